@@ -1,0 +1,176 @@
+"""The offline extractive answerer: quotes the clause(s) of the best paragraph that answer the question, with
+their labels, framed in the question's language. Deterministic, no model; `found` comes from retrieval."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.citations import Answer, Citation, make_citation
+from assistant.labels import display_label
+from assistant.retrieval import Retrieval
+from index.documents import Document, Paragraph, split_citation_id
+from index.glossary import Glossary
+from index.text import keyword_tokens
+
+BACKEND = "extractive"
+_CLAUSE_END = re.compile(r"[，；。：,;:]")
+_WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
+_CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
+_MAX_CLAUSES = 3
+_ENUMERATION = re.compile(r"\s*(?:包括|比如|例如|诸如|即|特别是|such as|including|in particular|namely)", re.IGNORECASE)
+_QUESTION_BIGRAMS = frozenset(
+    """决议 什么 哪些 哪个 哪一 一个 多少 是否 怎么 如何 为什么 内容 提到 关于 说了 这项 有没有 可以 应当 哪里
+    时候""".split()
+)
+# What kind of fact a question asks for, and what a clause that states it looks like.
+_ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(r"多少|几|最多|最少|how many|how much|number of|at most", re.IGNORECASE),
+        re.compile(r"\d|[一二三四五六七八九十两]+(?:人|届|次|天|个|名|年)"),
+    ),
+    (
+        re.compile(r"何时|哪一天|哪天|哪一年|哪年|什么时候|日期|when|what date|which year|what year", re.IGNORECASE),
+        re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\b\d{4}\b"),
+    ),
+    (re.compile(r"哪里|在哪|何地|地点|where", re.IGNORECASE), re.compile(r"在\S{2,8}?(?:举行|召开|开会)")),
+]
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int  # exclusive, includes the closing punctuation
+
+
+def clauses(text: str) -> list[_Clause]:
+    out, start = [], 0
+    for match in _CLAUSE_END.finditer(text):
+        out.append(_Clause(start, match.end()))
+        start = match.end()
+    if start < len(text):
+        out.append(_Clause(start, len(text)))
+    return out
+
+
+class ExtractiveAnswerer:
+    def __init__(self, paragraphs: dict[str, Paragraph], documents: dict[str, Document], glossary: Glossary) -> None:
+        self.paragraphs = paragraphs
+        self.documents = documents
+        self.glossary = glossary
+
+    # -- choosing the words to quote -------------------------------------------------------------------------
+    def _clause_scores(self, query: str, text: str, parts: list[_Clause]) -> list[float]:
+        wanted = {t for t in keyword_tokens(self.glossary.expand(query)) if t not in _QUESTION_BIGRAMS}
+        types = [shape for asks, shape in _ANSWER_TYPES if asks.search(query)]
+        scores = []
+        for part in parts:
+            piece = text[part.start : part.end]
+            tokens = set(keyword_tokens(piece))
+            score = sum(2.0 if t.isascii() else 1.0 for t in wanted & tokens)
+            score += sum(1.5 for shape in types if shape.search(piece))
+            scores.append(score)
+        return scores
+
+    def quote_span(self, query: str, paragraph: Paragraph, same_language: bool) -> tuple[int, int]:
+        """Start and end of the contiguous clauses that best answer the query (the whole paragraph when short)."""
+        text = paragraph.text
+        limit = _WHOLE_PARAGRAPH_CHARS if same_language else _CROSS_LANGUAGE_WHOLE_CHARS
+        parts = clauses(text)
+        if len(text) <= limit or len(parts) <= 1:
+            return 0, len(text)
+        scores = self._clause_scores(query, text, parts)
+        best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+        if scores[best] <= 0:
+            return 0, len(text)
+        lo = hi = best
+        while hi - lo + 1 < _MAX_CLAUSES:
+            left = scores[lo - 1] if lo > 0 else 0.0
+            right = scores[hi + 1] if hi + 1 < len(parts) else 0.0
+            if max(left, right) <= 0:
+                break
+            if right >= left:
+                hi += 1
+            else:
+                lo -= 1
+        # A clause that introduces examples ("包括工具、解决方案", "such as ...") is the answer to "which ...?".
+        if hi + 1 < len(parts) and _ENUMERATION.match(text, parts[hi + 1].start):
+            hi += 1
+        return parts[lo].start, parts[hi].end
+
+    def _footnotes_in(self, paragraph: Paragraph, start: int, end: int) -> list[Paragraph]:
+        """Footnotes that the quoted words rest on: a marker annotates the words before it, so the markers inside
+        the span count, and so does the first one after it (it annotates the span's last words)."""
+        inside = [r for r in paragraph.footnotes if start < r.offset <= end]
+        after = next((r for r in paragraph.footnotes if r.offset > end), None)
+        out = []
+        for ref in inside + ([after] if after else []):
+            if fn := self.paragraphs.get(f"{paragraph.doc_symbol}:FN{ref.number}"):
+                out.append(fn)
+        return out
+
+    def _parent(self, footnote: Paragraph) -> Paragraph | None:
+        number = int(footnote.label[2:])
+        doc = self.documents.get(footnote.doc_symbol)
+        return next((p for p in doc.paragraphs if number in p.footnote_numbers), None) if doc else None
+
+    # -- the answer ------------------------------------------------------------------------------------------
+    def cite(self, query: str, paragraph: Paragraph, lang: str, whole: bool = False) -> list[Citation]:
+        """The citation of `paragraph` (clauses chosen by the query, or `whole`), then the footnotes it quotes."""
+        if paragraph.kind == "footnote":
+            citations = [make_citation(paragraph, paragraph.text, lang)]
+            parent = self._parent(paragraph)
+            if parent:
+                offset = next(r.offset for r in parent.footnotes if r.number == int(paragraph.label[2:]))
+                part = next((c for c in clauses(parent.text) if c.start < offset <= c.end), None)
+                if part:
+                    citations.append(make_citation(parent, parent.text[part.start : part.end], lang))
+            return citations
+        if whole:
+            start, end = 0, len(paragraph.text)
+        else:
+            start, end = self.quote_span(query, paragraph, same_language=paragraph.lang == lang)
+        citations = [make_citation(paragraph, paragraph.text[start:end], lang)]
+        citations += [make_citation(fn, fn.text, lang) for fn in self._footnotes_in(paragraph, start, end)]
+        return citations
+
+    def answer(self, question: str, retrieval: Retrieval, lang: str) -> Answer:
+        labelled = [h.id for h in retrieval.hits if h.via == "label"]
+        if not retrieval.found:
+            return Answer(self._not_found_text(retrieval, lang), [], False, retrieval.ids, BACKEND, lang)
+        if labelled:
+            citations = [c for pid in labelled for c in self.cite(question, self.paragraphs[pid], lang, whole=True)]
+        else:
+            citations = self.cite(retrieval.query, self.paragraphs[retrieval.hits[0].id], lang)
+        return Answer(self._render(citations, lang, bool(labelled)), citations, True, retrieval.ids, BACKEND, lang)
+
+    # -- wording ---------------------------------------------------------------------------------------------
+    def _render(self, citations: list[Citation], lang: str, named: bool) -> str:
+        lines = []
+        for i, c in enumerate(citations):
+            source_lang = self.paragraphs[c.id].lang
+            if lang == "zh":
+                verb = "全文" if named and i == 0 else ""
+                lines.append(f"{'根据' if i == 0 and not named else ''}{c.symbol}{c.display}{verb}：“{c.quote}”")
+            else:
+                note = " (Chinese text)" if source_lang == "zh" else ""
+                head = c.display[0].upper() + c.display[1:]
+                lines.append(f"{head} of {c.symbol}{note}{' reads' if named and i == 0 else ''}: “{c.quote}”")
+        return "\n".join(lines)
+
+    def _not_found_text(self, retrieval: Retrieval, lang: str) -> str:
+        if retrieval.missing:
+            symbol = split_citation_id(retrieval.missing[0])[0]
+            labels = [display_label(split_citation_id(cid)[1], lang) for cid in retrieval.missing]
+            if lang == "zh":
+                return f"{symbol}中没有{'、'.join(labels)}。请检查段落编号（“ndv doc {symbol}”可显示全文）。"
+            return (
+                f"{symbol} has no {', '.join(labels)}. Check the paragraph number (`ndv doc {symbol}` shows the text)."
+            )
+        closest = [self.paragraphs[h.id] for h in retrieval.hits[:3]]
+        names = [f"{p.doc_symbol} {display_label(p.label, lang)}" for p in closest]
+        if lang == "zh":
+            return "所收录的文件没有回答这个问题。" + (f"最接近的段落：{'；'.join(names)}。" if names else "")
+        return "The documents in the index do not answer this question." + (
+            f" Closest paragraphs: {'; '.join(names)}." if names else ""
+        )

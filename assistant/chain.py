@@ -1,0 +1,99 @@
+"""The question-answering pipeline as one LangChain runnable:
+condense follow-up -> retrieve -> answer -> verify citations -> `Answer`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+
+from assistant.answerers import ExtractiveAnswerer
+from assistant.citations import Answer, verify
+from assistant.config import Settings
+from assistant.followup import condense, validate_history
+from assistant.relevance import RelevanceJudge
+from assistant.retrieval import Retriever
+from index.corpus import shipped_documents
+from index.errors import IndexMissingError, InputError
+from index.glossary import shipped_glossary
+from index.store import IndexStore, LoadedIndex, Progress
+from index.text import question_language
+
+
+def check_question(question: Any, max_chars: int) -> str:
+    if not isinstance(question, str):
+        raise InputError("The question must be text.")
+    cleaned = question.replace("\x00", "").strip()
+    if not cleaned:
+        raise InputError("The question is empty; type a question about the resolution.")
+    if len(cleaned) > max_chars:
+        raise InputError(f"The question is {len(cleaned)} characters long; keep it under {max_chars} characters.")
+    return cleaned
+
+
+class Assistant:
+    """One per process: the index, the embedder and the chain are shared by every conversation (thread-safe)."""
+
+    def __init__(self, settings: Settings, index: LoadedIndex) -> None:
+        self.settings = settings
+        self.index = index
+        glossary = shipped_glossary()
+        judge = RelevanceJudge(
+            [p.text for p in index.paragraphs.values()],
+            {d.lang for d in index.documents.values()},
+            glossary,
+            settings.data_dir / "cache",
+        )
+        self.retriever = Retriever(index, glossary, judge, settings.top_k)
+        self.answerer = ExtractiveAnswerer(index.paragraphs, index.documents, glossary)
+        self.chain: Runnable[dict[str, Any], Answer] = (
+            RunnablePassthrough.assign(condensed=RunnableLambda(lambda x: condense(x["question"], x["history"])))
+            | RunnablePassthrough.assign(retrieval=RunnableLambda(self._retrieve))
+            | RunnableLambda(self._answer)
+            | RunnableLambda(self._verify)
+        )
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings | None = None,
+        progress: Progress | None = None,
+        on_build: Callable[[], None] | None = None,
+    ) -> Assistant:
+        """Open the index, building it from the shipped corpus first when there is none yet."""
+        settings = settings or Settings.from_env()
+        store = IndexStore(settings.data_dir)
+        try:
+            index = store.open()
+        except IndexMissingError:
+            if on_build:
+                on_build()
+            store.build(shipped_documents(), progress)
+            index = store.open()
+        return cls(settings, index)
+
+    def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
+        question = check_question(question, self.settings.max_question_chars)
+        return self.chain.invoke({"question": question, "history": validate_history(history)})
+
+    # -- chain steps -----------------------------------------------------------------------------------------
+    def _retrieve(self, state: dict[str, Any]):  # type: ignore[no-untyped-def]
+        condensed = state["condensed"]
+        return self.retriever.retrieve(condensed.question, condensed.context, condensed.previous_citations)
+
+    def _answer(self, state: dict[str, Any]) -> Answer:
+        return self.answerer.answer(state["question"], state["retrieval"], question_language(state["question"]))
+
+    def _verify(self, answer: Answer) -> Answer:
+        """No citation reaches the user unless its label exists and its quote is in that paragraph."""
+        kept, problems = verify(answer.citations, self.index.paragraphs)
+        answer.citations = kept
+        answer.warnings += problems
+        if answer.found and not kept:
+            answer.found = False
+            answer.warnings.append("no citation could be verified; the answer is withheld")
+        return answer
+
+    def close(self) -> None:
+        self.index.close()

@@ -1,0 +1,256 @@
+"""`ndv`: index, ask, chat, eval, doc, ui. Exit codes: 0 answered/done, 1 the documents do not answer, 2 error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.config import Settings
+from index.errors import InputError, NDVError, UnknownDocumentError
+
+if TYPE_CHECKING:
+    from assistant.chain import Assistant
+    from assistant.citations import Answer
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def progress_bar(label: str) -> Callable[[int, int], None]:
+    """A bar on stderr for a terminal; a start and an end line otherwise (logs stay readable)."""
+    interactive = sys.stderr.isatty()
+
+    def update(done: int, total: int) -> None:
+        if interactive:
+            filled = int(30 * done / max(total, 1))
+            print(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="", file=sys.stderr)
+            if done >= total:
+                print(file=sys.stderr)
+        elif done >= total:
+            print(f"{label}: {done}/{total} done.", file=sys.stderr)
+
+    return update
+
+
+def _open_assistant(settings: Settings) -> Assistant:
+    from assistant.chain import Assistant
+
+    return Assistant.from_settings(
+        settings,
+        progress=progress_bar("Building the index"),
+        on_build=lambda: print(
+            f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr
+        ),
+    )
+
+
+def _read_history(path: str | None) -> list[dict[str, Any]]:
+    if not path:
+        return []
+    try:
+        history = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"History file not found: {path}.") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"The history file {path} is not a JSON list of turns ({exc}).") from None
+    if not isinstance(history, list):
+        raise InputError(f"The history file {path} must hold a JSON list of turns.")
+    return history
+
+
+def format_answer(answer: Answer) -> str:
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("")
+        lines.append("引用：" if answer.lang == "zh" else "Citations:")
+        lines += [f"  [{c.id}] {c.symbol} {c.display}" for c in answer.citations]
+    lines += [f"! {w}" for w in answer.warnings]
+    return "\n".join(lines)
+
+
+# -- commands --------------------------------------------------------------------------------------------------
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from index.corpus import shipped_documents
+    from index.store import IndexStore
+
+    store = IndexStore(settings.data_dir)
+    if args.action == "build":
+        documents = shipped_documents()
+        total = sum(len(d.paragraphs) for d in documents)
+        print(f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root}.", file=sys.stderr)
+        manifest = store.build(documents, progress_bar("Embedding"))
+        print(f"Index built: {', '.join(d['symbol'] for d in manifest.documents)} ({total} paragraphs).")
+        return EXIT_OK
+    manifest = store.read_manifest()
+    print(f"Index in {store.current_dir()} (built {manifest.built_at}, embedder {manifest.embedder})")
+    for doc in manifest.documents:
+        print(f"  {doc['symbol']:<16} {doc['lang']}  {doc['paragraphs']:>4} paragraphs  {doc['title']}")
+    return EXIT_OK
+
+
+def cmd_doc(args: argparse.Namespace, settings: Settings) -> int:
+    from index.store import IndexStore
+
+    index = IndexStore(settings.data_dir).open()
+    try:
+        doc = index.documents.get(args.symbol)
+        if doc is None:
+            known = ", ".join(index.documents) or "none"
+            raise UnknownDocumentError(f"{args.symbol} is not in the index (indexed: {known}).")
+        if args.json:
+            data = {k: v for k, v in doc.to_dict().items() if k != "paragraphs"}
+            data["paragraphs"] = [
+                {
+                    "id": p.id,
+                    "label": p.label,
+                    "kind": p.kind,
+                    "text": p.text,
+                    "footnotes": p.footnote_numbers,
+                    "cites": p.cites,
+                }
+                for p in doc.paragraphs
+            ]
+            print(json.dumps(data, ensure_ascii=False, indent=1))
+        else:
+            from assistant.labels import display_label
+
+            print(f"{doc.symbol}  {doc.title}")
+            for p in doc.paragraphs:
+                print(f"\n[{p.label}] {display_label(p.label, doc.lang)}\n{p.text}")
+        return EXIT_OK
+    finally:
+        index.close()
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    history = _read_history(args.history)
+    assistant = _open_assistant(settings)
+    try:
+        answer = assistant.ask(args.question, history)
+    finally:
+        assistant.close()
+    print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1) if args.json else format_answer(answer))
+    return EXIT_OK if answer.found else EXIT_NOT_FOUND
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    assistant = _open_assistant(settings)
+    history: list[dict[str, Any]] = []
+    print("NDV Assistant — ask about A/RES/71/67. Empty line or 'exit' to leave, '/clear' to start over.")
+    try:
+        while True:
+            try:
+                question = input("> ").strip()
+            except EOFError:
+                break
+            if question in ("", "exit", "quit"):
+                break
+            if question == "/clear":
+                history.clear()
+                continue
+            try:
+                answer = assistant.ask(question, history)
+            except InputError as exc:
+                print(exc)
+                continue
+            print(format_answer(answer) + "\n")
+            history += [
+                {"role": "user", "content": question},
+                {"role": "assistant", "content": answer.text, "citations": [c.id for c in answer.citations]},
+            ]
+    finally:
+        assistant.close()
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation import evaluate
+
+    assistant = _open_assistant(settings)
+    try:
+        summary = evaluate(assistant, Path(args.questions), Path(args.out), progress_bar("Evaluating"))
+    finally:
+        assistant.close()
+    print(f"Results written to {args.out}")
+    for key, value in summary.items():
+        print(f"  {key:<24} {'n/a' if value is None else value}")
+    return EXIT_OK
+
+
+def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
+    import subprocess
+
+    app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+    env = dict(os.environ, NDV_DATA_DIR=str(settings.data_dir))
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(args.port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    return subprocess.call(command, env=env)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ndv", description="Questions and answers on A/RES/71/67 with citations.")
+    parser.add_argument("--data-dir", help="where the index lives (default: $NDV_DATA_DIR or the user data dir)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    index = sub.add_parser("index", help="build or list the index")
+    index.add_argument("action", choices=["build", "list"])
+    index.set_defaults(func=cmd_index)
+
+    doc = sub.add_parser("doc", help="print a parsed document")
+    doc.add_argument("symbol", help="document symbol, e.g. A/RES/71/67")
+    doc.add_argument("--json", action="store_true", help="machine-readable output")
+    doc.set_defaults(func=cmd_doc)
+
+    ask = sub.add_parser("ask", help="answer one question with citations")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="machine-readable output")
+    ask.add_argument("--history", help="JSON file with earlier turns [{role, content}, ...]")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", help="interactive conversation with follow-up questions")
+    chat.set_defaults(func=cmd_chat)
+
+    ev = sub.add_parser("eval", help="run a JSONL question set and print the metrics")
+    ev.add_argument("questions")
+    ev.add_argument("--out", required=True, help="where to write the JSONL results")
+    ev.set_defaults(func=cmd_eval)
+
+    ui = sub.add_parser("ui", help="start the web chat (Streamlit)")
+    ui.add_argument("--port", type=int, default=8501)
+    ui.set_defaults(func=cmd_ui)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env(data_dir=Path(args.data_dir).expanduser() if args.data_dir else None)
+        return int(args.func(args, settings))
+    except NDVError as exc:
+        print(f"ndv: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("ndv: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

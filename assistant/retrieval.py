@@ -1,0 +1,154 @@
+"""Retrieval: label lookup first, then hybrid dense + keyword search fused by score, footnote expansion,
+and a relevance decision (`found`) so that questions the documents do not answer are not answered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.labels import LabelRef, find_label_refs
+from assistant.relevance import SPECIFIC, RelevanceJudge
+from index.documents import Document, citation_id
+from index.glossary import Glossary
+from index.store import LoadedIndex
+from index.symbols import cited_symbols
+
+_CANDIDATES = 30
+DENSE_WEIGHT = 0.5
+SPECIFIC_BONUS = 0.5
+SYMBOL_BONUS = 0.25
+_ASKS_FOR_SYMBOL = re.compile(
+    r"文号|文件号|编号|哪份文件|哪份报告|哪一份|引用|symbol|document number|which (?:document|report)s?|cite",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Hit:
+    id: str
+    score: float
+    via: str  # "label" | "search" | "footnote" | "history"
+    dense: float = 0.0
+    keyword: float = 0.0
+
+
+@dataclass
+class Retrieval:
+    query: str
+    hits: list[Hit]
+    found: bool
+    missing: list[str] = field(default_factory=list)  # ids of paragraphs the question names that do not exist
+    reason: str = ""
+
+    @property
+    def ids(self) -> list[str]:
+        return [h.id for h in self.hits]
+
+
+class Retriever:
+    def __init__(self, index: LoadedIndex, glossary: Glossary, judge: RelevanceJudge, top_k: int = 5) -> None:
+        self.index = index
+        self.glossary = glossary
+        self.judge = judge
+        self.top_k = top_k
+
+    # -- label lookup ----------------------------------------------------------------------------------------
+    def _target_document(self, question: str) -> Document | None:
+        """The document a question names by symbol, else the first indexed resolution, else the first document."""
+        docs = self.index.documents
+        named = [s for s in cited_symbols(question) if s in docs]
+        if named:
+            return docs[named[0]]
+        return next((d for d in docs.values() if d.kind == "resolution"), next(iter(docs.values()), None))
+
+    def label_lookup(self, question: str) -> tuple[list[str], list[str]]:
+        """(ids of the paragraphs the question names that exist, ids of those that do not)."""
+        doc = self._target_document(question)
+        if doc is None:
+            return [], []
+        found, missing = [], []
+        for ref in find_label_refs(question):
+            label = ref.label_in(doc.kind)
+            cid = citation_id(doc.symbol, label)
+            if cid in self.index.paragraphs:
+                found.append(cid)
+            elif _is_structural(ref, doc):
+                missing.append(cid)
+        return found, missing
+
+    # -- search ----------------------------------------------------------------------------------------------
+    def search(self, query: str) -> list[Hit]:
+        """Dense and keyword rankings fused by their normalised scores (relative score fusion).
+
+        Rank-only fusion (RRF) ties whenever the two rankings swap their first two places, and the dense
+        similarities of e5 differ in the third decimal where BM25 differs threefold; the scores carry the margin.
+        """
+        expanded = self.glossary.expand(query)
+        vector = self.index.embeddings.embed_query(expanded)
+        dense = self.index.dense(vector, k=min(_CANDIDATES, len(self.index.paragraphs)))
+        keyword = self.index.keyword.scores(expanded)
+        hits = {pid: Hit(pid, 0.0, "search", dense=similarity) for pid, similarity in dense}
+        for pid, score in keyword.items():
+            hits.setdefault(pid, Hit(pid, 0.0, "search")).keyword = score
+        low, high = min((s for _, s in dense), default=0.0), max((s for _, s in dense), default=0.0)
+        top_keyword = max(keyword.values(), default=0.0)
+        # With no query token in the corpus (an English question over Chinese text) only the dense ranking counts.
+        weight = DENSE_WEIGHT if top_keyword else 1.0
+        specifics = [s for s in SPECIFIC.findall(query) if any(s in p.text for p in self.index.paragraphs.values())]
+        wants_symbol = bool(_ASKS_FOR_SYMBOL.search(query))
+        for hit in hits.values():
+            dense_part = (hit.dense - low) / (high - low) if high > low and hit.dense else 0.0
+            keyword_part = hit.keyword / top_keyword if top_keyword else 0.0
+            hit.score = weight * dense_part + (1.0 - weight) * keyword_part
+            paragraph = self.index.paragraphs[hit.id]
+            # A number or symbol the user typed is the strongest evidence there is; so is a paragraph's
+            # footnoted references when the question asks which document.
+            if specifics:
+                hit.score += SPECIFIC_BONUS * sum(s in paragraph.text for s in specifics) / len(specifics)
+            if wants_symbol and paragraph.cites:
+                hit.score += SYMBOL_BONUS
+        return sorted(hits.values(), key=lambda h: (-h.score, -h.dense))
+
+    def _expand_footnotes(self, hits: list[Hit]) -> list[Hit]:
+        """A footnote hit brings the paragraph that carries its marker right after it."""
+        out: list[Hit] = []
+        seen: set[str] = set()
+        for hit in hits:
+            if hit.id in seen:
+                continue
+            out.append(hit)
+            seen.add(hit.id)
+            para = self.index.paragraphs[hit.id]
+            if para.kind == "footnote":
+                number = int(para.label[2:])
+                parent = next(
+                    (p for p in self.index.documents[para.doc_symbol].paragraphs if number in p.footnote_numbers), None
+                )
+                if parent and parent.id not in seen:
+                    out.append(Hit(parent.id, hit.score, "footnote"))
+                    seen.add(parent.id)
+        return out
+
+    # -- the whole step --------------------------------------------------------------------------------------
+    def retrieve(self, question: str, context: str = "", boost: list[str] | None = None) -> Retrieval:
+        """`question` names labels; `context` (earlier turns) widens the search; `boost` ids (cited in the
+        previous answer) are kept in view for a follow-up."""
+        query = f"{context} {question}".strip()
+        labelled, missing = self.label_lookup(question)
+        searched = self.search(query)
+        hits = [Hit(pid, 1.0, "label") for pid in labelled]
+        hits += [Hit(pid, 0.0, "history") for pid in (boost or []) if pid in self.index.paragraphs]
+        hits += searched
+        hits = self._expand_footnotes(hits)
+        if labelled:
+            found, reason = True, "named paragraph"
+        elif missing:
+            found, reason = False, "named paragraph does not exist"
+        else:
+            found, reason = self.judge.judge(query) if searched else (False, "nothing indexed")
+        return Retrieval(query, hits[: max(self.top_k, len(labelled))], found, missing, reason)
+
+
+def _is_structural(ref: LabelRef, doc: Document) -> bool:
+    """A missing PP/OP/FN/paragraph reference is a real miss; 'article 6' in a resolution names another text."""
+    return ref.kind in (None, "PP", "OP", "FN") if doc.kind == "resolution" else ref.kind in (None, "P", "ART")

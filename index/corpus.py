@@ -1,0 +1,68 @@
+"""The shipped corpus: a manifest of document files with curated metadata the text extraction lost."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.documents import Document
+from index.errors import InputError
+from index.meta import with_meta_card
+from index.parse_un import parse_resolution
+
+SHIPPED_CORPUS = Path(__file__).parent / "corpus"
+_CURATED_FIELDS = ("title", "adopted", "meeting", "committee", "committee_report", "agenda_item")
+
+
+@dataclass
+class CorpusEntry:
+    """One line of a corpus manifest: where the text is and what is known about it besides the text."""
+
+    file: Path
+    symbol: str
+    lang: str
+    kind: str
+    source: str = ""
+    curated: dict[str, str] = field(default_factory=dict)
+
+
+def read_manifest(directory: Path = SHIPPED_CORPUS) -> list[CorpusEntry]:
+    path = directory / "manifest.json"
+    try:
+        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return [
+            CorpusEntry(
+                directory / item["file"],
+                item["symbol"],
+                item["lang"],
+                item["kind"],
+                item.get("source", ""),
+                dict(item.get("curated", {})),
+            )
+            for item in raw["documents"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"The corpus manifest {path} cannot be read ({exc}); restore it from the project.") from exc
+
+
+def load_entry(entry: CorpusEntry) -> Document:
+    """Parse one manifest entry; text facts win, curated facts fill what the extraction lost."""
+    if entry.kind != "resolution":
+        raise InputError(f"{entry.file.name}: documents of kind '{entry.kind}' cannot be parsed yet.")
+    try:
+        text = entry.file.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"The corpus file {entry.file} cannot be read ({exc.strerror}).") from exc
+    doc = parse_resolution(text, entry.lang, source=entry.source)
+    if doc.symbol != entry.symbol:
+        raise InputError(f"{entry.file.name} holds {doc.symbol}, but the manifest says {entry.symbol}.")
+    for name in _CURATED_FIELDS:
+        if not getattr(doc, name) and entry.curated.get(name):
+            setattr(doc, name, entry.curated[name])
+    return with_meta_card(doc)
+
+
+def shipped_documents() -> list[Document]:
+    return [load_entry(entry) for entry in read_manifest()]

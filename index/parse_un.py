@@ -1,0 +1,277 @@
+"""Parser for General Assembly resolutions as text extracted from the official PDF, in Chinese or English.
+
+The PDF extraction breaks lines inside sentences, puts footnote markers as bare numbers on their own lines,
+and mixes in page furniture (footnote separators, undocs.org links, page numbers, job numbers). Layout, not
+line positions, drives the parse: a paragraph starts on an indented line after a finished paragraph, operative
+paragraphs are numbered in sequence, footnote markers and definitions are counted in sequence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.documents import Document, FootnoteRef, Paragraph
+from index.errors import InputError
+from index.meta import MONTHS
+from index.symbols import cited_symbols, resolution_symbol, symbol_from_link
+from index.text import join_pieces, normalize_spaces
+
+_MONTHS = {name: number for number, name in enumerate(MONTHS, 1)}
+_TITLE = re.compile(r"^\s*((?:S-)?\d{1,2}/\d{1,4})\s*[.．]\s*(\S.*?)\s*$")
+_ASSEMBLY = re.compile(r"^\s*(?:大会\s*[，,]|The General Assembly\s*,)\s*$")
+_URL = re.compile(r"^\s*https?://\S+\s*$")
+_SEPARATOR = re.compile(r"^\s*[_＿]{5,}\s*$")
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:\d+\s*/\s*\d+|\d{2}-\d{5}\s*(?:\([A-Z]\))?|A/RES/[\w/.\-]+|\*\d+\*|-\s*\d+\s*-)\s*$"
+)
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_FOOTNOTE_DEF = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+_OPERATIVE = re.compile(r"^\s*(\d{1,3})\s*[.．]\s*(\S.*)$")
+_SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z])[)）]\s*(\S.*)$")
+_DATE_ZH = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_DATE_EN = re.compile(r"^\s*(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\s*$")
+_ADOPTED_EN = re.compile(r"adopted by the General Assembly on (\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+_ADOPTED_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*大会决议")
+_MEETING = re.compile(r"^\s*(第\s*\d+\s*次全体会议|\d+(?:st|nd|rd|th) plenary meeting)\s*$")
+_COMMITTEE_REPORT = re.compile(r"(?:report of the [A-Za-z ]+Committee|委员会的报告)\s*[(（]\s*(A/[\w/.\-]+?)\s*[)）]")
+_TERMINATORS = tuple("，；。：,;.:")
+_LEADS_ZH = (
+    "再次表示",
+    "深为关切",
+    "回顾",
+    "重申",
+    "表示",
+    "深信",
+    "意识到",
+    "注意到",
+    "欢迎",
+    "强调",
+    "认识到",
+    "确认",
+    "铭记",
+    "关切",
+    "申明",
+    "呼吁",
+    "促请",
+    "吁请",
+    "敦促",
+    "鼓励",
+    "请",
+    "决定",
+    "赞扬",
+    "支持",
+    "邀请",
+    "要求",
+)
+_LEAD_PREFIXES_ZH = ("又", "还", "并", "再次", "另")
+
+
+@dataclass
+class _Block:
+    """A paragraph being assembled from extracted lines."""
+
+    kind: str
+    label: str
+    text: str = ""
+    footnotes: list[FootnoteRef] = field(default_factory=list)
+
+    def add(self, line: str) -> None:
+        self.text = join_pieces(self.text, normalize_spaces(line))
+
+
+def lead_verb(text: str, lang: str) -> str:
+    """The verb a resolution paragraph opens with (回顾, 请, Recalling, Requests): what kind of statement it is."""
+    if lang == "zh":
+        body = text
+        for prefix in _LEAD_PREFIXES_ZH:
+            if body.startswith(prefix) and len(body) > len(prefix):
+                body = body[len(prefix) :]
+                break
+        return next((lead for lead in _LEADS_ZH if body.startswith(lead)), "")
+    words = re.findall(r"[A-Za-z]+", text)
+    words = [w for w in words[:3] if w.lower() not in {"also", "further", "again", "and"}]
+    return words[0] if words else ""
+
+
+def _iso_date(year: str, month: str, day: str) -> str:
+    month_number = int(month) if month.isdigit() else _MONTHS.get(month, 0)
+    return f"{int(year):04d}-{month_number:02d}-{int(day):02d}" if month_number else ""
+
+
+class _ResolutionParser:
+    def __init__(self, text: str, lang: str) -> None:
+        self.lang = lang
+        self.lines = text.replace("\f", "\n").splitlines()
+        indented = [ln for ln in self.lines if ln.strip() and ln[:1].isspace()]
+        # Extractions that keep no indentation fall back to lead verbs to find paragraph starts.
+        self.layout_has_indent = len(indented) >= 3
+        self.number = ""
+        self.title = ""
+        self.adopted = ""
+        self.meeting = ""
+        self.committee_report = ""
+        self.links: list[str] = []
+        self.blocks: list[_Block] = []
+        self.footnotes: dict[int, _Block] = {}
+        self.next_marker = 1
+        self.next_operative = 1
+        self.in_footnotes = False
+        self.ended = False
+
+    # -- classification -------------------------------------------------------------------------------------
+    def _current(self) -> _Block | None:
+        return self.blocks[-1] if self.blocks else None
+
+    def _is_paragraph_start(self, line: str) -> bool:
+        current = self._current()
+        if current is None:
+            return True
+        if not current.text.endswith(_TERMINATORS):
+            return False
+        if self.layout_has_indent:
+            return line[:1].isspace()
+        return bool(lead_verb(line.strip(), self.lang))
+
+    def _new_preambular(self, line: str) -> None:
+        count = sum(1 for b in self.blocks if b.kind == "preambular")
+        self.blocks.append(_Block("preambular", f"PP{count + 1}"))
+        self.blocks[-1].add(line)
+
+    # -- line handlers --------------------------------------------------------------------------------------
+    def _header_line(self, line: str) -> bool:
+        """Consume a line before the first paragraph; True once the body begins."""
+        if _ASSEMBLY.match(line):
+            return True
+        if (m := _TITLE.match(line)) and not self.number:
+            self.number, self.title = m.group(1), m.group(2)
+        elif m := _ADOPTED_EN.search(line) or _ADOPTED_ZH.search(line):
+            self.adopted = _iso_date(*m.groups())
+        if m := _COMMITTEE_REPORT.search(line):
+            self.committee_report = m.group(1)
+        return False
+
+    def _footnote_line(self, line: str) -> bool:
+        """Consume a line of a footnote block; False when the block has ended and the line is body text."""
+        m = _FOOTNOTE_DEF.match(line)
+        expected = len(self.footnotes) + 1
+        if m and int(m.group(1)) == expected:
+            block = _Block("footnote", f"FN{expected}")
+            block.add(m.group(2))
+            self.footnotes[expected] = block
+            return True
+        last = self.footnotes.get(len(self.footnotes))
+        body_starts = _OPERATIVE.match(line) or (
+            last is not None and last.text.endswith(_TERMINATORS) and line[:1].isspace()
+        )
+        if last is None or body_starts:
+            self.in_footnotes = False
+            return False
+        last.add(line)
+        return True
+
+    def _body_line(self, line: str) -> None:
+        if m := _DATE_ZH.match(line) or _DATE_EN.match(line):
+            groups = m.groups()
+            self.adopted = self.adopted or (
+                _iso_date(*groups) if _DATE_ZH.match(line) else _iso_date(groups[2], groups[1], groups[0])
+            )
+            self.ended = True
+            return
+        current = self._current()
+        if (m := _BARE_NUMBER.match(line)) and int(m.group(1)) == self.next_marker and current:
+            current.footnotes.append(FootnoteRef(self.next_marker, len(current.text)))
+            self.next_marker += 1
+            return
+        if (m := _OPERATIVE.match(line)) and int(m.group(1)) == self.next_operative:
+            self.blocks.append(_Block("operative", f"OP{self.next_operative}"))
+            self.blocks[-1].add(m.group(2))
+            self.next_operative += 1
+            return
+        in_operative = current is not None and current.kind == "operative"
+        if in_operative and (m := _SUBPARAGRAPH.match(line)) and current.text.endswith(_TERMINATORS):
+            parent = current.label.split("(")[0]
+            self.blocks.append(_Block("operative", f"{parent}({m.group(1)})"))
+            self.blocks[-1].add(m.group(2))
+            return
+        if not in_operative and self._is_paragraph_start(line):
+            self._new_preambular(line)
+            return
+        if current is None:
+            self._new_preambular(line)
+        else:
+            current.add(line)
+
+    def parse(self) -> None:
+        in_header = True
+        for raw in self.lines:
+            if not raw.strip():
+                continue
+            if _URL.match(raw):
+                if (symbol := symbol_from_link(raw)) and symbol not in self.links:
+                    self.links.append(symbol)
+                self.in_footnotes = False
+                continue
+            if in_header:
+                in_header = not self._header_line(raw)
+                continue
+            if _MEETING.match(raw):
+                self.meeting = normalize_spaces(raw)
+                continue
+            if _SEPARATOR.match(raw):
+                self.in_footnotes = True
+                continue
+            if _PAGE_FURNITURE.match(raw) or self.ended:
+                continue
+            if self.in_footnotes and self._footnote_line(raw):
+                continue
+            self._body_line(raw)
+
+
+def parse_resolution(text: str, lang: str, source: str = "") -> Document:
+    """Parse a GA resolution into META, PP/OP paragraphs and FN footnotes (labels as users cite them)."""
+    parser = _ResolutionParser(text, lang)
+    parser.parse()
+    if not parser.number or not any(b.kind == "operative" for b in parser.blocks):
+        raise InputError(
+            "This does not look like a General Assembly resolution "
+            "(no 'NN/NN. Title' heading or no numbered operative paragraphs)."
+        )
+    symbol = resolution_symbol(parser.number)
+    footnote_cites = {n: cited_symbols(b.text) for n, b in parser.footnotes.items()}
+    paragraphs: list[Paragraph] = []
+    for block in parser.blocks:
+        cites: list[str] = []
+        for ref in block.footnotes:
+            cites += [c for c in footnote_cites.get(ref.number, []) if c not in cites]
+        paragraphs.append(
+            Paragraph(
+                symbol,
+                lang,
+                block.label,
+                block.kind,
+                len(paragraphs) + 1,
+                block.text,
+                block.footnotes,
+                cites,
+                lead_verb(block.text, lang),
+            )
+        )
+    for number, block in sorted(parser.footnotes.items()):
+        paragraphs.append(
+            Paragraph(
+                symbol, lang, block.label, "footnote", len(paragraphs) + 1, block.text, [], footnote_cites[number]
+            )
+        )
+    return Document(
+        symbol=symbol,
+        lang=lang,
+        title=parser.title,
+        kind="resolution",
+        adopted=parser.adopted,
+        meeting=parser.meeting,
+        committee_report=parser.committee_report,
+        source=source,
+        links=[s for s in parser.links if s != symbol],
+        paragraphs=paragraphs,
+    )

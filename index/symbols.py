@@ -1,0 +1,57 @@
+"""UN document symbols: find the documents a footnote or link cites, in the normal English form of the symbol."""
+
+from __future__ import annotations
+
+import re
+
+# A/61/1028, A/RES/62/21, NPT/CONF.2010/50, A/51/182/Rev.1, S/RES/1540 (2004) ...
+_SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/.])((?:A|S|E|NPT|CD|DC|ST|UNODA|CCW|BWC|APLC)(?:/[A-Za-z0-9.\-]+)+)"
+    r"(\s*\((?:Parts?|Vol\.|Volume)\s*[^()]*\))?"
+)
+# "S-10/2 号决议", "第62/21号决议", "resolution 62/21", "resolutions S-10/2"
+_RESOLUTION_NUMBER = re.compile(r"(?:[Rr]esolutions?\s+(S-\d+/\d+|\d{1,2}/\d+))|(?:(S-\d+/\d+|\d{1,2}/\d+)\s*号决议)")
+# 联合国，《条约汇编》，第729卷，第10485号 / United Nations, Treaty Series, vol. 729, No. 10485
+_UNTS_ZH = re.compile(r"《条约汇编》，?\s*第\s*(\d+)\s*卷，?\s*第\s*(\d+)\s*号")
+_UNTS_EN = re.compile(r"Treaty Series,\s*vol\.\s*(\d+),\s*No\.\s*(\d+)", re.IGNORECASE)
+_UNDOCS_LINK = re.compile(r"undocs\.org/(?:(?:ch|zh|en|fr|es|ru|ar)/)?([A-Za-z0-9./\-]+?)/?$")
+
+
+def _normalize_qualifier(qualifier: str) -> str:
+    inner = qualifier.strip()[1:-1]
+    inner = re.sub(r"\s*和\s*", " and ", inner)
+    inner = re.sub(r"\b(Vol\.)\s*", r"\1 ", inner)
+    inner = re.sub(r"\s+", " ", inner).strip()
+    return f" ({inner})"
+
+
+def resolution_symbol(number: str) -> str:
+    """'71/67' -> 'A/RES/71/67'; 'S-10/2' -> 'A/RES/S-10/2'."""
+    return f"A/RES/{number}"
+
+
+def cited_symbols(text: str) -> list[str]:
+    """Every document the text cites, in order of appearance, without duplicates.
+
+    Corrigenda ('和 Corr.2', 'and Corr.1') belong to the document before them and are not listed apart.
+    """
+    found: list[tuple[int, str]] = []
+    for match in _SYMBOL.finditer(text):
+        symbol = match.group(1).rstrip(".")
+        found.append((match.start(), symbol + (_normalize_qualifier(match.group(2)) if match.group(2) else "")))
+    for match in _RESOLUTION_NUMBER.finditer(text):
+        found.append((match.start(), resolution_symbol(match.group(1) or match.group(2))))
+    for pattern in (_UNTS_ZH, _UNTS_EN):
+        for match in pattern.finditer(text):
+            found.append((match.start(), f"UNTS vol. {match.group(1)}, No. {match.group(2)}"))
+    ordered: list[str] = []
+    for _, symbol in sorted(found):
+        if symbol not in ordered:
+            ordered.append(symbol)
+    return ordered
+
+
+def symbol_from_link(url: str) -> str | None:
+    """The symbol an undocs.org link points to (2016 Chinese documents write 'undocs.org/ch/SYMBOL')."""
+    match = _UNDOCS_LINK.search(url.strip())
+    return match.group(1) if match else None

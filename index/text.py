@@ -1,0 +1,80 @@
+"""Text helpers shared by the parsers, the keyword index and the answerer: CJK-aware whitespace and tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK_RANGES = (
+    (0x3000, 0x303F),  # CJK punctuation
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFF00, 0xFFEF),  # full-width forms: ，；：（）
+    (0x2018, 0x201F),  # curly quotes used in Chinese text
+)
+_WS = re.compile(r"\s+")
+_LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:[./\-][a-z0-9]+)*", re.IGNORECASE)
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+def has_cjk(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
+
+
+def question_language(text: str) -> str:
+    """'zh' when the text has Chinese characters, else 'en' (the two languages users ask in)."""
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+
+
+def normalize_spaces(text: str) -> str:
+    """Collapse whitespace: dropped next to CJK characters (PDF artefacts), one space between Latin words."""
+    result = ""
+    for part in _WS.split(unicodedata.normalize("NFC", text).strip()):
+        result = join_pieces(result, part)
+    return result
+
+
+def join_pieces(left: str, right: str) -> str:
+    """Join two cleaned fragments of one paragraph the way `normalize_spaces` would."""
+    if not left or not right:
+        return left + right
+    return left + ("" if is_cjk(left[-1]) or is_cjk(right[0]) else " ") + right
+
+
+def strip_all_spaces(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def keyword_tokens(text: str) -> list[str]:
+    """Tokens for BM25: character bigrams inside Chinese runs (plus single characters of 1-char runs),
+    lower-cased words/symbols/numbers elsewhere, so 'A/61/1028', '62/21' and '25' stay whole."""
+    tokens: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            tokens.append(run[0])
+        tokens.extend(a + b for a, b in zip(run, run[1:]))
+        run.clear()
+
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+            run.append(ch)
+            i += 1
+            continue
+        flush()
+        match = _LATIN_TOKEN.match(text, i)
+        if match:
+            tokens.append(match.group().lower())
+            i = match.end()
+        else:
+            i += 1
+    flush()
+    return tokens
