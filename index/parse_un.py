@@ -65,6 +65,13 @@ _LEADS_ZH = (
     "要求",
 )
 _LEAD_PREFIXES_ZH = ("又", "还", "并", "再次", "另")
+_LEADS_EN = frozenset(
+    """Recalling Reaffirming Reiterating Noting Welcoming Convinced Aware Recognizing Stressing Emphasizing
+    Expressing Bearing Mindful Taking Acknowledging Concerned Deeply Determined Desiring Guided Considering
+    Affirming Underlining Believing Having Commending Appreciating Encouraging Reaffirms Calls Requests Decides
+    Encourages Urges Invites Welcomes Underlines Stresses Notes Expresses Recommends Emphasizes Affirms
+    Recognizes Acknowledges Takes Endorses Reiterates Appeals Commends Supports Declares""".split()
+)
 
 
 @dataclass
@@ -89,9 +96,8 @@ def lead_verb(text: str, lang: str) -> str:
                 body = body[len(prefix) :]
                 break
         return next((lead for lead in _LEADS_ZH if body.startswith(lead)), "")
-    words = re.findall(r"[A-Za-z]+", text)
-    words = [w for w in words[:3] if w.lower() not in {"also", "further", "again", "and"}]
-    return words[0] if words else ""
+    words = [w for w in re.findall(r"[A-Za-z]+", text)[:3] if w.lower() not in {"also", "further", "again"}]
+    return words[0] if words and words[0] in _LEADS_EN else ""
 
 
 def _iso_date(year: str, month: str, day: str) -> str:
@@ -117,21 +123,25 @@ class _ResolutionParser:
         self.next_marker = 1
         self.next_operative = 1
         self.in_footnotes = False
+        self.after_marker = False
         self.ended = False
 
     # -- classification -------------------------------------------------------------------------------------
     def _current(self) -> _Block | None:
         return self.blocks[-1] if self.blocks else None
 
-    def _is_paragraph_start(self, line: str) -> bool:
+    def _is_paragraph_start(self, line: str, after_marker: bool) -> bool:
         current = self._current()
         if current is None:
             return True
         if not current.text.endswith(_TERMINATORS):
             return False
-        if self.layout_has_indent:
-            return line[:1].isspace()
-        return bool(lead_verb(line.strip(), self.lang))
+        # A footnote marker stands after the word it annotates, mostly mid-sentence: only a lead verb
+        # ("又回顾", "Recalling") starts a new paragraph right after one.
+        needs_lead = after_marker or not self.layout_has_indent
+        if needs_lead and not lead_verb(line.strip(), self.lang):
+            return False
+        return line[:1].isspace() or not self.layout_has_indent
 
     def _new_preambular(self, line: str) -> None:
         count = sum(1 for b in self.blocks if b.kind == "preambular")
@@ -145,7 +155,9 @@ class _ResolutionParser:
             return True
         if (m := _TITLE.match(line)) and not self.number:
             self.number, self.title = m.group(1), m.group(2)
-        elif m := _ADOPTED_EN.search(line) or _ADOPTED_ZH.search(line):
+        elif m := _ADOPTED_EN.search(line):
+            self.adopted = _iso_date(m.group(3), m.group(2), m.group(1))
+        elif m := _ADOPTED_ZH.search(line):
             self.adopted = _iso_date(*m.groups())
         if m := _COMMITTEE_REPORT.search(line):
             self.committee_report = m.group(1)
@@ -171,18 +183,22 @@ class _ResolutionParser:
         return True
 
     def _body_line(self, line: str) -> None:
-        if m := _DATE_ZH.match(line) or _DATE_EN.match(line):
-            groups = m.groups()
-            self.adopted = self.adopted or (
-                _iso_date(*groups) if _DATE_ZH.match(line) else _iso_date(groups[2], groups[1], groups[0])
-            )
+        date = ""
+        if m := _DATE_ZH.match(line):
+            date = _iso_date(*m.groups())
+        elif m := _DATE_EN.match(line):
+            date = _iso_date(m.group(3), m.group(2), m.group(1))
+        if date:  # the adoption date closes the resolution
+            self.adopted = self.adopted or date
             self.ended = True
             return
         current = self._current()
         if (m := _BARE_NUMBER.match(line)) and int(m.group(1)) == self.next_marker and current:
             current.footnotes.append(FootnoteRef(self.next_marker, len(current.text)))
             self.next_marker += 1
+            self.after_marker = True
             return
+        after_marker, self.after_marker = self.after_marker, False
         if (m := _OPERATIVE.match(line)) and int(m.group(1)) == self.next_operative:
             self.blocks.append(_Block("operative", f"OP{self.next_operative}"))
             self.blocks[-1].add(m.group(2))
@@ -194,7 +210,7 @@ class _ResolutionParser:
             self.blocks.append(_Block("operative", f"{parent}({m.group(1)})"))
             self.blocks[-1].add(m.group(2))
             return
-        if not in_operative and self._is_paragraph_start(line):
+        if not in_operative and self._is_paragraph_start(line, after_marker):
             self._new_preambular(line)
             return
         if current is None:

@@ -1,0 +1,137 @@
+"""Answers end to end through the LangChain pipeline on the real index, and the citation-verification gate."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import Assistant
+from assistant.citations import Answer, Citation, quote_is_verbatim, verify
+from assistant.config import Settings
+from index.errors import InputError
+from index.store import IndexStore
+
+R = "A/RES/71/67:"
+
+
+def _assert_verified(assistant: Assistant, answer: Answer) -> None:
+    assert answer.citations, answer.text
+    for citation in answer.citations:
+        paragraph = assistant.index.paragraphs[citation.id]
+        assert citation.label == paragraph.label
+        assert citation.quote in paragraph.text  # verbatim, not only whitespace-insensitive
+        assert citation.quote in answer.text
+
+
+def test_chinese_question_quotes_the_clause_with_its_label(assistant):
+    answer = assistant.ask("政府专家小组最多由多少人组成？")
+    assert answer.found and answer.backend == "extractive" and answer.lang == "zh"
+    assert answer.citations[0].id == R + "OP7" and answer.citations[0].display == "执行部分第7段"
+    assert "25人" in answer.citations[0].quote
+    assert answer.text.startswith("根据A/RES/71/67执行部分第7段")
+    _assert_verified(assistant, answer)
+
+
+def test_english_question_gets_english_framing_and_the_chinese_quote(assistant):
+    answer = assistant.ask("How many members may the group of governmental experts have at most?")
+    assert answer.found and answer.lang == "en"
+    assert answer.citations[0].id == R + "OP7" and answer.citations[0].display == "operative paragraph 7"
+    assert answer.text.startswith("Operative paragraph 7 of A/RES/71/67")
+    assert "25" in answer.text
+    _assert_verified(assistant, answer)
+
+
+def test_named_paragraph_is_quoted_whole(assistant):
+    answer = assistant.ask("序言部分第14段的内容是什么？")
+    paragraph = assistant.index.paragraphs[R + "PP14"]
+    assert answer.citations[0].id == R + "PP14" and answer.citations[0].quote == paragraph.text
+
+
+def test_footnotes_of_the_quoted_words_are_cited(assistant):
+    answer = assistant.ask("政府专家组关于核查的一切方面的报告的文号是什么？")
+    ids = [c.id for c in answer.citations]
+    assert ids[0] == R + "PP10" and R + "FN6" in ids
+    assert "A/61/1028" in answer.text
+    _assert_verified(assistant, answer)
+
+
+def test_enumeration_after_the_matching_clause_is_part_of_the_answer(assistant):
+    answer = assistant.ask("决议提到了核裁军核查和监测方面的哪些技术挑战？")
+    assert answer.citations[0].id == R + "OP3" and "工具" in answer.citations[0].quote
+
+
+def test_follow_up_uses_the_previous_question(assistant):
+    history = [{"role": "user", "content": "决议请秘书长设立一个什么机构？"}]
+    answer = assistant.ask("它最多可以有多少名成员？", history)
+    assert answer.found and answer.citations[0].id == R + "OP7" and "25" in answer.text
+
+
+def test_follow_up_naming_another_paragraph(assistant):
+    history = [{"role": "user", "content": "What does operative paragraph 6 request?"},
+               {"role": "assistant", "content": "…", "citations": [R + "OP6"]}]
+    answer = assistant.ask("And what does paragraph 7 request?", history)
+    assert answer.citations[0].id == R + "OP7"
+
+
+def test_unanswerable_question_says_so(assistant):
+    answer = assistant.ask("决议规定了对违约国家的制裁措施吗？")
+    assert not answer.found and answer.citations == []
+    assert "没有回答" in answer.text and len(answer.retrieved) >= 5
+
+
+def test_unanswerable_english_question_says_so_in_english(assistant):
+    answer = assistant.ask("Which countries voted against the resolution?")
+    assert not answer.found and answer.text.startswith("The documents in the index do not answer")
+
+
+def test_missing_paragraph_is_named(assistant):
+    answer = assistant.ask("执行部分第12段说了什么？")
+    assert not answer.found and "没有执行部分第12段" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [("", "empty"), ("   \n", "empty"), ("问" * 2001, "2001 characters"), (None, "must be text")],
+)
+def test_bad_questions_are_clear_errors(assistant, question, message):
+    with pytest.raises(InputError, match=message):
+        assistant.ask(question)
+
+
+def test_nul_bytes_are_dropped(assistant):
+    assert assistant.ask("政府专家小组\x00最多由多少人组成？").citations[0].id == R + "OP7"
+
+
+def test_bad_history_is_a_clear_error(assistant):
+    with pytest.raises(InputError, match="History must be a list"):
+        assistant.ask("它最多有多少成员？", history=[{"role": "robot", "content": "x"}])
+
+
+def test_verification_rejects_fabricated_quotes_and_unknown_labels(assistant):
+    paragraphs = assistant.index.paragraphs
+    good = Citation(R + "OP7", "OP7", "执行部分第7段", "最多为 25 人的政府专家小组")  # spaces as in the PDF
+    invented = Citation(R + "OP7", "OP7", "执行部分第7段", "最多为50人的政府专家小组")
+    unknown = Citation(R + "OP10", "OP10", "执行部分第10段", "任何内容")
+    kept, problems = verify([good, invented, unknown], paragraphs)
+    assert kept == [good]
+    assert any("not in that paragraph" in p for p in problems)
+    assert any("no such paragraph" in p for p in problems)
+    assert not quote_is_verbatim("", paragraphs[R + "OP7"].text)
+
+
+class _InventingAnswerer:
+    """Stands in for a model that cites with confidence: a real label with a quote it made up."""
+
+    def answer(self, question, retrieval, lang):
+        made_up = Citation(R + "OP7", "OP7", "执行部分第7段", "专家小组由100名专家组成")
+        return Answer("专家小组由100名专家组成。", [made_up], True, retrieval.ids, "invented", lang)
+
+
+def test_chain_withholds_an_answer_whose_citations_do_not_verify(built_data_dir):
+    assistant = Assistant(Settings(data_dir=built_data_dir), IndexStore(built_data_dir).open())
+    try:
+        assistant.answerer = _InventingAnswerer()
+        answer = assistant.ask("政府专家小组最多由多少人组成？")
+    finally:
+        assistant.close()
+    assert answer.citations == [] and not answer.found
+    assert any("not in that paragraph" in w for w in answer.warnings)

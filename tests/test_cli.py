@@ -1,0 +1,90 @@
+"""The `ndv` command in-process: output, exit codes, clear errors, and the automatic first build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from assistant.cli import EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, main
+
+
+def test_ask_prints_answer_and_citations(built_data_dir: Path, capsys):
+    assert main(["--data-dir", str(built_data_dir), "ask", "专家小组将在哪里举行会议？"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "日内瓦" in out and "[A/RES/71/67:OP7] A/RES/71/67 执行部分第7段" in out
+
+
+def test_ask_json(built_data_dir: Path, capsys):
+    assert main(["--data-dir", str(built_data_dir), "ask", "What does OP 8 say?", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["found"] and data["citations"][0]["id"] == "A/RES/71/67:OP8"
+    assert data["citations"][0]["display"] == "operative paragraph 8" and data["backend"] == "extractive"
+
+
+def test_ask_with_history_file(built_data_dir: Path, tmp_path: Path, capsys):
+    history = tmp_path / "history.json"
+    history.write_text(json.dumps([{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]),
+                       encoding="utf-8")
+    args = ["--data-dir", str(built_data_dir), "ask", "它是哪一天通过的？", "--history", str(history), "--json"]
+    assert main(args) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["citations"][0]["id"] == "A/RES/71/67:PP10" and "2007" in data["text"]
+
+
+def test_not_found_exit_code(built_data_dir: Path, capsys):
+    assert main(["--data-dir", str(built_data_dir), "ask", "决议对气候变化说了什么？"]) == EXIT_NOT_FOUND
+    assert "没有回答" in capsys.readouterr().out
+
+
+def test_errors_are_one_line_without_traceback(built_data_dir: Path, tmp_path: Path, capsys):
+    assert main(["--data-dir", str(built_data_dir), "ask", "  "]) == EXIT_ERROR
+    assert main(["--data-dir", str(built_data_dir), "doc", "A/RES/99/1"]) == EXIT_ERROR
+    assert main(["--data-dir", str(built_data_dir), "ask", "x", "--history", str(tmp_path / "none.json")]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "empty" in err and "A/RES/99/1 is not in the index" in err and "History file not found" in err
+    assert "Traceback" not in err
+
+
+def test_doc_json(built_data_dir: Path, capsys):
+    assert main(["--data-dir", str(built_data_dir), "doc", "A/RES/71/67", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["symbol"] == "A/RES/71/67"
+    fn6 = next(p for p in data["paragraphs"] if p["label"] == "FN6")
+    assert fn6 == {"id": "A/RES/71/67:FN6", "label": "FN6", "kind": "footnote", "text": "见A/61/1028。",
+                   "footnotes": [], "cites": ["A/61/1028"]}
+    pp2 = next(p for p in data["paragraphs"] if p["label"] == "PP2")
+    assert pp2["footnotes"] == [2, 3, 4]
+
+
+def test_first_use_builds_the_index_then_index_list(tmp_path: Path, capsys):
+    data_dir = tmp_path / "fresh"
+    assert main(["--data-dir", str(data_dir), "ask", "执行部分第5段说了什么？"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "building it from the shipped corpus" in captured.err and "32/32" in captured.err
+    assert "裁军谈判会议" in captured.out
+    assert main(["--data-dir", str(data_dir), "index", "list"]) == EXIT_OK
+    assert "A/RES/71/67" in capsys.readouterr().out
+
+
+def test_damaged_index_tells_how_to_rebuild(tmp_path: Path, capsys):
+    data_dir = tmp_path / "d"
+    assert main(["--data-dir", str(data_dir), "index", "build"]) == EXIT_OK
+    current = (data_dir / "index" / "CURRENT").read_text(encoding="utf-8").strip()
+    (data_dir / "index" / current / "documents.json").write_text("garbage", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "ask", "专家小组在哪里开会？"]) == EXIT_ERROR
+    assert "ndv index build" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "index", "build"]) == EXIT_OK
+    assert main(["--data-dir", str(data_dir), "ask", "专家小组在哪里开会？"]) == EXIT_OK
+
+
+def test_data_dir_from_environment(built_data_dir: Path, monkeypatch, capsys):
+    monkeypatch.setenv("NDV_DATA_DIR", str(built_data_dir))
+    assert main(["index", "list"]) == EXIT_OK
+    assert str(built_data_dir) in capsys.readouterr().out
+
+
+def test_bad_setting_is_a_clear_error(monkeypatch, capsys):
+    monkeypatch.setenv("NDV_TOP_K", "many")
+    assert main(["index", "list"]) == EXIT_ERROR
+    assert "NDV_TOP_K must be a whole number" in capsys.readouterr().err

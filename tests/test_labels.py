@@ -1,0 +1,46 @@
+import pytest
+
+from assistant.labels import LabelRef, display_citation, display_label, find_label_refs, zh_number
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("执行部分第5段说了什么？", [LabelRef("OP", 5)]),
+        ("序言部分第14段的内容是什么？", [LabelRef("PP", 14)]),
+        ("序言第十段", [LabelRef("PP", 10)]),
+        ("脚注6引用了什么", [LabelRef("FN", 6)]),
+        ("执行部分第7(a)段", [LabelRef("OP", 7, "a")]),
+        ("What does OP 8 say?", [LabelRef("OP", 8)]),
+        ("Compare PP3 and operative paragraph 7", [LabelRef("PP", 3), LabelRef("OP", 7)]),
+        ("What does footnote 6 cite?", [LabelRef("FN", 6)]),
+        ("And what does paragraph 7 request?", [LabelRef(None, 7)]),
+        ("article VI of the Treaty", [LabelRef("ART", 6)]),
+        ("第七十二届会议的议程", []),
+        ("第62/21号决议是什么时候通过的", []),
+        ("第51次全体会议", []),
+    ],
+)
+def test_labels_named_in_questions(question, expected):
+    assert find_label_refs(question) == expected
+
+
+def test_bare_paragraph_is_operative_in_a_resolution_and_numbered_elsewhere():
+    assert LabelRef(None, 7).label_in("resolution") == "OP7"
+    assert LabelRef(None, 31).label_in("final_document") == "P31"
+
+
+def test_display_labels_in_both_languages():
+    assert display_label("PP3", "zh") == "序言部分第3段"
+    assert display_label("OP7", "zh") == "执行部分第7段"
+    assert display_label("FN6", "zh") == "脚注6"
+    assert display_label("P31", "zh") == "第31段"
+    assert display_label("ART6", "zh") == "第六条"
+    assert display_label("PP3", "en") == "preambular paragraph 3"
+    assert display_label("OP7(a)", "en") == "operative paragraph 7 (a)"
+    assert display_label("ART6", "en") == "article VI"
+    assert display_citation("A/RES/71/67:OP7", "zh") == "A/RES/71/67 执行部分第7段"
+
+
+def test_chinese_numerals():
+    assert [zh_number(s) for s in ("7", "十", "十五", "二十一", "七十二")] == [7, 10, 15, 21, 72]

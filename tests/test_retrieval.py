@@ -1,0 +1,85 @@
+"""Retrieval on the real index: label lookup, hybrid search, glossary, footnote expansion, the `found` decision."""
+
+from __future__ import annotations
+
+import pytest
+
+R = "A/RES/71/67:"
+
+
+@pytest.fixture(scope="module")
+def retriever(assistant):
+    return assistant.retriever
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("执行部分第7段", "OP7"),
+        ("序言部分第3段讲了什么", "PP3"),
+        ("脚注6", "FN6"),
+        ("What does OP 2 say?", "OP2"),
+        ("What does operative paragraph 4 say?", "OP4"),
+        ("Show me preambular paragraph 12", "PP12"),
+        ("footnote 8", "FN8"),
+    ],
+)
+def test_label_lookup_comes_first(retriever, question, label):
+    result = retriever.retrieve(question)
+    assert result.hits[0].id == R + label and result.hits[0].via == "label"
+    assert result.found
+
+
+def test_a_paragraph_that_does_not_exist_is_not_found(retriever):
+    result = retriever.retrieve("执行部分第12段说了什么？")
+    assert not result.found and result.missing == [R + "OP12"]
+
+
+def test_article_of_another_text_is_not_a_missing_paragraph(retriever):
+    result = retriever.retrieve("决议在哪一段提到《不扩散核武器条约》第六条？")
+    assert result.found and result.missing == []
+    assert result.ids[0] == R + "PP5"
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("裁谈会应该处理什么问题？", "OP5"),  # 裁谈会 = 裁军谈判会议
+        ("决议怎样提到IAEA？", "PP11"),  # IAEA = 国际原子能机构
+        ("Which bodies should deal with nuclear disarmament verification substantively?", "OP5"),
+        ("Where will the group of governmental experts meet?", "OP7"),
+    ],
+)
+def test_abbreviations_and_english_reach_the_chinese_text(retriever, question, label):
+    assert R + label in retriever.retrieve(question).ids[:3]
+
+
+def test_numbers_and_symbols_match_exactly(retriever):
+    assert retriever.retrieve("第62/21号决议是关于什么的？").ids[0] == R + "PP10"
+
+
+def test_a_footnote_hit_brings_its_paragraph(retriever):
+    ids = retriever.retrieve("A/61/1028是什么文件？").ids
+    assert ids[:2] == [R + "FN6", R + "PP10"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "决议对气候变化说了什么？",
+        "2020年审议大会的成果是什么？",
+        "哪些国家对这项决议投了反对票？",
+        "How many nuclear warheads does Russia have?",
+    ],
+)
+def test_questions_the_documents_do_not_answer(retriever, question):
+    result = retriever.retrieve(question)
+    assert not result.found, result.reason
+    assert len(result.ids) >= 5  # the closest paragraphs are still reported
+
+
+def test_follow_up_context_and_previous_citations(retriever):
+    result = retriever.retrieve("它最多可以有多少名成员？", context="决议请秘书长设立一个什么机构？")
+    assert result.found and result.ids[0] == R + "OP7"
+    boosted = retriever.retrieve("它是什么时候设立的？", context="", boost=[R + "OP7"])
+    assert boosted.ids[0] == R + "OP7"

