@@ -66,8 +66,10 @@ def test_follow_up_uses_the_previous_question(assistant):
 
 
 def test_follow_up_naming_another_paragraph(assistant):
-    history = [{"role": "user", "content": "What does operative paragraph 6 request?"},
-               {"role": "assistant", "content": "…", "citations": [R + "OP6"]}]
+    history = [
+        {"role": "user", "content": "What does operative paragraph 6 request?"},
+        {"role": "assistant", "content": "…", "citations": [R + "OP6"]},
+    ]
     answer = assistant.ask("And what does paragraph 7 request?", history)
     assert answer.citations[0].id == R + "OP7"
 

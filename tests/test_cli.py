@@ -23,8 +23,9 @@ def test_ask_json(built_data_dir: Path, capsys):
 
 def test_ask_with_history_file(built_data_dir: Path, tmp_path: Path, capsys):
     history = tmp_path / "history.json"
-    history.write_text(json.dumps([{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]),
-                       encoding="utf-8")
+    history.write_text(
+        json.dumps([{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]), encoding="utf-8"
+    )
     args = ["--data-dir", str(built_data_dir), "ask", "它是哪一天通过的？", "--history", str(history), "--json"]
     assert main(args) == EXIT_OK
     data = json.loads(capsys.readouterr().out)
@@ -50,8 +51,14 @@ def test_doc_json(built_data_dir: Path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["symbol"] == "A/RES/71/67"
     fn6 = next(p for p in data["paragraphs"] if p["label"] == "FN6")
-    assert fn6 == {"id": "A/RES/71/67:FN6", "label": "FN6", "kind": "footnote", "text": "见A/61/1028。",
-                   "footnotes": [], "cites": ["A/61/1028"]}
+    assert fn6 == {
+        "id": "A/RES/71/67:FN6",
+        "label": "FN6",
+        "kind": "footnote",
+        "text": "见A/61/1028。",
+        "footnotes": [],
+        "cites": ["A/61/1028"],
+    }
     pp2 = next(p for p in data["paragraphs"] if p["label"] == "PP2")
     assert pp2["footnotes"] == [2, 3, 4]
 

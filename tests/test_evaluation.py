@@ -39,12 +39,28 @@ def test_dev_set_meets_the_floors(assistant, tmp_path: Path):
 def test_results_are_scored_without_reading_expectations_into_answers(assistant, tmp_path: Path):
     questions = tmp_path / "q.jsonl"
     rows = [
-        {"id": "a", "question": "专家小组将在哪里举行会议？", "answerable": True,
-         "expect_any": ["A/RES/71/67:OP7"], "answer_contains": ["日内瓦"]},
-        {"id": "b", "question": "决议对气候变化说了什么？", "answerable": False, "expect_any": [], "answer_contains": []},
+        {
+            "id": "a",
+            "question": "专家小组将在哪里举行会议？",
+            "answerable": True,
+            "expect_any": ["A/RES/71/67:OP7"],
+            "answer_contains": ["日内瓦"],
+        },
+        {
+            "id": "b",
+            "question": "决议对气候变化说了什么？",
+            "answerable": False,
+            "expect_any": [],
+            "answer_contains": [],
+        },
         # the same question with a wrong expectation must score as a miss: expectations never steer answers
-        {"id": "c", "question": "专家小组将在哪里举行会议？", "answerable": True,
-         "expect_any": ["A/RES/71/67:PP1"], "answer_contains": ["纽约"]},
+        {
+            "id": "c",
+            "question": "专家小组将在哪里举行会议？",
+            "answerable": True,
+            "expect_any": ["A/RES/71/67:PP1"],
+            "answer_contains": ["纽约"],
+        },
     ]
     questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     summary = evaluate(assistant, questions, tmp_path / "out.jsonl")

@@ -34,7 +34,15 @@ def test_metadata_matches_structure(resolution):
 def test_meta_card_states_the_facts(resolution):
     meta = resolution.paragraph("META")
     assert meta is not None and meta.order == 0
-    for fact in ("A/RES/71/67", "核裁军核查", "2016年12月5日", "第51次全体会议", "第一委员会", "A/71/450", "全面彻底裁军"):
+    for fact in (
+        "A/RES/71/67",
+        "核裁军核查",
+        "2016年12月5日",
+        "第51次全体会议",
+        "第一委员会",
+        "A/71/450",
+        "全面彻底裁军",
+    ):
         assert fact in meta.text
 
 
@@ -97,11 +105,27 @@ def test_english_layout():
     assert (doc.symbol, doc.title, doc.adopted) == ("A/RES/90/12", "Verification of test measures", "2035-12-09")
     assert (doc.meeting, doc.committee_report) == ("45th plenary meeting", "A/90/411")
     labels = [p.label for p in doc.paragraphs]
-    assert labels == ["PP1", "PP2", "PP3", "PP4", "PP5", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP3",
-                      "FN1", "FN2", "FN3", "FN4"]
+    assert labels == [
+        "PP1",
+        "PP2",
+        "PP3",
+        "PP4",
+        "PP5",
+        "OP1",
+        "OP2",
+        "OP2(a)",
+        "OP2(b)",
+        "OP3",
+        "FN1",
+        "FN2",
+        "FN3",
+        "FN4",
+    ]
     pp1 = doc.paragraph("PP1")
-    assert pp1.text == ("Recalling the Final Document of the Tenth Special Session of the General Assembly, "
-                        "in particular the paragraphs on verification,")
+    assert pp1.text == (
+        "Recalling the Final Document of the Tenth Special Session of the General Assembly, "
+        "in particular the paragraphs on verification,"
+    )
     assert pp1.footnote_numbers == [1] and pp1.cites == ["A/RES/S-10/2"]
     assert doc.paragraph("PP3").footnote_numbers == [3, 4]
     assert doc.paragraph("PP3").cites == ["A/88/150", "A/89/207"]
