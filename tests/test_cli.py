@@ -95,3 +95,26 @@ def test_bad_setting_is_a_clear_error(monkeypatch, capsys):
     monkeypatch.setenv("NDV_TOP_K", "many")
     assert main(["index", "list"]) == EXIT_ERROR
     assert "NDV_TOP_K must be a whole number" in capsys.readouterr().err
+
+
+def test_chat_keeps_the_conversation(built_data_dir: Path, monkeypatch, capsys):
+    turns = iter(["决议请秘书长设立一个什么机构？", "它最多可以有多少名成员？", "   ", "not reached"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(turns))
+    assert main(["--data-dir", str(built_data_dir), "chat"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.count("[A/RES/71/67:OP7]") == 2 and "25人" in out
+
+
+def test_chat_reports_bad_input_and_goes_on(built_data_dir: Path, monkeypatch, capsys):
+    turns = iter(["问" * 2001, "执行部分第8段"])
+
+    def fake_input(prompt: str = "") -> str:
+        try:
+            return next(turns)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    assert main(["--data-dir", str(built_data_dir), "chat"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "keep it under 2000 characters" in out and "[A/RES/71/67:OP8]" in out
