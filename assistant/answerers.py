@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.labels import display_label
-from assistant.retrieval import Retrieval
+from assistant.retrieval import Retrieval, asks_for_document
 from index.documents import Document, Paragraph, split_citation_id
 from index.glossary import Glossary
 from index.text import keyword_tokens
@@ -18,6 +18,7 @@ _CLAUSE_END = re.compile(r"[，；。：,;:]")
 _WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
 _CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
 _MAX_CLAUSES = 3
+_NEIGHBOUR_SHARE = 0.25
 _ENUMERATION = re.compile(r"\s*(?:包括|比如|例如|诸如|即|特别是|such as|including|in particular|namely)", re.IGNORECASE)
 _QUESTION_BIGRAMS = frozenset(
     """决议 什么 哪些 哪个 哪一 一个 多少 是否 怎么 如何 为什么 内容 提到 关于 说了 这项 有没有 可以 应当 哪里
@@ -84,10 +85,11 @@ class ExtractiveAnswerer:
         if scores[best] <= 0:
             return 0, len(text)
         lo = hi = best
+        enough = scores[best] * _NEIGHBOUR_SHARE  # a neighbouring clause joins only if it answers too
         while hi - lo + 1 < _MAX_CLAUSES:
             left = scores[lo - 1] if lo > 0 else 0.0
             right = scores[hi + 1] if hi + 1 < len(parts) else 0.0
-            if max(left, right) <= 0:
+            if max(left, right) < enough or max(left, right) <= 0:
                 break
             if right >= left:
                 hi += 1
@@ -99,27 +101,27 @@ class ExtractiveAnswerer:
         return parts[lo].start, parts[hi].end
 
     def _footnotes_in(self, paragraph: Paragraph, start: int, end: int) -> list[Paragraph]:
-        """Footnotes that the quoted words rest on: a marker annotates the words before it, so the markers inside
-        the span count, and so does the first one after it (it annotates the span's last words)."""
-        inside = [r for r in paragraph.footnotes if start < r.offset <= end]
-        after = next((r for r in paragraph.footnotes if r.offset > end), None)
+        """Footnotes whose markers stand inside the quoted span: the documents those words rest on."""
         out = []
-        for ref in inside + ([after] if after else []):
-            if fn := self.paragraphs.get(f"{paragraph.doc_symbol}:FN{ref.number}"):
+        for ref in paragraph.footnotes:
+            if start < ref.offset <= end and (fn := self.paragraphs.get(f"{paragraph.doc_symbol}:FN{ref.number}")):
                 out.append(fn)
         return out
 
-    def _parent(self, footnote: Paragraph) -> Paragraph | None:
-        number = int(footnote.label[2:])
-        doc = self.documents.get(footnote.doc_symbol)
-        return next((p for p in doc.paragraphs if number in p.footnote_numbers), None) if doc else None
+    def _through_next_marker(self, paragraph: Paragraph, end: int) -> int:
+        """Extend a span to the clause holding the next footnote marker: in UN drafting the marker closes the
+        phrase it annotates, relative clauses included, so the cited document of the quoted words is there."""
+        marker = next((r for r in paragraph.footnotes if r.offset > end), None)
+        if marker is None:
+            return end
+        return next((c.end for c in clauses(paragraph.text) if c.start < marker.offset <= c.end), end)
 
     # -- the answer ------------------------------------------------------------------------------------------
     def cite(self, query: str, paragraph: Paragraph, lang: str, whole: bool = False) -> list[Citation]:
         """The citation of `paragraph` (clauses chosen by the query, or `whole`), then the footnotes it quotes."""
         if paragraph.kind == "footnote":
             citations = [make_citation(paragraph, paragraph.text, lang)]
-            parent = self._parent(paragraph)
+            parent = self.documents[paragraph.doc_symbol].footnote_carrier(paragraph)
             if parent:
                 offset = next(r.offset for r in parent.footnotes if r.number == int(paragraph.label[2:]))
                 part = next((c for c in clauses(parent.text) if c.start < offset <= c.end), None)
@@ -130,6 +132,8 @@ class ExtractiveAnswerer:
             start, end = 0, len(paragraph.text)
         else:
             start, end = self.quote_span(query, paragraph, same_language=paragraph.lang == lang)
+            if asks_for_document(query) and not self._footnotes_in(paragraph, start, end):
+                end = self._through_next_marker(paragraph, end)
         citations = [make_citation(paragraph, paragraph.text[start:end], lang)]
         citations += [make_citation(fn, fn.text, lang) for fn in self._footnotes_in(paragraph, start, end)]
         return citations

@@ -20,6 +20,8 @@ from index.glossary import shipped_glossary
 from index.store import IndexStore, LoadedIndex, Progress
 from index.text import question_language
 
+MAX_TOP_K = 20
+
 
 def check_question(question: Any, max_chars: int) -> str:
     if not isinstance(question, str):
@@ -73,17 +75,34 @@ class Assistant:
             index = store.open()
         return cls(settings, index)
 
-    def ask(self, question: str, history: list[dict[str, Any]] | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: list[dict[str, Any]] | None = None,
+        *,
+        lang: str | None = None,
+        top_k: int | None = None,
+    ) -> Answer:
+        """Answer one question. `lang` ("zh"/"en") overrides the question's language for the answer's wording;
+        `top_k` overrides how many paragraphs are retrieved."""
         question = check_question(question, self.settings.max_question_chars)
-        return self.chain.invoke({"question": question, "history": validate_history(history)})
+        if lang not in (None, "zh", "en"):
+            raise InputError(f"Answer language must be 'zh' or 'en', not {lang!r}.")
+        if top_k is not None and not 1 <= top_k <= MAX_TOP_K:
+            raise InputError(f"The number of sources must be between 1 and {MAX_TOP_K}.")
+        state = {"question": question, "history": validate_history(history), "lang": lang, "top_k": top_k}
+        return self.chain.invoke(state)
 
     # -- chain steps -----------------------------------------------------------------------------------------
     def _retrieve(self, state: dict[str, Any]):  # type: ignore[no-untyped-def]
         condensed = state["condensed"]
-        return self.retriever.retrieve(condensed.question, condensed.context, condensed.previous_citations)
+        return self.retriever.retrieve(
+            condensed.question, condensed.context, condensed.previous_citations, top_k=state["top_k"]
+        )
 
     def _answer(self, state: dict[str, Any]) -> Answer:
-        return self.answerer.answer(state["question"], state["retrieval"], question_language(state["question"]))
+        lang = state["lang"] or question_language(state["question"])
+        return self.answerer.answer(state["question"], state["retrieval"], lang)
 
     def _verify(self, answer: Answer) -> Answer:
         """No citation reaches the user unless its label exists and its quote is in that paragraph."""

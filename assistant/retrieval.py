@@ -23,6 +23,11 @@ _ASKS_FOR_SYMBOL = re.compile(
 )
 
 
+def asks_for_document(question: str) -> bool:
+    """'文号是什么', 'which report does it cite': the answer is a document symbol, found in footnotes."""
+    return bool(_ASKS_FOR_SYMBOL.search(question))
+
+
 @dataclass
 class Hit:
     id: str
@@ -95,7 +100,7 @@ class Retriever:
         # With no query token in the corpus (an English question over Chinese text) only the dense ranking counts.
         weight = DENSE_WEIGHT if top_keyword else 1.0
         specifics = [s for s in SPECIFIC.findall(query) if any(s in p.text for p in self.index.paragraphs.values())]
-        wants_symbol = bool(_ASKS_FOR_SYMBOL.search(query))
+        wants_symbol = asks_for_document(query)
         for hit in hits.values():
             dense_part = (hit.dense - low) / (high - low) if high > low and hit.dense else 0.0
             keyword_part = hit.keyword / top_keyword if top_keyword else 0.0
@@ -120,17 +125,16 @@ class Retriever:
             seen.add(hit.id)
             para = self.index.paragraphs[hit.id]
             if para.kind == "footnote":
-                number = int(para.label[2:])
-                parent = next(
-                    (p for p in self.index.documents[para.doc_symbol].paragraphs if number in p.footnote_numbers), None
-                )
+                parent = self.index.documents[para.doc_symbol].footnote_carrier(para)
                 if parent and parent.id not in seen:
                     out.append(Hit(parent.id, hit.score, "footnote"))
                     seen.add(parent.id)
         return out
 
     # -- the whole step --------------------------------------------------------------------------------------
-    def retrieve(self, question: str, context: str = "", boost: list[str] | None = None) -> Retrieval:
+    def retrieve(
+        self, question: str, context: str = "", boost: list[str] | None = None, top_k: int | None = None
+    ) -> Retrieval:
         """`question` names labels; `context` (earlier turns) widens the search; `boost` ids (cited in the
         previous answer) are kept in view for a follow-up."""
         query = f"{context} {question}".strip()
@@ -146,7 +150,7 @@ class Retriever:
             found, reason = False, "named paragraph does not exist"
         else:
             found, reason = self.judge.judge(query) if searched else (False, "nothing indexed")
-        return Retrieval(query, hits[: max(self.top_k, len(labelled))], found, missing, reason)
+        return Retrieval(query, hits[: max(top_k or self.top_k, len(labelled))], found, missing, reason)
 
 
 def _is_structural(ref: LabelRef, doc: Document) -> bool:

@@ -68,6 +68,11 @@ class Document:
     def paragraph(self, label: str) -> Paragraph | None:
         return next((p for p in self.paragraphs if p.label == label), None)
 
+    def footnote_carrier(self, footnote: Paragraph) -> Paragraph | None:
+        """The paragraph whose text carries this footnote's marker."""
+        number = int(footnote.label.removeprefix("FN"))
+        return next((p for p in self.paragraphs if number in p.footnote_numbers), None)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["paragraphs"] = [p.to_dict() for p in self.paragraphs]

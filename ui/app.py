@@ -1,21 +1,220 @@
-"""Placeholder chat page; the full UI is built in its own issue."""
+"""NDV Assistant web chat: answers with citation chips that open the exact paragraph, the resolution beside it.
+
+Run with `ndv ui` (or `streamlit run ui/app.py`). Per-user state lives only in `st.session_state`; the index and
+the embedder are shared by every session through `st.cache_resource` (the Assistant is thread-safe).
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
-from assistant import Assistant
+from assistant.chain import Assistant
+from assistant.config import Settings
+from assistant.labels import display_label
+from index.documents import Document, Paragraph
+from index.errors import NDVError
+from index.store import IndexStore
+from ui.render import (
+    TEXTS,
+    Exchange,
+    anchor_id,
+    answer_plain_text,
+    authority,
+    briefing_markdown,
+    citation_title,
+    escape_markdown,
+    highlighted,
+    matches_filter,
+)
 
-st.set_page_config(page_title="NDV Assistant")
-st.title("NDV Assistant")
+EXAMPLES = [
+    "政府专家小组最多由多少人组成？",
+    "决议鼓励哪些机构实质性地处理核裁军核查问题？",
+    "执行部分第6段说了什么？",
+    "Where and when will the expert group meet?",
+]
+MAX_QUESTION_CHARS = 2000
+LANG_CHOICES = {"auto": "自动 / Auto", "zh": "中文", "en": "English"}
 
 
-@st.cache_resource
-def assistant() -> Assistant:
-    return Assistant.from_settings()
+@st.cache_resource(show_spinner="正在打开索引 / Opening the index…")
+def load_assistant() -> Assistant:
+    """One per process. Opening never builds: a build belongs to `ndv index build`, not to a page load."""
+    settings = Settings.from_env()
+    return Assistant(settings, IndexStore(settings.data_dir).open())
 
 
-if question := st.chat_input("Ask about A/RES/71/67"):
-    with st.chat_message("user"):
-        st.text(question)
-    answer = assistant().ask(question)
-    with st.chat_message("assistant"):
-        st.text(answer.text)
+def ui_lang() -> str:
+    chosen = st.session_state.get("answer_lang", "auto")
+    return chosen if chosen in ("zh", "en") else "zh"
+
+
+# -- citations -------------------------------------------------------------------------------------------------
+def paragraph_card(assistant: Assistant, cid: str, quote: str, lang: str) -> None:
+    """The whole paragraph, the quote highlighted where it is verbatim, its footnotes and what they cite."""
+    t = TEXTS[lang]
+    paragraph = assistant.index.paragraphs[cid]
+    doc = assistant.index.documents[paragraph.doc_symbol]
+    st.markdown(f"**{escape_markdown(citation_title(cid, lang))}**")
+    st.caption(escape_markdown(f"{doc.title} · {authority(doc, lang)}"))
+    st.markdown(highlighted(paragraph.text, quote))
+    if paragraph.kind == "footnote":
+        carrier = doc.footnote_carrier(paragraph)
+        if carrier:
+            st.caption(escape_markdown(f"{t['carried_by']}: {citation_title(carrier.id, lang)}"))
+    for number in paragraph.footnote_numbers:
+        footnote = doc.paragraph(f"FN{number}")
+        if footnote:
+            cites = f" ({t['cites']}: {', '.join(footnote.cites)})" if footnote.cites else ""
+            st.caption(escape_markdown(f"{display_label(footnote.label, lang)}: {footnote.text}{cites}"))
+    if paragraph.cites and paragraph.kind == "footnote":
+        st.caption(escape_markdown(f"{t['cites']}: {', '.join(paragraph.cites)}"))
+    st.markdown(f"[{t['show_in_document']}](#{anchor_id(cid)})")
+
+
+def citation_chips(assistant: Assistant, items: list[tuple[str, str]], lang: str, key: str) -> None:
+    """A row of chips; each opens its paragraph card."""
+    with st.container(horizontal=True):
+        for i, (cid, quote) in enumerate(items):
+            if cid not in assistant.index.paragraphs:
+                continue
+            with st.popover(citation_title(cid, lang), key=f"{key}-{i}"):
+                paragraph_card(assistant, cid, quote, lang)
+
+
+def show_answer(assistant: Assistant, exchange: Exchange, number: int) -> None:
+    answer = exchange.answer
+    lang = answer["lang"]
+    t = TEXTS[lang]
+    if answer["found"]:
+        st.markdown(escape_markdown(answer["text"]))
+        citation_chips(assistant, [(c["id"], c["quote"]) for c in answer["citations"]], lang, f"c{number}")
+    else:
+        st.info(escape_markdown(answer["text"]))
+        st.caption(t["closest"])
+        citation_chips(assistant, [(cid, "") for cid in answer["retrieved"][:3]], lang, f"n{number}")
+    for warning in answer.get("warnings", []):
+        st.caption(f"⚠ {escape_markdown(warning)}")
+    with st.expander(t["copy"]):
+        st.code(answer_plain_text(exchange), language=None, wrap_lines=True)
+    st.checkbox(t["include"], value=True, key=f"include-{number}")
+
+
+# -- the document panel ----------------------------------------------------------------------------------------
+def document_panel(doc: Document, lang: str) -> None:
+    t = TEXTS[lang]
+    st.subheader(f"{doc.symbol} {doc.title}", anchor=False)
+    st.caption(escape_markdown(authority(doc, lang)))
+    query = st.text_input("🔎", key=f"filter-{doc.symbol}", placeholder="筛选 / Filter", label_visibility="collapsed")
+    sections: list[tuple[str, list[Paragraph]]] = [
+        ("", [p for p in doc.paragraphs if p.kind == "meta"]),
+        (t["preambular"], [p for p in doc.paragraphs if p.kind == "preambular"]),
+        (t["operative"], [p for p in doc.paragraphs if p.kind == "operative"]),
+        (t["footnotes"], [p for p in doc.paragraphs if p.kind == "footnote"]),
+    ]
+    for title, paragraphs in sections:
+        shown = [p for p in paragraphs if matches_filter(p, query, lang)]
+        if not shown:
+            continue
+        if title:
+            st.markdown(f"**{escape_markdown(title)}**")
+        for p in shown:
+            st.markdown(f"###### {escape_markdown(display_label(p.label, lang))} · {p.label}")
+            anchor_target(p)
+            st.markdown(escape_markdown(p.text))
+            if p.cites:
+                st.caption(escape_markdown(f"{t['cites']}: {'; '.join(p.cites)}"))
+
+
+def anchor_target(paragraph: Paragraph) -> None:
+    """An empty, id-carrying heading: the target of the '#A-RES-71-67-OP7' links in citation cards."""
+    st.markdown(f"<div id='{anchor_id(paragraph.id)}'></div>", unsafe_allow_html=True)  # id from [A-Za-z0-9-] only
+
+
+# -- the page --------------------------------------------------------------------------------------------------
+def sidebar(assistant: Assistant | None) -> None:
+    with st.sidebar:
+        st.title("NDV Assistant")
+        st.radio("回答语言 / Answer language", list(LANG_CHOICES), format_func=LANG_CHOICES.get, key="answer_lang")
+        st.slider("来源段落数 / Sources", 3, 10, 5, key="top_k")
+        st.caption("回答方式 / Backend: 离线摘录 · offline extractive (no language model)")
+        if assistant is not None:
+            manifest = assistant.index.manifest
+            for doc in manifest.documents:
+                st.caption(escape_markdown(f"{doc['symbol']} · {doc['paragraphs']} paragraphs · {manifest.built_at}"))
+        if st.button("清空对话 / Clear conversation", use_container_width=True):
+            st.session_state.exchanges = []
+            st.rerun()
+        exchanges = [
+            e for i, e in enumerate(st.session_state.exchanges, 1) if st.session_state.get(f"include-{i}", True)
+        ]
+        if exchanges and assistant is not None:
+            st.download_button(
+                "下载简报 / Download briefing (.md)",
+                briefing_markdown(exchanges, assistant.index.documents, ui_lang()),
+                file_name="ndv-briefing.md",
+                mime="text/markdown",
+                use_container_width=True,
+            )
+
+
+def ask(assistant: Assistant, question: str) -> None:
+    history: list[dict[str, object]] = []
+    for e in st.session_state.exchanges:
+        history.append({"role": "user", "content": e.question})
+        history.append(
+            {"role": "assistant", "content": e.answer["text"], "citations": [c["id"] for c in e.answer["citations"]]}
+        )
+    lang = st.session_state.get("answer_lang", "auto")
+    try:
+        answer = assistant.ask(
+            question, history, lang=None if lang == "auto" else lang, top_k=st.session_state.get("top_k", 5)
+        )
+    except NDVError as exc:
+        st.session_state.error = str(exc)
+        return
+    st.session_state.exchanges.append(Exchange(question, answer.to_dict()))
+
+
+def main() -> None:
+    st.set_page_config(page_title="NDV Assistant", page_icon="📄", layout="wide")
+    st.session_state.setdefault("exchanges", [])
+    try:
+        assistant = load_assistant()
+    except NDVError as exc:
+        sidebar(None)
+        st.error(escape_markdown(str(exc)))
+        st.info("在终端运行 / Run in a terminal: `ndv index build`，然后刷新本页 / then reload this page.")
+        return
+
+    question = st.chat_input("就A/RES/71/67提问 / Ask about A/RES/71/67", max_chars=MAX_QUESTION_CHARS)
+    pending = st.session_state.pop("pending", None)
+    if question or pending:
+        ask(assistant, question or pending)
+    sidebar(assistant)
+
+    chat, document = st.columns([3, 2], gap="large")
+    with chat:
+        if not st.session_state.exchanges:
+            st.markdown("#### 核裁军核查 · Nuclear disarmament verification")
+            st.caption(
+                "每个回答都引用其所依据的段落，点击引用即可核对原文。Every answer cites its paragraphs: "
+                "click a citation to check it."
+            )
+            for i, example in enumerate(EXAMPLES):
+                if st.button(example, key=f"example-{i}"):
+                    st.session_state.pending = example
+                    st.rerun()
+        for number, exchange in enumerate(st.session_state.exchanges, 1):
+            with st.chat_message("user"):
+                st.markdown(escape_markdown(exchange.question))
+            with st.chat_message("assistant"):
+                show_answer(assistant, exchange, number)
+        if error := st.session_state.pop("error", None):
+            st.error(escape_markdown(error))
+    with document, st.container(height=760, border=True):
+        symbol = next(iter(assistant.index.documents))
+        document_panel(assistant.index.documents[symbol], ui_lang())
+
+
+main()

@@ -1,0 +1,117 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright against `streamlit run` on loopback.
+
+Never downloads a browser: `.ci/run` installs Debian's `chromium` and `fonts-noto-cjk`. Without Chromium the test
+is skipped on a developer machine and fails in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        pytest.fail("CI must install Debian's chromium (see .ci/run)", pytrace=False)
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium fonts-noto-cjk)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    env = dict(os.environ, NDV_DATA_DIR=str(built_data_dir))
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    # Output to a file, not a pipe: a full pipe would stall the server.
+    with (
+        open(log_path, "w") as log,
+        subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT) as process,
+    ):
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, process, log_path)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"streamlit did not start:\n{log_path.read_text(errors='replace')}")
+        time.sleep(0.5)
+
+
+def test_ask_in_chinese_and_check_the_citation(server: str, tmp_path: Path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            page.goto(server)
+            box = page.get_by_test_id("stChatInputTextArea")
+            expect(box).to_be_visible(timeout=60_000)
+            box.fill("政府专家小组最多由多少人组成？")
+            box.press("Enter")
+            answer = page.get_by_test_id("stChatMessage").nth(1)
+            expect(answer).to_contain_text("最多为25人的政府专家小组", timeout=60_000)
+            chip = answer.get_by_role("button", name="A/RES/71/67 执行部分第7段")
+            chip.click()
+            card = page.get_by_test_id("stPopoverBody")
+            expect(card).to_contain_text("该小组2018年和2019年将在日内瓦举行共计三届会议", timeout=20_000)
+            page.screenshot(path=str(tmp_path / "citation.png"))
+            assert (tmp_path / "citation.png").stat().st_size > 10_000
+        finally:
+            browser.close()
