@@ -182,10 +182,16 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
-    import subprocess
+    """Build the index first if there is none (the page never builds), then become the Streamlit server."""
+    from index.corpus import shipped_documents
+    from index.store import IndexStore
 
+    store = IndexStore(settings.data_dir)
+    if not store.exists():
+        print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
+        store.build(shipped_documents(), progress_bar("Building the index"))
     app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
-    env = dict(os.environ, NDV_DATA_DIR=str(settings.data_dir))
+    os.environ["NDV_DATA_DIR"] = str(settings.data_dir)
     command = [
         sys.executable,
         "-m",
@@ -194,12 +200,18 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
         str(app),
         "--server.port",
         str(args.port),
+        "--server.address",
+        args.address,
         "--server.headless",
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",
     ]
-    return subprocess.call(command, env=env)
+    print(f"NDV Assistant at http://{args.address}:{args.port}", file=sys.stderr)
+    sys.stdout.flush()
+    os.execv(sys.executable, command)  # the server replaces this process: stopping it stops the page
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -232,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ui = sub.add_parser("ui", help="start the web chat (Streamlit)")
     ui.add_argument("--port", type=int, default=8501)
+    ui.add_argument("--address", default="127.0.0.1", help="interface to listen on (default: this machine only)")
     ui.set_defaults(func=cmd_ui)
     return parser
 

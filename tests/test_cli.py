@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from assistant.cli import EXIT_ERROR, EXIT_NOT_FOUND, EXIT_OK, main
 
 
@@ -118,3 +120,22 @@ def test_chat_reports_bad_input_and_goes_on(built_data_dir: Path, monkeypatch, c
     assert main(["--data-dir", str(built_data_dir), "chat"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "keep it under 2000 characters" in out and "[A/RES/71/67:OP8]" in out
+
+
+def test_ui_builds_a_missing_index_then_starts_streamlit_on_loopback(tmp_path: Path, monkeypatch, capsys):
+    class Exec(Exception):
+        """Stands for the process image being replaced by the server."""
+
+    def fake_execv(path: str, argv: list[str]) -> None:
+        raise Exec(argv)
+
+    monkeypatch.setattr("os.execv", fake_execv)
+    data_dir = tmp_path / "ui-data"
+    with pytest.raises(Exec) as started:
+        main(["--data-dir", str(data_dir), "ui", "--port", "8599"])
+    assert (data_dir / "index" / "CURRENT").exists()
+    (command,) = started.value.args
+    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("ui/app.py")
+    assert command[command.index("--server.address") + 1] == "127.0.0.1"
+    assert command[command.index("--server.port") + 1] == "8599"
+    assert "http://127.0.0.1:8599" in capsys.readouterr().err

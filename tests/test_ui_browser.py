@@ -1,4 +1,4 @@
-"""End to end in a real browser: Debian's Chromium driven by Playwright against `streamlit run` on loopback.
+"""End to end in a real browser: Debian's Chromium driven by Playwright against `ndv ui` on loopback.
 
 Never downloads a browser: `.ci/run` installs Debian's `chromium` and `fonts-noto-cjk`. Without Chromium the test
 is skipped on a developer machine and fails in CI.
@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -45,27 +44,12 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
-    env = dict(os.environ, NDV_DATA_DIR=str(built_data_dir))
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(APP),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    command = [sys.executable, "-m", "assistant", "--data-dir", str(built_data_dir), "ui", "--port", str(port)]
     # Output to a file, not a pipe: a full pipe would stall the server.
     with (
         open(log_path, "w") as log,
-        subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT) as process,
+        subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT) as process,
     ):
         url = f"http://127.0.0.1:{port}"
         try:
