@@ -11,7 +11,7 @@ from assistant.labels import display_label
 from assistant.retrieval import Retrieval, asks_for_document
 from index.documents import Document, Paragraph, split_citation_id
 from index.glossary import Glossary
-from index.text import keyword_tokens
+from index.text import keyword_tokens, question_language
 
 BACKEND = "extractive"
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
@@ -131,7 +131,8 @@ class ExtractiveAnswerer:
         if whole:
             start, end = 0, len(paragraph.text)
         else:
-            start, end = self.quote_span(query, paragraph, same_language=paragraph.lang == lang)
+            same_language = paragraph.lang == question_language(query)
+            start, end = self.quote_span(query, paragraph, same_language)
             if asks_for_document(query) and not self._footnotes_in(paragraph, start, end):
                 end = self._through_next_marker(paragraph, end)
         citations = [make_citation(paragraph, paragraph.text[start:end], lang)]

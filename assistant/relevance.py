@@ -17,13 +17,14 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from index.glossary import Glossary
 from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
-SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|\d+(?:/\d+)+|\d{2,}")
+_SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|\d+(?:/\d+)+|\d{2,}")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # Asking vocabulary, zh: interrogatives, references to the document itself, verbs of saying and judging.
 _ASKING_ZH = frozenset(
@@ -40,6 +41,15 @@ _ASKING_EN = frozenset(
     according include includes included will would shall should can could may might have has had
     not no yes say tell me please regarding concerning""".split()
 )
+
+
+@dataclass
+class Vocabulary:
+    """A question's content words, those the corpus never uses, and how many glossary terms it names."""
+
+    words: list[str]
+    absent: list[str]
+    glossary_terms: int
 
 
 class RelevanceJudge:
@@ -69,26 +79,31 @@ class RelevanceJudge:
             return list(self._segmenter.cut(text))
 
     def unknown_specifics(self, question: str) -> list[str]:
-        return [s for s in SPECIFIC.findall(question) if s not in self._corpus]
+        return [s for s in _SPECIFIC.findall(question) if s not in self._corpus]
 
-    def content_words(self, question: str) -> tuple[list[str], list[str]]:
-        """(content words, those of them the corpus never uses); glossary terms count as used."""
+    def known_specifics(self, question: str) -> list[str]:
+        """Numbers and symbols of the question that the corpus contains: the strongest evidence there is."""
+        return [s for s in _SPECIFIC.findall(question) if s in self._corpus]
+
+    def vocabulary(self, question: str) -> Vocabulary:
         rest, glossary_terms = self._glossary.without_terms(question)
         words = [w for w in self._segment(rest) if len(w) >= 2 and not w.isascii() and w not in _ASKING_ZH]
         words += [w for w in _EN_WORD.findall(rest) if w.lower() not in _ASKING_EN and len(w) > 2]
         absent = [w for w in words if (w.lower() not in self._corpus_lower if w.isascii() else w not in self._corpus)]
-        return words + ["<glossary>"] * glossary_terms, absent
+        return Vocabulary(words, absent, glossary_terms)
 
     def judge(self, question: str) -> tuple[bool, str]:
+        """(found, why) for the question, with any follow-up context already prepended."""
         if unknown := self.unknown_specifics(question):
             return False, f"not in the documents: {', '.join(unknown)}"
-        words, absent = self.content_words(question)
+        vocab = self.vocabulary(question)
         if question_language(question) not in self._languages:
-            if "<glossary>" in words:
+            if vocab.glossary_terms:
                 return True, "names official terms of the documents"
             return False, "names no term the documents use"
-        if not words:
+        total = len(vocab.words) + vocab.glossary_terms
+        if not total:
             return False, "the question names no subject the documents could be searched for"
-        if len(absent) * 2 >= len(words):
-            return False, f"the documents never use: {', '.join(absent)}"
-        return True, f"{len(words) - len(absent)}/{len(words)} content words in the documents"
+        if len(vocab.absent) * 2 >= total:
+            return False, f"the documents never use: {', '.join(vocab.absent)}"
+        return True, f"{total - len(vocab.absent)}/{total} content words in the documents"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.labels import LabelRef, find_label_refs
-from assistant.relevance import SPECIFIC, RelevanceJudge
+from assistant.relevance import RelevanceJudge
 from index.documents import Document, citation_id
 from index.glossary import Glossary
 from index.store import LoadedIndex
@@ -99,7 +99,7 @@ class Retriever:
         top_keyword = max(keyword.values(), default=0.0)
         # With no query token in the corpus (an English question over Chinese text) only the dense ranking counts.
         weight = DENSE_WEIGHT if top_keyword else 1.0
-        specifics = [s for s in SPECIFIC.findall(query) if any(s in p.text for p in self.index.paragraphs.values())]
+        specifics = self.judge.known_specifics(query)
         wants_symbol = asks_for_document(query)
         for hit in hits.values():
             dense_part = (hit.dense - low) / (high - low) if high > low and hit.dense else 0.0
