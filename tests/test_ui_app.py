@@ -125,3 +125,13 @@ def test_missing_index_explains_how_to_build_it(tmp_path: Path, monkeypatch: pyt
     at.run()
     assert not at.exception
     assert any("ndv index build" in e.value for e in at.error)
+
+
+def test_unexpected_failure_is_a_message_not_a_traceback(app, monkeypatch: pytest.MonkeyPatch):
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("index went away")
+
+    monkeypatch.setattr("assistant.chain.Assistant.ask", broken)
+    _ask(app, "专家小组将在哪里举行会议？")
+    assert any("could not be answered (RuntimeError)" in e.value for e in app.error)
+    assert not app.exception

@@ -97,5 +97,20 @@ def test_ask_in_chinese_and_check_the_citation(server: str, tmp_path: Path):
             expect(card).to_contain_text("该小组2018年和2019年将在日内瓦举行共计三届会议", timeout=20_000)
             page.screenshot(path=str(tmp_path / "citation.png"))
             assert (tmp_path / "citation.png").stat().st_size > 10_000
+
+            # the card links to the paragraph in the document panel
+            card.get_by_role("link", name="在全文中查看").click()
+            expect(page.locator("#A-RES-71-67-OP7")).to_be_in_viewport(timeout=10_000)
+
+            # the briefing note downloads with the question, the answer and its citations table
+            page.keyboard.press("Escape")
+            with page.expect_download(timeout=20_000) as download:
+                page.get_by_role("button", name="下载简报 / Download briefing (.md)").click()
+            note = Path(download.value.path()).read_text(encoding="utf-8")
+            assert "## 问题 1: 政府专家小组最多由多少人组成？" in note
+            assert (
+                "| 执行部分第7段 | A/RES/71/67 | 又请秘书长根据公平地域分配原则设立一个最多为25人的政府专家小组， |"
+                in note
+            )
         finally:
             browser.close()

@@ -6,6 +6,8 @@ the embedder are shared by every session through `st.cache_resource` (the Assist
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from assistant.chain import Assistant
@@ -34,6 +36,7 @@ EXAMPLES = [
     "Where and when will the expert group meet?",
 ]
 MAX_QUESTION_CHARS = 2000
+LOG = logging.getLogger("ndv.ui")
 LANG_CHOICES = {"auto": "自动 / Auto", "zh": "中文", "en": "English"}
 
 
@@ -172,6 +175,12 @@ def ask(assistant: Assistant, question: str) -> None:
         )
     except NDVError as exc:
         st.session_state.error = str(exc)
+        return
+    except Exception as exc:  # a bug or a broken index must still not show a traceback to the user
+        LOG.exception("answering failed")
+        st.session_state.error = (
+            f"回答失败 / The question could not be answered ({type(exc).__name__}); see the server log."
+        )
         return
     st.session_state.exchanges.append(Exchange(question, answer.to_dict()))
 
