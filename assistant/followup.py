@@ -9,7 +9,8 @@ from typing import Any
 
 from index.errors import InputError
 
-MAX_HISTORY_TURNS = 20
+MAX_HISTORY_TURNS = 20  # older turns are dropped: only the latest ones can be what a follow-up refers to
+MAX_TURN_CHARS = 20_000
 _FOLLOW_UP_ZH = re.compile(
     r"^(?:那|那么|还有|另外|此外|并且|而且)|它|他们|她们|其中|该(?:小组|机构|组|报告|决议|段|文件)|这个|这些|那个|那些|上述|此项"
 )
@@ -38,7 +39,10 @@ def validate_history(history: Any) -> list[dict[str, Any]]:
         for turn in history
     ):
         raise InputError('History must be a list of {"role": "user" or "assistant", "content": "..."} turns.')
-    return history[-MAX_HISTORY_TURNS:]
+    recent = history[-MAX_HISTORY_TURNS:]
+    if any(len(turn["content"]) > MAX_TURN_CHARS for turn in recent):
+        raise InputError(f"A turn of the history is longer than {MAX_TURN_CHARS} characters; start a new conversation.")
+    return recent
 
 
 def is_follow_up(question: str) -> bool:
