@@ -74,12 +74,12 @@ def format_answer(answer: Answer) -> str:
 
 # -- commands --------------------------------------------------------------------------------------------------
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from index.corpus import shipped_documents
+    from index.corpus import corpus_documents, shipped_documents
     from index.store import IndexStore
 
     store = IndexStore(settings.data_dir)
     if args.action == "build":
-        documents = shipped_documents()
+        documents = corpus_documents(Path(args.corpus)) if args.corpus else shipped_documents()
         total = sum(len(d.paragraphs) for d in documents)
         print(f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root}.", file=sys.stderr)
         manifest = store.build(documents, progress_bar("Embedding"))
@@ -221,6 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build or list the index")
     index.add_argument("action", choices=["build", "list"])
+    index.add_argument(
+        "--corpus", help="build from this corpus directory (manifest.json + files) instead of the shipped one"
+    )
     index.set_defaults(func=cmd_index)
 
     doc = sub.add_parser("doc", help="print a parsed document")

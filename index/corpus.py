@@ -44,7 +44,9 @@ def read_manifest(directory: Path = SHIPPED_CORPUS) -> list[CorpusEntry]:
             for item in raw["documents"]
         ]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"The corpus manifest {path} cannot be read ({exc}); restore it from the project.") from exc
+        raise InputError(
+            f"The corpus manifest {path} cannot be read ({exc}); a corpus directory needs a manifest.json."
+        ) from exc
 
 
 def load_entry(entry: CorpusEntry) -> Document:
@@ -64,5 +66,10 @@ def load_entry(entry: CorpusEntry) -> Document:
     return with_meta_card(doc)
 
 
+def corpus_documents(directory: Path = SHIPPED_CORPUS) -> list[Document]:
+    """Every document of a corpus directory (a `manifest.json` beside the files); the shipped one by default."""
+    return [load_entry(entry) for entry in read_manifest(directory)]
+
+
 def shipped_documents() -> list[Document]:
-    return [load_entry(entry) for entry in read_manifest()]
+    return corpus_documents(SHIPPED_CORPUS)
