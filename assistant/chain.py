@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
+from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answerers import ExtractiveAnswerer
 from assistant.citations import Answer, verify
@@ -49,9 +49,11 @@ class Assistant:
         )
         self.retriever = Retriever(index, glossary, judge, settings.top_k)
         self.answerer = ExtractiveAnswerer(index.paragraphs, index.documents, glossary)
+        # Plain sequential steps over one state dict: `RunnablePassthrough.assign` would start a thread pool on
+        # every call (measured: +7 ms of a 19 ms answer) to run a single branch.
         self.chain: Runnable[dict[str, Any], Answer] = (
-            RunnablePassthrough.assign(condensed=RunnableLambda(lambda x: condense(x["question"], x["history"])))
-            | RunnablePassthrough.assign(retrieval=RunnableLambda(self._retrieve))
+            RunnableLambda(self._condense)
+            | RunnableLambda(self._retrieve)
             | RunnableLambda(self._answer)
             | RunnableLambda(self._verify)
         )
@@ -94,11 +96,15 @@ class Assistant:
         return self.chain.invoke(state)
 
     # -- chain steps -----------------------------------------------------------------------------------------
-    def _retrieve(self, state: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def _condense(self, state: dict[str, Any]) -> dict[str, Any]:
+        return {**state, "condensed": condense(state["question"], state["history"])}
+
+    def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         condensed = state["condensed"]
-        return self.retriever.retrieve(
+        retrieval = self.retriever.retrieve(
             condensed.question, condensed.context, condensed.previous_citations, top_k=state["top_k"]
         )
+        return {**state, "retrieval": retrieval}
 
     def _answer(self, state: dict[str, Any]) -> Answer:
         lang = state["lang"] or question_language(state["question"])
