@@ -10,14 +10,14 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answerers import ExtractiveAnswerer
 from assistant.citations import Answer, verify
-from assistant.config import Settings
+from assistant.config import Settings, index_store
 from assistant.followup import condense, validate_history
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retriever
 from index.corpus import shipped_documents
 from index.errors import IndexMissingError, InputError
 from index.glossary import shipped_glossary
-from index.store import IndexStore, LoadedIndex, Progress
+from index.store import LoadedIndex, Progress
 from index.text import question_language
 
 MAX_TOP_K = 20
@@ -67,7 +67,7 @@ class Assistant:
     ) -> Assistant:
         """Open the index, building it from the shipped corpus first when there is none yet."""
         settings = settings or Settings.from_env()
-        store = IndexStore(settings.data_dir)
+        store = index_store(settings)
         try:
             index = store.open()
         except IndexMissingError:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.config import Settings
+from assistant.config import Settings, index_store
 from index.errors import InputError, NDVError, UnknownDocumentError
 
 if TYPE_CHECKING:
@@ -75,27 +75,30 @@ def format_answer(answer: Answer) -> str:
 # -- commands --------------------------------------------------------------------------------------------------
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from index.corpus import corpus_documents, shipped_documents
-    from index.store import IndexStore
 
-    store = IndexStore(settings.data_dir)
+    store = index_store(settings)
     if args.action == "build":
         documents = corpus_documents(Path(args.corpus)) if args.corpus else shipped_documents()
         total = sum(len(d.paragraphs) for d in documents)
-        print(f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root}.", file=sys.stderr)
+        print(
+            f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root} ({store.vectors}).",
+            file=sys.stderr,
+        )
         manifest = store.build(documents, progress_bar("Embedding"))
         print(f"Index built: {', '.join(d['symbol'] for d in manifest.documents)} ({total} paragraphs).")
         return EXIT_OK
     manifest = store.read_manifest()
-    print(f"Index in {store.current_dir()} (built {manifest.built_at}, embedder {manifest.embedder})")
+    print(
+        f"Index in {store.current_dir()} (built {manifest.built_at}, embedder {manifest.embedder}, "
+        f"vectors {manifest.vectors})"
+    )
     for doc in manifest.documents:
         print(f"  {doc['symbol']:<16} {doc['lang']}  {doc['paragraphs']:>4} paragraphs  {doc['title']}")
     return EXIT_OK
 
 
 def cmd_doc(args: argparse.Namespace, settings: Settings) -> int:
-    from index.store import IndexStore
-
-    index = IndexStore(settings.data_dir).open()
+    index = index_store(settings).open()
     try:
         doc = index.documents.get(args.symbol)
         if doc is None:
@@ -184,9 +187,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     """Build the index first if there is none (the page never builds), then become the Streamlit server."""
     from index.corpus import shipped_documents
-    from index.store import IndexStore
 
-    store = IndexStore(settings.data_dir)
+    store = index_store(settings)
     if not store.exists():
         print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
         store.build(shipped_documents(), progress_bar("Building the index"))

@@ -6,8 +6,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.errors import InputError
+
+if TYPE_CHECKING:
+    from index.store import IndexStore
 
 
 def _default_data_dir() -> Path:
@@ -21,14 +25,29 @@ class Settings:
     data_dir: Path
     top_k: int = 5  # paragraphs handed to the answerer and reported as `retrieved`
     max_question_chars: int = 2000
+    chroma_host: str | None = None  # vectors in a Chroma server instead of the embedded store
+    chroma_port: int = 8000
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
         env = os.environ if env is None else env
         data_dir = Path(env["NDV_DATA_DIR"]).expanduser() if env.get("NDV_DATA_DIR") else _default_data_dir()
-        settings = cls(data_dir=data_dir, top_k=_int(env, "NDV_TOP_K", cls.top_k, 1, 50))
+        settings = cls(
+            data_dir=data_dir,
+            top_k=_int(env, "NDV_TOP_K", cls.top_k, 1, 50),
+            chroma_host=env.get("NDV_CHROMA_HOST") or None,
+            chroma_port=_int(env, "NDV_CHROMA_PORT", cls.chroma_port, 1, 65535),
+        )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given) if given else settings
+
+
+def index_store(settings: Settings) -> IndexStore:
+    """The index these settings point at: the data dir, and the Chroma server when one is set."""
+    from index.store import ChromaServer, IndexStore
+
+    server = ChromaServer(settings.chroma_host, settings.chroma_port) if settings.chroma_host else None
+    return IndexStore(settings.data_dir, server=server)
 
 
 def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:

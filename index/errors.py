@@ -19,6 +19,10 @@ class IndexCorruptError(NDVError):
     """The index on disk cannot be read or does not match this version of the program."""
 
 
+class IndexUnavailableError(NDVError):
+    """The Chroma server that holds the vectors cannot be reached."""
+
+
 class IndexBusyError(NDVError):
     """Another process is building the index right now."""
 

@@ -4,10 +4,15 @@ Layout under `<data dir>/index/`: one directory per build (`v<timestamp>-<id>`),
 use, and a `.lock` that admits one builder at a time. A build writes into a hidden temporary directory, is checked,
 renamed, and only then does `CURRENT` switch (atomically): an interrupted or failed build leaves the previous index
 answering as before. The previous build is kept for rollback; older ones are removed.
+
+Vectors live beside the build (an embedded Chroma `PersistentClient`), or, for a shared deployment, in a Chroma
+server (`HttpClient`): one collection per build, named after it, under a prefix unique to this data directory, so
+that pruning never touches another deployment's collections. The parsed documents and `CURRENT` stay local.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -15,7 +20,6 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -23,10 +27,10 @@ from typing import Any
 
 from index.documents import Document, Paragraph
 from index.embeddings import E5Embeddings
-from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError
+from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexUnavailableError
 from index.keyword import KeywordIndex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _BATCH = 16
 Progress = Callable[[int, int], None]
 REBUILD_HINT = "rebuild it with `ndv index build`"
@@ -40,43 +44,64 @@ class IndexManifest:
     embedder: str
     dim: int
     chromadb: str
+    vectors: str  # "embedded" or "chroma://host:port"
     collection: str
     built_at: str
     documents: list[dict[str, Any]]
 
 
-def _chroma_client(path: Path):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class ChromaServer:
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"chroma://{self.host}:{self.port}"
+
+
+def _chroma_client(build_dir: Path, server: ChromaServer | None):  # type: ignore[no-untyped-def]
     import chromadb
     from chromadb.config import Settings
 
-    return chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
+    settings = Settings(anonymized_telemetry=False)
+    if server is None:
+        return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=settings)
+    try:
+        return chromadb.HttpClient(host=server.host, port=server.port, settings=settings)
+    except Exception as exc:  # connection refused, DNS, HTTP errors: all mean the server cannot be used
+        raise IndexUnavailableError(
+            f"The Chroma server at {server.host}:{server.port} does not answer ({type(exc).__name__}); start it "
+            f"(`chroma run --path DIR --host {server.host} --port {server.port}`) or unset NDV_CHROMA_HOST."
+        ) from exc
 
 
-def _collection_name(embedder: str) -> str:
-    slug = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in embedder)
-    return f"ndv-s{SCHEMA_VERSION}-{slug}"[:512]
+def close_client(client: Any) -> None:
+    """Close a Chroma client. The synchronous HTTP client's `close()` leaves its httpx connection pools open
+    (chroma-core/chroma#2702, fix pending in #7533), so those are closed here too."""
+    client.close()
+    for owner in (client, getattr(client, "_admin_client", None)):
+        session = getattr(getattr(owner, "_server", None), "_session", None)
+        if session is not None:
+            session.close()
 
 
 def _write_json(path: Path, data: Any) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    _write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 class LoadedIndex:
     """An opened build: documents and paragraphs by id, dense search through Chroma, keyword search in memory."""
 
     def __init__(
-        self, directory: Path, manifest: IndexManifest, documents: list[Document], embeddings: E5Embeddings
+        self, client: Any, manifest: IndexManifest, documents: list[Document], embeddings: E5Embeddings
     ) -> None:
         from langchain_chroma import Chroma
 
-        self.directory = directory
         self.manifest = manifest
         self.documents = {doc.symbol: doc for doc in documents}
         self.paragraphs: dict[str, Paragraph] = {p.id: p for doc in documents for p in doc.paragraphs}
         self.embeddings = embeddings
-        self._client = _chroma_client(directory / "chroma")
+        self._client = client
         self._vectors = Chroma(client=self._client, collection_name=manifest.collection, embedding_function=embeddings)
         ids = list(self.paragraphs)
         self.keyword = KeywordIndex(ids, [self.paragraphs[i].text for i in ids])
@@ -90,13 +115,28 @@ class LoadedIndex:
         return _count(self._client, self.manifest.collection)
 
     def close(self) -> None:
-        self._client.close()
+        close_client(self._client)
 
 
 class IndexStore:
-    def __init__(self, data_dir: Path, embeddings: E5Embeddings | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, embeddings: E5Embeddings | None = None, server: ChromaServer | None = None
+    ) -> None:
         self.root = data_dir / "index"
         self.embeddings = embeddings or E5Embeddings()
+        self.server = server
+
+    @property
+    def vectors(self) -> str:
+        return str(self.server) if self.server else "embedded"
+
+    def _collection_prefix(self) -> str:
+        """Unique to this data directory, so that a shared server's other deployments are never pruned."""
+        marker = self.root / "STORE_ID"
+        if not marker.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            _write_text(marker, uuid.uuid4().hex[:8])
+        return f"ndv-{marker.read_text(encoding='utf-8').strip()}-"
 
     # -- reading ---------------------------------------------------------------------------------------------
     def current_dir(self) -> Path | None:
@@ -124,6 +164,11 @@ class IndexStore:
                 f"The index was built with {found[1]} / chromadb {found[3]} (schema {found[0]}), "
                 f"this program uses {expected[1]} / chromadb {expected[3]} (schema {expected[0]}); {REBUILD_HINT}."
             )
+        if manifest.vectors != self.vectors:
+            raise IndexCorruptError(
+                f"The index's vectors are in {manifest.vectors}, but this program is set to use {self.vectors} "
+                f"(NDV_CHROMA_HOST); change the setting back or {REBUILD_HINT}."
+            )
         return manifest
 
     def open(self) -> LoadedIndex:
@@ -133,8 +178,10 @@ class IndexStore:
         try:
             raw = json.loads((directory / "documents.json").read_text(encoding="utf-8"))
             documents = [Document.from_dict(d) for d in raw]
-            index = LoadedIndex(directory, manifest, documents, self.embeddings)
+            index = LoadedIndex(_chroma_client(directory, self.server), manifest, documents, self.embeddings)
             count = index.vector_count()
+        except IndexUnavailableError:
+            raise
         except Exception as exc:  # Chroma raises many types on damaged files; all mean the same to a user
             raise IndexCorruptError(
                 f"The index in {directory} is damaged ({type(exc).__name__}); {REBUILD_HINT}."
@@ -145,7 +192,7 @@ class IndexStore:
         return index
 
     # -- writing ---------------------------------------------------------------------------------------------
-    @contextmanager
+    @contextlib.contextmanager
     def _build_lock(self) -> Iterator[None]:
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.root / ".lock", "w") as handle:
@@ -158,69 +205,99 @@ class IndexStore:
             yield
 
     def build(self, documents: list[Document], progress: Progress | None = None) -> IndexManifest:
-        """Embed and store every paragraph in a new build directory, check it, then switch to it."""
+        """Embed and store every paragraph in a new build, check it, then switch to it."""
         with self._build_lock():
             for stale in self.root.glob(".build-*"):  # left by a build that was killed; we hold the lock
                 shutil.rmtree(stale, ignore_errors=True)
-            tmp = self.root / f".build-{uuid.uuid4().hex[:8]}"
+            name = f"v{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+            tmp = self.root / f".build-{name}"
+            tmp.mkdir(parents=True)
+            collection = f"{self._collection_prefix()}{name}"
             try:
-                manifest = self._write_build(tmp, documents, progress)
-                final = self.root / f"v{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
-                os.rename(tmp, final)
-                pointer = self.root / "CURRENT.tmp"
-                pointer.write_text(final.name, encoding="utf-8")
-                os.replace(pointer, self.root / "CURRENT")
+                client = _chroma_client(tmp, self.server)
+                try:
+                    manifest = self._write_build(client, tmp, collection, documents, progress)
+                except BaseException:
+                    _drop_collection(client, collection, self.server)
+                    raise
+                finally:
+                    close_client(client)  # before the rename: the embedded store lives inside the directory
+                os.rename(tmp, self.root / name)
+                _write_text(self.root / "CURRENT", name)
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
             self._prune(keep=2)
             return manifest
 
-    def _write_build(self, directory: Path, documents: list[Document], progress: Progress | None) -> IndexManifest:
+    def _write_build(
+        self, client: Any, directory: Path, collection: str, documents: list[Document], progress: Progress | None
+    ) -> IndexManifest:
         from langchain_chroma import Chroma
 
-        directory.mkdir(parents=True)
         paragraphs = [p for doc in documents for p in doc.paragraphs]
         manifest = IndexManifest(
             schema=SCHEMA_VERSION,
             embedder=self.embeddings.name,
             dim=E5Embeddings.dim,
             chromadb=version("chromadb"),
-            collection=_collection_name(self.embeddings.name),
+            vectors=self.vectors,
+            collection=collection,
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             documents=[
                 {"symbol": d.symbol, "lang": d.lang, "title": d.title, "paragraphs": len(d.paragraphs)}
                 for d in documents
             ],
         )
-        client = _chroma_client(directory / "chroma")
-        try:
-            store = Chroma(
-                client=client,
-                collection_name=manifest.collection,
-                embedding_function=self.embeddings,
-                collection_metadata={"hnsw:space": "cosine", "embedder": manifest.embedder},
+        store = Chroma(
+            client=client,
+            collection_name=collection,
+            embedding_function=self.embeddings,
+            collection_metadata={"hnsw:space": "cosine", "embedder": manifest.embedder},
+        )
+        for start in range(0, len(paragraphs), _BATCH):
+            batch = paragraphs[start : start + _BATCH]
+            store.add_texts(
+                [p.text for p in batch], metadatas=[_chroma_metadata(p) for p in batch], ids=[p.id for p in batch]
             )
-            for start in range(0, len(paragraphs), _BATCH):
-                batch = paragraphs[start : start + _BATCH]
-                store.add_texts(
-                    [p.text for p in batch], metadatas=[_chroma_metadata(p) for p in batch], ids=[p.id for p in batch]
-                )
-                if progress:
-                    progress(start + len(batch), len(paragraphs))
-            if _count(client, manifest.collection) != len(paragraphs):
-                raise IndexCorruptError("The new index did not store every paragraph; the previous index is kept.")
-        finally:
-            client.close()
+            if progress:
+                progress(start + len(batch), len(paragraphs))
+        if _count(client, collection) != len(paragraphs):
+            raise IndexCorruptError("The new index did not store every paragraph; the previous index is kept.")
         _write_json(directory / "documents.json", [d.to_dict() for d in documents])
         _write_json(directory / "manifest.json", asdict(manifest))
         return manifest
 
     def _prune(self, keep: int) -> None:
+        """Keep the current build and the one before it; on a server, drop every other collection of ours."""
         current = self.current_dir()
         builds = sorted((d for d in self.root.glob("v*") if d.is_dir()), key=lambda d: d.stat().st_mtime)
         for old in builds[:-keep]:
             if old != current:
                 shutil.rmtree(old, ignore_errors=True)
+        if self.server is None:
+            return
+        kept = {f"{self._collection_prefix()}{d.name}" for d in self.root.glob("v*") if d.is_dir()}
+        client = _chroma_client(self.root, self.server)
+        try:
+            for collection in client.list_collections():
+                if collection.name.startswith(self._collection_prefix()) and collection.name not in kept:
+                    client.delete_collection(collection.name)
+        finally:
+            close_client(client)
+
+
+def _drop_collection(client: Any, collection: str, server: ChromaServer | None) -> None:
+    """A failed build's collection on a server would outlive it; embedded ones go with their directory."""
+    if server is None:
+        return
+    with contextlib.suppress(Exception):  # it may never have been created; the next prune removes leftovers
+        client.delete_collection(collection)
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _count(client: Any, collection: str) -> int:

@@ -11,11 +11,10 @@ import logging
 import streamlit as st
 
 from assistant.chain import Assistant
-from assistant.config import Settings
+from assistant.config import Settings, index_store
 from assistant.labels import display_label
 from index.documents import Document, Paragraph
 from index.errors import NDVError
-from index.store import IndexStore
 from ui.render import (
     TEXTS,
     Exchange,
@@ -44,7 +43,7 @@ LANG_CHOICES = {"auto": "自动 / Auto", "zh": "中文", "en": "English"}
 def load_assistant() -> Assistant:
     """One per process. Opening never builds: a build belongs to `ndv index build`, not to a page load."""
     settings = Settings.from_env()
-    return Assistant(settings, IndexStore(settings.data_dir).open())
+    return Assistant(settings, index_store(settings).open())
 
 
 def ui_lang() -> str:
