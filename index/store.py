@@ -30,7 +30,7 @@ from index.embeddings import E5Embeddings
 from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexUnavailableError
 from index.keyword import KeywordIndex
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _BATCH = 16
 Progress = Callable[[int, int], None]
 REBUILD_HINT = "rebuild it with `ndv index build`"
@@ -45,6 +45,7 @@ class IndexManifest:
     dim: int
     chromadb: str
     vectors: str  # "embedded" or "chroma://host:port"
+    build: str  # the build directory's name
     collection: str
     built_at: str
     documents: list[dict[str, Any]]
@@ -139,18 +140,23 @@ class IndexStore:
         return f"ndv-{marker.read_text(encoding='utf-8').strip()}-"
 
     # -- reading ---------------------------------------------------------------------------------------------
+    def current_name(self) -> str:
+        """The name of the build in use ('' when there is none): cheap to read on every request."""
+        try:
+            return (self.root / "CURRENT").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return ""
+
     def current_dir(self) -> Path | None:
-        pointer = self.root / "CURRENT"
-        if not pointer.exists():
-            return None
-        name = pointer.read_text(encoding="utf-8").strip()
+        name = self.current_name()
         return self.root / name if name else None
 
     def exists(self) -> bool:
         return self.current_dir() is not None
 
-    def read_manifest(self) -> IndexManifest:
-        directory = self.current_dir()
+    def read_manifest(self, build: str | None = None) -> IndexManifest:
+        """The manifest of `build` (default: the current build), checked against this program's settings."""
+        directory = self.root / build if build else self.current_dir()
         if directory is None:
             raise IndexMissingError(f"No index in {self.root}; build it with `ndv index build`.")
         try:
@@ -171,10 +177,11 @@ class IndexStore:
             )
         return manifest
 
-    def open(self) -> LoadedIndex:
-        manifest = self.read_manifest()
-        directory = self.current_dir()
-        assert directory is not None
+    def open(self, build: str | None = None) -> LoadedIndex:
+        """Open `build` (default: the current one); a build stays readable until two newer builds replace it."""
+        build = build or self.current_name()
+        manifest = self.read_manifest(build)
+        directory = self.root / build
         try:
             raw = json.loads((directory / "documents.json").read_text(encoding="utf-8"))
             documents = [Document.from_dict(d) for d in raw]
@@ -241,6 +248,7 @@ class IndexStore:
             dim=E5Embeddings.dim,
             chromadb=version("chromadb"),
             vectors=self.vectors,
+            build=directory.name.removeprefix(".build-"),
             collection=collection,
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             documents=[

@@ -135,3 +135,20 @@ def test_unexpected_failure_is_a_message_not_a_traceback(app, monkeypatch: pytes
     _ask(app, "专家小组将在哪里举行会议？")
     assert any("could not be answered (RuntimeError)" in e.value.replace("\\", "") for e in app.error)
     assert not app.exception
+
+
+def test_a_rebuild_is_picked_up_on_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from index.corpus import shipped_documents
+    from index.store import IndexStore
+
+    store = IndexStore(tmp_path)
+    store.build(shipped_documents())
+    monkeypatch.setenv("NDV_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    first = store.current_name()
+    assert any(first in c.value.replace("\\", "") for c in at.sidebar.caption)
+    store.build(shipped_documents())
+    _ask(at, "专家小组将在哪里举行会议？")
+    assert any(store.current_name() in c.value.replace("\\", "") for c in at.sidebar.caption)
+    assert "日内瓦" in at.chat_message[1].markdown[0].value

@@ -39,11 +39,21 @@ LOG = logging.getLogger("ndv.ui")
 LANG_CHOICES = {"auto": "自动 / Auto", "zh": "中文", "en": "English"}
 
 
-@st.cache_resource(show_spinner="正在打开索引 / Opening the index…")
-def load_assistant() -> Assistant:
-    """One per process. Opening never builds: a build belongs to `ndv index build`, not to a page load."""
+def _release(assistant: Assistant) -> None:
+    assistant.close()
+
+
+@st.cache_resource(max_entries=2, on_release=_release, show_spinner="正在打开索引 / Opening the index…")
+def open_build(build: str) -> Assistant:
+    """One Assistant per index build, shared by every session; keyed by the build so that a rebuild is picked up
+    on the next page run. Two are kept (a session may still be answering from the previous build); an older
+    one's files are already pruned, so it is closed. Opening never builds: that is `ndv index build`'s job."""
     settings = Settings.from_env()
-    return Assistant(settings, index_store(settings).open())
+    return Assistant(settings, index_store(settings).open(build or None))
+
+
+def load_assistant() -> Assistant:
+    return open_build(index_store(Settings.from_env()).current_name())
 
 
 def ui_lang() -> str:
@@ -143,7 +153,8 @@ def sidebar(assistant: Assistant | None) -> None:
         if assistant is not None:
             manifest = assistant.index.manifest
             for doc in manifest.documents:
-                st.caption(escape_markdown(f"{doc['symbol']} · {doc['paragraphs']} paragraphs · {manifest.built_at}"))
+                st.caption(escape_markdown(f"{doc['symbol']} · {doc['paragraphs']} paragraphs"))
+            st.caption(escape_markdown(f"index {manifest.build} · {manifest.built_at}"))
         if st.button("清空对话 / Clear conversation", use_container_width=True):
             st.session_state.exchanges = []
             st.rerun()
