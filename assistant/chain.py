@@ -3,6 +3,7 @@ condense follow-up -> retrieve -> answer -> verify citations -> `Answer`."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ from assistant.followup import condense, validate_history
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retriever
 from index.corpus import shipped_documents
-from index.errors import IndexMissingError, InputError
+from index.errors import IndexMissingError, InputError, TimeBudgetError
 from index.glossary import shipped_glossary
 from index.store import LoadedIndex, Progress
 from index.text import question_language
@@ -92,7 +93,13 @@ class Assistant:
             raise InputError(f"Answer language must be 'zh' or 'en', not {lang!r}.")
         if top_k is not None and not 1 <= top_k <= MAX_TOP_K:
             raise InputError(f"The number of sources must be between 1 and {MAX_TOP_K}.")
-        state = {"question": question, "history": validate_history(history), "lang": lang, "top_k": top_k}
+        state = {
+            "question": question,
+            "history": validate_history(history),
+            "lang": lang,
+            "top_k": top_k,
+            "deadline": time.monotonic() + self.settings.time_budget_s,
+        }
         return self.chain.invoke(state)
 
     # -- chain steps -----------------------------------------------------------------------------------------
@@ -104,7 +111,17 @@ class Assistant:
         retrieval = self.retriever.retrieve(
             condensed.question, condensed.context, condensed.previous_citations, top_k=state["top_k"]
         )
+        self._check_budget(state)
         return {**state, "retrieval": retrieval}
+
+    def _check_budget(self, state: dict[str, Any]) -> None:
+        """Every step is bounded (the Chroma server's requests time out at the same budget); past the budget
+        the user gets a clear message rather than a late answer."""
+        if time.monotonic() > state["deadline"]:
+            raise TimeBudgetError(
+                f"The answer took longer than {self.settings.time_budget_s} s (NDV_TIME_BUDGET); try again, "
+                "and if it keeps happening have the index server checked."
+            )
 
     def _answer(self, state: dict[str, Any]) -> Answer:
         lang = state["lang"] or question_language(state["question"])

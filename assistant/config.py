@@ -27,6 +27,7 @@ class Settings:
     max_question_chars: int = 2000
     chroma_host: str | None = None  # vectors in a Chroma server instead of the embedded store
     chroma_port: int = 8000
+    time_budget_s: int = 10  # one answer, end to end; also the Chroma server's request timeout
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -37,6 +38,7 @@ class Settings:
             top_k=_int(env, "NDV_TOP_K", cls.top_k, 1, 50),
             chroma_host=env.get("NDV_CHROMA_HOST") or None,
             chroma_port=_int(env, "NDV_CHROMA_PORT", cls.chroma_port, 1, 65535),
+            time_budget_s=_int(env, "NDV_TIME_BUDGET", cls.time_budget_s, 1, 300),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given) if given else settings
@@ -46,7 +48,11 @@ def index_store(settings: Settings) -> IndexStore:
     """The index these settings point at: the data dir, and the Chroma server when one is set."""
     from index.store import ChromaServer, IndexStore
 
-    server = ChromaServer(settings.chroma_host, settings.chroma_port) if settings.chroma_host else None
+    server = (
+        ChromaServer(settings.chroma_host, settings.chroma_port, settings.time_budget_s)
+        if settings.chroma_host
+        else None
+    )
     return IndexStore(settings.data_dir, server=server)
 
 

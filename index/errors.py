@@ -29,3 +29,7 @@ class IndexBusyError(NDVError):
 
 class UnknownDocumentError(NDVError):
     """A document symbol was asked for that is not in the index."""
+
+
+class TimeBudgetError(NDVError):
+    """An answer took longer than the per-request time budget."""

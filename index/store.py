@@ -55,6 +55,7 @@ class IndexManifest:
 class ChromaServer:
     host: str
     port: int
+    timeout_s: float = 10.0  # per request: a server that stops answering must not hang a user's question
 
     def __str__(self) -> str:
         return f"chroma://{self.host}:{self.port}"
@@ -62,28 +63,37 @@ class ChromaServer:
 
 def _chroma_client(build_dir: Path, server: ChromaServer | None):  # type: ignore[no-untyped-def]
     import chromadb
+    import httpx
     from chromadb.config import Settings
 
     settings = Settings(anonymized_telemetry=False)
     if server is None:
         return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=settings)
     try:
-        return chromadb.HttpClient(host=server.host, port=server.port, settings=settings)
+        client = chromadb.HttpClient(host=server.host, port=server.port, settings=settings)
     except Exception as exc:  # connection refused, DNS, HTTP errors: all mean the server cannot be used
         raise IndexUnavailableError(
             f"The Chroma server at {server.host}:{server.port} does not answer ({type(exc).__name__}); start it "
             f"(`chroma run --path DIR --host {server.host} --port {server.port}`) or unset NDV_CHROMA_HOST."
         ) from exc
+    for session in _http_sessions(client):  # chromadb creates them without any timeout
+        session.timeout = httpx.Timeout(server.timeout_s)
+    return client
 
 
 def close_client(client: Any) -> None:
     """Close a Chroma client. The synchronous HTTP client's `close()` leaves its httpx connection pools open
     (chroma-core/chroma#2702, fix pending in #7533), so those are closed here too."""
     client.close()
-    for owner in (client, getattr(client, "_admin_client", None)):
-        session = getattr(getattr(owner, "_server", None), "_session", None)
-        if session is not None:
-            session.close()
+    for session in _http_sessions(client):
+        session.close()
+
+
+def _http_sessions(client: Any) -> list[Any]:
+    """The httpx sessions of a chromadb HTTP client and of its internal admin client (none when embedded)."""
+    owners = (client, getattr(client, "_admin_client", None))
+    sessions = [getattr(getattr(owner, "_server", None), "_session", None) for owner in owners]
+    return [session for session in sessions if session is not None]
 
 
 def _write_json(path: Path, data: Any) -> None:

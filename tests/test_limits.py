@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from index.errors import InputError
@@ -54,3 +56,33 @@ def test_number_of_sources_is_capped(assistant, top_k):
 
 def test_number_of_sources_is_honoured(assistant):
     assert len(assistant.ask("核查本身是目的吗？", top_k=10).retrieved) >= 10
+
+
+def test_time_budget_is_enforced(built_data_dir, monkeypatch):
+    from assistant.chain import Assistant
+    from assistant.config import Settings
+    from index.errors import TimeBudgetError
+    from index.store import IndexStore
+
+    slow = Assistant(Settings(data_dir=built_data_dir, time_budget_s=1), IndexStore(built_data_dir).open())
+    original = slow.retriever.retrieve
+
+    def retrieve_slowly(*args, **kwargs):
+        time.sleep(1.2)  # stands for a server that answers late
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(slow.retriever, "retrieve", retrieve_slowly)
+    try:
+        with pytest.raises(TimeBudgetError, match="longer than 1 s"):
+            slow.ask("专家小组在哪里开会？")
+    finally:
+        slow.close()
+
+
+def test_server_requests_carry_the_time_budget(tmp_path, monkeypatch):
+    from assistant.config import Settings, index_store
+
+    monkeypatch.setenv("NDV_CHROMA_HOST", "127.0.0.1")
+    monkeypatch.setenv("NDV_TIME_BUDGET", "7")
+    store = index_store(Settings.from_env(data_dir=tmp_path))
+    assert store.server is not None and store.server.timeout_s == 7
