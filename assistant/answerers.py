@@ -11,6 +11,7 @@ from assistant.labels import display_label
 from assistant.retrieval import Retrieval, asks_for_document
 from index.documents import Document, Paragraph, split_citation_id
 from index.glossary import Glossary
+from index.registry import CitedDocument, short_forms
 from index.text import keyword_tokens, question_language
 
 BACKEND = "extractive"
@@ -55,10 +56,17 @@ def clauses(text: str) -> list[_Clause]:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, paragraphs: dict[str, Paragraph], documents: dict[str, Document], glossary: Glossary) -> None:
+    def __init__(
+        self,
+        paragraphs: dict[str, Paragraph],
+        documents: dict[str, Document],
+        glossary: Glossary,
+        registry: list[CitedDocument],
+    ) -> None:
         self.paragraphs = paragraphs
         self.documents = documents
         self.glossary = glossary
+        self.registry = registry
 
     # -- choosing the words to quote -------------------------------------------------------------------------
     def _clause_scores(self, query: str, text: str, parts: list[_Clause]) -> list[float]:
@@ -143,11 +151,44 @@ class ExtractiveAnswerer:
         labelled = [h.id for h in retrieval.hits if h.via == "label"]
         if not retrieval.found:
             return Answer(self._not_found_text(retrieval, lang), [], False, retrieval.ids, BACKEND, lang)
+        if retrieval.hits[0].via == "registry":
+            return self._registry_answer(retrieval, lang)
         if labelled:
             citations = [c for pid in labelled for c in self.cite(question, self.paragraphs[pid], lang, whole=True)]
         else:
             citations = self.cite(retrieval.query, self.paragraphs[retrieval.hits[0].id], lang)
         return Answer(self._render(citations, lang, bool(labelled)), citations, True, retrieval.ids, BACKEND, lang)
+
+    def _registry_answer(self, retrieval: Retrieval, lang: str) -> Answer:
+        """The documents a resolution cites, each with the footnote or paragraph that cites it (quoted)."""
+        symbol = split_citation_id(retrieval.hits[0].id)[0]
+        entries = [e for e in self.registry if e.cited_by[0].startswith(f"{symbol}:")]
+        citations: list[Citation] = []
+        lines = [f"{symbol}引用了以下文件：" if lang == "zh" else f"{symbol} cites these documents:"]
+        for number, entry in enumerate(entries, 1):
+            source = self.paragraphs[entry.cited_by[0]]
+            quote = source.text if source.kind == "footnote" else self._clause_naming(source, entry.symbol)
+            citation = make_citation(source, quote, lang)
+            if citation not in citations:
+                citations.append(citation)
+            where = ("、" if lang == "zh" else ", ").join(
+                display_label(split_citation_id(c)[1], lang) for c in entry.cited_by
+            )
+            title = entry.title(lang)
+            sep = "：" if lang == "zh" else " — "
+            lines.append(
+                f"{number}. {entry.symbol}{sep + title if title else ''}（{where}）"
+                if lang == "zh"
+                else f"{number}. {entry.symbol}{sep + title if title else ''} ({where})"
+            )
+        return Answer("\n".join(lines), citations, True, retrieval.ids, BACKEND, lang)
+
+    def _clause_naming(self, paragraph: Paragraph, symbol: str) -> str:
+        for part in clauses(paragraph.text):
+            piece = paragraph.text[part.start : part.end]
+            if any(form in piece for form in short_forms(symbol)):
+                return piece
+        return paragraph.text
 
     # -- wording ---------------------------------------------------------------------------------------------
     def _render(self, citations: list[Citation], lang: str, named: bool) -> str:

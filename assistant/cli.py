@@ -129,6 +129,31 @@ def cmd_doc(args: argparse.Namespace, settings: Settings) -> int:
         index.close()
 
 
+def cmd_cited(args: argparse.Namespace, settings: Settings) -> int:
+    from dataclasses import asdict
+
+    from assistant.labels import display_citation
+
+    index = index_store(settings).open()
+    try:
+        registry = index.registry
+    finally:
+        index.close()
+    if args.json:
+        print(json.dumps([asdict(entry) for entry in registry], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    lang = args.lang
+    for entry in registry:
+        state = (
+            ("已收录" if lang == "zh" else "indexed")
+            if entry.in_index
+            else ("未收录" if lang == "zh" else "not indexed")
+        )
+        print(f"{entry.symbol}  [{entry.kind}, {state}]  {entry.title(lang)}")
+        print("    " + "; ".join(display_citation(cid, lang) for cid in entry.cited_by))
+    return EXIT_OK
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     history = _read_history(args.history)
     assistant = _open_assistant(settings)
@@ -232,6 +257,11 @@ def build_parser() -> argparse.ArgumentParser:
     doc.add_argument("symbol", help="document symbol, e.g. A/RES/71/67")
     doc.add_argument("--json", action="store_true", help="machine-readable output")
     doc.set_defaults(func=cmd_doc)
+
+    cited = sub.add_parser("cited", help="the documents the indexed documents cite, and where")
+    cited.add_argument("--json", action="store_true", help="machine-readable output")
+    cited.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of titles and labels")
+    cited.set_defaults(func=cmd_cited)
 
     ask = sub.add_parser("ask", help="answer one question with citations")
     ask.add_argument("question")

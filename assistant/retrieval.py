@@ -23,6 +23,19 @@ _ASKS_FOR_SYMBOL = re.compile(
 )
 
 
+_ASKS_FOR_CITED_LIST = re.compile(
+    r"引用(?:了)?(?:哪些|什么|哪几份|几份)|(?:所|被)?引(?:用)?的(?:文件|文献|报告)(?:有)?(?:哪些|清单|列表)|参考(?:了)?哪些文件"
+    r"|\b(?:which|what) (?:documents|texts|reports|sources|references)\b.*\bcite|\bcited documents\b"
+    r"|\blist (?:of )?(?:the )?(?:documents|references)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_cited_documents(question: str) -> bool:
+    """'决议引用了哪些文件？', 'Which documents does it cite?': answered from the registry of cited documents."""
+    return bool(_ASKS_FOR_CITED_LIST.search(question))
+
+
 def asks_for_document(question: str) -> bool:
     """'文号是什么', 'which report does it cite': the answer is a document symbol, found in footnotes."""
     return bool(_ASKS_FOR_SYMBOL.search(question))
@@ -32,7 +45,7 @@ def asks_for_document(question: str) -> bool:
 class Hit:
     id: str
     score: float
-    via: str  # "label" | "search" | "footnote" | "history"
+    via: str  # "label" | "search" | "footnote" | "history" | "registry"
     dense: float = 0.0
     keyword: float = 0.0
 
@@ -138,6 +151,11 @@ class Retriever:
         """`question` names labels; `context` (earlier turns) widens the search; `boost` ids (cited in the
         previous answer) are kept in view for a follow-up."""
         query = f"{context} {question}".strip()
+        if asks_for_cited_documents(question) and (doc := self._target_document(question)):
+            citing = list(
+                dict.fromkeys(e.cited_by[0] for e in self.index.registry if e.cited_by[0].startswith(f"{doc.symbol}:"))
+            )
+            return Retrieval(query, [Hit(pid, 1.0, "registry") for pid in citing], bool(citing), reason="registry")
         labelled, missing = self.label_lookup(question)
         searched = self.search(query)
         hits = [Hit(pid, 1.0, "label") for pid in labelled]

@@ -29,6 +29,7 @@ from index.documents import Document, Paragraph
 from index.embeddings import E5Embeddings
 from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexUnavailableError
 from index.keyword import KeywordIndex
+from index.registry import build_registry
 
 SCHEMA_VERSION = 3
 _BATCH = 16
@@ -116,6 +117,7 @@ class LoadedIndex:
         self._vectors = Chroma(client=self._client, collection_name=manifest.collection, embedding_function=embeddings)
         ids = list(self.paragraphs)
         self.keyword = KeywordIndex(ids, [self.paragraphs[i].text for i in ids])
+        self.registry = build_registry(documents)
 
     def dense(self, query_vector: list[float], k: int) -> list[tuple[str, float]]:
         """Nearest paragraphs by cosine similarity (1 = same direction)."""

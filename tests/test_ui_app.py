@@ -66,6 +66,10 @@ def test_citation_card_lists_footnotes_and_cited_documents(app):
     pp10 = cards["A/RES/71/67 序言部分第10段"]
     assert any("脚注6: 见A/61/1028。 (所引文件: A/61/1028)" in t.replace("\\", "") for t in pp10)
     assert any("标注于: A/RES/71/67 序言部分第10段" in t.replace("\\", "") for t in cards["A/RES/71/67 脚注6"])
+    assert any(
+        "所引文件: A/61/1028 — 政府专家小组关于核查的一切方面" in t.replace("\\", "") and "全文未收录" in t
+        for t in pp10
+    )
 
 
 def test_follow_up_uses_the_conversation(app):

@@ -79,8 +79,12 @@ def paragraph_card(assistant: Assistant, cid: str, quote: str, lang: str) -> Non
         if footnote:
             cites = f" ({t['cites']}: {', '.join(footnote.cites)})" if footnote.cites else ""
             st.caption(escape_markdown(f"{display_label(footnote.label, lang)}: {footnote.text}{cites}"))
-    if paragraph.cites and paragraph.kind == "footnote":
-        st.caption(escape_markdown(f"{t['cites']}: {', '.join(paragraph.cites)}"))
+    registry = {entry.symbol: entry for entry in assistant.index.registry}
+    for symbol in paragraph.cites:
+        entry = registry.get(symbol)
+        if entry:
+            state = t["indexed"] if entry.in_index else t["not_indexed"]
+            st.caption(escape_markdown(f"{t['cites']}: {symbol} — {entry.title(lang)} ({state})"))
     st.markdown(f"[{t['show_in_document']}](#{anchor_id(cid)})")
 
 

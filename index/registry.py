@@ -1,0 +1,85 @@
+"""The registry of cited documents: what the indexed documents cite (through footnotes and links), who cites
+each one (paragraph and footnote labels), what kind of document it is, and whether its own text is indexed."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from index.corpus import SHIPPED_CORPUS
+from index.documents import Document
+
+
+@dataclass
+class CitedDocument:
+    symbol: str
+    kind: str
+    title_zh: str = ""
+    title_en: str = ""
+    cited_by: list[str] = field(default_factory=list)  # citation ids, footnotes first
+    in_index: bool = False
+
+    def title(self, lang: str) -> str:
+        return (self.title_zh if lang == "zh" else self.title_en) or self.title_en or self.title_zh
+
+
+@cache
+def _known(path: Path = SHIPPED_CORPUS / "cited.json") -> dict[str, dict[str, str]]:
+    return json.loads(path.read_text(encoding="utf-8"))["documents"]
+
+
+def kind_of(symbol: str) -> str:
+    """A document's kind from the form of its symbol, where nothing better is known."""
+    if symbol.startswith("UNTS"):
+        return "treaty"
+    if "/RES/" in symbol:
+        return "resolution"
+    if re.match(r"NPT/CONF\.\d{4}/", symbol):
+        return "final_document"
+    return "document"
+
+
+def short_forms(symbol: str) -> list[str]:
+    """How a paragraph's text may name a symbol: 'A/RES/62/21' is written '第62/21号决议' or 'resolution 62/21'."""
+    forms = [symbol.split(" (")[0]]
+    if symbol.startswith("A/RES/"):
+        forms.append(symbol.removeprefix("A/RES/"))
+    return forms
+
+
+def build_registry(documents: list[Document]) -> list[CitedDocument]:
+    """Every cited symbol once, in order of first citation; links count when a paragraph names the symbol."""
+    indexed = {d.symbol for d in documents}
+    entries: dict[str, CitedDocument] = {}
+
+    def entry(symbol: str) -> CitedDocument:
+        if symbol not in entries:
+            known = _known().get(symbol, {})
+            entries[symbol] = CitedDocument(
+                symbol,
+                known.get("kind") or kind_of(symbol),
+                known.get("zh", ""),
+                known.get("en", ""),
+                in_index=symbol in indexed,
+            )
+        return entries[symbol]
+
+    for doc in documents:
+        footnotes = [p for p in doc.paragraphs if p.kind == "footnote"]
+        for footnote in footnotes:
+            carrier = doc.footnote_carrier(footnote)
+            for symbol in footnote.cites:
+                cited = entry(symbol)
+                cited.cited_by += [
+                    pid for pid in (footnote.id, carrier.id if carrier else None) if pid and pid not in cited.cited_by
+                ]
+        for symbol in doc.links:
+            cited = entry(symbol)
+            for p in doc.paragraphs:
+                names_it = p.kind != "footnote" and any(form in p.text for form in short_forms(symbol))
+                if names_it and p.id not in cited.cited_by:
+                    cited.cited_by.append(p.id)
+    return list(entries.values())

@@ -1,0 +1,62 @@
+"""The registry of documents A/RES/71/67 cites, `ndv cited`, and questions answered from it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from assistant.cli import EXIT_OK, main
+from index.corpus import shipped_documents
+from index.registry import build_registry
+
+R = "A/RES/71/67:"
+FOOTNOTE_CITES = {
+    "A/RES/S-10/2": ["FN1", "PP1"],
+    "NPT/CONF.1995/32 (Part I)": ["FN2", "PP2"],
+    "NPT/CONF.2000/28 (Parts I and II)": ["FN3", "PP2"],
+    "NPT/CONF.2010/50 (Vol. I)": ["FN4", "PP2"],
+    "UNTS vol. 729, No. 10485": ["FN5", "PP5"],
+    "A/61/1028": ["FN6", "PP10"],
+    "A/45/372": ["FN7", "PP10"],
+    "A/50/377": ["FN7", "PP10"],
+    "A/51/182/Rev.1": ["FN8", "PP10"],
+}
+
+
+def test_registry_lists_every_cited_document_with_its_citing_labels():
+    registry = {e.symbol: e for e in build_registry(shipped_documents())}
+    for symbol, labels in FOOTNOTE_CITES.items():
+        assert registry[symbol].cited_by == [R + label for label in labels], symbol
+    assert registry["A/RES/62/21"].cited_by == [R + "PP10"]  # linked, named in PP10 as 第62/21号决议
+    assert registry["A/71/450"].cited_by == [R + "META"]  # the committee report
+    assert registry["A/61/1028"].kind == "report" and registry["UNTS vol. 729, No. 10485"].kind == "treaty"
+    assert registry["NPT/CONF.2010/50 (Vol. I)"].kind == "final_document"
+    assert not any(e.in_index for e in registry.values())  # only the resolution itself is indexed so far
+    assert "Panel of Government Experts" in registry["A/61/1028"].title("en")
+
+
+def test_ndv_cited(built_data_dir: Path, capsys):
+    assert main(["--data-dir", str(built_data_dir), "cited", "--json"]) == EXIT_OK
+    entries = {e["symbol"]: e for e in json.loads(capsys.readouterr().out)}
+    assert set(FOOTNOTE_CITES) <= set(entries) and len(entries) == 11
+    assert main(["--data-dir", str(built_data_dir), "cited"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "A/61/1028  [report, 未收录]" in out and "A/RES/71/67 脚注6; A/RES/71/67 序言部分第10段" in out
+
+
+def test_which_documents_does_it_cite(assistant):
+    for question in ("决议引用了哪些文件？", "Which documents does the resolution cite?"):
+        answer = assistant.ask(question)
+        assert answer.found
+        ids = [c.id for c in answer.citations]
+        assert [R + f"FN{n}" for n in range(1, 9)] == ids[:8]
+        for symbol in FOOTNOTE_CITES:
+            assert symbol in answer.text
+        for citation in answer.citations:
+            assert citation.quote in assistant.index.paragraphs[citation.id].text
+
+
+def test_which_report_on_verification_does_it_cite(assistant):
+    answer = assistant.ask("Which report on verification does the resolution cite?")
+    ids = [c.id for c in answer.citations]
+    assert ids[0] == R + "PP10" and R + "FN6" in ids and "A/61/1028" in answer.text
