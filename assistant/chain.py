@@ -15,9 +15,9 @@ from assistant.config import Settings, index_store
 from assistant.followup import condense, validate_history
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retriever
-from index.corpus import shipped_documents
-from index.errors import IndexMissingError, InputError, TimeBudgetError
+from index.errors import IndexMissingError, InputError, TimeBudgetError, UnknownDocumentError
 from index.glossary import shipped_glossary
+from index.sources import indexed_corpus
 from index.store import LoadedIndex, Progress
 from index.text import question_language
 
@@ -74,7 +74,7 @@ class Assistant:
         except IndexMissingError:
             if on_build:
                 on_build()
-            store.build(shipped_documents(), progress)
+            store.build(indexed_corpus(settings.data_dir), progress)
             index = store.open()
         return cls(settings, index)
 
@@ -85,19 +85,24 @@ class Assistant:
         *,
         lang: str | None = None,
         top_k: int | None = None,
+        doc: str | None = None,
     ) -> Answer:
         """Answer one question. `lang` ("zh"/"en") overrides the question's language for the answer's wording;
-        `top_k` overrides how many paragraphs are retrieved."""
+        `top_k` overrides how many paragraphs are retrieved; `doc` restricts the answer to one document."""
         question = check_question(question, self.settings.max_question_chars)
         if lang not in (None, "zh", "en"):
             raise InputError(f"Answer language must be 'zh' or 'en', not {lang!r}.")
         if top_k is not None and not 1 <= top_k <= MAX_TOP_K:
             raise InputError(f"The number of sources must be between 1 and {MAX_TOP_K}.")
+        if doc is not None and doc not in self.index.documents:
+            known = ", ".join(self.index.documents)
+            raise UnknownDocumentError(f"{doc} is not in the index (indexed: {known}).")
         state = {
             "question": question,
             "history": validate_history(history),
             "lang": lang,
             "top_k": top_k,
+            "doc": doc,
             "deadline": time.monotonic() + self.settings.time_budget_s,
         }
         return self.chain.invoke(state)
@@ -109,7 +114,7 @@ class Assistant:
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         condensed = state["condensed"]
         retrieval = self.retriever.retrieve(
-            condensed.question, condensed.context, condensed.previous_citations, top_k=state["top_k"]
+            condensed.question, condensed.context, condensed.previous_citations, state["top_k"], state["doc"]
         )
         self._check_budget(state)
         return {**state, "retrieval": retrieval}

@@ -16,6 +16,7 @@ from index.errors import InputError, NDVError, UnknownDocumentError
 if TYPE_CHECKING:
     from assistant.chain import Assistant
     from assistant.citations import Answer
+    from index.documents import Document
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -73,20 +74,43 @@ def format_answer(answer: Answer) -> str:
 
 
 # -- commands --------------------------------------------------------------------------------------------------
-def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from index.corpus import corpus_documents, shipped_documents
-
+def _build(settings: Settings, documents: list[Document]) -> int:
     store = index_store(settings)
-    if args.action == "build":
-        documents = corpus_documents(Path(args.corpus)) if args.corpus else shipped_documents()
-        total = sum(len(d.paragraphs) for d in documents)
-        print(
-            f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root} ({store.vectors}).",
-            file=sys.stderr,
-        )
-        manifest = store.build(documents, progress_bar("Embedding"))
-        print(f"Index built: {', '.join(d['symbol'] for d in manifest.documents)} ({total} paragraphs).")
-        return EXIT_OK
+    total = sum(len(d.paragraphs) for d in documents)
+    print(
+        f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root} ({store.vectors}).",
+        file=sys.stderr,
+    )
+    manifest = store.build(documents, progress_bar("Embedding"))
+    print(f"Index built: {', '.join(d['symbol'] for d in manifest.documents)} ({total} paragraphs).")
+    return EXIT_OK
+
+
+def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
+    from index.corpus import corpus_documents
+    from index.sources import indexed_corpus
+
+    return _build(settings, corpus_documents(Path(args.corpus)) if args.corpus else indexed_corpus(settings.data_dir))
+
+
+def cmd_index_add(args: argparse.Namespace, settings: Settings) -> int:
+    """Parse first (a bad file changes nothing), then keep the file and rebuild; a failed build restores the list."""
+    from index.ingest import load_document
+    from index.sources import SourceStore, indexed_corpus
+
+    doc = load_document(Path(args.file), args.symbol, args.lang, settings.limits())
+    print(f"{args.file}: {doc.symbol} ({doc.kind}, {doc.lang}), {len(doc.paragraphs)} paragraphs.", file=sys.stderr)
+    sources = SourceStore(settings.data_dir)
+    previous = sources.add(Path(args.file), doc)
+    try:
+        return _build(settings, indexed_corpus(settings.data_dir))
+    except BaseException:
+        sources.write(previous)
+        raise
+
+
+def cmd_index_list(args: argparse.Namespace, settings: Settings) -> int:
+    store = index_store(settings)
     manifest = store.read_manifest()
     print(
         f"Index in {store.current_dir()} (built {manifest.built_at}, embedder {manifest.embedder}, "
@@ -158,7 +182,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     history = _read_history(args.history)
     assistant = _open_assistant(settings)
     try:
-        answer = assistant.ask(args.question, history)
+        answer = assistant.ask(args.question, history, doc=args.doc)
     finally:
         assistant.close()
     print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1) if args.json else format_answer(answer))
@@ -211,12 +235,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     """Build the index first if there is none (the page never builds), then become the Streamlit server."""
-    from index.corpus import shipped_documents
+    from index.sources import indexed_corpus
 
     store = index_store(settings)
     if not store.exists():
         print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
-        store.build(shipped_documents(), progress_bar("Building the index"))
+        store.build(indexed_corpus(settings.data_dir), progress_bar("Building the index"))
     app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
     os.environ["NDV_DATA_DIR"] = str(settings.data_dir)
     command = [
@@ -246,12 +270,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="where the index lives (default: $NDV_DATA_DIR or the user data dir)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    index = sub.add_parser("index", help="build or list the index")
-    index.add_argument("action", choices=["build", "list"])
-    index.add_argument(
-        "--corpus", help="build from this corpus directory (manifest.json + files) instead of the shipped one"
-    )
-    index.set_defaults(func=cmd_index)
+    index = sub.add_parser("index", help="build, extend or list the index")
+    actions = index.add_subparsers(dest="action", required=True)
+    build = actions.add_parser("build", help="(re)build from the shipped corpus and the documents you added")
+    build.add_argument("--corpus", help="build from this corpus directory (manifest.json + files) instead")
+    build.set_defaults(func=cmd_index_build)
+    add = actions.add_parser("add", help="add (or replace) a UN document: PDF, DOCX, HTML or text")
+    add.add_argument("file")
+    add.add_argument("--symbol", help="its UN symbol, when the header does not give it")
+    add.add_argument("--lang", choices=["zh", "en"], help="its language (default: detected)")
+    add.set_defaults(func=cmd_index_add)
+    listing = actions.add_parser("list", help="what the index holds")
+    listing.set_defaults(func=cmd_index_list)
 
     doc = sub.add_parser("doc", help="print a parsed document")
     doc.add_argument("symbol", help="document symbol, e.g. A/RES/71/67")
@@ -267,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="machine-readable output")
     ask.add_argument("--history", help="JSON file with earlier turns [{role, content}, ...]")
+    ask.add_argument("--doc", help="answer from this document only (its symbol)")
     ask.set_defaults(func=cmd_ask)
 
     chat = sub.add_parser("chat", help="interactive conversation with follow-up questions")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from index.errors import InputError
 
 if TYPE_CHECKING:
+    from index.loaders import Limits
     from index.store import IndexStore
 
 
@@ -28,6 +29,8 @@ class Settings:
     chroma_host: str | None = None  # vectors in a Chroma server instead of the embedded store
     chroma_port: int = 8000
     time_budget_s: int = 10  # one answer, end to end; also the Chroma server's request timeout
+    max_file_mb: int = 50  # documents added with `ndv index add`
+    max_pages: int = 500
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -39,9 +42,16 @@ class Settings:
             chroma_host=env.get("NDV_CHROMA_HOST") or None,
             chroma_port=_int(env, "NDV_CHROMA_PORT", cls.chroma_port, 1, 65535),
             time_budget_s=_int(env, "NDV_TIME_BUDGET", cls.time_budget_s, 1, 300),
+            max_file_mb=_int(env, "NDV_MAX_FILE_MB", cls.max_file_mb, 1, 2048),
+            max_pages=_int(env, "NDV_MAX_PAGES", cls.max_pages, 1, 100_000),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given) if given else settings
+
+    def limits(self) -> Limits:
+        from index.loaders import Limits
+
+        return Limits(max_bytes=self.max_file_mb * 1024 * 1024, max_pages=self.max_pages)
 
 
 def index_store(settings: Settings) -> IndexStore:

@@ -7,82 +7,9 @@ import re
 from dataclasses import dataclass
 
 from index.documents import split_citation_id
+from index.numerals import from_roman, roman, zh_number, zh_numeral
 
-_ZH_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_ROMAN = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
 _LABEL = re.compile(r"^(PP|OP|FN|P|ART|ACTION)(\d+)(?:\(([a-z])\))?$")
-
-
-def zh_number(text: str) -> int:
-    """'7' -> 7, '十五' -> 15, '二十一' -> 21, '七十二' -> 72."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _ZH_DIGITS[ch]
-    return total + current
-
-
-def zh_numeral(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
-
-
-def from_roman(text: str) -> int:
-    values = {numeral: value for value, numeral in _ROMAN if len(numeral) == 1}
-    total = 0
-    for i, ch in enumerate(text):
-        value = values[ch]
-        total += -value if i + 1 < len(text) and values[text[i + 1]] > value else value
-    return total
 
 
 def display_label(label: str, lang: str) -> str:

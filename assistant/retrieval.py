@@ -10,8 +10,8 @@ from assistant.labels import LabelRef, find_label_refs
 from assistant.relevance import RelevanceJudge
 from index.documents import Document, citation_id
 from index.glossary import Glossary
+from index.registry import short_forms
 from index.store import LoadedIndex
-from index.symbols import cited_symbols
 
 _CANDIDATES = 30
 DENSE_WEIGHT = 0.5
@@ -71,17 +71,20 @@ class Retriever:
         self.top_k = top_k
 
     # -- label lookup ----------------------------------------------------------------------------------------
-    def _target_document(self, question: str) -> Document | None:
-        """The document a question names by symbol, else the first indexed resolution, else the first document."""
+    def _target_document(self, question: str, only: str | None = None) -> Document | None:
+        """The document retrieval is restricted to, else the one the question names by symbol ('S-10/2' names
+        A/RES/S-10/2), else the first indexed resolution, else the first document."""
         docs = self.index.documents
-        named = [s for s in cited_symbols(question) if s in docs]
+        if only:
+            return docs.get(only)
+        named = [symbol for symbol in docs if any(form in question for form in short_forms(symbol))]
         if named:
-            return docs[named[0]]
+            return docs[max(named, key=len)]
         return next((d for d in docs.values() if d.kind == "resolution"), next(iter(docs.values()), None))
 
-    def label_lookup(self, question: str) -> tuple[list[str], list[str]]:
+    def label_lookup(self, question: str, only: str | None = None) -> tuple[list[str], list[str]]:
         """(ids of the paragraphs the question names that exist, ids of those that do not)."""
-        doc = self._target_document(question)
+        doc = self._target_document(question, only)
         if doc is None:
             return [], []
         found, missing = [], []
@@ -95,7 +98,7 @@ class Retriever:
         return found, missing
 
     # -- search ----------------------------------------------------------------------------------------------
-    def search(self, query: str) -> list[Hit]:
+    def search(self, query: str, only: str | None = None) -> list[Hit]:
         """Dense and keyword rankings fused by their normalised scores (relative score fusion).
 
         Rank-only fusion (RRF) ties whenever the two rankings swap their first two places, and the dense
@@ -103,8 +106,10 @@ class Retriever:
         """
         expanded = self.glossary.expand(query)
         vector = self.index.embeddings.embed_query(expanded)
-        dense = self.index.dense(vector, k=min(_CANDIDATES, len(self.index.paragraphs)))
+        dense = self.index.dense(vector, k=min(_CANDIDATES, len(self.index.paragraphs)), only=only)
         keyword = self.index.keyword.scores(expanded)
+        if only:
+            keyword = {pid: score for pid, score in keyword.items() if pid.startswith(f"{only}:")}
         hits = {pid: Hit(pid, 0.0, "search", dense=similarity) for pid, similarity in dense}
         for pid, score in keyword.items():
             hits.setdefault(pid, Hit(pid, 0.0, "search")).keyword = score
@@ -146,20 +151,26 @@ class Retriever:
 
     # -- the whole step --------------------------------------------------------------------------------------
     def retrieve(
-        self, question: str, context: str = "", boost: list[str] | None = None, top_k: int | None = None
+        self,
+        question: str,
+        context: str = "",
+        boost: list[str] | None = None,
+        top_k: int | None = None,
+        only: str | None = None,
     ) -> Retrieval:
         """`question` names labels; `context` (earlier turns) widens the search; `boost` ids (cited in the
-        previous answer) are kept in view for a follow-up."""
+        previous answer) are kept in view for a follow-up; `only` restricts everything to one document."""
         query = f"{context} {question}".strip()
-        if asks_for_cited_documents(question) and (doc := self._target_document(question)):
+        if asks_for_cited_documents(question) and (doc := self._target_document(question, only)):
             citing = list(
                 dict.fromkeys(e.cited_by[0] for e in self.index.registry if e.cited_by[0].startswith(f"{doc.symbol}:"))
             )
             return Retrieval(query, [Hit(pid, 1.0, "registry") for pid in citing], bool(citing), reason="registry")
-        labelled, missing = self.label_lookup(question)
-        searched = self.search(query)
+        labelled, missing = self.label_lookup(question, only)
+        searched = self.search(query, only)
         hits = [Hit(pid, 1.0, "label") for pid in labelled]
-        hits += [Hit(pid, 0.0, "history") for pid in (boost or []) if pid in self.index.paragraphs]
+        in_scope = [p for p in boost or [] if p in self.index.paragraphs and (not only or p.startswith(f"{only}:"))]
+        hits += [Hit(pid, 0.0, "history") for pid in in_scope]
         hits += searched
         hits = self._expand_footnotes(hits)
         if labelled:

@@ -10,7 +10,6 @@ from typing import Any
 from index.documents import Document
 from index.errors import InputError
 from index.meta import with_meta_card
-from index.parse_un import parse_resolution
 
 SHIPPED_CORPUS = Path(__file__).parent / "corpus"
 _CURATED_FIELDS = ("title", "adopted", "meeting", "committee", "committee_report", "agenda_item")
@@ -50,16 +49,11 @@ def read_manifest(directory: Path = SHIPPED_CORPUS) -> list[CorpusEntry]:
 
 
 def load_entry(entry: CorpusEntry) -> Document:
-    """Parse one manifest entry; text facts win, curated facts fill what the extraction lost."""
-    if entry.kind != "resolution":
-        raise InputError(f"{entry.file.name}: documents of kind '{entry.kind}' cannot be parsed yet.")
-    try:
-        text = entry.file.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"The corpus file {entry.file} cannot be read ({exc.strerror}).") from exc
-    doc = parse_resolution(text, entry.lang, source=entry.source)
-    if doc.symbol != entry.symbol:
-        raise InputError(f"{entry.file.name} holds {doc.symbol}, but the manifest says {entry.symbol}.")
+    """Read and parse one manifest entry; text facts win, curated facts fill what the extraction lost."""
+    from index.ingest import parse_document
+    from index.loaders import load_text
+
+    doc = parse_document(load_text(entry.file).text, entry.lang, entry.symbol, source=entry.source)
     for name in _CURATED_FIELDS:
         if not getattr(doc, name) and entry.curated.get(name):
             setattr(doc, name, entry.curated[name])

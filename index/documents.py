@@ -27,6 +27,7 @@ class Paragraph:
     footnotes: list[FootnoteRef] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
     lead: str = ""  # the paragraph's lead verb (回顾 / 请 / Recalling / Requests ...), a filter for retrieval
+    heading: str = ""  # the heading it stands under, in documents that have headings
 
     @property
     def id(self) -> str:

@@ -17,6 +17,8 @@ def _date_text(iso: str, lang: str) -> str:
 def meta_text(doc: Document) -> str:
     """One sentence per fact, in the document's language, only for the facts that are known."""
     zh = doc.lang == "zh"
+    if doc.kind != "resolution":
+        return f"文件{doc.symbol}《{doc.title}》。" if zh else f"Document {doc.symbol}, “{doc.title}”."
     parts = [f"{doc.symbol}号决议《{doc.title}》。" if zh else f"Resolution {doc.symbol}, “{doc.title}”."]
     if doc.adopted:
         when = _date_text(doc.adopted, doc.lang)

@@ -87,6 +87,11 @@ class _Block:
         self.text = join_pieces(self.text, normalize_spaces(line))
 
 
+def is_page_furniture(line: str) -> bool:
+    """Links, footnote separators, page and job numbers, running symbols: never part of a paragraph."""
+    return bool(_URL.match(line) or _SEPARATOR.match(line) or _PAGE_FURNITURE.match(line))
+
+
 def lead_verb(text: str, lang: str) -> str:
     """The verb a resolution paragraph opens with (回顾, 请, Recalling, Requests): what kind of statement it is."""
     if lang == "zh":
@@ -242,6 +247,13 @@ class _ResolutionParser:
             if self.in_footnotes and self._footnote_line(raw):
                 continue
             self._body_line(raw)
+
+
+def looks_like_resolution(text: str) -> bool:
+    """A 'NN/NN. Title' heading followed by 'The General Assembly,' / '大会，'."""
+    lines = text.replace("\f", "\n").splitlines()
+    title = next((i for i, line in enumerate(lines) if _TITLE.match(line)), None)
+    return title is not None and any(_ASSEMBLY.match(line) for line in lines[title : title + 40])
 
 
 def parse_resolution(text: str, lang: str, source: str = "") -> Document:

@@ -119,9 +119,10 @@ class LoadedIndex:
         self.keyword = KeywordIndex(ids, [self.paragraphs[i].text for i in ids])
         self.registry = build_registry(documents)
 
-    def dense(self, query_vector: list[float], k: int) -> list[tuple[str, float]]:
-        """Nearest paragraphs by cosine similarity (1 = same direction)."""
-        hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=k)
+    def dense(self, query_vector: list[float], k: int, only: str | None = None) -> list[tuple[str, float]]:
+        """Nearest paragraphs by cosine similarity (1 = same direction), optionally of one document only."""
+        where = {"doc": only} if only else None
+        hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=k, filter=where)
         return [(doc.id or "", 1.0 - distance) for doc, distance in hits if doc.id in self.paragraphs]
 
     def vector_count(self) -> int:

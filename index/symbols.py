@@ -55,3 +55,12 @@ def symbol_from_link(url: str) -> str | None:
     """The symbol an undocs.org link points to (2016 Chinese documents write 'undocs.org/ch/SYMBOL')."""
     match = _UNDOCS_LINK.search(url.strip())
     return match.group(1) if match else None
+
+
+def document_symbol_in(line: str) -> str | None:
+    """The document symbol a header line gives ('A/61/1028', 'NPT/CONF.2010/50 (Vol. I)'), if any."""
+    match = _SYMBOL.search(line)
+    if match:
+        return match.group(1).rstrip(".") + (_normalize_qualifier(match.group(2)) if match.group(2) else "")
+    special = re.search(r"(?<![\w/])S-\d+/\d+\b", line)
+    return resolution_symbol(special.group()) if special else None
