@@ -109,6 +109,56 @@ def cmd_index_add(args: argparse.Namespace, settings: Settings) -> int:
         raise
 
 
+def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
+    """Fetch each symbol in the first language it is published in, index what arrived, report each failure."""
+    from index.fetch import Fetcher, language
+    from index.ingest import load_document
+    from index.sources import SourceStore, indexed_corpus
+
+    langs = [language(code) for code in args.lang.split(",") if code.strip()]
+    symbols = list(args.symbols)
+    if args.cited:
+        index = index_store(settings).open()
+        try:  # a treaty's UNTS reference is no document symbol: it cannot be fetched from the document system
+            symbols += [e.symbol for e in index.registry if not e.in_index and not e.symbol.startswith("UNTS")]
+        finally:
+            index.close()
+    if not symbols:
+        raise InputError("Name at least one document symbol, or use --cited.")
+    fetcher = Fetcher(
+        settings.data_dir / "fetched",
+        settings.fetch_base_url,
+        settings.fetch_timeout_s,
+        settings.max_file_mb * 1024 * 1024,
+    )
+    sources = SourceStore(settings.data_dir)
+    previous, added, failed = sources.read(), 0, 0
+    for symbol in dict.fromkeys(symbols):
+        problems = []
+        for lang in langs:
+            try:
+                fetched = fetcher.fetch(symbol, lang)
+                doc = load_document(fetched.path, symbol, lang, settings.limits())
+            except NDVError as exc:
+                problems.append(str(exc))
+                continue
+            sources.add(fetched.path, doc)
+            added += 1
+            print(f"{symbol} ({lang}): {len(doc.paragraphs)} paragraphs, from {fetched.url}", file=sys.stderr)
+            break
+        else:
+            failed += 1
+            for problem in problems:
+                print(f"ndv: {problem}", file=sys.stderr)
+    if added:
+        try:
+            _build(settings, indexed_corpus(settings.data_dir))
+        except BaseException:
+            sources.write(previous)
+            raise
+    return EXIT_ERROR if failed else EXIT_OK
+
+
 def cmd_index_list(args: argparse.Namespace, settings: Settings) -> int:
     store = index_store(settings)
     manifest = store.read_manifest()
@@ -282,6 +332,12 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(func=cmd_index_add)
     listing = actions.add_parser("list", help="what the index holds")
     listing.set_defaults(func=cmd_index_list)
+
+    fetch = sub.add_parser("fetch", help="download documents by UN symbol and index them")
+    fetch.add_argument("symbols", nargs="*", help="e.g. A/61/1028 S-10/2")
+    fetch.add_argument("--lang", default="zh,en", help="languages to try, in order (default: zh,en)")
+    fetch.add_argument("--cited", action="store_true", help="every document the indexed documents cite")
+    fetch.set_defaults(func=cmd_fetch)
 
     doc = sub.add_parser("doc", help="print a parsed document")
     doc.add_argument("symbol", help="document symbol, e.g. A/RES/71/67")

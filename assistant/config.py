@@ -29,8 +29,10 @@ class Settings:
     chroma_host: str | None = None  # vectors in a Chroma server instead of the embedded store
     chroma_port: int = 8000
     time_budget_s: int = 10  # one answer, end to end; also the Chroma server's request timeout
-    max_file_mb: int = 50  # documents added with `ndv index add`
+    max_file_mb: int = 50  # documents added with `ndv index add` or fetched
     max_pages: int = 500
+    fetch_base_url: str = "https://documents.un.org"  # the UN Official Document System
+    fetch_timeout_s: int = 60
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -44,6 +46,8 @@ class Settings:
             time_budget_s=_int(env, "NDV_TIME_BUDGET", cls.time_budget_s, 1, 300),
             max_file_mb=_int(env, "NDV_MAX_FILE_MB", cls.max_file_mb, 1, 2048),
             max_pages=_int(env, "NDV_MAX_PAGES", cls.max_pages, 1, 100_000),
+            fetch_base_url=env.get("NDV_FETCH_BASE_URL") or cls.fetch_base_url,
+            fetch_timeout_s=_int(env, "NDV_FETCH_TIMEOUT", cls.fetch_timeout_s, 1, 600),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given) if given else settings

@@ -33,3 +33,7 @@ class UnknownDocumentError(NDVError):
 
 class TimeBudgetError(NDVError):
     """An answer took longer than the per-request time budget."""
+
+
+class FetchError(NDVError):
+    """A document could not be fetched; the message says why and what to do."""

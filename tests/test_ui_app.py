@@ -156,3 +156,24 @@ def test_a_rebuild_is_picked_up_on_the_next_run(tmp_path: Path, monkeypatch: pyt
     _ask(at, "专家小组将在哪里举行会议？")
     assert any(store.current_name() in c.value.replace("\\", "") for c in at.sidebar.caption)
     assert "日内瓦" in at.chat_message[1].markdown[0].value
+
+
+def test_answers_can_be_restricted_to_one_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from index.ingest import load_document
+    from index.sources import SourceStore, indexed_corpus
+    from index.store import IndexStore
+    from tests.conftest import FIXTURES
+
+    source = FIXTURES / "numbered_zh.txt"
+    SourceStore(tmp_path).add(source, load_document(source))
+    IndexStore(tmp_path).build(indexed_corpus(tmp_path))
+    monkeypatch.setenv("NDV_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.sidebar.selectbox[0].set_value("A/99/123").run()
+    assert any("A/99/123 核查问题专家组的报告" in s.value for s in at.subheader)
+    _ask(at, "专家组由多少名专家组成？")
+    assert _popovers(at)[0].proto.popover.label == "A/99/123 第2段"
+    at.sidebar.selectbox[0].set_value("A/RES/71/67").run()
+    _ask(at, "专家组由多少名专家组成？")
+    assert _popovers(at)[-1].proto.popover.label.startswith("A/RES/71/67")

@@ -36,6 +36,7 @@ EXAMPLES = [
 ]
 MAX_QUESTION_CHARS = 2000
 LOG = logging.getLogger("ndv.ui")
+ALL_DOCUMENTS = ""
 LANG_CHOICES = {"auto": "自动 / Auto", "zh": "中文", "en": "English"}
 
 
@@ -54,6 +55,12 @@ def open_build(build: str) -> Assistant:
 
 def load_assistant() -> Assistant:
     return open_build(index_store(Settings.from_env()).current_name())
+
+
+def selected_document(assistant: Assistant) -> str | None:
+    """The document the sidebar restricts answers to (None: all of them)."""
+    chosen = st.session_state.get("doc_filter", ALL_DOCUMENTS)
+    return chosen if chosen in assistant.index.documents else None
 
 
 def ui_lang() -> str:
@@ -153,6 +160,13 @@ def sidebar(assistant: Assistant | None) -> None:
         st.title("NDV Assistant")
         st.radio("回答语言 / Answer language", list(LANG_CHOICES), format_func=LANG_CHOICES.get, key="answer_lang")
         st.slider("来源段落数 / Sources", 3, 10, 5, key="top_k")
+        if assistant is not None and len(assistant.index.documents) > 1:
+            st.selectbox(
+                "文件 / Document",
+                [ALL_DOCUMENTS, *assistant.index.documents],
+                format_func=lambda s: "全部 / All documents" if s == ALL_DOCUMENTS else s,
+                key="doc_filter",
+            )
         st.caption("回答方式 / Backend: 离线摘录 · offline extractive (no language model)")
         if assistant is not None:
             manifest = assistant.index.manifest
@@ -185,7 +199,11 @@ def ask(assistant: Assistant, question: str) -> None:
     lang = st.session_state.get("answer_lang", "auto")
     try:
         answer = assistant.ask(
-            question, history, lang=None if lang == "auto" else lang, top_k=st.session_state.get("top_k", 5)
+            question,
+            history,
+            lang=None if lang == "auto" else lang,
+            top_k=st.session_state.get("top_k", 5),
+            doc=selected_document(assistant),
         )
     except NDVError as exc:
         st.session_state.error = str(exc)
@@ -236,7 +254,7 @@ def main() -> None:
         if error := st.session_state.pop("error", None):
             st.error(escape_markdown(error))
     with document, st.container(height=760, border=True):
-        symbol = next(iter(assistant.index.documents))
+        symbol = selected_document(assistant) or next(iter(assistant.index.documents))
         document_panel(assistant.index.documents[symbol], ui_lang())
 
 
