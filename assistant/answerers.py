@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.labels import display_label
+from assistant.question_types import expected_shapes
 from assistant.retrieval import Retrieval, asks_for_document
 from index.documents import Document, Paragraph, split_citation_id
 from index.glossary import Glossary
@@ -25,18 +26,6 @@ _QUESTION_BIGRAMS = frozenset(
     """决议 什么 哪些 哪个 哪一 一个 多少 是否 怎么 如何 为什么 内容 提到 关于 说了 这项 有没有 可以 应当 哪里
     时候""".split()
 )
-# What kind of fact a question asks for, and what a clause that states it looks like.
-_ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (
-        re.compile(r"多少|几|最多|最少|how many|how much|number of|at most", re.IGNORECASE),
-        re.compile(r"\d|[一二三四五六七八九十两]+(?:人|届|次|天|个|名|年)"),
-    ),
-    (
-        re.compile(r"何时|哪一天|哪天|哪一年|哪年|什么时候|日期|when|what date|which year|what year", re.IGNORECASE),
-        re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\b\d{4}\b"),
-    ),
-    (re.compile(r"哪里|在哪|何地|地点|where", re.IGNORECASE), re.compile(r"在\S{2,8}?(?:举行|召开|开会)")),
-]
 
 
 @dataclass(frozen=True)
@@ -71,7 +60,7 @@ class ExtractiveAnswerer:
     # -- choosing the words to quote -------------------------------------------------------------------------
     def _clause_scores(self, query: str, text: str, parts: list[_Clause]) -> list[float]:
         wanted = {t for t in keyword_tokens(self.glossary.expand(query)) if t not in _QUESTION_BIGRAMS}
-        types = [shape for asks, shape in _ANSWER_TYPES if asks.search(query)]
+        types = expected_shapes(query)
         scores = []
         for part in parts:
             piece = text[part.start : part.end]
@@ -157,7 +146,19 @@ class ExtractiveAnswerer:
             citations = [c for pid in labelled for c in self.cite(question, self.paragraphs[pid], lang, whole=True)]
         else:
             citations = self.cite(retrieval.query, self.paragraphs[retrieval.hits[0].id], lang)
+        citations += [c for c in self._citing(citations[0].symbol, lang) if c not in citations]
         return Answer(self._render(citations, lang, bool(labelled)), citations, True, retrieval.ids, BACKEND, lang)
+
+    def _citing(self, symbol: str, lang: str) -> list[Citation]:
+        """For an answer from a cited document: the footnote that cites it and the words its marker annotates,
+        so the answer shows why the document matters to the resolution."""
+        entry = next((e for e in self.registry if e.symbol == symbol), None)
+        footnote = (
+            next((self.paragraphs[c] for c in entry.cited_by if c.split(":")[1].startswith("FN")), None)
+            if entry
+            else None
+        )
+        return self.cite("", footnote, lang) if footnote else []
 
     def _registry_answer(self, retrieval: Retrieval, lang: str) -> Answer:
         """The documents a resolution cites, each with the footnote or paragraph that cites it (quoted)."""

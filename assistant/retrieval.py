@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.labels import LabelRef, find_label_refs
+from assistant.question_types import expected_shapes
 from assistant.relevance import RelevanceJudge
 from index.documents import Document, citation_id
 from index.glossary import Glossary
@@ -17,6 +18,7 @@ _CANDIDATES = 30
 DENSE_WEIGHT = 0.5
 SPECIFIC_BONUS = 0.5
 SYMBOL_BONUS = 0.25
+ANSWER_TYPE_BONUS = 0.1
 _ASKS_FOR_SYMBOL = re.compile(
     r"文号|文件号|编号|哪份文件|哪份报告|哪一份|引用|symbol|document number|which (?:document|report)s?|cite",
     re.IGNORECASE,
@@ -119,6 +121,7 @@ class Retriever:
         weight = DENSE_WEIGHT if top_keyword else 1.0
         specifics = self.judge.known_specifics(query)
         wants_symbol = asks_for_document(query)
+        shapes = expected_shapes(query)
         for hit in hits.values():
             dense_part = (hit.dense - low) / (high - low) if high > low and hit.dense else 0.0
             keyword_part = hit.keyword / top_keyword if top_keyword else 0.0
@@ -130,6 +133,8 @@ class Retriever:
                 hit.score += SPECIFIC_BONUS * sum(s in paragraph.text for s in specifics) / len(specifics)
             if wants_symbol and paragraph.cites:
                 hit.score += SYMBOL_BONUS
+            if shapes and any(shape.search(paragraph.text) for shape in shapes):
+                hit.score += ANSWER_TYPE_BONUS  # it can state what is asked: a number, a date, a place
         return sorted(hits.values(), key=lambda h: (-h.score, -h.dense))
 
     def _expand_footnotes(self, hits: list[Hit]) -> list[Hit]:

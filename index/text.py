@@ -15,6 +15,12 @@ _CJK_RANGES = (
 )
 _WS = re.compile(r"\s+")
 _LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:[./\-][a-z0-9]+)*", re.IGNORECASE)
+# English function words carry no subject; in a small corpus BM25's IDF does not silence them.
+_EN_STOPWORDS = frozenset(
+    """a an the of to in on for at by with from and or as is are was were be been being it its this that these
+    those does do did has have had how what which who whom when where why will would shall should can could may
+    might not no""".split()
+)
 
 
 def is_cjk(ch: str) -> bool:
@@ -72,7 +78,8 @@ def keyword_tokens(text: str) -> list[str]:
         flush()
         match = _LATIN_TOKEN.match(text, i)
         if match:
-            tokens.append(match.group().lower())
+            if (token := match.group().lower()) not in _EN_STOPWORDS:
+                tokens.append(token)
             i = match.end()
         else:
             i += 1

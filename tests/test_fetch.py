@@ -193,3 +193,12 @@ def test_symbols_and_languages():
     assert language("ch") == "zh" and language("EN") == "en"
     with pytest.raises(InputError, match="Unknown language"):
         language("fr")
+
+
+def test_an_answer_from_a_cited_document_shows_the_resolution_paragraph_citing_it(env, capsys):
+    assert main([*env, "fetch", "A/61/1028", "--lang", "en"]) == EXIT_OK
+    capsys.readouterr()
+    question = "How many experts does the Panel recommend?"
+    assert main([*env, "ask", question, "--doc", "A/61/1028", "--json"]) == EXIT_OK
+    ids = [c["id"] for c in json.loads(capsys.readouterr().out)["citations"]]
+    assert ids == ["A/61/1028:P2", "A/RES/71/67:FN6", "A/RES/71/67:PP10"]
