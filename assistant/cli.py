@@ -1,4 +1,5 @@
-"""`ndv`: index, ask, chat, eval, doc, ui. Exit codes: 0 answered/done, 1 the documents do not answer, 2 error."""
+"""`ndv`: ask, chat, eval, index, fetch, cited, doc, ui.
+Exit codes: 0 answered/done, 1 the documents do not answer, 2 error (one line on stderr)."""
 
 from __future__ import annotations
 
@@ -37,15 +38,15 @@ def progress_bar(label: str) -> Callable[[int, int], None]:
     return update
 
 
+def _announce_first_build(settings: Settings) -> None:
+    print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
+
+
 def _open_assistant(settings: Settings) -> Assistant:
     from assistant.chain import Assistant
 
     return Assistant.from_settings(
-        settings,
-        progress=progress_bar("Building the index"),
-        on_build=lambda: print(
-            f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr
-        ),
+        settings, progress=progress_bar("Building the index"), on_build=lambda: _announce_first_build(settings)
     )
 
 
@@ -289,7 +290,7 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
 
     store = index_store(settings)
     if not store.exists():
-        print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
+        _announce_first_build(settings)
         store.build(indexed_corpus(settings.data_dir), progress_bar("Building the index"))
     app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
     os.environ["NDV_DATA_DIR"] = str(settings.data_dir)

@@ -172,6 +172,8 @@ def test_answers_can_be_restricted_to_one_document(tmp_path: Path, monkeypatch: 
     at.run()
     at.sidebar.selectbox[0].set_value("A/99/123").run()
     assert any("A/99/123 核查问题专家组的报告" in s.value for s in at.subheader)
+    assert "###### 第2段 · P2" in [m.value for m in at.markdown]  # its paragraphs, under their headings
+    assert "二\\.结论和建议" in [c.value for c in at.caption]
     _ask(at, "专家组由多少名专家组成？")
     assert _popovers(at)[0].proto.popover.label == "A/99/123 第2段"
     at.sidebar.selectbox[0].set_value("A/RES/71/67").run()

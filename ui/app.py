@@ -129,21 +129,19 @@ def document_panel(doc: Document, lang: str) -> None:
     st.subheader(f"{doc.symbol} {doc.title}", anchor=False)
     st.caption(escape_markdown(authority(doc, lang)))
     query = st.text_input("🔎", key=f"filter-{doc.symbol}", placeholder="筛选 / Filter", label_visibility="collapsed")
-    sections: list[tuple[str, list[Paragraph]]] = [
-        ("", [p for p in doc.paragraphs if p.kind == "meta"]),
-        (t["preambular"], [p for p in doc.paragraphs if p.kind == "preambular"]),
-        (t["operative"], [p for p in doc.paragraphs if p.kind == "operative"]),
-        (t["footnotes"], [p for p in doc.paragraphs if p.kind == "footnote"]),
-    ]
-    for title, paragraphs in sections:
-        shown = [p for p in paragraphs if matches_filter(p, query, lang)]
+    titles = {"meta": "", "preambular": t["preambular"], "operative": t["operative"], "footnote": t["footnotes"]}
+    kinds = list(dict.fromkeys(p.kind for p in doc.paragraphs))  # in document order; footnotes come last
+    for kind in sorted(kinds, key=lambda k: k == "footnote"):
+        shown = [p for p in doc.paragraphs if p.kind == kind and matches_filter(p, query, lang)]
         if not shown:
             continue
-        if title:
+        if title := titles.get(kind, t["text"]):
             st.markdown(f"**{escape_markdown(title)}**")
         for p in shown:
             st.markdown(f"###### {escape_markdown(display_label(p.label, lang))} · {p.label}")
             anchor_target(p)
+            if p.heading:
+                st.caption(escape_markdown(p.heading))
             st.markdown(escape_markdown(p.text))
             if p.cites:
                 st.caption(escape_markdown(f"{t['cites']}: {'; '.join(p.cites)}"))

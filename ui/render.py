@@ -36,6 +36,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "generated": "生成时间",
         "preambular": "序言部分",
         "operative": "执行部分",
+        "text": "正文",
     },
     "en": {
         "citations": "Citations",
@@ -56,6 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "generated": "Generated",
         "preambular": "Preambular part",
         "operative": "Operative part",
+        "text": "Text",
     },
 }
 
