@@ -15,7 +15,7 @@ _FOLLOW_UP_ZH = re.compile(
     r"^(?:那|那么|还有|另外|此外|并且|而且)|它|他们|她们|其中|该(?:小组|机构|组|报告|决议|段|文件)|这个|这些|那个|那些|上述|此项"
 )
 _FOLLOW_UP_EN = re.compile(
-    r"^\s*(?:and|also|then|what about|how about)\b|\b(?:it|its|they|them|their|this|that|these|those|the same)\b",
+    r"^\s*(?:and|also|then|what about|how about)\b|\b(?:it|its|they|them|their|the same)\b",
     re.IGNORECASE,
 )
 _LABEL_WORDS = re.compile(r"(?:PP|OP|FN)\s*\d|paragraph|段|脚注|footnote", re.IGNORECASE)

@@ -19,6 +19,7 @@ DENSE_WEIGHT = 0.5
 SPECIFIC_BONUS = 0.5
 SYMBOL_BONUS = 0.25
 ANSWER_TYPE_BONUS = 0.1
+HISTORY_BONUS = 0.2
 _ASKS_FOR_SYMBOL = re.compile(
     r"文号|文件号|编号|哪份文件|哪份报告|哪一份|引用|symbol|document number|which (?:document|report)s?|cite",
     re.IGNORECASE,
@@ -47,7 +48,7 @@ def asks_for_document(question: str) -> bool:
 class Hit:
     id: str
     score: float
-    via: str  # "label" | "search" | "footnote" | "history" | "registry"
+    via: str  # "label" | "search" | "footnote" | "registry"
     dense: float = 0.0
     keyword: float = 0.0
 
@@ -100,7 +101,7 @@ class Retriever:
         return found, missing
 
     # -- search ----------------------------------------------------------------------------------------------
-    def search(self, query: str, only: str | None = None) -> list[Hit]:
+    def search(self, query: str, only: str | None = None, prefer: frozenset[str] = frozenset()) -> list[Hit]:
         """Dense and keyword rankings fused by their normalised scores (relative score fusion).
 
         Rank-only fusion (RRF) ties whenever the two rankings swap their first two places, and the dense
@@ -135,6 +136,8 @@ class Retriever:
                 hit.score += SYMBOL_BONUS
             if shapes and any(shape.search(paragraph.text) for shape in shapes):
                 hit.score += ANSWER_TYPE_BONUS  # it can state what is asked: a number, a date, a place
+            if hit.id in prefer:
+                hit.score += HISTORY_BONUS  # a follow-up most likely asks about what was just cited
         return sorted(hits.values(), key=lambda h: (-h.score, -h.dense))
 
     def _expand_footnotes(self, hits: list[Hit]) -> list[Hit]:
@@ -164,7 +167,7 @@ class Retriever:
         only: str | None = None,
     ) -> Retrieval:
         """`question` names labels; `context` (earlier turns) widens the search; `boost` ids (cited in the
-        previous answer) are kept in view for a follow-up; `only` restricts everything to one document."""
+        previous answer) are preferred for a follow-up; `only` restricts everything to one document."""
         query = f"{context} {question}".strip()
         if asks_for_cited_documents(question) and (doc := self._target_document(question, only)):
             citing = list(
@@ -172,11 +175,8 @@ class Retriever:
             )
             return Retrieval(query, [Hit(pid, 1.0, "registry") for pid in citing], bool(citing), reason="registry")
         labelled, missing = self.label_lookup(question, only)
-        searched = self.search(query, only)
-        hits = [Hit(pid, 1.0, "label") for pid in labelled]
-        in_scope = [p for p in boost or [] if p in self.index.paragraphs and (not only or p.startswith(f"{only}:"))]
-        hits += [Hit(pid, 0.0, "history") for pid in in_scope]
-        hits += searched
+        searched = self.search(query, only, prefer=frozenset(boost or ()))
+        hits = [Hit(pid, 1.0, "label") for pid in labelled] + searched
         hits = self._expand_footnotes(hits)
         if labelled:
             found, reason = True, "named paragraph"

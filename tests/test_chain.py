@@ -137,3 +137,14 @@ def test_chain_withholds_an_answer_whose_citations_do_not_verify(built_data_dir)
         assistant.close()
     assert answer.citations == [] and not answer.found
     assert any("not in that paragraph" in w for w in answer.warnings)
+
+
+def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
+    history = [
+        {"role": "user", "content": "专家小组将在哪里举行会议？"},
+        {"role": "assistant", "content": "…", "citations": [R + "OP7"]},
+    ]
+    answer = assistant.ask("What does this resolution encourage the Conference on Disarmament to do?", history)
+    assert answer.citations[0].id == R + "OP5"
+    follow_up = assistant.ask("它最多可以有多少名成员？", history)
+    assert follow_up.citations[0].id == R + "OP7"
