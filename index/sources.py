@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from index.corpus import corpus_documents, shipped_documents
 from index.documents import Document
@@ -18,19 +19,19 @@ class SourceStore:
         self.root = data_dir / "sources"
         self.manifest = self.root / "manifest.json"
 
-    def read(self) -> list[dict[str, object]]:
+    def read(self) -> list[dict[str, Any]]:
         if not self.manifest.exists():
             return []
         return list(json.loads(self.manifest.read_text(encoding="utf-8"))["documents"])
 
-    def write(self, entries: list[dict[str, object]]) -> None:
+    def write(self, entries: list[dict[str, Any]]) -> None:
         """Atomically: a failure leaves the previous manifest."""
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = self.manifest.with_name("manifest.json.tmp")
         tmp.write_text(json.dumps({"documents": entries}, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, self.manifest)
 
-    def add(self, path: Path, doc: Document) -> list[dict[str, object]]:
+    def add(self, path: Path, doc: Document) -> list[dict[str, Any]]:
         """Keep a copy of the file and list it, replacing any earlier entry of the same symbol; returns the
         previous entries, for `write` to restore if the build that follows fails."""
         previous = self.read()

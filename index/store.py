@@ -62,7 +62,7 @@ class ChromaServer:
         return f"chroma://{self.host}:{self.port}"
 
 
-def _chroma_client(build_dir: Path, server: ChromaServer | None):  # type: ignore[no-untyped-def]
+def _chroma_client(build_dir: Path, server: ChromaServer | None) -> Any:
     import chromadb
     import httpx
     from chromadb.config import Settings
