@@ -16,6 +16,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -31,8 +32,9 @@ from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError, I
 from index.keyword import KeywordIndex
 from index.registry import build_registry
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _BATCH = 16
+CHUNK_CHARS = 1200  # e5 reads 512 tokens; a longer paragraph is embedded in parts that keep its id
 Progress = Callable[[int, int], None]
 REBUILD_HINT = "rebuild it with `ndv index build`"
 
@@ -48,6 +50,7 @@ class IndexManifest:
     vectors: str  # "embedded" or "chroma://host:port"
     build: str  # the build directory's name
     collection: str
+    vector_count: int  # one vector per chunk: a paragraph over CHUNK_CHARS has several
     built_at: str
     documents: list[dict[str, Any]]
 
@@ -120,10 +123,16 @@ class LoadedIndex:
         self.registry = build_registry(documents)
 
     def dense(self, query_vector: list[float], k: int, only: str | None = None) -> list[tuple[str, float]]:
-        """Nearest paragraphs by cosine similarity (1 = same direction), optionally of one document only."""
+        """Nearest paragraphs by cosine similarity (1 = same direction), optionally of one document only; a
+        paragraph embedded in parts counts once, with its best part."""
         where = {"doc": only} if only else None
-        hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=k, filter=where)
-        return [(doc.id or "", 1.0 - distance) for doc, distance in hits if doc.id in self.paragraphs]
+        hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=2 * k, filter=where)
+        best: dict[str, float] = {}
+        for doc, distance in hits:
+            pid = (doc.id or "").split("#")[0]
+            if pid in self.paragraphs and pid not in best:
+                best[pid] = 1.0 - distance
+        return list(best.items())[:k]
 
     def vector_count(self) -> int:
         return _count(self._client, self.manifest.collection)
@@ -206,7 +215,7 @@ class IndexStore:
             raise IndexCorruptError(
                 f"The index in {directory} is damaged ({type(exc).__name__}); {REBUILD_HINT}."
             ) from exc
-        if count != len(index.paragraphs):
+        if count != manifest.vector_count:
             index.close()
             raise IndexCorruptError(f"The index in {directory} is incomplete; {REBUILD_HINT}.")
         return index
@@ -254,7 +263,7 @@ class IndexStore:
     ) -> IndexManifest:
         from langchain_chroma import Chroma
 
-        paragraphs = [p for doc in documents for p in doc.paragraphs]
+        chunks = [(p, cid, text) for doc in documents for p in doc.paragraphs for cid, text in embedding_chunks(p)]
         manifest = IndexManifest(
             schema=SCHEMA_VERSION,
             embedder=self.embeddings.name,
@@ -263,6 +272,7 @@ class IndexStore:
             vectors=self.vectors,
             build=directory.name.removeprefix(".build-"),
             collection=collection,
+            vector_count=len(chunks),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             documents=[
                 {"symbol": d.symbol, "lang": d.lang, "title": d.title, "paragraphs": len(d.paragraphs)}
@@ -275,14 +285,16 @@ class IndexStore:
             embedding_function=self.embeddings,
             collection_metadata={"hnsw:space": "cosine", "embedder": manifest.embedder},
         )
-        for start in range(0, len(paragraphs), _BATCH):
-            batch = paragraphs[start : start + _BATCH]
+        for start in range(0, len(chunks), _BATCH):
+            batch = chunks[start : start + _BATCH]
             store.add_texts(
-                [p.text for p in batch], metadatas=[_chroma_metadata(p) for p in batch], ids=[p.id for p in batch]
+                [text for _, _, text in batch],
+                metadatas=[_chroma_metadata(p) for p, _, _ in batch],
+                ids=[cid for _, cid, _ in batch],
             )
             if progress:
-                progress(start + len(batch), len(paragraphs))
-        if _count(client, collection) != len(paragraphs):
+                progress(start + len(batch), len(chunks))
+        if _count(client, collection) != len(chunks):
             raise IndexCorruptError("The new index did not store every paragraph; the previous index is kept.")
         _write_json(directory / "documents.json", [d.to_dict() for d in documents])
         _write_json(directory / "manifest.json", asdict(manifest))
@@ -319,6 +331,21 @@ def _write_text(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def embedding_chunks(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """(vector id, text) parts of a paragraph: itself when short, else sentence-aligned parts `ID#1`, `ID#2`…"""
+    if len(paragraph.text) <= CHUNK_CHARS:
+        return [(paragraph.id, paragraph.text)]
+    parts: list[str] = [""]
+    for sentence in re.findall(r"[^。；;.!?！？]+[。；;.!?！？]?\s*", paragraph.text):
+        while len(sentence) > CHUNK_CHARS:  # one sentence longer than a part: cut it
+            parts += [sentence[:CHUNK_CHARS], ""]
+            sentence = sentence[CHUNK_CHARS:]
+        if len(parts[-1]) + len(sentence) > CHUNK_CHARS:
+            parts.append("")
+        parts[-1] += sentence
+    return [(f"{paragraph.id}#{i}", part) for i, part in enumerate((p for p in parts if p.strip()), 1)]
 
 
 def _count(client: Any, collection: str) -> int:

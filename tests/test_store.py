@@ -120,3 +120,25 @@ def test_garbled_vector_store_says_how_to_rebuild(tmp_path: Path, documents):
     (store.current_dir() / "chroma" / "chroma.sqlite3").write_bytes(b"garbage" * 100)
     with pytest.raises(IndexCorruptError, match="damaged.*ndv index build"):
         store.open()
+
+
+def test_long_paragraphs_are_embedded_in_parts_that_keep_their_id(tmp_path: Path):
+    from index.documents import Document, Paragraph
+    from index.store import CHUNK_CHARS, embedding_chunks
+
+    filler = "各国应当继续就核查技术开展合作并分享经验。" * 60  # ~1,300 characters of one theme
+    tail = "专家组最后建议在维也纳设立一个核查培训中心。"
+    long = Paragraph("A/99/7", "zh", "P1", "numbered", 1, filler + tail)
+    short = Paragraph("A/99/7", "zh", "P2", "numbered", 2, "会员国应提交年度报告。")
+    parts = embedding_chunks(long)
+    assert len(parts) == 2 and all(len(text) <= CHUNK_CHARS for _, text in parts)
+    assert [cid for cid, _ in parts] == ["A/99/7:P1#1", "A/99/7:P1#2"] and "".join(t for _, t in parts) == long.text
+    store = IndexStore(tmp_path)
+    store.build([Document("A/99/7", "zh", "测试", "document", paragraphs=[long, short])])
+    index = store.open()
+    try:
+        assert index.vector_count() == 3 and index.manifest.vector_count == 3
+        hits = index.dense(store.embeddings.embed_query("在维也纳设立核查培训中心"), k=2)
+        assert [pid for pid, _ in hits] == ["A/99/7:P1", "A/99/7:P2"]  # the paragraph once, by its own id
+    finally:
+        index.close()
