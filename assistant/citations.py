@@ -31,6 +31,7 @@ class Answer:
     backend: str
     lang: str
     warnings: list[str] = field(default_factory=list)
+    dropped_citations: int = 0  # citations a language model made that failed verification
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -355,14 +355,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="machine-readable output")
     ask.add_argument("--history", help="JSON file with earlier turns [{role, content}, ...]")
     ask.add_argument("--doc", help="answer from this document only (its symbol)")
+    ask.add_argument("--llm", metavar="SPEC", help="answer with a language model: openai:MODEL or ollama:MODEL")
     ask.set_defaults(func=cmd_ask)
 
     chat = sub.add_parser("chat", help="interactive conversation with follow-up questions")
+    chat.add_argument("--llm", metavar="SPEC", help="answer with a language model: openai:MODEL or ollama:MODEL")
     chat.set_defaults(func=cmd_chat)
 
     ev = sub.add_parser("eval", help="run a JSONL question set and print the metrics")
     ev.add_argument("questions")
     ev.add_argument("--out", required=True, help="where to write the JSONL results")
+    ev.add_argument("--llm", metavar="SPEC", help="answer with a language model: openai:MODEL or ollama:MODEL")
     ev.set_defaults(func=cmd_eval)
 
     ui = sub.add_parser("ui", help="start the web chat (Streamlit)")
@@ -375,7 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        settings = Settings.from_env(data_dir=Path(args.data_dir).expanduser() if args.data_dir else None)
+        settings = Settings.from_env(
+            data_dir=Path(args.data_dir).expanduser() if args.data_dir else None, llm=getattr(args, "llm", None)
+        )
         return int(args.func(args, settings))
     except NDVError as exc:
         print(f"ndv: {exc}", file=sys.stderr)

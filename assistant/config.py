@@ -33,6 +33,10 @@ class Settings:
     max_pages: int = 500
     fetch_base_url: str = "https://documents.un.org"  # the UN Official Document System
     fetch_timeout_s: int = 60
+    llm: str | None = None  # "openai:MODEL" / "ollama:MODEL"; unset = the offline extractive answerer
+    llm_base_url: str | None = None
+    llm_timeout_s: int = 30
+    llm_max_retries: int = 1
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -48,6 +52,10 @@ class Settings:
             max_pages=_int(env, "NDV_MAX_PAGES", cls.max_pages, 1, 100_000),
             fetch_base_url=env.get("NDV_FETCH_BASE_URL") or cls.fetch_base_url,
             fetch_timeout_s=_int(env, "NDV_FETCH_TIMEOUT", cls.fetch_timeout_s, 1, 600),
+            llm=env.get("NDV_LLM") or None,
+            llm_base_url=env.get("NDV_LLM_BASE_URL") or None,
+            llm_timeout_s=_int(env, "NDV_LLM_TIMEOUT", cls.llm_timeout_s, 1, 600),
+            llm_max_retries=_int(env, "NDV_LLM_RETRIES", cls.llm_max_retries, 0, 5),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given) if given else settings

@@ -74,6 +74,8 @@ def run(assistant: Assistant, questions: list[EvalQuestion]) -> Iterator[dict[st
                 "citations": [c.id for c in answer.citations],
                 "retrieved": answer.retrieved,
                 "backend": answer.backend,
+                "dropped_citations": answer.dropped_citations,
+                "warnings": answer.warnings,
             }
         except NDVError as exc:
             row = {
@@ -123,6 +125,10 @@ def summarize(questions: list[EvalQuestion], rows: list[dict[str, Any]]) -> dict
         "answerable_found": _rate([r["found"] for q, r in zip(questions, rows) if q.answerable]),
         "unanswerable_not_found": _rate([not r["found"] for r in unanswerable]),
         "errors": sum(1 for r in rows if "error" in r),
+        # with a language model: its answers whose citations all verified, fallbacks to extractive, drops
+        "llm_answers_verified": _rate([r["dropped_citations"] == 0 for r in rows if r["backend"].startswith("llm:")]),
+        "llm_fallbacks": sum(1 for r in rows if any("extractive answer is shown" in w for w in r.get("warnings", []))),
+        "dropped_citations": sum(r.get("dropped_citations", 0) for r in rows),
         "latency_p50_ms": _percentile(latencies, 0.50),
         "latency_p95_ms": _percentile(latencies, 0.95),
     }

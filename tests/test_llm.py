@@ -1,0 +1,132 @@
+"""Generative answers: the plumbing with LangChain's fake chat models (deterministic), and a real backend that is
+down. Whatever a model says, only verified citations reach the user; otherwise the extractive answer does."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import ChatResult
+
+from assistant.chain import Assistant
+from assistant.config import Settings
+from assistant.llm import LLMAnswerer, make_chat_model
+from index.errors import InputError
+from index.store import IndexStore
+
+R = "A/RES/71/67:"
+QUESTION = "政府专家小组最多由多少人组成？"
+OP7_QUOTE = "设立一个最多为25人的政府专家小组"
+
+
+def _reply(answer: str, citations: list[dict[str, str]], found: bool = True) -> str:
+    return json.dumps({"found": found, "answer": answer, "citations": citations}, ensure_ascii=False)
+
+
+class _Failing(FakeListChatModel):
+    """A backend that times out."""
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> ChatResult:
+        raise TimeoutError("no answer in time")
+
+
+@pytest.fixture
+def with_model(built_data_dir: Path):
+    opened: list[Assistant] = []
+
+    def make(model: FakeListChatModel) -> Assistant:
+        assistant = Assistant(Settings(data_dir=built_data_dir), IndexStore(built_data_dir).open())
+        assistant.answerer = LLMAnswerer(model, "llm:fake", assistant.answerer)  # type: ignore[arg-type]
+        opened.append(assistant)
+        return assistant
+
+    yield make
+    for assistant in opened:
+        assistant.close()
+
+
+def test_a_correct_answer_passes_with_its_citations(with_model):
+    model = FakeListChatModel(responses=[_reply(f"最多25人[{R}OP7]。", [{"id": R + "OP7", "quote": OP7_QUOTE}])])
+    answer = with_model(model).ask(QUESTION)
+    assert answer.backend == "llm:fake" and answer.found and answer.text == f"最多25人[{R}OP7]。"
+    assert [(c.id, c.quote) for c in answer.citations] == [(R + "OP7", OP7_QUOTE)]
+    assert answer.warnings == [] and answer.dropped_citations == 0
+
+
+def test_a_label_that_was_not_retrieved_is_dropped_and_reported(with_model):
+    reply = _reply(
+        f"最多25人[{R}OP7]，另见[{R}OP9]。",
+        [{"id": R + "OP7", "quote": OP7_QUOTE}, {"id": R + "OP9", "quote": "任何内容"}],
+    )
+    answer = with_model(FakeListChatModel(responses=[reply])).ask(QUESTION)
+    assert [c.id for c in answer.citations] == [R + "OP7"] and answer.dropped_citations >= 1
+    assert any("dropped [A/RES/71/67:OP9]" in w for w in answer.warnings)
+
+
+def test_an_invented_quote_falls_back_to_the_extractive_answer(with_model):
+    reply = _reply(f"专家组由100人组成[{R}OP7]。", [{"id": R + "OP7", "quote": "专家组由100人组成"}])
+    answer = with_model(FakeListChatModel(responses=[reply])).ask(QUESTION)
+    assert answer.backend == "extractive" and "25人" in answer.text
+    assert answer.warnings[0].startswith("the language model's answer could not be verified")
+    assert any("quoted words are not in that paragraph" in w for w in answer.warnings)
+    assert all(c.quote in answer.text for c in answer.citations)
+
+
+def test_malformed_output_falls_back(with_model):
+    answer = with_model(FakeListChatModel(responses=["{not json at all"])).ask(QUESTION)
+    assert answer.backend == "extractive" and answer.citations[0].id == R + "OP7"
+    assert "could not be verified" in answer.warnings[0]
+
+
+def test_a_timeout_falls_back_with_a_notice(with_model):
+    answer = with_model(_Failing(responses=["unused"])).ask(QUESTION)
+    assert answer.backend == "extractive" and answer.citations[0].id == R + "OP7"
+    assert answer.warnings[0] == "the language model failed (TimeoutError); the offline extractive answer is shown"
+
+
+def test_plain_text_with_bare_labels_gets_verified_quotes(with_model):
+    answer = with_model(FakeListChatModel(responses=["专家小组最多25人 [OP7]。"])).ask(QUESTION)
+    assert answer.backend == "llm:fake" and answer.citations[0].id == R + "OP7"
+    assert answer.citations[0].quote in answer_paragraph(with_model, "OP7")
+
+
+def answer_paragraph(with_model, label: str) -> str:
+    from index.corpus import shipped_documents
+
+    (doc,) = shipped_documents()
+    return doc.paragraph(label).text
+
+
+def test_unanswerable_questions_never_reach_the_model(with_model):
+    model = FakeListChatModel(responses=[])  # any call would fail
+    answer = with_model(model).ask("决议规定了对违约国家的制裁措施吗？")
+    assert not answer.found and answer.backend == "extractive" and answer.warnings == []
+
+
+def test_a_backend_that_is_down_falls_back_within_the_timeout(built_data_dir: Path):
+    settings = Settings(
+        data_dir=built_data_dir,
+        llm="openai:qwen2.5-0.5b",
+        llm_base_url="http://127.0.0.1:9/v1",
+        llm_timeout_s=5,
+        llm_max_retries=0,
+    )
+    assistant = Assistant(settings, IndexStore(built_data_dir).open())
+    try:
+        start = time.monotonic()
+        answer = assistant.ask(QUESTION)
+        assert time.monotonic() - start < 5
+    finally:
+        assistant.close()
+    assert answer.backend == "extractive" and answer.citations[0].id == R + "OP7"
+    assert answer.warnings[0].startswith("the language model failed (") and "ConnectionError" in answer.warnings[0]
+
+
+def test_unknown_backend_is_a_clear_error():
+    with pytest.raises(InputError, match="not supported; use openai:MODEL"):
+        make_chat_model("llamafile:x", None, 5, 0)
