@@ -12,8 +12,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.answerers import ExtractiveAnswerer
 from assistant.citations import Answer, verify
 from assistant.config import Settings, index_store
-from assistant.followup import condense, validate_history
-from assistant.llm import LLMAnswerer, make_chat_model
+from assistant.followup import Condensed, condense, validate_history
+from assistant.llm import LLMAnswerer, make_chat_model, rewrite_follow_up
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retriever
 from index.errors import IndexMissingError, InputError, TimeBudgetError, UnknownDocumentError
@@ -116,7 +116,14 @@ class Assistant:
 
     # -- chain steps -----------------------------------------------------------------------------------------
     def _condense(self, state: dict[str, Any]) -> dict[str, Any]:
-        return {**state, "condensed": condense(state["question"], state["history"])}
+        """With a language model, a follow-up is rewritten into a standalone question; otherwise (or when the
+        model fails) the previous question is searched along with it."""
+        condensed = condense(state["question"], state["history"])
+        if isinstance(self.answerer, LLMAnswerer) and condensed.context:
+            standalone = rewrite_follow_up(self.answerer.model, state["question"], state["history"])
+            if standalone:
+                condensed = Condensed(standalone, "", condensed.previous_citations)
+        return {**state, "condensed": condensed}
 
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         condensed = state["condensed"]
@@ -137,7 +144,7 @@ class Assistant:
 
     def _answer(self, state: dict[str, Any]) -> Answer:
         lang = state["lang"] or question_language(state["question"])
-        return self.answerer.answer(state["question"], state["retrieval"], lang)
+        return self.answerer.answer(state["condensed"].question, state["retrieval"], lang)
 
     def _verify(self, answer: Answer) -> Answer:
         """No citation reaches the user unless its label exists and its quote is in that paragraph."""

@@ -34,6 +34,10 @@ Answer in {language}. Reply with one JSON object and nothing else:
 Cite only ids from the context. Copy quotes character for character in the paragraph's own language.
 If the context does not answer the question, reply {{"found": false, "answer": "", "citations": []}}."""
 _LANGUAGES = {"zh": "Chinese (简体中文)", "en": "English"}
+_REWRITE = """Rewrite the user's last question so that it can be understood without the conversation: replace
+pronouns and references ("it", "它", "that paragraph") by what they refer to. Keep the question's language and
+any paragraph labels. Reply with the rewritten question only."""
+MAX_REWRITE_CHARS = 500
 _BRACKET = re.compile(r"\[([^\[\]\n]{2,80})\]")
 _SENTENCE = re.compile(r"[^。！？.!?\n]+[。！？.!?]?")
 
@@ -64,6 +68,18 @@ def make_chat_model(spec: str, base_url: str | None, timeout_s: float, max_retri
         return init_chat_model(model, model_provider=provider, **kwargs)
     except ImportError:
         raise InputError(f"The {provider} backend needs its LangChain package (langchain-{provider}).") from None
+
+
+def rewrite_follow_up(model: BaseChatModel, question: str, history: list[dict[str, Any]]) -> str | None:
+    """The follow-up as a standalone question, or None when the model fails or answers something unusable
+    (the offline rewriting is used then)."""
+    turns = "\n".join(f"{t['role']}: {t['content'][:1000]}" for t in history[-6:])
+    try:
+        reply = model.invoke([SystemMessage(_REWRITE), HumanMessage(f"{turns}\nuser: {question}")])
+    except Exception:  # any backend failure: fall back to the offline rewriting
+        return None
+    text = reply.content.strip() if isinstance(reply.content, str) else ""
+    return text if 0 < len(text) <= MAX_REWRITE_CHARS and "\n" not in text else None
 
 
 def _json_object(text: str) -> dict[str, Any] | None:

@@ -130,3 +130,20 @@ def test_a_backend_that_is_down_falls_back_within_the_timeout(built_data_dir: Pa
 def test_unknown_backend_is_a_clear_error():
     with pytest.raises(InputError, match="not supported; use openai:MODEL"):
         make_chat_model("llamafile:x", None, 5, 0)
+
+
+def test_follow_up_is_rewritten_by_the_model(with_model):
+    model = FakeListChatModel(responses=[
+        "秘书长设立的政府专家小组最多可以有多少名成员？",
+        _reply(f"最多25人[{R}OP7]。", [{"id": R + "OP7", "quote": OP7_QUOTE}]),
+    ])
+    history = [{"role": "user", "content": "决议请秘书长设立一个什么机构？"}]
+    answer = with_model(model).ask("它最多可以有多少名成员？", history)
+    assert answer.backend == "llm:fake" and answer.citations[0].id == R + "OP7"
+
+
+def test_follow_up_rewriting_falls_back_offline(with_model):
+    model = _Failing(responses=["unused"])
+    history = [{"role": "user", "content": "决议请秘书长设立一个什么机构？"}]
+    answer = with_model(model).ask("它最多可以有多少名成员？", history)
+    assert answer.citations[0].id == R + "OP7" and "25" in answer.text
