@@ -45,6 +45,8 @@ def clauses(text: str) -> list[_Clause]:
 
 
 class ExtractiveAnswerer:
+    name = BACKEND
+
     def __init__(
         self,
         paragraphs: dict[str, Paragraph],

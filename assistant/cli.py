@@ -233,7 +233,15 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     history = _read_history(args.history)
     assistant = _open_assistant(settings)
     try:
-        answer = assistant.ask(args.question, history, doc=args.doc)
+        if args.json or not settings.llm:
+            answer = assistant.ask(args.question, history, doc=args.doc)
+        else:  # the model's draft streams to stderr; stdout gets only the verified answer
+            for item in assistant.ask_stream(args.question, history, doc=args.doc):
+                if isinstance(item, str):
+                    print(item, end="", file=sys.stderr, flush=True)
+                else:
+                    answer = item
+            print(file=sys.stderr)
     finally:
         assistant.close()
     print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1) if args.json else format_answer(answer))

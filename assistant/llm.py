@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -82,6 +83,38 @@ def rewrite_follow_up(model: BaseChatModel, question: str, history: list[dict[st
     return text if 0 < len(text) <= MAX_REWRITE_CHARS and "\n" not in text else None
 
 
+class _AnswerText:
+    """Pulls the prose out of a streamed reply: the characters of the JSON "answer" string as they arrive, or the
+    text itself when the model writes plain text."""
+
+    def __init__(self) -> None:
+        self.seen = ""
+        self.state = "start"  # start -> (plain | key -> value -> done)
+        self.escape = False
+
+    def feed(self, piece: str) -> str:
+        out = []
+        for ch in piece:
+            self.seen += ch
+            if self.state == "start" and not ch.isspace():
+                self.state = "key" if ch in "{`" else "plain"
+            if self.state == "plain":
+                out.append(ch)
+            elif self.state == "key" and re.search(r'"answer"\s*:\s*"$', self.seen[-40:]):
+                self.state = "value"
+            elif self.state == "value":
+                if self.escape:
+                    out.append({"n": "\n", "t": " "}.get(ch, ch))
+                    self.escape = False
+                elif ch == "\\":
+                    self.escape = True
+                elif ch == '"':
+                    self.state = "done"
+                else:
+                    out.append(ch)
+        return "".join(out)
+
+
 def _json_object(text: str) -> dict[str, Any] | None:
     start, end = text.find("{"), text.rfind("}")
     if start < 0 or end <= start:
@@ -111,16 +144,33 @@ class LLMAnswerer:
         ]
 
     def answer(self, question: str, retrieval: Retrieval, lang: str) -> Answer:
+        final = None
+        for item in self.stream(question, retrieval, lang):
+            if isinstance(item, Answer):
+                final = item
+        assert final is not None  # stream() always ends with the answer
+        return final
+
+    def stream(self, question: str, retrieval: Retrieval, lang: str) -> Iterator[str | Answer]:
+        """The answer's words as the model writes them (a draft), then the checked `Answer`, which may differ:
+        verification applies to the final text only."""
         if not retrieval.found or not retrieval.hits:
-            return self.extractive.answer(question, retrieval, lang)
+            yield self.extractive.answer(question, retrieval, lang)
+            return
+        raw, draft = "", _AnswerText()
         try:
-            reply = self.model.invoke(self.messages(question, retrieval, lang))
-            text = reply.content if isinstance(reply.content, str) else str(reply.content)
+            for chunk in self.model.stream(self.messages(question, retrieval, lang)):
+                piece = chunk.content if isinstance(chunk.content, str) else ""
+                raw += piece
+                if len(raw) > MAX_OUTPUT_CHARS:
+                    yield self._fallback(question, retrieval, lang, "the language model's answer was too long")
+                    return
+                if words := draft.feed(piece):
+                    yield words
         except Exception as exc:  # network, HTTP, timeout, provider errors: all mean "no model answer"
-            return self._fallback(question, retrieval, lang, f"the language model failed ({type(exc).__name__})")
-        if len(text) > MAX_OUTPUT_CHARS:
-            return self._fallback(question, retrieval, lang, "the language model's answer was too long")
-        return self._checked(text, question, retrieval, lang)
+            yield self._fallback(question, retrieval, lang, f"the language model failed ({type(exc).__name__})")
+            return
+        yield self._checked(raw, question, retrieval, lang)
 
     def _checked(self, text: str, question: str, retrieval: Retrieval, lang: str) -> Answer:
         data = _json_object(text)
@@ -135,10 +185,12 @@ class LLMAnswerer:
             # failed must not come back through the answer text with words the model did not claim
             quoted = {label.strip() for label, quote in claimed if quote}
             claimed += [(label, "") for label in _BRACKET.findall(body) if label.strip() not in quoted]
-        else:  # not JSON: take the text and its bracketed ids
+        elif text.lstrip().startswith(("{", "```")):  # JSON it failed to write: never show it as an answer
+            return self._fallback(question, retrieval, lang, "the language model's answer was malformed")
+        else:  # plain text: take it and its bracketed ids
             body = text.strip()
             claimed = [(label, "") for label in _BRACKET.findall(body)]
-        if not body:
+        if len(re.findall(r"\w", _BRACKET.sub("", body))) < 4:  # nothing but ids, or nothing at all
             return self._fallback(question, retrieval, lang, "the language model gave no answer")
         citations, warnings = self._verified(claimed, question, retrieval, lang)
         if not citations:

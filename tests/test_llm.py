@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import BaseMessage
-from langchain_core.outputs import ChatResult
+from langchain_core.outputs import ChatGenerationChunk, ChatResult
 
 from assistant.chain import Assistant
 from assistant.config import Settings
@@ -29,9 +30,12 @@ def _reply(answer: str, citations: list[dict[str, str]], found: bool = True) -> 
 
 
 class _Failing(FakeListChatModel):
-    """A backend that times out."""
+    """A backend that times out, whether asked for a whole reply or a stream."""
 
     def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> ChatResult:
+        raise TimeoutError("no answer in time")
+
+    def _stream(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
         raise TimeoutError("no answer in time")
 
 
@@ -77,10 +81,19 @@ def test_an_invented_quote_falls_back_to_the_extractive_answer(with_model):
     assert all(c.quote in answer.text for c in answer.citations)
 
 
-def test_malformed_output_falls_back(with_model):
-    answer = with_model(FakeListChatModel(responses=["{not json at all"])).ask(QUESTION)
+@pytest.mark.parametrize(
+    ("output", "notice"),
+    [
+        ('{"found": true, "answer": "最多25人 [A/RES/71/67:OP7]", "citations": [{"id": }', "was malformed"),
+        ("The answer is in the documents.", "could not be verified"),
+        (f"[{R}OP7]", "gave no answer"),
+        ("   ", "gave no answer"),
+    ],
+)
+def test_unusable_output_falls_back(with_model, output: str, notice: str):
+    answer = with_model(FakeListChatModel(responses=[output])).ask(QUESTION)
     assert answer.backend == "extractive" and answer.citations[0].id == R + "OP7"
-    assert "could not be verified" in answer.warnings[0]
+    assert notice in answer.warnings[0]
 
 
 def test_a_timeout_falls_back_with_a_notice(with_model):
@@ -133,10 +146,12 @@ def test_unknown_backend_is_a_clear_error():
 
 
 def test_follow_up_is_rewritten_by_the_model(with_model):
-    model = FakeListChatModel(responses=[
-        "秘书长设立的政府专家小组最多可以有多少名成员？",
-        _reply(f"最多25人[{R}OP7]。", [{"id": R + "OP7", "quote": OP7_QUOTE}]),
-    ])
+    model = FakeListChatModel(
+        responses=[
+            "秘书长设立的政府专家小组最多可以有多少名成员？",
+            _reply(f"最多25人[{R}OP7]。", [{"id": R + "OP7", "quote": OP7_QUOTE}]),
+        ]
+    )
     history = [{"role": "user", "content": "决议请秘书长设立一个什么机构？"}]
     answer = with_model(model).ask("它最多可以有多少名成员？", history)
     assert answer.backend == "llm:fake" and answer.citations[0].id == R + "OP7"
@@ -147,3 +162,25 @@ def test_follow_up_rewriting_falls_back_offline(with_model):
     history = [{"role": "user", "content": "决议请秘书长设立一个什么机构？"}]
     answer = with_model(model).ask("它最多可以有多少名成员？", history)
     assert answer.citations[0].id == R + "OP7" and "25" in answer.text
+
+
+def test_streaming_shows_the_draft_then_the_verified_answer(with_model):
+    reply = _reply(f"最多25人[{R}OP7]。", [{"id": R + "OP7", "quote": OP7_QUOTE}])
+    items = list(with_model(FakeListChatModel(responses=[reply])).ask_stream(QUESTION))
+    drafts, final = items[:-1], items[-1]
+    assert len(drafts) > 1 and all(isinstance(d, str) for d in drafts)  # it arrives in pieces
+    assert "".join(drafts) == f"最多25人[{R}OP7]。" == final.text
+    assert [c.id for c in final.citations] == [R + "OP7"]
+
+
+def test_streaming_draft_is_replaced_when_verification_fails(with_model):
+    reply = _reply(f"专家组由100人组成[{R}OP7]。", [{"id": R + "OP7", "quote": "专家组由100人组成"}])
+    items = list(with_model(FakeListChatModel(responses=[reply])).ask_stream(QUESTION))
+    assert "".join(i for i in items if isinstance(i, str)) == f"专家组由100人组成[{R}OP7]。"
+    final = items[-1]
+    assert final.backend == "extractive" and "25人" in final.text and "could not be verified" in final.warnings[0]
+
+
+def test_streaming_without_a_model_is_just_the_answer(assistant):
+    (final,) = list(assistant.ask_stream(QUESTION))
+    assert final.citations[0].id == R + "OP7"

@@ -135,7 +135,7 @@ def test_unexpected_failure_is_a_message_not_a_traceback(app, monkeypatch: pytes
     def broken(self, *args, **kwargs):
         raise RuntimeError("index went away")
 
-    monkeypatch.setattr("assistant.chain.Assistant.ask", broken)
+    monkeypatch.setattr("assistant.chain.Assistant.ask_stream", broken)
     _ask(app, "专家小组将在哪里举行会议？")
     assert any("could not be answered (RuntimeError)" in e.value.replace("\\", "") for e in app.error)
     assert not app.exception
@@ -179,3 +179,28 @@ def test_answers_can_be_restricted_to_one_document(tmp_path: Path, monkeypatch: 
     at.sidebar.selectbox[0].set_value("A/RES/71/67").run()
     _ask(at, "专家组由多少名专家组成？")
     assert _popovers(at)[-1].proto.popover.label.startswith("A/RES/71/67")
+
+
+def test_a_language_model_answer_in_the_page(built_data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    import json
+
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    reply = json.dumps(
+        {
+            "found": True,
+            "answer": "专家小组最多25人[A/RES/71/67:OP7]。",
+            "citations": [{"id": "A/RES/71/67:OP7", "quote": "最多为25人的政府专家小组"}],
+        },
+        ensure_ascii=False,
+    )
+    monkeypatch.setattr("assistant.chain.make_chat_model", lambda *args: FakeListChatModel(responses=[reply]))
+    monkeypatch.setenv("NDV_DATA_DIR", str(built_data_dir))
+    monkeypatch.setenv("NDV_LLM", "openai:fake")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert any("llm:openai:fake" in c.value.replace("\\", "") for c in at.sidebar.caption)
+    _ask(at, "政府专家小组最多由多少人组成？")
+    assert "专家小组最多25人" in at.chat_message[1].markdown[0].value
+    (chip,) = _popovers(at)
+    assert chip.proto.popover.label == "A/RES/71/67 执行部分第7段"

@@ -7,10 +7,12 @@ the embedder are shared by every session through `st.cache_resource` (the Assist
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import streamlit as st
 
 from assistant.chain import Assistant
+from assistant.citations import Answer
 from assistant.config import Settings, index_store
 from assistant.labels import display_label
 from index.documents import Document, Paragraph
@@ -165,7 +167,12 @@ def sidebar(assistant: Assistant | None) -> None:
                 format_func=lambda s: "全部 / All documents" if s == ALL_DOCUMENTS else s,
                 key="doc_filter",
             )
-        st.caption("回答方式 / Backend: 离线摘录 · offline extractive (no language model)")
+        backend = assistant.answerer.name if assistant is not None else "extractive"
+        st.caption(
+            "回答方式 / Backend: 离线摘录 · offline extractive (no language model)"
+            if backend == "extractive"
+            else f"回答方式 / Backend: {escape_markdown(backend)}; 引用均经核对 / every citation verified"
+        )
         if assistant is not None:
             manifest = assistant.index.manifest
             for doc in manifest.documents:
@@ -187,7 +194,9 @@ def sidebar(assistant: Assistant | None) -> None:
             )
 
 
-def ask(assistant: Assistant, question: str) -> None:
+def ask(assistant: Assistant, question: str) -> bool:
+    """Answer in the open chat: a model's draft streams in as it is written, then the page reruns to show the
+    verified answer (the draft is never what stays). True when an answer was stored."""
     history: list[dict[str, object]] = []
     for e in st.session_state.exchanges:
         history.append({"role": "user", "content": e.question})
@@ -195,24 +204,35 @@ def ask(assistant: Assistant, question: str) -> None:
             {"role": "assistant", "content": e.answer["text"], "citations": [c["id"] for c in e.answer["citations"]]}
         )
     lang = st.session_state.get("answer_lang", "auto")
-    try:
-        answer = assistant.ask(
+    final: list[Answer] = []
+
+    def drafts() -> Iterator[str]:
+        for item in assistant.ask_stream(
             question,
             history,
             lang=None if lang == "auto" else lang,
             top_k=st.session_state.get("top_k", 5),
             doc=selected_document(assistant),
-        )
+        ):
+            if isinstance(item, str):
+                yield escape_markdown(item)
+            else:
+                final.append(item)
+
+    try:
+        with st.spinner("正在检索 / Searching…"):
+            st.write_stream(drafts())
     except NDVError as exc:
         st.session_state.error = str(exc)
-        return
+        return False
     except Exception as exc:  # a bug or a broken index must still not show a traceback to the user
         LOG.exception("answering failed")
         st.session_state.error = (
             f"回答失败 / The question could not be answered ({type(exc).__name__}); see the server log."
         )
-        return
-    st.session_state.exchanges.append(Exchange(question, answer.to_dict()))
+        return False
+    st.session_state.exchanges.append(Exchange(question, final[0].to_dict()))
+    return True
 
 
 def main() -> None:
@@ -227,14 +247,12 @@ def main() -> None:
         return
 
     question = st.chat_input("就A/RES/71/67提问 / Ask about A/RES/71/67", max_chars=MAX_QUESTION_CHARS)
-    pending = st.session_state.pop("pending", None)
-    if question or pending:
-        ask(assistant, question or pending)
+    asked = question or st.session_state.pop("pending", None)
     sidebar(assistant)
 
     chat, document = st.columns([3, 2], gap="large")
     with chat:
-        if not st.session_state.exchanges:
+        if not st.session_state.exchanges and not asked:
             st.markdown("#### 核裁军核查 · Nuclear disarmament verification")
             st.caption(
                 "每个回答都引用其所依据的段落，点击引用即可核对原文。Every answer cites its paragraphs: "
@@ -249,6 +267,13 @@ def main() -> None:
                 st.markdown(escape_markdown(exchange.question))
             with st.chat_message("assistant"):
                 show_answer(assistant, exchange, number)
+        if asked:
+            with st.chat_message("user"):
+                st.markdown(escape_markdown(asked))
+            with st.chat_message("assistant"):
+                answered = ask(assistant, asked)
+            if answered:
+                st.rerun()
         if error := st.session_state.pop("error", None):
             st.error(escape_markdown(error))
     with document, st.container(height=760, border=True):
