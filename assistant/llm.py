@@ -154,8 +154,8 @@ class LLMAnswerer:
     def stream(self, question: str, retrieval: Retrieval, lang: str) -> Iterator[str | Answer]:
         """The answer's words as the model writes them (a draft), then the checked `Answer`, which may differ:
         verification applies to the final text only."""
-        if not retrieval.found or not retrieval.hits:
-            yield self.extractive.answer(question, retrieval, lang)
+        if not retrieval.found or not retrieval.hits or retrieval.hits[0].via == "registry":
+            yield self.extractive.answer(question, retrieval, lang)  # not found, or a list the registry answers
             return
         raw, draft = "", _AnswerText()
         try:

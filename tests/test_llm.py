@@ -184,3 +184,8 @@ def test_streaming_draft_is_replaced_when_verification_fails(with_model):
 def test_streaming_without_a_model_is_just_the_answer(assistant):
     (final,) = list(assistant.ask_stream(QUESTION))
     assert final.citations[0].id == R + "OP7"
+
+
+def test_the_list_of_cited_documents_comes_from_the_registry_not_the_model(with_model):
+    answer = with_model(FakeListChatModel(responses=[])).ask("决议引用了哪些文件？")
+    assert answer.backend == "extractive" and "A/61/1028" in answer.text
