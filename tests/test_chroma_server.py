@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +15,7 @@ from assistant.config import Settings, index_store
 from index.corpus import shipped_documents
 from index.errors import IndexCorruptError, IndexUnavailableError
 from index.store import ChromaServer, IndexStore, close_client
+from tests.servers import free_port, wait_until_up
 
 QUESTIONS = [
     "政府专家小组最多由多少人组成？",
@@ -28,15 +26,9 @@ QUESTIONS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
-    port = _free_port()
+    port = free_port()
     work = tmp_path_factory.mktemp("chroma-server")
     command = [
         str(Path(sys.executable).parent / "chroma"),
@@ -53,15 +45,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
         subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT) as process,
     ):
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2):
-                        break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail((work / "server.log").read_text(errors="replace"))
-                    time.sleep(0.3)
+            wait_until_up(f"http://127.0.0.1:{port}/api/v2/heartbeat", process, work / "server.log")
             yield ChromaServer("127.0.0.1", port)
         finally:
             process.terminate()
@@ -112,7 +96,7 @@ def test_vectors_elsewhere_than_configured_is_a_clear_error(server, built_data_d
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path: Path, capsys, monkeypatch):
-    closed = ChromaServer("127.0.0.1", _free_port())
+    closed = ChromaServer("127.0.0.1", free_port())
     with pytest.raises(IndexUnavailableError, match="does not answer.*chroma run"):
         IndexStore(tmp_path, server=closed).build(shipped_documents())
     monkeypatch.setenv("NDV_CHROMA_HOST", closed.host)

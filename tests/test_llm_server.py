@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +16,7 @@ import pytest
 from assistant.cli import EXIT_OK, main
 from assistant.local_model import QWEN_CODER_05B, assemble
 from index.corpus import shipped_documents
+from tests.servers import free_port, wait_until_up
 
 try:
     import llama_cpp  # noqa: F401
@@ -30,17 +28,11 @@ except ImportError:
 PARAGRAPHS = {p.id: p.text for d in shipped_documents() for p in d.paragraphs}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     work = tmp_path_factory.mktemp("llm")
     model = assemble(QWEN_CODER_05B, work)
-    port = _free_port()
+    port = free_port()
     command = [
         sys.executable,
         "-m",
@@ -59,15 +51,7 @@ def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}/v1"
     with open(work / "server.log", "w") as log, subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT) as proc:
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/models", timeout=2):
-                        break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail((work / "server.log").read_text(errors="replace")[-3000:])
-                    time.sleep(0.5)
+            wait_until_up(f"{url}/models", proc, work / "server.log", seconds=120)
             yield url
         finally:
             proc.terminate()

@@ -7,15 +7,14 @@ is skipped on a developer machine and fails in CI.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, wait_until_up
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,15 +34,9 @@ if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed (apt-get install chromium fonts-noto-cjk)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
     command = [sys.executable, "-m", "assistant", "--data-dir", str(built_data_dir), "ui", "--port", str(port)]
     # Output to a file, not a pipe: a full pipe would stall the server.
@@ -53,7 +46,7 @@ def server(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     ):
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_healthy(url, process, log_path)
+            wait_until_up(f"{url}/_stcore/health", process, log_path)
             yield url
         finally:
             process.terminate()
@@ -61,20 +54,6 @@ def server(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"streamlit did not start:\n{log_path.read_text(errors='replace')}")
-        time.sleep(0.5)
 
 
 def test_ask_in_chinese_and_check_the_citation(server: str, tmp_path: Path):
