@@ -29,9 +29,14 @@ PARAGRAPHS = {p.id: p.text for d in shipped_documents() for p in d.paragraphs}
 
 
 @pytest.fixture(scope="module")
-def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return assemble(QWEN_CODER_05B, tmp_path_factory.mktemp("model"))
+
+
+@pytest.fixture(scope="module")
+def llm_server(model_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     work = tmp_path_factory.mktemp("llm")
-    model = assemble(QWEN_CODER_05B, work)
+    model = model_file
     port = free_port()
     command = [
         sys.executable,
@@ -112,3 +117,17 @@ def test_ask_streams_the_draft_to_stderr_and_prints_the_verified_answer(llm_env,
     captured = capsys.readouterr()
     assert "[A/RES/71/67:" in captured.out  # the citations block of the verified answer
     assert "Traceback" not in captured.err
+
+
+def test_the_same_model_in_process(model_file: Path, built_data_dir: Path, capsys):
+    args = ["--data-dir", str(built_data_dir), "ask", "专家小组将在哪里举行会议？", "--json"]
+    assert main([*args, "--llm", f"llamacpp:{model_file}"]) == EXIT_OK
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["found"] and answer["backend"] in (f"llm:llamacpp:{model_file}", "extractive")
+    _assert_gate(answer)
+
+
+def test_a_missing_model_file_is_a_clear_error(built_data_dir: Path, capsys):
+    args = ["--data-dir", str(built_data_dir), "ask", "专家小组在哪里开会？", "--llm", "llamacpp:/nonexistent.gguf"]
+    assert main(args) == 2
+    assert "No model file at /nonexistent.gguf" in capsys.readouterr().err
