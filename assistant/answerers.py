@@ -21,6 +21,9 @@ _WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
 _CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
 _MAX_CLAUSES = 3
 _NEIGHBOUR_SHARE = 0.25
+# Within the chosen paragraph, the clause that states the kind of fact asked for (a number, a date, a place)
+# outweighs one that only repeats the question's subject.
+_ANSWER_TYPE_WEIGHT = 3.0
 _ENUMERATION = re.compile(r"\s*(?:包括|比如|例如|诸如|即|特别是|such as|including|in particular|namely)", re.IGNORECASE)
 _QUESTION_BIGRAMS = frozenset(
     """决议 什么 哪些 哪个 哪一 一个 多少 是否 怎么 如何 为什么 内容 提到 关于 说了 这项 有没有 可以 应当 哪里
@@ -68,7 +71,7 @@ class ExtractiveAnswerer:
             piece = text[part.start : part.end]
             tokens = set(keyword_tokens(piece))
             score = sum(2.0 if t.isascii() else 1.0 for t in wanted & tokens)
-            score += sum(1.5 for shape in types if shape.search(piece))
+            score += sum(_ANSWER_TYPE_WEIGHT for shape in types if shape.search(piece))
             scores.append(score)
         return scores
 

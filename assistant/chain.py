@@ -16,7 +16,7 @@ from assistant.followup import Condensed, condense, validate_history
 from assistant.llm import LLMAnswerer, make_chat_model, rewrite_follow_up
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retriever
-from index.errors import IndexMissingError, InputError, TimeBudgetError, UnknownDocumentError
+from index.errors import IndexMissingError, IndexOutdatedError, InputError, TimeBudgetError, UnknownDocumentError
 from index.glossary import shipped_glossary
 from index.sources import indexed_corpus
 from index.store import LoadedIndex, Progress
@@ -71,16 +71,17 @@ class Assistant:
         cls,
         settings: Settings | None = None,
         progress: Progress | None = None,
-        on_build: Callable[[], None] | None = None,
+        on_build: Callable[[str], None] | None = None,
     ) -> Assistant:
-        """Open the index, building it from the shipped corpus first when there is none yet."""
+        """Open the index, building it from the corpus first when there is none yet or when it was built by
+        another version (lossless: the corpus and the documents users added are kept apart from the index)."""
         settings = settings or Settings.from_env()
         store = index_store(settings)
         try:
             index = store.open()
-        except IndexMissingError:
+        except (IndexMissingError, IndexOutdatedError) as exc:
             if on_build:
-                on_build()
+                on_build(str(exc) if isinstance(exc, IndexOutdatedError) else "")
             store.build(indexed_corpus(settings.data_dir), progress)
             index = store.open()
         return cls(settings, index)

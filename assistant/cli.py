@@ -30,15 +30,21 @@ if TYPE_CHECKING:
     from assistant.citations import Answer
 
 
-def _announce_first_build(settings: Settings) -> None:
-    print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
+def _announce_build(settings: Settings, reason: str = "") -> None:
+    """Say why the index is being built before the progress bar starts."""
+    if reason:
+        print(f"{reason.split(';')[0]}; rebuilding it from the corpus.", file=sys.stderr)
+    else:
+        print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
 
 
 def _open_assistant(settings: Settings) -> Assistant:
     from assistant.chain import Assistant
 
     return Assistant.from_settings(
-        settings, progress=progress_bar("Building the index"), on_build=lambda: _announce_first_build(settings)
+        settings,
+        progress=progress_bar("Building the index"),
+        on_build=lambda reason: _announce_build(settings, reason),
     )
 
 
@@ -131,12 +137,16 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
-    """Build the index first if there is none (the page never builds), then become the Streamlit server."""
+    """Build the index first if there is none or it is outdated (the page never builds), then become the
+    Streamlit server."""
+    from index.errors import IndexMissingError, IndexOutdatedError
     from index.sources import indexed_corpus
 
     store = index_store(settings)
-    if not store.exists():
-        _announce_first_build(settings)
+    try:
+        store.read_manifest()
+    except (IndexMissingError, IndexOutdatedError) as exc:
+        _announce_build(settings, str(exc) if isinstance(exc, IndexOutdatedError) else "")
         store.build(indexed_corpus(settings.data_dir), progress_bar("Building the index"))
     app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
     os.environ["NDV_DATA_DIR"] = str(settings.data_dir)

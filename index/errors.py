@@ -19,6 +19,10 @@ class IndexCorruptError(NDVError):
     """The index on disk cannot be read or does not match this version of the program."""
 
 
+class IndexOutdatedError(IndexCorruptError):
+    """The index was built by another version (schema, embedder, Chroma); rebuilding from the corpus fixes it."""
+
+
 class IndexUnavailableError(NDVError):
     """The Chroma server that holds the vectors cannot be reached."""
 

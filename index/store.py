@@ -28,7 +28,13 @@ from typing import Any
 
 from index.documents import Document, Paragraph
 from index.embeddings import E5Embeddings
-from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexUnavailableError
+from index.errors import (
+    IndexBusyError,
+    IndexCorruptError,
+    IndexMissingError,
+    IndexOutdatedError,
+    IndexUnavailableError,
+)
 from index.keyword import KeywordIndex
 from index.registry import build_registry
 
@@ -182,16 +188,21 @@ class IndexStore:
         if directory is None:
             raise IndexMissingError(f"No index in {self.root}; build it with `ndv index build`.")
         try:
-            manifest = IndexManifest(**json.loads((directory / "manifest.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError) as exc:
+            raw = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
             raise IndexCorruptError(f"The index in {directory} cannot be read; {REBUILD_HINT}.") from exc
         expected = (SCHEMA_VERSION, self.embeddings.name, E5Embeddings.dim, version("chromadb"))
-        found = (manifest.schema, manifest.embedder, manifest.dim, manifest.chromadb)
+        keys = ("schema", "embedder", "dim", "chromadb")
+        found = tuple(raw.get(key) for key in keys) if isinstance(raw, dict) else (None,) * 4
         if found != expected:
-            raise IndexCorruptError(
+            raise IndexOutdatedError(
                 f"The index was built with {found[1]} / chromadb {found[3]} (schema {found[0]}), "
                 f"this program uses {expected[1]} / chromadb {expected[3]} (schema {expected[0]}); {REBUILD_HINT}."
             )
+        try:
+            manifest = IndexManifest(**raw)
+        except TypeError as exc:
+            raise IndexCorruptError(f"The index in {directory} cannot be read; {REBUILD_HINT}.") from exc
         if manifest.vectors != self.vectors:
             raise IndexCorruptError(
                 f"The index's vectors are in {manifest.vectors}, but this program is set to use {self.vectors} "

@@ -139,3 +139,18 @@ def test_ui_builds_a_missing_index_then_starts_streamlit_on_loopback(tmp_path: P
     assert command[command.index("--server.address") + 1] == "127.0.0.1"
     assert command[command.index("--server.port") + 1] == "8599"
     assert "http://127.0.0.1:8599" in capsys.readouterr().err
+
+
+def test_an_index_from_another_version_is_rebuilt_on_first_use(tmp_path: Path, capsys):
+    data_dir = tmp_path / "old"
+    assert main(["--data-dir", str(data_dir), "index", "build"]) == EXIT_OK
+    current = (data_dir / "index" / "CURRENT").read_text(encoding="utf-8").strip()
+    manifest_path = data_dir / "index" / current / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["schema"] = 1  # as an older version wrote it
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "ask", "专家小组在哪里开会？"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "(schema 1)" in captured.err and "rebuilding it from the corpus" in captured.err
+    assert "日内瓦" in captured.out
