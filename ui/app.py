@@ -36,7 +36,6 @@ EXAMPLES = [
     "执行部分第6段说了什么？",
     "Where and when will the expert group meet?",
 ]
-MAX_QUESTION_CHARS = 2000
 LOG = logging.getLogger("ndv.ui")
 ALL_DOCUMENTS = ""
 LANG_CHOICES = {"auto": "自动 / Auto", "zh": "中文", "en": "English"}
@@ -246,7 +245,9 @@ def main() -> None:
         st.info("在终端运行 / Run in a terminal: `ndv index build`，然后刷新本页 / then reload this page.")
         return
 
-    question = st.chat_input("就A/RES/71/67提问 / Ask about A/RES/71/67", max_chars=MAX_QUESTION_CHARS)
+    question = st.chat_input(
+        "就A/RES/71/67提问 / Ask about A/RES/71/67", max_chars=assistant.settings.max_question_chars
+    )
     asked = question or st.session_state.pop("pending", None)
     sidebar(assistant)
 
