@@ -45,7 +45,6 @@ class Assistant:
         glossary = shipped_glossary()
         judge = RelevanceJudge(
             [p.text for p in index.paragraphs.values()],
-            {d.lang for d in index.documents.values()},
             glossary,
             settings.data_dir / "cache",
         )

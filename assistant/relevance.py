@@ -5,11 +5,10 @@ alike, so they cannot decide this. What separates them is vocabulary: a question
 conference asks about things whose words and numbers the documents never use. So the decision is lexical:
 - a number or document symbol in the question that occurs in no indexed paragraph -> not found;
 - no content word at all, or half or more of the question's content words occur nowhere in the corpus (nor in the
-  glossary) -> not found.
-Words can only be checked against text in the question's language: a question in a language the corpus does not
-have needs at least one glossary term (an official term it names in translation) instead.
-Content words exclude the vocabulary of asking (interrogatives, 'document', 'paragraph', 'say' ...), which is
-what a question adds around its subject whatever the subject is.
+  glossary, which is how words of a language the corpus does not have are known) -> not found.
+Content words exclude the vocabulary of asking (interrogatives, 'document', 'paragraph', 'say' ...) and the kind of
+answer asked for ('which city', 'what expectations', 'date'): those are what a question adds around its subject
+whatever the subject is, and the answer's own words ('日内瓦' for 'which city') are not in the question.
 """
 
 from __future__ import annotations
@@ -22,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from index.glossary import Glossary
-from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
 _SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|\d+(?:/\d+)+|\d{2,}")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
+_LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
 # Asking vocabulary, zh: interrogatives, references to the document itself, verbs of saying and judging.
 _ASKING_ZH = frozenset(
     """什么 哪些 哪个 哪一 哪里 哪儿 哪次 哪届 哪年 哪一年 哪一天 哪一段 哪份 多少 几次 几届 几个 多长 多长时间
@@ -34,16 +33,32 @@ _ASKING_ZH = frozenset(
     主要 具体 决议 本决议 这项 该项 文件 份文件 文号 一段 段落 脚注 序言 执行 部分 内容 提到 提及 出现 说
     说了 讲 规定 要求 认为 评价 看法 表示 引用 依据 根据 所 关于 涉及 包括 哪方面 方面 情况 问题
     哪天 哪日 哪月 几时 几号 几月 几日 何处 何地 何人 什么样 怎么样 多大 多高 多远 第几 几位 几名 几项 几份
-    多少次 多少个 什么意思 意思 含义 指什么 是指 意味着 请问 告诉 一下""".split()
+    多少次 多少个 属于 什么意思 意思 含义 指什么 是指 意味着 请问 告诉 一下 有关 对于 其中 哪 这个 那个 这些 那些
+    它们 他们 其 此 该 本 这 那 怎么说 如何说 提出 有无 吗 呢""".split()
+)
+# Nouns naming the kind of answer wanted rather than the subject asked about.
+_ANSWER_KIND_ZH = frozenset(
+    """地点 地方 城市 场所 时间 日期 年份 期限 时候 人数 数量 数目 数字 名称 名字 标题 题目 理由 原因 事情 事项
+    东西 期望 期待 事 哪些事 做法 方式 办法 途径 意义 重要性 结果 答案 信息 细节 范围 类型 种类""".split()
 )
 _ASKING_EN = frozenset(
-    """what which who whom whose when where why how many much does do did is are was were be been the
-    a an of to in on for at by with from about and or any all this that these those it its they
-    them their there resolution document documents text paragraph paragraphs footnote say says said
-    mention mentions mentioned refer refers cite cites cited ask asks asked request requests requested
-    according include includes included will would shall should can could may might have has had
-    not no yes say tell me please regarding concerning""".split()
+    """what which who whom whose when where why how many much does do did is are was were be been being the a an
+    of to in on for at by with from about and or any all this that these those it its they them their there here
+    resolution document documents text paragraph paragraphs footnote footnotes say says said mention mentions
+    mentioned refer refers referred cite cites cited ask asks asked according include includes included will would
+    shall should can could may might have has had not no yes tell me please regarding concerning exactly
+    specifically also only other such than then into upon each every some more most very just own same both
+    between during before after above below under over again once whether us our we you your i operative
+    preambular part parts section sections wording word words content contents contain contains described describe
+    describes explain explains give gives list lists show shows mean means meaning address addresses addressed
+    talk talks discuss discusses discussed un united nations general assembly""".split()
 )
+_ANSWER_KIND_EN = frozenset(
+    """city place location venue time date dates year years day days number numbers name names title reason
+    reasons result results outcome kind kinds type types sort details detail information""".split()
+)
+_INTERROGATIVE_ZH = re.compile(r"^(?:什么|哪|几|多少|何种|怎样的|怎么样的)")
+_INTERROGATIVE_EN = frozenset({"what", "which", "whose", "many", "much"})
 
 
 @dataclass
@@ -56,8 +71,7 @@ class Vocabulary:
 
 
 class RelevanceJudge:
-    def __init__(self, corpus_texts: list[str], languages: set[str], glossary: Glossary, cache_dir: Path) -> None:
-        self._languages = languages
+    def __init__(self, corpus_texts: list[str], glossary: Glossary, cache_dir: Path) -> None:
         self._corpus = "\n".join(corpus_texts)
         self._corpus_lower = self._corpus.lower()
         self._glossary = glossary
@@ -65,8 +79,8 @@ class RelevanceJudge:
         self._segmenter: Any = None  # a jieba.Tokenizer once loaded
         self._lock = threading.Lock()
 
-    def _segment(self, text: str) -> list[str]:
-        """Chinese words (jieba, with the glossary's official terms added, loaded on first use)."""
+    def _tokenizer(self) -> Any:
+        """jieba, with the glossary's official terms added, loaded on first use."""
         with self._lock:
             if self._segmenter is None:
                 import jieba
@@ -78,8 +92,13 @@ class RelevanceJudge:
                 for term in self._glossary.terms():
                     if not term.isascii():
                         tokenizer.add_word(term)
+                tokenizer.initialize()
                 self._segmenter = tokenizer
-            return list(self._segmenter.cut(text))
+            return self._segmenter
+
+    def _segment(self, text: str) -> list[str]:
+        """Dictionary words only (no HMM guessing, which glues particles to words: '中是', '投了')."""
+        return list(self._tokenizer().cut(text, HMM=False))
 
     def unknown_specifics(self, question: str) -> list[str]:
         return [s for s in _SPECIFIC.findall(question) if s not in self._corpus]
@@ -88,11 +107,76 @@ class RelevanceJudge:
         """Numbers and symbols of the question that the corpus contains: the strongest evidence there is."""
         return [s for s in _SPECIFIC.findall(question) if s in self._corpus]
 
+    def _in_corpus(self, word: str) -> bool:
+        if word.isascii():
+            return word.lower() in self._corpus_lower
+        if word in self._corpus or word in self._glossary.terms():
+            return True
+        # A longer word whose own dictionary part is used ('学术界' -> '学术') names a subject the text has.
+        return any(
+            len(part) >= 2 and part != word and part in self._corpus for part in self._tokenizer().cut_for_search(word)
+        )
+
+    def _content_words(self, text: str) -> tuple[list[str], set[str]]:
+        """(content words in reading order, those of them that directly follow an interrogative)."""
+        words: list[str] = []
+        asked_for: set[str] = set()
+        after_interrogative = False
+        for token in self._segment(text):
+            token = token.strip()
+            if not token or not re.search(r"\w", token):
+                after_interrogative = False
+                continue
+            if token.isascii():
+                for word in _EN_WORD.findall(token):
+                    lower = word.lower()
+                    if lower in _ASKING_EN or len(word) <= 2:
+                        after_interrogative = lower in _INTERROGATIVE_EN
+                        continue
+                    words.append(word)
+                    if after_interrogative:
+                        asked_for.add(word)
+                    after_interrogative = False
+                continue
+            if _INTERROGATIVE_ZH.match(token):
+                after_interrogative = True
+                continue
+            if token in ("的", "样"):
+                continue  # 什么样的措施: the noun still follows the interrogative
+            if len(token) >= 2 and token not in _ASKING_ZH:
+                words.append(token)
+                if after_interrogative:
+                    asked_for.add(token)
+            after_interrogative = False
+        return words, asked_for
+
+    def subject(self, question: str) -> str:
+        """The question with its asking vocabulary blanked out, the rest in place: what a keyword search should
+        look for. ('决议提到了哪些原则' -> '原则': '决议' would otherwise rank the shortest paragraph naming a
+        resolution first, whatever was asked; '委员会的报告' stays one phrase.)"""
+        pieces: list[str] = []
+        for i, piece in enumerate(_LATIN_RUN.split(question)):
+            if i % 2:  # a Latin word, number or symbol ('A/61/1028' stays whole)
+                pieces.append(" " if piece.lower() in _ASKING_EN else f" {piece} ")
+                continue
+            for token in self._segment(piece):
+                asking = token in _ASKING_ZH or _INTERROGATIVE_ZH.match(token)
+                pieces.append(" " if asking else token)
+        return " ".join("".join(pieces).split())
+
     def vocabulary(self, question: str) -> Vocabulary:
-        rest, glossary_terms = self._glossary.without_terms(question)
-        words = [w for w in self._segment(rest) if len(w) >= 2 and not w.isascii() and w not in _ASKING_ZH]
-        words += [w for w in _EN_WORD.findall(rest) if w.lower() not in _ASKING_EN and len(w) > 2]
-        absent = [w for w in words if (w.lower() not in self._corpus_lower if w.isascii() else w not in self._corpus)]
+        rest, glossary_terms = self._glossary.without_latin_terms(question)
+        words, after_interrogative = self._content_words(rest)
+        # The word an interrogative asks for ('哪座城市', 'what penalties') names the kind of answer when the
+        # text never uses it (it holds '日内瓦', not '城市'); when the text does use it, it is evidence.
+        words = [
+            w
+            for w in words
+            if w.lower() not in _ANSWER_KIND_EN
+            and w not in _ANSWER_KIND_ZH
+            and (w not in after_interrogative or self._in_corpus(w))
+        ]
+        absent = [w for w in words if not self._in_corpus(w)]
         return Vocabulary(words, absent, glossary_terms)
 
     def judge(self, question: str) -> tuple[bool, str]:
@@ -100,11 +184,8 @@ class RelevanceJudge:
         if unknown := self.unknown_specifics(question):
             return False, f"not in the documents: {', '.join(unknown)}"
         vocab = self.vocabulary(question)
-        if question_language(question) not in self._languages:
-            if vocab.glossary_terms:
-                return True, "names official terms of the documents"
-            return False, "names no term the documents use"
-        total = len(vocab.words) + vocab.glossary_terms
+        specifics = len(self.known_specifics(question))
+        total = len(vocab.words) + vocab.glossary_terms + specifics
         if not total:
             return False, "the question names no subject the documents could be searched for"
         if len(vocab.absent) * 2 >= total:

@@ -110,7 +110,9 @@ class Retriever:
         expanded = self.glossary.expand(query)
         vector = self.index.embeddings.embed_query(expanded)
         dense = self.index.dense(vector, k=min(_CANDIDATES, len(self.index.paragraphs)), only=only)
-        keyword = self.index.keyword.scores(expanded)
+        keyword = self.index.keyword.scores(
+            f"{self.judge.subject(query)} {' '.join(self.glossary.official_terms(query))}"
+        )
         if only:
             keyword = {pid: score for pid, score in keyword.items() if pid.startswith(f"{only}:")}
         hits = {pid: Hit(pid, 0.0, "search", dense=similarity) for pid, similarity in dense}

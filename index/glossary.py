@@ -1,5 +1,5 @@
-"""Query expansion with the corpus's official terms: abbreviations (裁谈会, IAEA, NPT, GGE) and English names
-map to the official Chinese term the documents use."""
+"""Query expansion with the corpus's terms: abbreviations (裁谈会, IAEA, NPT, GGE), paraphrases and English
+renderings map to the Chinese term the documents use, so English questions reach the Chinese text."""
 
 from __future__ import annotations
 
@@ -10,6 +10,18 @@ from pathlib import Path
 
 from index.corpus import SHIPPED_CORPUS
 
+# Regular English endings, so 'meets', 'encouraged' and 'sessions' need no entry of their own.
+_INFLECTION = "(?:s|es|d|ed|ing)?"
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    if re.fullmatch(r"[A-Z]{2,6}s?", term):  # acronyms: exact case, whole word
+        return re.compile(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])")
+    if re.search(r"[A-Za-z]", term):
+        words = r"\s+".join(re.escape(word) + _INFLECTION for word in term.split())
+        return re.compile(rf"(?<![A-Za-z]){words}(?![A-Za-z])", re.IGNORECASE)
+    return re.compile(re.escape(term))
+
 
 class Glossary:
     def __init__(self, groups: list[list[str]]) -> None:
@@ -18,13 +30,12 @@ class Glossary:
         for group in groups:
             official = group[0]
             for term in group:
-                if re.fullmatch(r"[A-Z]{2,6}", term):  # acronyms: exact case, whole word
-                    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])")
-                elif re.search(r"[A-Za-z]", term):
-                    pattern = re.compile(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", re.IGNORECASE)
-                else:
-                    pattern = re.compile(re.escape(term))
-                self._patterns.append((pattern, official))
+                self._patterns.append((_term_pattern(term), official))
+        # Longest first, so 'nuclear weapons' is taken whole before 'nuclear'.
+        self._latin = sorted(
+            ((p, o) for p, o in self._patterns if re.search(r"[A-Za-z]", p.pattern)),
+            key=lambda item: -len(item[0].pattern),
+        )
 
     @classmethod
     def from_file(cls, path: Path) -> Glossary:
@@ -41,10 +52,11 @@ class Glossary:
                 terms.append(official)
         return terms
 
-    def without_terms(self, query: str) -> tuple[str, int]:
-        """The query with every glossary term cut out, and how many terms were cut (each names a known subject)."""
+    def without_latin_terms(self, query: str) -> tuple[str, int]:
+        """The query with every Latin-script term cut out, and how many were cut (each names a subject the
+        Chinese text has). Chinese terms stay: they are words of their own to a segmenter that knows `terms()`."""
         count = 0
-        for pattern, _ in sorted(self._patterns, key=lambda item: -len(item[0].pattern)):
+        for pattern, _ in self._latin:
             query, n = pattern.subn(" ", query)
             count += n
         return query, count

@@ -78,6 +78,40 @@ def test_questions_the_documents_do_not_answer(retriever, question):
     assert len(result.ids) >= 5  # the closest paragraphs are still reported
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "专家组的会议在哪座城市召开？",  # the text names the city (日内瓦), never the word 城市
+        "决议对裁军审议委员会有什么期望？",
+        "国际人道主义法在决议中是如何提及的？",
+        "What does the resolution call upon all States to do?",  # English words known through the glossary
+        "Which footnote cites A/61/1028?",  # a symbol the text has is evidence enough
+    ],
+)
+def test_paraphrased_questions_the_documents_answer(retriever, question):
+    result = retriever.retrieve(question)
+    assert result.found, result.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["决议为专家组拨付了多少经费？", "Who chairs the Conference on Disarmament this year?"],
+)
+def test_a_known_subject_does_not_make_an_unknown_question_answerable(retriever, question):
+    result = retriever.retrieve(question)
+    assert not result.found, result.reason
+
+
+def test_asking_words_do_not_steer_the_keyword_search(retriever):
+    """'决议' in '决议提到了哪些原则' is the question's frame: the paragraphs with 原则 come first, not the shortest
+    paragraph that names a resolution (FN1 'S-10/2号决议')."""
+    assert retriever.judge.subject("决议提到了哪些原则？").strip("？") == "了 原则"
+    assert retriever.judge.subject("A/61/1028是什么文件？").startswith("A/61/1028")
+    ids = retriever.retrieve("决议提到了哪些原则？").ids
+    assert ids[0] != R + "FN1"
+    assert {R + "PP6", R + "PP7", R + "PP10", R + "OP7"} & set(ids[:3])
+
+
 def test_follow_up_context_and_previous_citations(retriever):
     result = retriever.retrieve("它最多可以有多少名成员？", context="决议请秘书长设立一个什么机构？")
     assert result.found and result.ids[0] == R + "OP7"
