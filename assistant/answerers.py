@@ -25,6 +25,7 @@ _NEIGHBOUR_SHARE = 0.25
 # outweighs one that only repeats the question's subject.
 _ANSWER_TYPE_WEIGHT = 3.0
 _ENUMERATION = re.compile(r"\s*(?:包括|比如|例如|诸如|即|特别是|such as|including|in particular|namely)", re.IGNORECASE)
+_PURPOSE = re.compile(r"\s*(?:其目的是|目的是|旨在|以便|以期|in order to|with a view to|aimed at)", re.IGNORECASE)
 _QUESTION_BIGRAMS = frozenset(
     """决议 什么 哪些 哪个 哪一 一个 多少 是否 怎么 如何 为什么 内容 提到 关于 说了 这项 有没有 可以 应当 哪里
     时候""".split()
@@ -99,6 +100,13 @@ class ExtractiveAnswerer:
                 lo -= 1
         # A clause that introduces examples ("包括工具、解决方案", "such as ...") is the answer to "which ...?".
         if hi + 1 < len(parts) and _ENUMERATION.match(text, parts[hi + 1].start):
+            hi += 1
+        # A stated purpose ("其目的是使各国…合作，制订…方法，促进…核查") runs to the end of its sentence.
+        if any(_PURPOSE.match(text, parts[i].start) for i in range(lo, hi + 1)):
+            while hi + 1 < len(parts) and text[parts[hi].end - 1] not in "。；;.":
+                hi += 1
+        # A heading clause ("议程项目：") is nothing without the words it introduces.
+        while hi + 1 < len(parts) and text[parts[hi].end - 1] in "：:":
             hi += 1
         return parts[lo].start, parts[hi].end
 

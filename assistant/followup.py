@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.labels import LabelRef, display_label, find_label_refs
+from index.documents import split_citation_id
 from index.errors import InputError
+from index.text import question_language
 
 MAX_HISTORY_TURNS = 20  # older turns are dropped: only the latest ones can be what a follow-up refers to
 MAX_TURN_CHARS = 20_000
@@ -18,7 +21,12 @@ _FOLLOW_UP_EN = re.compile(
     r"^\s*(?:and|also|then|what about|how about)\b|\b(?:it|its|they|them|their|the same)\b",
     re.IGNORECASE,
 )
-_LABEL_WORDS = re.compile(r"(?:PP|OP|FN)\s*\d|paragraph|段|脚注|footnote", re.IGNORECASE)
+# "the one before it", "下一段": a paragraph next to the one just discussed.
+_BEFORE = (
+    r"前一段|上一段|前面一段|前面那段|前一个|上一个|(?:one|paragraph) before|(?:previous|preceding) (?:one|paragraph)"
+)
+_AFTER = r"后一段|下一段|后面一段|后面那段|后一个|下一个|(?:one|paragraph) after|(?:next|following) (?:one|paragraph)"
+_RELATIVE = [(-1, re.compile(_BEFORE, re.IGNORECASE)), (1, re.compile(_AFTER, re.IGNORECASE))]
 
 
 @dataclass
@@ -46,7 +54,11 @@ def validate_history(history: Any) -> list[dict[str, Any]]:
 
 
 def is_follow_up(question: str) -> bool:
-    return bool(_FOLLOW_UP_ZH.search(question) or _FOLLOW_UP_EN.search(question))
+    return bool(
+        _FOLLOW_UP_ZH.search(question)
+        or _FOLLOW_UP_EN.search(question)
+        or any(pattern.search(question) for _, pattern in _RELATIVE)
+    )
 
 
 def condense(question: str, history: list[dict[str, Any]]) -> Condensed:
@@ -54,7 +66,38 @@ def condense(question: str, history: list[dict[str, Any]]) -> Condensed:
         return Condensed(question)
     previous = next((t["content"] for t in reversed(history) if t["role"] == "user"), "")
     cited = next((list(t.get("citations") or []) for t in reversed(history) if t["role"] == "assistant"), [])
+    cited = [c for c in cited if isinstance(c, str)]
+    if neighbour := _neighbour(question, history, cited):
+        question = f"{question} ({_spell(neighbour, question_language(question))})"
     # A follow-up that names its own paragraph ("and paragraph 7?") needs the earlier words, not its citations.
-    if _LABEL_WORDS.search(question):
+    if find_label_refs(question):
         cited = []
-    return Condensed(question, previous, [c for c in cited if isinstance(c, str)])
+    return Condensed(question, previous, cited)
+
+
+def _neighbour(question: str, history: list[dict[str, Any]], cited: list[str]) -> LabelRef | None:
+    """'What about the one before it?' after an answer on OP7 -> OP6: the paragraph next to the last one
+    discussed (the previous answer's first citation, else the last paragraph a turn named)."""
+    step = next((step for step, pattern in _RELATIVE if pattern.search(question)), 0)
+    if not step:
+        return None
+    if cited:
+        ref = _parse_label(split_citation_id(cited[0])[1])
+    else:
+        named = [refs for t in reversed(history) if (refs := find_label_refs(t["content"]))]
+        ref = named[0][0] if named else None
+    if ref is None or ref.number + step < 1:
+        return None
+    return LabelRef(ref.kind, ref.number + step)
+
+
+def _spell(ref: LabelRef, lang: str) -> str:
+    """The reference in words the label lookup reads ('operative paragraph 6', '第6段')."""
+    if ref.kind:
+        return display_label(f"{ref.kind}{ref.number}", lang)
+    return f"第{ref.number}段" if lang == "zh" else f"paragraph {ref.number}"
+
+
+def _parse_label(label: str) -> LabelRef | None:
+    match = re.fullmatch(r"(PP|OP|FN|P|ART|ACTION)(\d+)", label)
+    return LabelRef(match.group(1), int(match.group(2))) if match else None

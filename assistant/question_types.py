@@ -16,6 +16,14 @@ ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\b\d{4}\b"),
     ),
     (
+        re.compile(r"多长|多久|几天|为期|how long|duration|how many days", re.IGNORECASE),
+        re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|日|周|星期|个月)|为期|\bdays?\b|\bweeks?\b"),
+    ),
+    (
+        re.compile(r"目的|宗旨|为了什么|用意|purpose|\baim\b|\bobjective", re.IGNORECASE),
+        re.compile(r"目的是|旨在|以便|以期|为了|in order to|\baim"),
+    ),
+    (
         re.compile(r"哪里|在哪|何地|地点|where", re.IGNORECASE),
         re.compile(r"在\S{2,8}?(?:举行|召开|开会)|\b(?:in|at) (?:[A-Z][a-z]+ ?)+"),
     ),

@@ -24,6 +24,7 @@ from index.glossary import Glossary
 
 # Numbers of two or more digits and document symbols.
 _SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|\d+(?:/\d+)+|\d{2,}")
+_TITLE = re.compile(r"《[^《》]{2,60}》")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
 # Asking vocabulary, zh: interrogatives, references to the document itself, verbs of saying and judging.
@@ -104,8 +105,9 @@ class RelevanceJudge:
         return [s for s in _SPECIFIC.findall(question) if s not in self._corpus]
 
     def known_specifics(self, question: str) -> list[str]:
-        """Numbers and symbols of the question that the corpus contains: the strongest evidence there is."""
-        return [s for s in _SPECIFIC.findall(question) if s in self._corpus]
+        """Numbers, symbols and 《titles》 of the question that the corpus contains: the strongest evidence there
+        is. (A title the corpus lacks is no evidence against: users spell titles in more ways than symbols.)"""
+        return [s for s in _SPECIFIC.findall(question) + _TITLE.findall(question) if s in self._corpus]
 
     def _in_corpus(self, word: str) -> bool:
         if word.isascii():

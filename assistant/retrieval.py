@@ -21,7 +21,8 @@ SYMBOL_BONUS = 0.25
 ANSWER_TYPE_BONUS = 0.1
 HISTORY_BONUS = 0.2
 _ASKS_FOR_SYMBOL = re.compile(
-    r"文号|文件号|编号|哪份文件|哪份报告|哪一份|引用|symbol|document number|which (?:document|report)s?|cite",
+    r"文号|文件号|编号|哪份文件|哪份报告|哪一份|引用|哪(?:一)?个脚注|symbol|document number"
+    r"|which (?:document|report|footnote)s?|cite",
     re.IGNORECASE,
 )
 

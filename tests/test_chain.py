@@ -59,6 +59,39 @@ def test_enumeration_after_the_matching_clause_is_part_of_the_answer(assistant):
     assert answer.citations[0].id == R + "OP3" and "工具" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("question", "label", "words"),
+    [
+        ("专家组每届会议为期多长？", "OP7", "每届为期5天"),  # the clause stating a duration
+        ("核裁军核查国际伙伴关系的目的是什么？", "PP14", "不可逆转地销毁核武器"),  # a purpose, to its sentence's end
+        ("这项决议属于哪个议程项目？", "META", "全面彻底裁军"),  # 'agenda item:' with its value
+    ],
+)
+def test_the_quote_holds_the_fact_asked_for(assistant, question, label, words):
+    answer = assistant.ask(question)
+    assert answer.citations[0].id == R + label and words in answer.citations[0].quote, answer.text
+    _assert_verified(assistant, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "label"),
+    [
+        ("下一段呢？", [{"role": "assistant", "content": "…", "citations": [R + "OP7"]}], "OP8"),
+        ("What about the one before it?", [{"role": "user", "content": "What does operative paragraph 7 say?"}], "OP6"),
+        ("前一段说了什么？", [{"role": "assistant", "content": "见[序言部分第10段]。"}], "PP9"),
+    ],
+)
+def test_follow_up_about_the_neighbouring_paragraph(assistant, question, history, label):
+    answer = assistant.ask(question, history)
+    assert answer.found and answer.citations[0].id == R + label
+
+
+def test_follow_up_asking_for_the_footnote(assistant):
+    history = [{"role": "user", "content": "决议提到的政府专家组报告是什么？"}]
+    answer = assistant.ask("它在哪个脚注里？", history)
+    assert R + "FN6" in [c.id for c in answer.citations] and "A/61/1028" in answer.text
+
+
 def test_follow_up_uses_the_previous_question(assistant):
     history = [{"role": "user", "content": "决议请秘书长设立一个什么机构？"}]
     answer = assistant.ask("它最多可以有多少名成员？", history)
