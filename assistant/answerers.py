@@ -20,6 +20,7 @@ _CLAUSE_END = re.compile(r"[，；。：,;:]")
 _WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
 _CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
 _MAX_CLAUSES = 3
+_MAX_GLOSSED_TERMS = 12
 _NEIGHBOUR_SHARE = 0.25
 # Within the chosen paragraph, the clause that states the kind of fact asked for (a number, a date, a place)
 # outweighs one that only repeats the question's subject.
@@ -216,6 +217,9 @@ class ExtractiveAnswerer:
                 note = " (Chinese text)" if source_lang == "zh" else ""
                 head = c.display[0].upper() + c.display[1:]
                 lines.append(f"{head} of {c.symbol}{note}{' reads' if named and i == 0 else ''}: “{c.quote}”")
+        if lang == "en" and (terms := self.glossary.english_names(" ".join(c.quote for c in citations))):
+            # The quote stays in the official Chinese; the terms it uses are glossed, never translated freely.
+            lines.append("Terms: " + "; ".join(f"{zh} = {en}" for zh, en in terms[:_MAX_GLOSSED_TERMS]) + ".")
         return "\n".join(lines)
 
     def _not_found_text(self, retrieval: Retrieval, lang: str) -> str:

@@ -24,9 +24,19 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 
 class Glossary:
-    def __init__(self, groups: list[list[str]]) -> None:
+    """`terms`: official names and terms of art (also glossed in English answers); `vocabulary`: the documents'
+    general wording, for matching only."""
+
+    def __init__(self, terms: list[list[str]], vocabulary: list[list[str]]) -> None:
+        groups = [*terms, *vocabulary]
         self._patterns: list[tuple[re.Pattern[str], str]] = []
         self._terms = frozenset(term for group in groups for term in group)
+        # Chinese term -> its English rendering (the group's first Latin-script name), for glossing quotes.
+        self._english = {
+            group[0]: next(t for t in group if t.isascii())
+            for group in terms
+            if len(group[0]) >= 2 and not group[0].isascii() and any(t.isascii() for t in group)
+        }
         for group in groups:
             official = group[0]
             for term in group:
@@ -39,7 +49,8 @@ class Glossary:
 
     @classmethod
     def from_file(cls, path: Path) -> Glossary:
-        return cls(json.loads(path.read_text(encoding="utf-8"))["groups"])
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["terms"], data["vocabulary"])
 
     def terms(self) -> frozenset[str]:
         return self._terms
@@ -60,6 +71,17 @@ class Glossary:
             query, n = pattern.subn(" ", query)
             count += n
         return query, count
+
+    def english_names(self, text: str) -> list[tuple[str, str]]:
+        """(Chinese term, English rendering) for the terms `text` uses, in order of first use; a term inside a
+        longer one ('核查' in '核裁军核查') is left to the longer one."""
+        spans: list[tuple[int, int, str]] = []
+        for term in sorted(self._english, key=len, reverse=True):
+            for match in re.finditer(re.escape(term), text):
+                if not any(s <= match.start() and match.end() <= e for s, e, _ in spans):
+                    spans.append((match.start(), match.end(), term))
+        ordered = dict.fromkeys(term for _, _, term in sorted(spans))
+        return [(term, self._english[term]) for term in ordered]
 
     def expand(self, query: str) -> str:
         extra = self.official_terms(query)

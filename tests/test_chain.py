@@ -40,6 +40,15 @@ def test_english_question_gets_english_framing_and_the_chinese_quote(assistant):
     _assert_verified(assistant, answer)
 
 
+def test_english_answer_glosses_the_official_terms_of_the_chinese_quote(assistant):
+    answer = assistant.ask("Where will the group of governmental experts hold its sessions?")
+    assert answer.citations[0].id == R + "OP7"
+    assert "日内瓦 = Geneva" in answer.text and "政府专家小组 = group of governmental experts" in answer.text
+    # general wording is not glossed out of context (通过 is 'through' in OP3, 'adopted' in the record)
+    assert "通过 =" not in assistant.ask("What does the resolution call upon all States to do?").text
+    assert "Terms:" not in assistant.ask("专家小组将在哪里举行会议？").text
+
+
 def test_named_paragraph_is_quoted_whole(assistant):
     answer = assistant.ask("序言部分第14段的内容是什么？")
     paragraph = assistant.index.paragraphs[R + "PP14"]

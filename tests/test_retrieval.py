@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from index.corpus import SHIPPED_CORPUS
 
 R = "A/RES/71/67:"
 
@@ -117,3 +121,11 @@ def test_follow_up_context_and_previous_citations(retriever):
     assert result.found and result.ids[0] == R + "OP7"
     boosted = retriever.retrieve("它是什么时候设立的？", context="", boost=[R + "OP7"])
     assert boosted.ids[0] == R + "OP7"
+
+
+def test_every_glossary_group_leads_to_words_the_corpus_uses(assistant):
+    """Expansion appends a group's first term to the query: it must be text a paragraph actually contains."""
+    corpus = "".join(p.text for p in assistant.index.paragraphs.values())
+    glossary = json.loads((SHIPPED_CORPUS / "glossary.json").read_text(encoding="utf-8"))
+    groups = glossary["terms"] + glossary["vocabulary"]
+    assert [group[0] for group in groups if group[0] not in corpus] == []
