@@ -13,6 +13,7 @@ from assistant.answerers import ExtractiveAnswerer
 from assistant.citations import Answer, verify
 from assistant.config import Settings, index_store
 from assistant.followup import Condensed, condense, validate_history
+from assistant.labels import find_label_refs
 from assistant.llm import LLMAnswerer, make_chat_model, rewrite_follow_up
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retriever
@@ -143,7 +144,8 @@ class Assistant:
         """With a language model, a follow-up is rewritten into a standalone question; otherwise (or when the
         model fails) the previous question is searched along with it."""
         condensed = condense(state["question"], state["history"])
-        if isinstance(self.answerer, LLMAnswerer) and condensed.context:
+        # A follow-up that names its paragraph ('and paragraph 7?', '下一段' made 'OP8') needs no rewriting.
+        if isinstance(self.answerer, LLMAnswerer) and condensed.context and not find_label_refs(condensed.question):
             standalone = rewrite_follow_up(self.answerer.model, state["question"], state["history"])
             if standalone:
                 condensed = Condensed(standalone, "", condensed.previous_citations)

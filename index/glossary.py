@@ -68,7 +68,7 @@ class Glossary:
         Chinese text has). Chinese terms stay: they are words of their own to a segmenter that knows `terms()`."""
         count = 0
         for pattern, _ in self._latin:
-            query, n = pattern.subn(" ", query)
+            query, n = pattern.subn(" ; ", query)  # a boundary: 'which countries sponsored' asks about countries
             count += n
         return query, count
 
