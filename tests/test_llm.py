@@ -169,11 +169,14 @@ def test_follow_up_naming_its_paragraph_is_not_rewritten(with_model):
     op8 = "决定在大会第七十二届会议临时议程题为“全面彻底裁军”的项目下列入题为“核裁军核查”的分项。"
     # Were the model asked to rewrite, it would get the first response and answer with the second.
     model = FakeListChatModel(
-        responses=[_reply(f"[{R}OP8]", [{"id": R + "OP8", "quote": op8}]), "决议对气候变化说了什么？"]
+        responses=[
+            _reply(f"决定列入“核裁军核查”分项[{R}OP8]。", [{"id": R + "OP8", "quote": op8}]),
+            "决议对气候变化说了什么？",
+        ]
     )
     history = [{"role": "assistant", "content": "…", "citations": [R + "OP7"]}]
     answer = with_model(model).ask("下一段呢？", history)
-    assert answer.backend == "llm:fake" and answer.citations[0].id == R + "OP8"
+    assert answer.backend == "llm:fake" and answer.citations[0].id == R + "OP8", answer.warnings
 
 
 def test_streaming_shows_the_draft_then_the_verified_answer(with_model):
