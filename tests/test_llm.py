@@ -174,7 +174,10 @@ def test_follow_up_naming_its_paragraph_is_not_rewritten(with_model):
             "决议对气候变化说了什么？",
         ]
     )
-    history = [{"role": "assistant", "content": "…", "citations": [R + "OP7"]}]
+    history = [
+        {"role": "user", "content": "执行部分第7段说了什么？"},
+        {"role": "assistant", "content": "…", "citations": [R + "OP7"]},
+    ]
     answer = with_model(model).ask("下一段呢？", history)
     assert answer.backend == "llm:fake" and answer.citations[0].id == R + "OP8", answer.warnings
 
