@@ -108,8 +108,9 @@ class Retriever:
         Rank-only fusion (RRF) ties whenever the two rankings swap their first two places, and the dense
         similarities of e5 differ in the third decimal where BM25 differs threefold; the scores carry the margin.
         """
-        expanded = self.glossary.expand(query)
-        vector = self.index.embeddings.embed_query(expanded)
+        # The embedding gets the official names only: e5 reads English well enough, and every word added to the
+        # query costs embedding time; the documents' general wording matters to the keyword side.
+        vector = self.index.embeddings.embed_query(self.glossary.expand(query, vocabulary=False))
         dense = self.index.dense(vector, k=min(_CANDIDATES, len(self.index.paragraphs)), only=only)
         keyword = self.index.keyword.scores(
             f"{self.judge.subject(query)} {' '.join(self.glossary.official_terms(query))}"

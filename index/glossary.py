@@ -30,6 +30,7 @@ class Glossary:
     def __init__(self, terms: list[list[str]], vocabulary: list[list[str]]) -> None:
         groups = [*terms, *vocabulary]
         self._patterns: list[tuple[re.Pattern[str], str]] = []
+        self._official = frozenset(group[0] for group in terms)
         self._terms = frozenset(term for group in groups for term in group)
         # Chinese term -> its English rendering (the group's first Latin-script name), for glossing quotes.
         self._english = {
@@ -55,10 +56,13 @@ class Glossary:
     def terms(self) -> frozenset[str]:
         return self._terms
 
-    def official_terms(self, query: str) -> list[str]:
-        """Official terms the query refers to under another name (not those it already spells out)."""
+    def official_terms(self, query: str, vocabulary: bool = True) -> list[str]:
+        """The documents' terms the query refers to under another name (not those it already spells out);
+        without `vocabulary`, only official names and terms of art."""
         terms: list[str] = []
         for pattern, official in self._patterns:
+            if not vocabulary and official not in self._official:
+                continue
             if official not in query and official not in terms and pattern.search(query):
                 terms.append(official)
         return terms
@@ -83,8 +87,8 @@ class Glossary:
         ordered = dict.fromkeys(term for _, _, term in sorted(spans))
         return [(term, self._english[term]) for term in ordered]
 
-    def expand(self, query: str) -> str:
-        extra = self.official_terms(query)
+    def expand(self, query: str, vocabulary: bool = True) -> str:
+        extra = self.official_terms(query, vocabulary)
         return f"{query} {' '.join(extra)}" if extra else query
 
 
