@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -35,6 +35,15 @@ def check_question(question: Any, max_chars: int) -> str:
     if len(cleaned) > max_chars:
         raise InputError(f"The question is {len(cleaned)} characters long; keep it under {max_chars} characters.")
     return cleaned
+
+
+class AskOptions(TypedDict, total=False):
+    """Per-question overrides: `lang` ("zh"/"en") the answer's wording instead of the question's language,
+    `top_k` how many paragraphs are retrieved, `doc` the one document to answer from."""
+
+    lang: str | None
+    top_k: int | None
+    doc: str | None
 
 
 class Assistant:
@@ -86,31 +95,16 @@ class Assistant:
             index = store.open()
         return cls(settings, index)
 
-    def ask(
-        self,
-        question: str,
-        history: list[dict[str, Any]] | None = None,
-        *,
-        lang: str | None = None,
-        top_k: int | None = None,
-        doc: str | None = None,
-    ) -> Answer:
-        """Answer one question. `lang` ("zh"/"en") overrides the question's language for the answer's wording;
-        `top_k` overrides how many paragraphs are retrieved; `doc` restricts the answer to one document."""
-        return self.chain.invoke(self._state(question, history, lang, top_k, doc))
+    def ask(self, question: str, history: list[dict[str, Any]] | None = None, **options: Unpack[AskOptions]) -> Answer:
+        """Answer one question (see `AskOptions` for the overrides)."""
+        return self.chain.invoke(self._state(question, history, **options))
 
     def ask_stream(
-        self,
-        question: str,
-        history: list[dict[str, Any]] | None = None,
-        *,
-        lang: str | None = None,
-        top_k: int | None = None,
-        doc: str | None = None,
+        self, question: str, history: list[dict[str, Any]] | None = None, **options: Unpack[AskOptions]
     ) -> Iterator[str | Answer]:
         """Like `ask`, for a backend that streams: pieces of the draft text as the model writes them, then the
         verified `Answer` (which is what counts; the draft is never verified). Without a model: just the Answer."""
-        state = self.prepare.invoke(self._state(question, history, lang, top_k, doc))
+        state = self.prepare.invoke(self._state(question, history, **options))
         if not isinstance(self.answerer, LLMAnswerer):
             yield self._verify(self._answer(state))
             return
@@ -119,7 +113,7 @@ class Assistant:
             yield self._verify(item) if isinstance(item, Answer) else item
 
     def _state(
-        self, question: str, history: Any, lang: str | None, top_k: int | None, doc: str | None
+        self, question: str, history: Any, lang: str | None = None, top_k: int | None = None, doc: str | None = None
     ) -> dict[str, Any]:
         """The checked request: every limit is enforced here, before any work."""
         question = check_question(question, self.settings.max_question_chars)
