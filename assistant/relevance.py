@@ -105,12 +105,9 @@ class RelevanceJudge:
                 self._segmenter = POSTokenizer(tokenizer)
             return self._segmenter
 
-    def _segment(self, text: str) -> list[str]:
-        """Dictionary words only (no HMM guessing, which glues particles to words: '中是', '投了')."""
-        return list(self._jieba().tokenizer.cut(text, HMM=False))
-
     def _tagged(self, text: str) -> list[tuple[str, str]]:
-        """Dictionary words with their part of speech ('基金' n, '召开' v)."""
+        """Dictionary words with their part of speech ('基金' n, '召开' v); no HMM guessing, which glues
+        particles to words ('中是', '投了')."""
         return [(pair.word, pair.flag) for pair in self._jieba().cut(text, HMM=False)]
 
     def unknown_specifics(self, question: str) -> list[str]:
@@ -179,7 +176,7 @@ class RelevanceJudge:
             if i % 2:  # a Latin word, number or symbol ('A/61/1028' stays whole)
                 pieces.append(" " if piece.lower() in _ASKING_EN else f" {piece} ")
                 continue
-            for token in self._segment(piece):
+            for token, _ in self._tagged(piece):
                 asking = token in _ASKING_ZH or _INTERROGATIVE_ZH.match(token)
                 pieces.append(" " if asking else token)
         return " ".join("".join(pieces).split())
@@ -189,14 +186,15 @@ class RelevanceJudge:
         words, after_interrogative, nouns = self._content_words(rest)
         # The word an interrogative asks for ('哪座城市', 'what penalties') names the kind of answer when the
         # text never uses it (it holds '日内瓦', not '城市'); when the text does use it, it is evidence.
+        present = {w: self._in_corpus(w) for w in words}
         words = [
             w
             for w in words
             if w.lower() not in _ANSWER_KIND_EN
             and w not in _ANSWER_KIND_ZH
-            and (w not in after_interrogative or self._in_corpus(w))
+            and (w not in after_interrogative or present[w])
         ]
-        absent = [w for w in words if not self._in_corpus(w)]
+        absent = [w for w in words if not present[w]]
         return Vocabulary(words, absent, glossary_terms, [w for w in absent if w in nouns])
 
     def judge(self, question: str) -> tuple[bool, str]:
