@@ -4,6 +4,7 @@ their labels, framed in the question's language. Deterministic, no model; `found
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.citations import Answer, Citation, make_citation
@@ -27,10 +28,6 @@ _NEIGHBOUR_SHARE = 0.25
 _ANSWER_TYPE_WEIGHT = 3.0
 _ENUMERATION = re.compile(r"\s*(?:包括|比如|例如|诸如|即|特别是|such as|including|in particular|namely)", re.IGNORECASE)
 _PURPOSE = re.compile(r"\s*(?:其目的是|目的是|旨在|以便|以期|in order to|with a view to|aimed at)", re.IGNORECASE)
-_QUESTION_BIGRAMS = frozenset(
-    """决议 什么 哪些 哪个 哪一 一个 多少 是否 怎么 如何 为什么 内容 提到 关于 说了 这项 有没有 可以 应当 哪里
-    时候""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,10 @@ class ExtractiveAnswerer:
         documents: dict[str, Document],
         glossary: Glossary,
         registry: list[CitedDocument],
+        keyword_query: Callable[[str], str],
     ) -> None:
+        """`keyword_query` is the retriever's: clauses are chosen by the same words paragraphs were."""
+        self.keyword_query = keyword_query
         self.paragraphs = paragraphs
         self.documents = documents
         self.glossary = glossary
@@ -66,7 +66,7 @@ class ExtractiveAnswerer:
 
     # -- choosing the words to quote -------------------------------------------------------------------------
     def _clause_scores(self, query: str, text: str, parts: list[_Clause]) -> list[float]:
-        wanted = {t for t in keyword_tokens(self.glossary.expand(query)) if t not in _QUESTION_BIGRAMS}
+        wanted = set(keyword_tokens(self.keyword_query(query)))
         types = expected_shapes(query)
         scores = []
         for part in parts:

@@ -59,7 +59,9 @@ class Assistant:
             settings.data_dir / "cache",
         )
         self.retriever = Retriever(index, glossary, judge, settings.top_k)
-        extractive = ExtractiveAnswerer(index.paragraphs, index.documents, glossary, index.registry)
+        extractive = ExtractiveAnswerer(
+            index.paragraphs, index.documents, glossary, index.registry, self.retriever.keyword_query
+        )
         self.answerer: ExtractiveAnswerer | LLMAnswerer = extractive
         if settings.llm:
             model = make_chat_model(

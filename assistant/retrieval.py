@@ -102,6 +102,11 @@ class Retriever:
         return found, missing
 
     # -- search ----------------------------------------------------------------------------------------------
+    def keyword_query(self, query: str) -> str:
+        """What the keyword side looks for: the question's subject (asking words blanked out) and the documents'
+        terms for the other names it uses."""
+        return f"{self.judge.subject(query)} {' '.join(self.glossary.official_terms(query))}"
+
     def search(self, query: str, only: str | None = None, prefer: frozenset[str] = frozenset()) -> list[Hit]:
         """Dense and keyword rankings fused by their normalised scores (relative score fusion).
 
@@ -112,9 +117,7 @@ class Retriever:
         # query costs embedding time; the documents' general wording matters to the keyword side.
         vector = self.index.embeddings.embed_query(self.glossary.expand(query, vocabulary=False))
         dense = self.index.dense(vector, k=min(_CANDIDATES, len(self.index.paragraphs)), only=only)
-        keyword = self.index.keyword.scores(
-            f"{self.judge.subject(query)} {' '.join(self.glossary.official_terms(query))}"
-        )
+        keyword = self.index.keyword.scores(self.keyword_query(query))
         if only:
             keyword = {pid: score for pid, score in keyword.items() if pid.startswith(f"{only}:")}
         hits = {pid: Hit(pid, 0.0, "search", dense=similarity) for pid, similarity in dense}
