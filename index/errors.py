@@ -41,3 +41,22 @@ class TimeBudgetError(NDVError):
 
 class FetchError(NDVError):
     """A document could not be fetched; the message says why and what to do."""
+
+
+class StorageError(NDVError):
+    """The disk refuses a write or a read (full, read-only, no permission); the message names the place."""
+
+
+_DISK_FULL = ("No space left", "disk is full", "Disk quota exceeded")
+_READ_ONLY = ("Read-only file system", "readonly database", "Permission denied")
+
+
+def disk_problem(exc: BaseException, place: object) -> StorageError | None:
+    """The user-facing form of a write that failed because of the disk at `place` (None: not a disk problem).
+    Chroma reports SQLite's codes as text in its own exception types, so the message is what can be matched."""
+    text = str(exc)
+    if any(marker in text for marker in _DISK_FULL):
+        return StorageError(f"The disk holding {place} is full; free some space and try again.")
+    if any(marker in text for marker in _READ_ONLY):
+        return StorageError(f"{place} is read-only or not writable; make it writable and try again.")
+    return None
