@@ -18,6 +18,7 @@ from urllib.parse import quote
 import httpx
 
 from index.errors import FetchError, InputError
+from index.symbols import symbol_file_stem
 
 DEFAULT_BASE_URL = "https://documents.un.org"
 _LANGS = {"zh": "zh", "ch": "zh", "en": "en"}
@@ -53,7 +54,8 @@ def language(code: str) -> str:
 
 
 def _cache_name(symbol: str, lang: str) -> str:
-    return "".join(ch if ch.isalnum() else "_" for ch in symbol).strip("_") + f"_{lang}.pdf"
+    """One file per symbol and language: A/71/1 and A/71-1 never share one (see `symbol_file_stem`)."""
+    return f"{symbol_file_stem(symbol)}_{lang}.pdf"
 
 
 class Fetcher:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from index.documents import Document
@@ -11,9 +10,8 @@ from index.loaders import Limits, load_text
 from index.meta import with_meta_card
 from index.parse_structured import parse_structured
 from index.parse_un import looks_like_resolution, parse_resolution
+from index.symbols import check_symbol
 from index.text import has_cjk
-
-_SYMBOL_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./\-]*(?: \([^()]+\))?$")
 
 
 def detect_language(text: str) -> str:
@@ -21,13 +19,6 @@ def detect_language(text: str) -> str:
     cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
     letters = sum(1 for ch in sample if ch.isalpha())
     return "zh" if letters and cjk / letters > 0.3 else "en"
-
-
-def check_symbol(symbol: str) -> str:
-    symbol = symbol.strip()
-    if not _SYMBOL_FORM.match(symbol) or len(symbol) > 80:
-        raise InputError(f"{symbol!r} is not a UN document symbol (for example A/61/1028 or S-10/2).")
-    return symbol
 
 
 def parse_document(text: str, lang: str, symbol: str | None = None, source: str = "") -> Document:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
+
+from index.errors import InputError
 
 # A/61/1028, A/RES/62/21, NPT/CONF.2010/50, A/51/182/Rev.1, S/RES/1540 (2004) ...
 _SYMBOL = re.compile(
@@ -15,6 +18,11 @@ _RESOLUTION_NUMBER = re.compile(r"(?:[Rr]esolutions?\s+(S-\d+/\d+|\d{1,2}/\d+))|
 _UNTS_ZH = re.compile(r"《条约汇编》，?\s*第\s*(\d+)\s*卷，?\s*第\s*(\d+)\s*号")
 _UNTS_EN = re.compile(r"Treaty Series,\s*vol\.\s*(\d+),\s*No\.\s*(\d+)", re.IGNORECASE)
 _UNDOCS_LINK = re.compile(r"undocs\.org/(?:(?:ch|zh|en|fr|es|ru|ar)/)?([A-Za-z0-9./\-]+?)/?$")
+# The UN symbol grammar: a body (A, S, E/CN.4, NPT/CONF.2010 ...) and at least one more element, separated by '/';
+# an element is letters and digits joined by '.' or '-' (S-10, Rev.1, L.1); an optional qualifier in brackets.
+_ELEMENT = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
+_SYMBOL_GRAMMAR = re.compile(rf"(?=[A-Z]){_ELEMENT}(?:/{_ELEMENT})+(?: \([A-Za-z0-9][A-Za-z0-9 .,\-]*\))?")
+_NAME_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-")
 
 
 def _normalize_qualifier(qualifier: str) -> str:
@@ -64,3 +72,24 @@ def document_symbol_in(line: str) -> str | None:
         return match.group(1).rstrip(".") + (_normalize_qualifier(match.group(2)) if match.group(2) else "")
     special = re.search(r"(?<![\w/])S-\d+/\d+\b", line)
     return resolution_symbol(special.group()) if special else None
+
+
+def check_symbol(symbol: str) -> str:
+    """The symbol, stripped, if it follows the UN symbol grammar; InputError otherwise."""
+    symbol = symbol.strip()
+    if len(symbol) > 80 or not _SYMBOL_GRAMMAR.fullmatch(symbol):
+        raise InputError(f"{symbol!r} is not a UN document symbol (for example A/61/1028 or S-10/2).")
+    return symbol
+
+
+def symbol_file_stem(symbol: str) -> str:
+    """A file-name stem only this symbol has: every byte but letters, digits, '.' and '-' percent-encoded, so
+    'A/71/1' and 'A/71-1' never share a file, '_' is free to separate the parts of a name, and
+    `symbol_from_file_stem` gives the symbol back."""
+    return "".join(
+        chr(byte) if chr(byte) in _NAME_SAFE else f"%{byte:02X}" for byte in symbol.encode("utf-8")
+    )
+
+
+def symbol_from_file_stem(stem: str) -> str:
+    return unquote(stem, errors="strict")

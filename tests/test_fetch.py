@@ -118,7 +118,7 @@ def test_fetch_caches_indexes_and_answers(env, tmp_path: Path, capsys):
     assert main([*env, "fetch", "A/99/456"]) == EXIT_OK  # zh answers 200 with an empty body, en has the PDF
     err = capsys.readouterr().err
     assert "A/99/456 (en): 3 paragraphs" in err
-    cached = tmp_path / "data" / "fetched" / "A_99_456_en.pdf"
+    cached = tmp_path / "data" / "fetched" / "A%2F99%2F456_en.pdf"
     meta = json.loads(cached.with_suffix(".json").read_text(encoding="utf-8"))
     assert meta["url"].endswith("/api/symbol/access?s=A%2F99%2F456&l=en&t=pdf")
     import hashlib
