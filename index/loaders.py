@@ -1,6 +1,7 @@
 """Reading a user's file into text, defensively: the format comes from the bytes (not the file name), sizes and
-pages are limited, PDFs are opened in a child process with time and memory limits, DOCX archives are checked for
-their declared sizes before anything is decompressed, and text that is not text is refused."""
+pages are limited, PDFs are opened in a child process with time and memory limits, a DOCX is decompressed as a
+bounded stream (its declared sizes are never trusted), text that is not text is refused, and control characters
+(ESC and the like) never leave this module."""
 
 from __future__ import annotations
 
@@ -10,14 +11,19 @@ import re
 import subprocess
 import sys
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree
 
 from index.errors import InputError
+from index.text import strip_controls
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<p[ >])", re.IGNORECASE)
+_DOCX_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Word writes; others inflate unbounded
+_CHUNK = 64 * 1024
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "td"}
 
 
@@ -25,8 +31,8 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
 class Limits:
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
-    max_unpacked_bytes: int = 100 * 1024 * 1024  # a DOCX's declared uncompressed size
-    max_ratio: int = 200  # a DOCX member's uncompressed / compressed size
+    max_unpacked_bytes: int = 100 * 1024 * 1024  # the most a DOCX's text may unpack to, counted as it unpacks
+    max_ratio: int = 200  # ... and at most this many times the file's size on disk
     pdf_seconds: int = 60
     pdf_memory_bytes: int = 1024 * 1024 * 1024
 
@@ -38,8 +44,13 @@ class LoadedText:
 
 
 def load_text(path: Path, limits: Limits | None = None) -> LoadedText:
-    """The file's text, with paragraph starts indented the way the parsers expect; InputError otherwise."""
-    limits = limits or Limits()
+    """The file's text, with paragraph starts indented the way the parsers expect and control characters
+    removed; InputError otherwise."""
+    loaded = _load_raw_text(path, limits or Limits())
+    return LoadedText(strip_controls(loaded.text), loaded.format)
+
+
+def _load_raw_text(path: Path, limits: Limits) -> LoadedText:
     if not path.is_file():
         raise InputError(f"File not found: {path}.")
     size = path.stat().st_size
@@ -99,30 +110,51 @@ def _pdf_text(path: Path, limits: Limits) -> str:
 
 
 def _docx_text(path: Path, limits: Limits) -> str:
+    """The text of `word/document.xml`, decompressed chunk by chunk into an incremental XML parser; past the
+    byte cap it stops, whatever the archive's headers declare."""
+    cap = min(limits.max_unpacked_bytes, limits.max_ratio * path.stat().st_size)
     try:
         with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            declared = sum(m.file_size for m in members)
-            if declared > limits.max_unpacked_bytes or any(
-                m.compress_size and m.file_size / m.compress_size > limits.max_ratio for m in members
-            ):
-                raise InputError(f"{path.name} unpacks to far more than it holds (a zip bomb?); it was not opened.")
             try:
-                xml = archive.read("word/document.xml")
+                member = archive.getinfo("word/document.xml")
             except KeyError:
                 raise InputError(f"{path.name} is a zip archive but not a Word (DOCX) document.") from None
-    except zipfile.BadZipFile:
+            if member.compress_type not in _DOCX_COMPRESSION:
+                raise InputError(f"{path.name} is compressed in a way Word never uses; it was not opened.")
+            with archive.open(member) as stream:
+                return _docx_paragraphs(stream, cap, path.name)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise InputError(f"{path.name} is a damaged DOCX/zip file.") from None
-    try:
-        root = ElementTree.fromstring(xml)
     except ElementTree.ParseError:
         raise InputError(f"{path.name} is a damaged DOCX file (its text cannot be read).") from None
+
+
+def _docx_paragraphs(stream: IO[bytes], cap: int, name: str) -> str:
+    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(events=("end",))
+    lines: list[str] = []
+    unpacked = 0
+    while chunk := stream.read(_CHUNK):
+        unpacked += len(chunk)
+        if unpacked > cap:
+            raise InputError(f"{name} unpacks to far more than it holds (a zip bomb?); it was not read.")
+        parser.feed(chunk)
+        lines += _paragraph_lines(parser)
+    parser.close()
+    return "\n".join(lines + _paragraph_lines(parser))
+
+
+def _paragraph_lines(parser: ElementTree.XMLPullParser[ElementTree.Element]) -> list[str]:
+    """The Word paragraphs completed so far, each as one line marked as a paragraph start; their elements are
+    emptied once read, so memory stays flat however long the document is."""
     lines = []
-    for paragraph in root.iter(f"{_W}p"):
-        text = "".join(node.text or "" for node in paragraph.iter(f"{_W}t"))
-        if text.strip():
-            lines.append(" " + text.strip())  # a Word paragraph is a paragraph: mark its start
-    return "\n".join(lines)
+    for event in parser.read_events():
+        element = event[-1]  # ("end", element)
+        if isinstance(element, ElementTree.Element) and element.tag == f"{_W}p":
+            text = "".join(node.text or "" for node in element.iter(f"{_W}t"))
+            if text.strip():
+                lines.append(" " + text.strip())
+            element.clear()
+    return lines
 
 
 class _TextExtractor(html.parser.HTMLParser):

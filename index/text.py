@@ -14,6 +14,9 @@ _CJK_RANGES = (
     (0x2018, 0x201F),  # curly quotes used in Chinese text
 )
 _WS = re.compile(r"\s+")
+# C0 controls but the layout ones (\t \n \f \r), DEL, C1 controls (U+009B is a one-byte CSI), bidi overrides
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NOT_PRINTABLE = re.compile("[\r\f\x0b]|[\ud800-\udfff]")
 _LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:[./\-][a-z0-9]+)*", re.IGNORECASE)
 # English function words carry no subject; in a small corpus BM25's IDF does not silence them.
 _EN_STOPWORDS = frozenset(
@@ -30,6 +33,18 @@ def is_cjk(ch: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     return any(is_cjk(ch) for ch in text)
+
+
+def strip_controls(text: str) -> str:
+    """Text with its control characters removed (layout kept): an ESC in a document or a question is never
+    stored, and so never reaches a terminal or a page as a command."""
+    return _CONTROLS.sub("", text)
+
+
+def terminal_text(text: str) -> str:
+    """Text safe to print: no controls, no carriage returns that overwrite a line, and the undecodable bytes of
+    a command line (surrogate escapes) as U+FFFD, which every terminal encoding can show."""
+    return _NOT_PRINTABLE.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", strip_controls(text))
 
 
 def question_language(text: str) -> str:

@@ -190,8 +190,10 @@ def _blank_pdf(path: Path) -> Path:
 
 
 def _zip_bomb(path: Path) -> Path:
+    """Well-formed Word XML (a parser reads on) whose one paragraph unpacks to 20 MB from ~20 KB."""
+    xml = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
+        archive.writestr("word/document.xml", xml + b"a" * (20 * 1024 * 1024))
     return path
 
 
