@@ -23,6 +23,7 @@ from assistant.cli_corpus import (
     progress_bar,
 )
 from assistant.config import Settings, index_store
+from assistant.terminal import echo
 from index.errors import InputError, NDVError
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ if TYPE_CHECKING:
 def _announce_build(settings: Settings, reason: str = "") -> None:
     """Say why the index is being built before the progress bar starts."""
     if reason:
-        print(f"{reason.split(';')[0]}; rebuilding it from the corpus.", file=sys.stderr)
+        echo(f"{reason.split(';')[0]}; rebuilding it from the corpus.", err=True)
     else:
-        print(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", file=sys.stderr)
+        echo(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", err=True)
 
 
 def _open_assistant(settings: Settings) -> Assistant:
@@ -49,17 +50,30 @@ def _open_assistant(settings: Settings) -> Assistant:
 
 
 def _read_history(path: str | None) -> list[dict[str, Any]]:
+    """The turns of a history file, typed: anything but a JSON list of {role, content, citations} turns is one
+    InputError, whatever its shape (wrong types, nesting too deep, bytes that are not UTF-8)."""
+    from index.schemas import HISTORY, parse_json
+
     if not path:
         return []
     try:
-        history = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"History file not found: {path}.") from None
-    except (OSError, ValueError) as exc:
-        raise InputError(f"The history file {path} is not a JSON list of turns ({exc}).") from None
-    if not isinstance(history, list):
-        raise InputError(f"The history file {path} must hold a JSON list of turns.")
-    return history
+    except OSError as exc:
+        raise InputError(f"The history file {path} cannot be read ({exc.strerror}).") from None
+    turns = parse_json(HISTORY, raw, InputError, f"The history file {path}")
+    return [turn.model_dump() for turn in turns]
+
+
+def _question(text: str) -> str:
+    """The question as text: bytes that are not UTF-8 reach argv as surrogate escapes, which nothing downstream
+    can encode."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("The question is not valid UTF-8 text; check the terminal's encoding.") from None
+    return text
 
 
 def format_answer(answer: Answer) -> str:
@@ -74,21 +88,22 @@ def format_answer(answer: Answer) -> str:
 
 # -- commands --------------------------------------------------------------------------------------------------
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    question = _question(args.question)
     history = _read_history(args.history)
     assistant = _open_assistant(settings)
     try:
         if args.json or not settings.llm:
-            answer = assistant.ask(args.question, history, doc=args.doc)
+            answer = assistant.ask(question, history, doc=args.doc)
         else:  # the model's draft streams to stderr; stdout gets only the verified answer
-            for item in assistant.ask_stream(args.question, history, doc=args.doc):
+            for item in assistant.ask_stream(question, history, doc=args.doc):
                 if isinstance(item, str):
-                    print(item, end="", file=sys.stderr, flush=True)
+                    echo(item, end="", err=True)
                 else:
                     answer = item
-            print(file=sys.stderr)
+            echo(err=True)
     finally:
         assistant.close()
-    print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1) if args.json else format_answer(answer))
+    echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1) if args.json else format_answer(answer))
     return EXIT_OK if answer.found else EXIT_NOT_FOUND
 
 
@@ -102,17 +117,20 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
                 question = input("> ").strip()
             except EOFError:
                 break
+            except UnicodeDecodeError:
+                echo("That line is not valid UTF-8 text; check the terminal's encoding.")
+                continue
             if question in ("", "exit", "quit"):
                 break
             if question == "/clear":
                 history.clear()
                 continue
             try:
-                answer = assistant.ask(question, history)
+                answer = assistant.ask(_question(question), history)
             except InputError as exc:
-                print(exc)
+                echo(str(exc))
                 continue
-            print(format_answer(answer) + "\n")
+            echo(format_answer(answer) + "\n")
             history += [
                 {"role": "user", "content": question},
                 {"role": "assistant", "content": answer.text, "citations": [c.id for c in answer.citations]},
@@ -130,9 +148,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         summary = evaluate(assistant, Path(args.questions), Path(args.out), progress_bar("Evaluating"))
     finally:
         assistant.close()
-    print(f"Results written to {args.out}")
+    echo(f"Results written to {args.out}")
     for key, value in summary.items():
-        print(f"  {key:<24} {'n/a' if value is None else value}")
+        echo(f"  {key:<24} {'n/a' if value is None else value}")
     return EXIT_OK
 
 
@@ -167,7 +185,7 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
         "--client.toolbarMode",
         "minimal",
     ]
-    print(f"NDV Assistant at http://{args.address}:{args.port}", file=sys.stderr)
+    echo(f"NDV Assistant at http://{args.address}:{args.port}", err=True)
     sys.stdout.flush()
     os.execv(sys.executable, command)  # the server replaces this process: stopping it stops the page
 
@@ -239,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return int(args.func(args, settings))
     except NDVError as exc:
-        print(f"ndv: {exc}", file=sys.stderr)
+        echo(f"ndv: {exc}", err=True)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("ndv: interrupted.", file=sys.stderr)
@@ -247,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a data dir that is a file, a full or read-only disk: say which path, no traceback
+        echo(f"ndv: {exc.strerror or type(exc).__name__}: {exc.filename or ''}.", err=True)
+        return EXIT_ERROR
 
 
 def run() -> None:

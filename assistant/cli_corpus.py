@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.config import Settings, index_store
-from index.errors import InputError, NDVError, UnknownDocumentError
+from assistant.terminal import echo
+from index.errors import IndexCorruptError, InputError, NDVError, UnknownDocumentError
 
 if TYPE_CHECKING:
     from index.documents import Document
@@ -37,43 +38,41 @@ def progress_bar(label: str) -> Callable[[int, int], None]:
 def _build(settings: Settings, documents: list[Document]) -> int:
     store = index_store(settings)
     total = sum(len(d.paragraphs) for d in documents)
-    print(
-        f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root} ({store.vectors}).",
-        file=sys.stderr,
-    )
+    echo(f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root} ({store.vectors}).", err=True)
     manifest = store.build(documents, progress_bar("Embedding"))
-    print(f"Index built: {', '.join(d['symbol'] for d in manifest.documents)} ({total} paragraphs).")
+    echo(f"Index built: {', '.join(d['symbol'] for d in manifest.documents)} ({total} paragraphs).")
     return EXIT_OK
 
 
 def cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
+    """Under the writers' lock, so that no `index add` changes the documents while they are read."""
     from index.corpus import corpus_documents
-    from index.sources import indexed_corpus
+    from index.sources import SourceStore
 
-    return _build(settings, corpus_documents(Path(args.corpus)) if args.corpus else indexed_corpus(settings.data_dir))
+    with SourceStore(settings.data_dir).change() as change:
+        return _build(settings, corpus_documents(Path(args.corpus)) if args.corpus else change.documents())
 
 
 def cmd_index_add(args: argparse.Namespace, settings: Settings) -> int:
-    """Parse first (a bad file changes nothing), then keep the file and rebuild; a failed build restores the list."""
+    """Parse first (a bad file changes nothing), stage the file, build from the staged corpus, and only then
+    commit the file to the list of added documents: any failure leaves the data directory as it was."""
     from index.ingest import load_document
-    from index.sources import SourceStore, indexed_corpus
+    from index.sources import SourceStore
 
     doc = load_document(Path(args.file), args.symbol, args.lang, settings.limits())
-    print(f"{args.file}: {doc.symbol} ({doc.kind}, {doc.lang}), {len(doc.paragraphs)} paragraphs.", file=sys.stderr)
-    sources = SourceStore(settings.data_dir)
-    previous = sources.add(Path(args.file), doc)
-    try:
-        return _build(settings, indexed_corpus(settings.data_dir))
-    except BaseException:
-        sources.write(previous)
-        raise
+    echo(f"{args.file}: {doc.symbol} ({doc.kind}, {doc.lang}), {len(doc.paragraphs)} paragraphs.", err=True)
+    with SourceStore(settings.data_dir).change() as change:
+        change.add(Path(args.file), doc)
+        _build(settings, change.documents())
+        change.commit()
+    return EXIT_OK
 
 
 def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
     """Fetch each symbol in the first language it is published in, index what arrived, report each failure."""
     from index.fetch import Fetcher, language
     from index.ingest import load_document
-    from index.sources import SourceStore, indexed_corpus
+    from index.sources import SourceStore
 
     langs = [language(code) for code in args.lang.split(",") if code.strip()]
     symbols = list(args.symbols)
@@ -91,8 +90,8 @@ def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
         settings.fetch_timeout_s,
         settings.max_file_mb * 1024 * 1024,
     )
-    sources = SourceStore(settings.data_dir)
-    previous, added, failed = sources.read(), 0, 0
+    found: list[tuple[Path, Document]] = []
+    failed = 0
     for symbol in dict.fromkeys(symbols):
         problems = []
         for lang in langs:
@@ -102,32 +101,35 @@ def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
             except NDVError as exc:
                 problems.append(str(exc))
                 continue
-            sources.add(fetched.path, doc)
-            added += 1
-            print(f"{symbol} ({lang}): {len(doc.paragraphs)} paragraphs, from {fetched.url}", file=sys.stderr)
+            found.append((fetched.path, doc))
+            echo(f"{symbol} ({lang}): {len(doc.paragraphs)} paragraphs, from {fetched.url}", err=True)
             break
         else:
             failed += 1
             for problem in problems:
-                print(f"ndv: {problem}", file=sys.stderr)
-    if added:
-        try:
-            _build(settings, indexed_corpus(settings.data_dir))
-        except BaseException:
-            sources.write(previous)
-            raise
+                echo(f"ndv: {problem}", err=True)
+    if found:  # downloads done: the writers' lock is held only while the documents change
+        with SourceStore(settings.data_dir).change() as change:
+            for path, doc in found:
+                change.add(path, doc)
+            _build(settings, change.documents())
+            change.commit()
     return EXIT_ERROR if failed else EXIT_OK
 
 
 def cmd_index_list(args: argparse.Namespace, settings: Settings) -> int:
+    from index.schemas import INDEXED_DOCUMENTS, validate
+
     store = index_store(settings)
     manifest = store.read_manifest()
-    print(
+    what = f"The index manifest in {store.current_dir()}"
+    documents = validate(INDEXED_DOCUMENTS, manifest.documents, IndexCorruptError, what)
+    echo(
         f"Index in {store.current_dir()} (built {manifest.built_at}, embedder {manifest.embedder}, "
         f"vectors {manifest.vectors})"
     )
-    for doc in manifest.documents:
-        print(f"  {doc['symbol']:<16} {doc['lang']}  {doc['paragraphs']:>4} paragraphs  {doc['title']}")
+    for doc in documents:
+        echo(f"  {doc.symbol:<16} {doc.lang}  {doc.paragraphs:>4} paragraphs  {doc.title}")
     return EXIT_OK
 
 
@@ -151,13 +153,13 @@ def cmd_doc(args: argparse.Namespace, settings: Settings) -> int:
                 }
                 for p in doc.paragraphs
             ]
-            print(json.dumps(data, ensure_ascii=False, indent=1))
+            echo(json.dumps(data, ensure_ascii=False, indent=1))
         else:
             from assistant.labels import display_label
 
-            print(f"{doc.symbol}  {doc.title}")
+            echo(f"{doc.symbol}  {doc.title}")
             for p in doc.paragraphs:
-                print(f"\n[{p.label}] {display_label(p.label, doc.lang)}\n{p.text}")
+                echo(f"\n[{p.label}] {display_label(p.label, doc.lang)}\n{p.text}")
         return EXIT_OK
     finally:
         index.close()
@@ -174,7 +176,7 @@ def cmd_cited(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         index.close()
     if args.json:
-        print(json.dumps([asdict(entry) for entry in registry], ensure_ascii=False, indent=1))
+        echo(json.dumps([asdict(entry) for entry in registry], ensure_ascii=False, indent=1))
         return EXIT_OK
     lang = args.lang
     for entry in registry:
@@ -183,6 +185,6 @@ def cmd_cited(args: argparse.Namespace, settings: Settings) -> int:
             if entry.in_index
             else ("未收录" if lang == "zh" else "not indexed")
         )
-        print(f"{entry.symbol}  [{entry.kind}, {state}]  {entry.title(lang)}")
-        print("    " + "; ".join(display_citation(cid, lang) for cid in entry.cited_by))
+        echo(f"{entry.symbol}  [{entry.kind}, {state}]  {entry.title(lang)}")
+        echo("    " + "; ".join(display_citation(cid, lang) for cid in entry.cited_by))
     return EXIT_OK

@@ -1,17 +1,43 @@
-"""Documents a user added (`ndv index add`): copies of their files and a manifest under `<data dir>/sources`, so
-that every later `ndv index build` includes them. The shipped corpus plus these make the indexed corpus."""
+"""Documents a user added (`ndv index add`, `ndv fetch`): copies of their files and a manifest under
+`<data dir>/sources`, so that every later `ndv index build` includes them. The shipped corpus plus these make the
+indexed corpus.
+
+Every command that writes (build, add, fetch) goes through `SourceStore.change()`: one writer at a time (a file
+lock; a second writer fails fast), new files staged in a private directory, the index built from the staged
+view, and only then the commit, whose single atomic step is the manifest's replacement. Anything that fails
+before it (a bad file, a full disk, a busy or failed build, Ctrl-C) leaves `sources/` exactly as it was.
+
+The lock is this directory's own, not the index store's `.lock`: the store takes that one inside every build
+and it is not re-entrant, so holding it around the build would make the build refuse itself. The order is
+always sources lock, then store lock; both fail fast, so no two writers ever wait on each other.
+"""
 
 from __future__ import annotations
 
-import json
+import contextlib
+import fcntl
+import hashlib
 import os
-import re
 import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from index.corpus import corpus_documents, shipped_documents
+from index.corpus import CorpusEntry, load_entry, shipped_documents
 from index.documents import Document
+from index.errors import IndexBusyError, IndexCorruptError, StorageError, disk_problem
+from index.schemas import SOURCE_MANIFEST, SourceEntry, SourceManifest, parse_json
+from index.symbols import check_symbol, symbol_file_stem
+
+_EXTENSIONS = {".pdf", ".docx", ".html", ".htm", ".txt"}
+
+
+def stored_name(symbol: str, lang: str, path: Path) -> str:
+    """A name no other document's file can have: the symbol's collision-free stem, the language, and part of
+    the content's hash (so a replacement never overwrites the file the current manifest still lists)."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    suffix = path.suffix.lower() if path.suffix.lower() in _EXTENSIONS else ".txt"
+    return f"{symbol_file_stem(symbol)}_{lang}_{digest}{suffix}"
 
 
 class SourceStore:
@@ -19,35 +45,124 @@ class SourceStore:
         self.root = data_dir / "sources"
         self.manifest = self.root / "manifest.json"
 
-    def read(self) -> list[dict[str, Any]]:
-        if not self.manifest.exists():
+    def read(self) -> list[SourceEntry]:
+        try:
+            raw = self.manifest.read_bytes()
+        except FileNotFoundError:
             return []
-        return list(json.loads(self.manifest.read_text(encoding="utf-8"))["documents"])
-
-    def write(self, entries: list[dict[str, Any]]) -> None:
-        """Atomically: a failure leaves the previous manifest."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.manifest.with_name("manifest.json.tmp")
-        tmp.write_text(json.dumps({"documents": entries}, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.manifest)
-
-    def add(self, path: Path, doc: Document) -> list[dict[str, Any]]:
-        """Keep a copy of the file and list it, replacing any earlier entry of the same symbol; returns the
-        previous entries, for `write` to restore if the build that follows fails."""
-        previous = self.read()
-        self.root.mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"[^A-Za-z0-9.]+", "_", doc.symbol).strip("_") + f"_{doc.lang}{path.suffix.lower() or '.txt'}"
-        shutil.copyfile(path, self.root / name)
-        entry = {"file": name, "symbol": doc.symbol, "lang": doc.lang, "kind": doc.kind, "source": str(path)}
-        self.write([e for e in previous if e["symbol"] != doc.symbol] + [entry])
-        return previous
+        except OSError as exc:
+            raise StorageError(f"{self.manifest} cannot be read ({exc.strerror}).") from None
+        what = f"The list of added documents {self.manifest}"
+        return parse_json(SOURCE_MANIFEST, raw, IndexCorruptError, what).documents
 
     def documents(self) -> list[Document]:
-        return corpus_documents(self.root) if self.read() else []
+        return [_load(self.root / e.file, e) for e in self.read()]
+
+    @contextlib.contextmanager
+    def change(self) -> Iterator[SourceChange]:
+        """The one writer of the added documents (see the module docstring); the staging directory goes
+        whatever happens."""
+        with _writer_lock(self.root):
+            for stale in self.root.glob(".stage-*"):  # left by a writer that was killed; we hold the lock
+                shutil.rmtree(stale, ignore_errors=True)
+            stage = self.root / f".stage-{uuid.uuid4().hex[:8]}"
+            try:
+                with _storage_errors(self.root):
+                    stage.mkdir()
+                yield SourceChange(self, stage)
+            finally:
+                shutil.rmtree(stage, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _writer_lock(root: Path) -> Iterator[None]:
+    with _storage_errors(root):
+        root.mkdir(parents=True, exist_ok=True)
+        handle = (root / ".lock").open("w")
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusyError(
+                f"Another ndv command is changing the index in {root.parent}; wait for it to finish and try again."
+            ) from None
+        yield
+
+
+@contextlib.contextmanager
+def _storage_errors(root: Path) -> Iterator[None]:
+    """A full disk or a read-only directory is one sentence, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise disk_problem(exc, root) or StorageError(
+            f"Cannot write to {root} ({exc.strerror or type(exc).__name__}); the added documents were not changed."
+        ) from None
+
+
+class SourceChange:
+    """Additions staged beside the manifest, invisible to every reader until `commit`."""
+
+    def __init__(self, store: SourceStore, stage: Path) -> None:
+        self.store = store
+        self.stage = stage
+        self.before = store.read()
+        self.entries = list(self.before)
+        self.staged: set[str] = set()
+
+    def add(self, path: Path, doc: Document) -> None:
+        """Stage a copy of the file; it replaces any earlier document of the same symbol."""
+        symbol = check_symbol(doc.symbol)
+        with _storage_errors(self.store.root):
+            name = stored_name(symbol, doc.lang, path)
+            shutil.copyfile(path, self.stage / name)
+        self.staged.add(name)
+        entry = SourceEntry.model_validate(
+            {"file": name, "symbol": symbol, "lang": doc.lang, "kind": doc.kind, "source": str(path)}
+        )
+        self.entries = [e for e in self.entries if e.symbol != symbol] + [entry]
+
+    def documents(self) -> list[Document]:
+        """The corpus as it will be once committed: the shipped documents and the user's, one per symbol (a
+        user's document replaces a shipped one)."""
+        added = [_load((self.stage if e.file in self.staged else self.store.root) / e.file, e) for e in self.entries]
+        return _with_shipped(added)
+
+    def commit(self) -> None:
+        """Move the staged files in (unlisted, so invisible), then replace the manifest: the one atomic step.
+        Files the new manifest no longer lists are removed afterwards."""
+        root = self.store.root
+        listed_before = {e.file for e in self.before}
+        moved: list[str] = []
+        try:
+            with _storage_errors(root):
+                for name in sorted(self.staged):
+                    os.replace(self.stage / name, root / name)
+                    moved.append(name)
+                tmp = self.stage / "manifest.json"
+                tmp.write_text(SourceManifest(documents=self.entries).model_dump_json(indent=1), encoding="utf-8")
+                os.replace(tmp, self.store.manifest)
+        except BaseException:
+            for name in moved:
+                if name not in listed_before:
+                    (root / name).unlink(missing_ok=True)
+            raise
+        listed = {e.file for e in self.entries}
+        for entry in self.before:
+            if entry.file not in listed:
+                with contextlib.suppress(OSError):  # a file the manifest does not list is never read
+                    (root / entry.file).unlink(missing_ok=True)
+
+
+def _load(path: Path, entry: SourceEntry) -> Document:
+    return load_entry(CorpusEntry(path, entry.symbol, entry.lang, entry.kind, entry.source))
+
+
+def _with_shipped(added: list[Document]) -> list[Document]:
+    symbols = {d.symbol for d in added}
+    return [d for d in shipped_documents() if d.symbol not in symbols] + added
 
 
 def indexed_corpus(data_dir: Path) -> list[Document]:
     """The shipped documents and the user's, one per symbol (a user's document replaces a shipped one)."""
-    added = SourceStore(data_dir).documents()
-    symbols = {d.symbol for d in added}
-    return [d for d in shipped_documents() if d.symbol not in symbols] + added
+    return _with_shipped(SourceStore(data_dir).documents())
