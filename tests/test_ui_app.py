@@ -37,6 +37,11 @@ def _popovers(at: AppTest) -> list:
     return list(at.get("popover"))
 
 
+def _shown(markdown: str) -> str:
+    """What escaped Markdown shows: without its backslashes and the invisible joiners that break autolinks."""
+    return markdown.replace("\\", "").replace("\u2060", "")
+
+
 def _texts(block) -> list[str]:
     return [m.value for m in block.markdown] + [c.value for c in block.caption]
 
@@ -64,10 +69,10 @@ def test_citation_card_lists_footnotes_and_cited_documents(app):
     _ask(app, "政府专家组关于核查的一切方面的报告的文号是什么？")
     cards = {p.proto.popover.label: _texts(p) for p in _popovers(app)}
     pp10 = cards["A/RES/71/67 序言部分第10段"]
-    assert any("脚注6: 见A/61/1028。 (所引文件: A/61/1028)" in t.replace("\\", "") for t in pp10)
-    assert any("标注于: A/RES/71/67 序言部分第10段" in t.replace("\\", "") for t in cards["A/RES/71/67 脚注6"])
+    assert any("脚注6: 见A/61/1028。 (所引文件: A/61/1028)" in _shown(t) for t in pp10)
+    assert any("标注于: A/RES/71/67 序言部分第10段" in _shown(t) for t in cards["A/RES/71/67 脚注6"])
     assert any(
-        "所引文件: A/61/1028 — 政府专家小组关于核查的一切方面" in t.replace("\\", "") and "全文未收录" in t
+        "所引文件: A/61/1028 — 政府专家小组关于核查的一切方面" in _shown(t) and "全文未收录" in t
         for t in pp10
     )
 
@@ -93,7 +98,7 @@ def test_not_found_says_so_and_shows_closest_paragraphs(app):
 def test_markup_in_a_question_is_shown_as_text(app):
     _ask(app, "**专家小组** <b>在哪里</b> [开会](javascript:alert(1))？")
     shown = app.chat_message[0].markdown[0].value
-    assert "\\*\\*专家小组\\*\\*" in shown and "\\<b\\>" in shown and "\\(javascript\\:alert" in shown
+    assert "\\*\\*专家小组\\*\\*" in shown and "\\<b\\>" in shown and "\\(javascript\\:\u2060alert" in shown
 
 
 def test_input_limit_and_bad_input_are_messages_not_tracebacks(app):
@@ -137,7 +142,7 @@ def test_unexpected_failure_is_a_message_not_a_traceback(app, monkeypatch: pytes
 
     monkeypatch.setattr("assistant.chain.Assistant.ask_stream", broken)
     _ask(app, "专家小组将在哪里举行会议？")
-    assert any("could not be answered (RuntimeError)" in e.value.replace("\\", "") for e in app.error)
+    assert any("could not be answered (RuntimeError)" in _shown(e.value) for e in app.error)
     assert not app.exception
 
 
@@ -151,22 +156,24 @@ def test_a_rebuild_is_picked_up_on_the_next_run(tmp_path: Path, monkeypatch: pyt
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     first = store.current_name()
-    assert any(first in c.value.replace("\\", "") for c in at.sidebar.caption)
+    assert any(first in _shown(c.value) for c in at.sidebar.caption)
     store.build(shipped_documents())
     _ask(at, "专家小组将在哪里举行会议？")
-    assert any(store.current_name() in c.value.replace("\\", "") for c in at.sidebar.caption)
+    assert any(store.current_name() in _shown(c.value) for c in at.sidebar.caption)
     assert "日内瓦" in at.chat_message[1].markdown[0].value
 
 
 def test_answers_can_be_restricted_to_one_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from index.ingest import load_document
-    from index.sources import SourceStore, indexed_corpus
+    from index.sources import SourceStore
     from index.store import IndexStore
     from tests.conftest import FIXTURES
 
     source = FIXTURES / "numbered_zh.txt"
-    SourceStore(tmp_path).add(source, load_document(source))
-    IndexStore(tmp_path).build(indexed_corpus(tmp_path))
+    with SourceStore(tmp_path).change() as change:
+        change.add(source, load_document(source))
+        IndexStore(tmp_path).build(change.documents())
+        change.commit()
     monkeypatch.setenv("NDV_DATA_DIR", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
@@ -199,7 +206,7 @@ def test_a_language_model_answer_in_the_page(built_data_dir: Path, monkeypatch: 
     monkeypatch.setenv("NDV_LLM", "openai:fake")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    assert any("llm:openai:fake" in c.value.replace("\\", "") for c in at.sidebar.caption)
+    assert any("llm:openai:fake" in _shown(c.value) for c in at.sidebar.caption)
     _ask(at, "政府专家小组最多由多少人组成？")
     assert "专家小组最多25人" in at.chat_message[1].markdown[0].value
     (chip,) = _popovers(at)

@@ -102,7 +102,7 @@ def citation_chips(assistant: Assistant, items: list[tuple[str, str]], lang: str
         for i, (cid, quote) in enumerate(items):
             if cid not in assistant.index.paragraphs:
                 continue
-            with st.popover(citation_title(cid, lang), key=f"{key}-{i}"):
+            with st.popover(escape_markdown(citation_title(cid, lang)), key=f"{key}-{i}"):
                 paragraph_card(assistant, cid, quote, lang)
 
 
@@ -127,7 +127,7 @@ def show_answer(assistant: Assistant, exchange: Exchange, number: int) -> None:
 # -- the document panel ----------------------------------------------------------------------------------------
 def document_panel(doc: Document, lang: str) -> None:
     t = TEXTS[lang]
-    st.subheader(f"{doc.symbol} {doc.title}", anchor=False)
+    st.subheader(escape_markdown(f"{doc.symbol} {doc.title}"), anchor=False)
     st.caption(escape_markdown(authority(doc, lang)))
     query = st.text_input("🔎", key=f"filter-{doc.symbol}", placeholder="筛选 / Filter", label_visibility="collapsed")
     titles = {"meta": "", "preambular": t["preambular"], "operative": t["operative"], "footnote": t["footnotes"]}
@@ -139,7 +139,7 @@ def document_panel(doc: Document, lang: str) -> None:
         if title := titles.get(kind, t["text"]):
             st.markdown(f"**{escape_markdown(title)}**")
         for p in shown:
-            st.markdown(f"###### {escape_markdown(display_label(p.label, lang))} · {p.label}")
+            st.markdown(f"###### {escape_markdown(f'{display_label(p.label, lang)} · {p.label}')}")
             anchor_target(p)
             if p.heading:
                 st.caption(escape_markdown(p.heading))

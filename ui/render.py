@@ -1,7 +1,8 @@
 """Pure text builders for the page: escaped Markdown, fail-closed highlighting, the briefing note.
 
-Document and user text is data: it is always escaped before Streamlit renders it as Markdown, so a '*', a
-'[link](javascript:…)' or a '<script>' in a question or a paragraph shows as those characters, never as markup.
+Document and user text is data: it is always escaped before Streamlit renders it as Markdown (and before it goes
+into the briefing note), so a '*', a '[link](javascript:…)', a ':red[…]' or a '<script>' in a question or a
+paragraph shows as those characters, never as markup, and a bare URL or e-mail address stays text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from assistant.labels import display_label
 from index.documents import Document, Paragraph, split_citation_id
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+# Links, e-mail addresses, emoji and icons (':smile:', ':material/x:') are found in the text *after* Markdown is
+# parsed, where backslashes are gone; an invisible word joiner after ':' and '@' and before the dot of 'www.'
+# breaks every one of those patterns without changing what is shown.
+_AUTOLINK_TRIGGERS = re.compile(r"(?<=[:@])|(?<=[wW]{3})(?=\.)")
+_WORD_JOINER = "\u2060"
 
 TEXTS: dict[str, dict[str, str]] = {
     "zh": {
@@ -63,8 +69,10 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def escape_markdown(text: str) -> str:
-    """Every Markdown-significant ASCII character backslash-escaped; line breaks kept as hard breaks."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", "  \n")
+    """Text shown as itself in Markdown: every Markdown-significant ASCII character backslash-escaped, link, emoji
+    and icon patterns broken by a word joiner; line breaks kept as hard breaks."""
+    inert = _AUTOLINK_TRIGGERS.sub(_WORD_JOINER, text)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", inert).replace("\n", "  \n")
 
 
 def highlighted(text: str, quote: str) -> str:
@@ -115,19 +123,21 @@ def answer_plain_text(exchange: Exchange) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """One line of escaped text (a table cell, a heading): '|' and every other markup character escaped."""
+    return escape_markdown(" ".join(text.split()))
 
 
 def briefing_markdown(exchanges: list[Exchange], documents: dict[str, Document], lang: str) -> str:
-    """The conversation as a Markdown briefing note: each question, its answer, a table of what it cites."""
+    """The conversation as a Markdown briefing note: each question, its answer, a table of what it cites. Every
+    question and document string is escaped, so the note renders no link, image or HTML it did not write."""
     t = TEXTS[lang]
     lines = [f"# {t['briefing']}", "", f"{t['generated']}: {time.strftime('%Y-%m-%d %H:%M')}", ""]
     for doc in documents.values():
-        lines.append(f"- {doc.symbol} {doc.title}: {authority(doc, lang)}")
+        lines.append(f"- {_cell(f'{doc.symbol} {doc.title}')}: {_cell(authority(doc, lang))}")
     for number, exchange in enumerate(exchanges, 1):
         answer = exchange.answer
         lines += ["", f"## {t['question']} {number}: {_cell(exchange.question)}", ""]
-        lines += [f"> {line}" if line else ">" for line in answer["text"].splitlines()]
+        lines += [f"> {escape_markdown(line)}" if line.strip() else ">" for line in answer["text"].splitlines()]
         if answer["citations"]:
             lines += ["", f"| {t['label']} | {t['document']} | {t['quote']} |", "|---|---|---|"]
             for c in answer["citations"]:
