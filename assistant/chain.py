@@ -14,7 +14,7 @@ from assistant.citations import Answer, verify
 from assistant.config import Settings, index_store
 from assistant.followup import Condensed, condense, validate_history
 from assistant.labels import find_label_refs
-from assistant.llm import LLMAnswerer, make_chat_model, rewrite_follow_up
+from assistant.llm import LLMAnswerer, make_chat_model, rewrite_follow_up, structured_output
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retriever
 from index.errors import IndexMissingError, IndexOutdatedError, InputError, TimeBudgetError, UnknownDocumentError
@@ -67,7 +67,7 @@ class Assistant:
             model = make_chat_model(
                 settings.llm, settings.llm_base_url, settings.llm_timeout_s, settings.llm_max_retries
             )
-            self.answerer = LLMAnswerer(model, f"llm:{settings.llm}", extractive)
+            self.answerer = LLMAnswerer(model, f"llm:{settings.llm}", extractive, structured_output(settings.llm))
         # Plain sequential steps over one state dict: `RunnablePassthrough.assign` would start a thread pool on
         # every call (measured: +7 ms of a 19 ms answer) to run a single branch.
         self.prepare: Runnable[dict[str, Any], dict[str, Any]] = RunnableLambda(self._condense) | RunnableLambda(

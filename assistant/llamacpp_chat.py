@@ -1,51 +1,61 @@
-"""A local GGUF model in-process (`NDV_LLM=llamacpp:/path/model.gguf`) as a LangChain chat model, on
-llama-cpp-python's own chat API. No server, no network; one model per process, one generation at a time."""
+"""A local GGUF model (`NDV_LLM=llamacpp:/path/model.gguf`) as a LangChain chat model.
+
+The model runs in a supervised worker process (`assistant.model_worker`), never in the app's process; this class
+talks to the worker's OpenAI-compatible endpoint on loopback. A worker that died (a native crash) is restarted by
+the next request; the request that was in flight fails like any backend failure (the answerer falls back).
+"""
 
 from __future__ import annotations
 
-import threading
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, SystemMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import PrivateAttr
 
+from assistant.model_worker import ModelWorker, ModelWorkerError
 
-def _role(message: BaseMessage) -> str:
-    if isinstance(message, SystemMessage):
-        return "system"
-    return "assistant" if isinstance(message, AIMessage) else "user"
+MAX_OUTPUT_TOKENS = 512  # bounds the time of one generation
 
 
 class LlamaCppChat(BaseChatModel):
     model_path: str
-    n_ctx: int = 4096
-    n_threads: int = 2
-    max_tokens: int = 512  # bounds the time of a generation, which cannot be interrupted from outside
-    _llm: Any = PrivateAttr(default=None)
-    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    timeout_s: float = 120.0
+    _worker: ModelWorker = PrivateAttr()
+    _client: Any = PrivateAttr(default=None)
+    _client_url: str = PrivateAttr(default="")
+
+    def model_post_init(self, context: Any) -> None:
+        self._worker = ModelWorker(self.model_path)
 
     @property
     def _llm_type(self) -> str:
-        return "llamacpp-inprocess"
+        return "llamacpp-worker"
 
-    def _loaded(self) -> Any:
-        if self._llm is None:
-            from llama_cpp import Llama
+    @property
+    def worker(self) -> ModelWorker:
+        return self._worker
 
-            self._llm = Llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads, verbose=False)
-        return self._llm
+    def _openai(self) -> Any:
+        """The OpenAI-compatible client for the running worker (a restarted worker has a new port)."""
+        url = self._worker.url()
+        if self._client is None or url != self._client_url:
+            from langchain_openai import ChatOpenAI
 
-    def _request(self, messages: list[BaseMessage], stop: list[str] | None) -> dict[str, Any]:
-        return {
-            "messages": [{"role": _role(m), "content": str(m.content)} for m in messages],
-            "max_tokens": self.max_tokens,
-            "stop": stop,
-            "temperature": 0.0,
-        }
+            self._client = ChatOpenAI(
+                model="local",
+                base_url=url,
+                api_key="not-needed",  # type: ignore[arg-type]
+                timeout=self.timeout_s,
+                max_retries=0,
+                temperature=0.0,
+            )
+            self._client_url = url
+        return self._client
 
     def _generate(
         self,
@@ -54,10 +64,9 @@ class LlamaCppChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        with self._lock:
-            result = self._loaded().create_chat_completion(**self._request(messages, stop))
-        text = result["choices"][0]["message"].get("content") or ""
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+        kwargs = self._with_token_limit(kwargs)
+        with self._worker_failure():
+            return self._openai()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
     def _stream(
         self,
@@ -66,10 +75,23 @@ class LlamaCppChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        with self._lock:
-            for part in self._loaded().create_chat_completion(**self._request(messages, stop), stream=True):
-                delta = part["choices"][0]["delta"].get("content") or ""
-                if delta:
-                    if run_manager:
-                        run_manager.on_llm_new_token(delta)
-                    yield ChatGenerationChunk(message=AIMessageChunk(content=delta))
+        kwargs = self._with_token_limit(kwargs)
+        with self._worker_failure():
+            yield from self._openai()._stream(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+    @contextlib.contextmanager
+    def _worker_failure(self) -> Iterator[None]:
+        """A request that failed because the worker died says so (the next request starts a new worker)."""
+        try:
+            yield
+        except Exception as exc:
+            if isinstance(exc, ModelWorkerError) or (death := self._worker.death()) is None:
+                raise
+            raise ModelWorkerError(
+                f"the local model's process stopped ({death}); it is restarted on the next question"
+            ) from exc
+
+    def _with_token_limit(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """Every request to the worker is bounded: llama-cpp-python's server reads `max_tokens` only (LangChain
+        would send `max_completion_tokens`), in the extra body beside whatever the caller put there."""
+        return {**kwargs, "extra_body": {"max_tokens": MAX_OUTPUT_TOKENS, **kwargs.get("extra_body", {})}}

@@ -207,3 +207,36 @@ def test_streaming_without_a_model_is_just_the_answer(assistant):
 def test_the_list_of_cited_documents_comes_from_the_registry_not_the_model(with_model):
     answer = with_model(FakeListChatModel(responses=[])).ask("决议引用了哪些文件？")
     assert answer.backend == "extractive" and "A/61/1028" in answer.text
+
+
+class _SchemaRefusing(FakeListChatModel):
+    """A server that answers 500 to a request with a response format it does not know (as llama-cpp-python's
+    does for `json_schema`), and answers normally without one. Records what it was sent."""
+
+    sent: list[dict[str, Any]] = []
+
+    def _stream(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+        self.sent.append(kwargs)
+        if "extra_body" in kwargs:
+            error = RuntimeError("Input should be 'text' or 'json_object'")
+            error.status_code = 500  # type: ignore[attr-defined]
+            raise error
+        yield from super()._stream(messages, *args, **kwargs)
+
+
+def test_structured_output_is_requested_and_dropped_when_the_server_refuses_it(with_model):
+    from assistant.llm import ANSWER_SCHEMA, structured_output
+
+    options = structured_output("openai:m")
+    assert [o["extra_body"]["response_format"]["type"] for o in options] == ["json_schema", "json_object"]
+    assert options[0]["extra_body"]["response_format"]["json_schema"]["schema"] == ANSWER_SCHEMA
+    assert options[1]["extra_body"]["response_format"]["schema"] == ANSWER_SCHEMA
+    assert structured_output("ollama:m") == []
+    reply = _reply(f"最多25人[{R}OP7]。", [{"id": R + "OP7", "quote": OP7_QUOTE}])
+    model = _SchemaRefusing(responses=[reply, reply])
+    assistant = with_model(model)
+    assistant.answerer.request_options = options
+    first, second = assistant.ask(QUESTION), assistant.ask(QUESTION)
+    assert first.backend == second.backend == "llm:fake" and first.warnings == []
+    # both forms refused on the first question, then plain requests
+    assert ["extra_body" in kwargs for kwargs in model.sent] == [True, True, False, False]
