@@ -86,9 +86,7 @@ def symbol_file_stem(symbol: str) -> str:
     """A file-name stem only this symbol has: every byte but letters, digits, '.' and '-' percent-encoded, so
     'A/71/1' and 'A/71-1' never share a file, '_' is free to separate the parts of a name, and
     `symbol_from_file_stem` gives the symbol back."""
-    return "".join(
-        chr(byte) if chr(byte) in _NAME_SAFE else f"%{byte:02X}" for byte in symbol.encode("utf-8")
-    )
+    return "".join(chr(byte) if chr(byte) in _NAME_SAFE else f"%{byte:02X}" for byte in symbol.encode("utf-8"))
 
 
 def symbol_from_file_stem(stem: str) -> str:

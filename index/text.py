@@ -14,8 +14,15 @@ _CJK_RANGES = (
     (0x2018, 0x201F),  # curly quotes used in Chinese text
 )
 _WS = re.compile(r"\s+")
-# C0 controls but the layout ones (\t \n \f \r), DEL, C1 controls (U+009B is a one-byte CSI), bidi overrides
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Whole terminal sequences first (CSI 'ESC[2J' and its one-byte form U+009B, OSC 'ESC]0;title BEL' up to its end,
+# the line's end or 256 characters, two-byte ESC sequences), so no '[2J' is left in the text; then any other C0
+# control but the layout ones (\t \n \f \r), DEL, C1 controls and bidi overrides.
+_CONTROLS = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,256}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+    r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 _NOT_PRINTABLE = re.compile("[\r\f\x0b]|[\ud800-\udfff]")
 _LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:[./\-][a-z0-9]+)*", re.IGNORECASE)
 # English function words carry no subject; in a small corpus BM25's IDF does not silence them.
