@@ -1,5 +1,6 @@
-"""The offline extractive answerer: quotes the clause(s) of the best paragraph that answer the question, with
-their labels, framed in the question's language. Deterministic, no model; `found` comes from retrieval."""
+"""The offline extractive answerer: quotes the clause(s) of the paragraph that answers the question, with their
+labels, framed in the answer's language; lists and summaries are composed by intent (`compose.py`).
+Deterministic, no model; `found` is the verdict's."""
 
 from __future__ import annotations
 
@@ -8,15 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.citations import Answer, Citation, make_citation
+from assistant.compose import BACKEND, Composer
 from assistant.labels import display_label
-from assistant.question_types import expected_shapes
-from assistant.retrieval import Retrieval, asks_for_document
+from assistant.language import pack
+from assistant.question import Question
+from assistant.retrieval import Retrieval
+from assistant.verdict import Verdict
 from index.documents import Document, Paragraph, split_citation_id
 from index.glossary import Glossary
 from index.registry import CitedDocument, short_forms
-from index.text import keyword_tokens, question_language
+from index.text import keyword_tokens
 
-BACKEND = "extractive"
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
 _WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
 _CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
@@ -63,11 +66,14 @@ class ExtractiveAnswerer:
         self.documents = documents
         self.glossary = glossary
         self.registry = registry
+        self.composer = Composer(paragraphs, glossary)
 
     # -- choosing the words to quote -------------------------------------------------------------------------
-    def _clause_scores(self, query: str, text: str, parts: list[_Clause]) -> list[float]:
-        wanted = set(keyword_tokens(self.keyword_query(query)))
-        types = expected_shapes(query)
+    def _clause_scores(self, question: Question, paragraph: Paragraph, parts: list[_Clause]) -> list[float]:
+        text = paragraph.text
+        wanted = set(keyword_tokens(self.keyword_query(question.search)))
+        answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
+        types = [answer_type.shape] if answer_type else []
         scores = []
         for part in parts:
             piece = text[part.start : part.end]
@@ -77,14 +83,14 @@ class ExtractiveAnswerer:
             scores.append(score)
         return scores
 
-    def quote_span(self, query: str, paragraph: Paragraph, same_language: bool) -> tuple[int, int]:
+    def quote_span(self, question: Question, paragraph: Paragraph, same_language: bool) -> tuple[int, int]:
         """Start and end of the contiguous clauses that best answer the query (the whole paragraph when short)."""
         text = paragraph.text
         limit = _WHOLE_PARAGRAPH_CHARS if same_language else _CROSS_LANGUAGE_WHOLE_CHARS
         parts = clauses(text)
         if len(text) <= limit or len(parts) <= 1:
             return 0, len(text)
-        scores = self._clause_scores(query, text, parts)
+        scores = self._clause_scores(question, paragraph, parts)
         best = max(range(len(parts)), key=lambda i: (scores[i], -i))
         if scores[best] <= 0:
             return 0, len(text)
@@ -128,8 +134,9 @@ class ExtractiveAnswerer:
         return next((c.end for c in clauses(paragraph.text) if c.start < marker.offset <= c.end), end)
 
     # -- the answer ------------------------------------------------------------------------------------------
-    def cite(self, query: str, paragraph: Paragraph, lang: str, whole: bool = False) -> list[Citation]:
-        """The citation of `paragraph` (clauses chosen by the query, or `whole`), then the footnotes it quotes."""
+    def cite(self, question: Question | None, paragraph: Paragraph, lang: str, whole: bool = False) -> list[Citation]:
+        """The citation of `paragraph` (clauses chosen by the question; `whole` or without a question, all of
+        it), then the footnotes it quotes."""
         if paragraph.kind == "footnote":
             citations = [make_citation(paragraph, paragraph.text, lang)]
             parent = self.documents[paragraph.doc_symbol].footnote_carrier(paragraph)
@@ -139,29 +146,45 @@ class ExtractiveAnswerer:
                 if part:
                     citations.append(make_citation(parent, parent.text[part.start : part.end], lang))
             return citations
-        if whole:
+        if whole or question is None:
             start, end = 0, len(paragraph.text)
         else:
-            same_language = paragraph.lang == question_language(query)
-            start, end = self.quote_span(query, paragraph, same_language)
-            if asks_for_document(query) and not self._footnotes_in(paragraph, start, end):
+            start, end = self.quote_span(question, paragraph, paragraph.lang == question.lang)
+            if question.answer_type == "symbol" and not self._footnotes_in(paragraph, start, end):
                 end = self._through_next_marker(paragraph, end)
         citations = [make_citation(paragraph, paragraph.text[start:end], lang)]
         citations += [make_citation(fn, fn.text, lang) for fn in self._footnotes_in(paragraph, start, end)]
         return citations
 
-    def answer(self, question: str, retrieval: Retrieval, lang: str) -> Answer:
-        labelled = [h.id for h in retrieval.hits if h.via == "label"]
-        if not retrieval.found:
-            return Answer(self._not_found_text(retrieval, lang), [], False, retrieval.ids, BACKEND, lang)
-        if retrieval.hits[0].via == "registry":
-            return self._registry_answer(retrieval, lang)
-        if labelled:
-            citations = [c for pid in labelled for c in self.cite(question, self.paragraphs[pid], lang, whole=True)]
+    def answer(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
+        if not verdict.found:
+            return self.composer.not_found(question, retrieval, verdict, lang)
+        if retrieval.registry:
+            answer = self._registry_answer(retrieval, lang)
+        elif question.intent in ("enumerate", "count", "summarize") and (
+            question.intent == "summarize" or not question.labels
+        ):
+            answer = self.composer.listing(question, verdict, lang)
         else:
-            citations = self.cite(retrieval.query, self.paragraphs[retrieval.hits[0].id], lang)
+            answer = self._lookup(question, retrieval, verdict, lang)
+        answer.reason = verdict.reason
+        return answer
+
+    def _lookup(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
+        """The named paragraphs whole, or the clauses of the best evidence; a direct answer or Yes/No first."""
+        if question.labels:
+            citations = [c for pid in question.labels for c in self.cite(None, self.paragraphs[pid], lang)]
+        else:
+            citations = self.cite(question, self.paragraphs[verdict.evidence[0]], lang)
         citations += [c for c in self._citing(citations[0].symbol, lang) if c not in citations]
-        return Answer(self._render(citations, lang, bool(labelled)), citations, True, retrieval.ids, BACKEND, lang)
+        source_lang = self.paragraphs[citations[0].id].lang
+        first = ""
+        if question.intent == "yes_no":
+            first = self.composer.yes_no(question, citations[0].quote, source_lang)
+        elif not question.labels:
+            first = self.composer.direct(question, citations[0].quote, source_lang, lang)
+        text = self._render(citations, lang, bool(question.labels))
+        return Answer(f"{first}\n{text}" if first else text, citations, True, retrieval.ids, BACKEND, lang)
 
     def _citing(self, symbol: str, lang: str) -> list[Citation]:
         """For an answer from a cited document: the footnote that cites it and the words its marker annotates,
@@ -172,7 +195,7 @@ class ExtractiveAnswerer:
             if entry
             else None
         )
-        return self.cite("", footnote, lang) if footnote else []
+        return self.cite(None, footnote, lang) if footnote else []
 
     def _registry_answer(self, retrieval: Retrieval, lang: str) -> Answer:
         """The documents a resolution cites, each with the footnote or paragraph that cites it (quoted)."""
@@ -221,20 +244,3 @@ class ExtractiveAnswerer:
             # The quote stays in the official Chinese; the terms it uses are glossed, never translated freely.
             lines.append("Terms: " + "; ".join(f"{zh} = {en}" for zh, en in terms[:_MAX_GLOSSED_TERMS]) + ".")
         return "\n".join(lines)
-
-    def _not_found_text(self, retrieval: Retrieval, lang: str) -> str:
-        if retrieval.missing:
-            symbol = split_citation_id(retrieval.missing[0])[0]
-            labels = [display_label(split_citation_id(cid)[1], lang) for cid in retrieval.missing]
-            if lang == "zh":
-                return f"{symbol}中没有{'、'.join(labels)}。请检查段落编号（“ndv doc {symbol}”可显示全文）。"
-            return (
-                f"{symbol} has no {', '.join(labels)}. Check the paragraph number (`ndv doc {symbol}` shows the text)."
-            )
-        closest = [self.paragraphs[h.id] for h in retrieval.hits[:3]]
-        names = [f"{p.doc_symbol} {display_label(p.label, lang)}" for p in closest]
-        if lang == "zh":
-            return "所收录的文件没有回答这个问题。" + (f"最接近的段落：{'；'.join(names)}。" if names else "")
-        return "The documents in the index do not answer this question." + (
-            f" Closest paragraphs: {'; '.join(names)}." if names else ""
-        )

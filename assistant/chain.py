@@ -1,10 +1,11 @@
-"""The question-answering pipeline as one LangChain runnable:
-condense follow-up -> retrieve -> answer -> verify citations -> `Answer`."""
+"""The question-answering pipeline as one LangChain runnable over a typed state:
+read the question -> retrieve -> verdict -> compose -> verify citations -> `Answer`."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any, TypedDict, Unpack
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -12,16 +13,16 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.answerers import ExtractiveAnswerer
 from assistant.citations import Answer, verify
 from assistant.config import Settings, index_store
-from assistant.followup import Condensed, condense, validate_history
-from assistant.labels import find_label_refs
+from assistant.followup import validate_history
 from assistant.llm import LLMAnswerer, make_chat_model, rewrite_follow_up, structured_output
+from assistant.question import Question, QuestionReader
 from assistant.relevance import RelevanceJudge
-from assistant.retrieval import Retriever
+from assistant.retrieval import Retrieval, Retriever
+from assistant.verdict import Verdict, VerdictJudge
 from index.errors import IndexMissingError, IndexOutdatedError, InputError, TimeBudgetError, UnknownDocumentError
 from index.glossary import shipped_glossary
 from index.sources import indexed_corpus
 from index.store import LoadedIndex, Progress
-from index.text import question_language
 
 MAX_TOP_K = 20
 
@@ -35,6 +36,32 @@ def check_question(question: Any, max_chars: int) -> str:
     if len(cleaned) > max_chars:
         raise InputError(f"The question is {len(cleaned)} characters long; keep it under {max_chars} characters.")
     return cleaned
+
+
+@dataclass(frozen=True)
+class Request:
+    """A checked request: every limit is enforced when it is made, before any work."""
+
+    text: str
+    history: list[dict[str, Any]]
+    lang: str | None  # the answer's language, when not the question's
+    top_k: int | None
+    doc: str | None
+    deadline: float
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The state through the chain: each step adds its typed result."""
+
+    request: Request
+    question: Question
+    retrieval: Retrieval | None = None
+    verdict: Verdict | None = None
+
+    @property
+    def answer_lang(self) -> str:
+        return self.request.lang or self.question.lang
 
 
 class AskOptions(TypedDict, total=False):
@@ -53,12 +80,10 @@ class Assistant:
         self.settings = settings
         self.index = index
         glossary = shipped_glossary()
-        judge = RelevanceJudge(
-            [p.text for p in index.paragraphs.values()],
-            glossary,
-            settings.data_dir / "cache",
-        )
+        judge = RelevanceJudge([p.text for p in index.paragraphs.values()], glossary, settings.data_dir / "cache")
+        self.reader = QuestionReader(index.documents, glossary)
         self.retriever = Retriever(index, glossary, judge, settings.top_k)
+        self.verdicts = VerdictJudge(index.paragraphs, judge)
         extractive = ExtractiveAnswerer(
             index.paragraphs, index.documents, glossary, index.registry, self.retriever.keyword_query
         )
@@ -68,12 +93,12 @@ class Assistant:
                 settings.llm, settings.llm_base_url, settings.llm_timeout_s, settings.llm_max_retries
             )
             self.answerer = LLMAnswerer(model, f"llm:{settings.llm}", extractive, structured_output(settings.llm))
-        # Plain sequential steps over one state dict: `RunnablePassthrough.assign` would start a thread pool on
-        # every call (measured: +7 ms of a 19 ms answer) to run a single branch.
-        self.prepare: Runnable[dict[str, Any], dict[str, Any]] = RunnableLambda(self._condense) | RunnableLambda(
-            self._retrieve
+        # Plain sequential steps: `RunnablePassthrough.assign` would start a thread pool on every call
+        # (measured: +7 ms of a 19 ms answer) to run a single branch.
+        self.prepare: Runnable[Request, Turn] = (
+            RunnableLambda(self._read) | RunnableLambda(self._retrieve) | RunnableLambda(self._decide)
         )
-        self.chain: Runnable[dict[str, Any], Answer] = (
+        self.chain: Runnable[Request, Answer] = (
             self.prepare | RunnableLambda(self._answer) | RunnableLambda(self._verify)
         )
 
@@ -99,26 +124,24 @@ class Assistant:
 
     def ask(self, question: str, history: list[dict[str, Any]] | None = None, **options: Unpack[AskOptions]) -> Answer:
         """Answer one question (see `AskOptions` for the overrides)."""
-        return self.chain.invoke(self._state(question, history, **options))
+        return self.chain.invoke(self._request(question, history, **options))
 
     def ask_stream(
         self, question: str, history: list[dict[str, Any]] | None = None, **options: Unpack[AskOptions]
     ) -> Iterator[str | Answer]:
         """Like `ask`, for a backend that streams: pieces of the draft text as the model writes them, then the
         verified `Answer` (which is what counts; the draft is never verified). Without a model: just the Answer."""
-        state = self.prepare.invoke(self._state(question, history, **options))
+        turn = self.prepare.invoke(self._request(question, history, **options))
         if not isinstance(self.answerer, LLMAnswerer):
-            yield self._verify(self._answer(state))
+            yield self._verify(self._answer(turn))
             return
-        answer_lang = state["lang"] or question_language(state["question"])
-        for item in self.answerer.stream(state["condensed"].question, state["retrieval"], answer_lang):
+        assert turn.retrieval is not None and turn.verdict is not None
+        for item in self.answerer.stream(turn.question, turn.retrieval, turn.verdict, turn.answer_lang):
             yield self._verify(item) if isinstance(item, Answer) else item
 
-    def _state(
+    def _request(
         self, question: str, history: Any, lang: str | None = None, top_k: int | None = None, doc: str | None = None
-    ) -> dict[str, Any]:
-        """The checked request: every limit is enforced here, before any work."""
-        question = check_question(question, self.settings.max_question_chars)
+    ) -> Request:
         if lang not in (None, "zh", "en"):
             raise InputError(f"Answer language must be 'zh' or 'en', not {lang!r}.")
         if top_k is not None and not 1 <= top_k <= MAX_TOP_K:
@@ -126,47 +149,42 @@ class Assistant:
         if doc is not None and doc not in self.index.documents:
             known = ", ".join(self.index.documents)
             raise UnknownDocumentError(f"{doc} is not in the index (indexed: {known}).")
-        return {
-            "question": question,
-            "history": validate_history(history),
-            "lang": lang,
-            "top_k": top_k,
-            "doc": doc,
-            "deadline": time.monotonic() + self.settings.time_budget_s,
-        }
+        text = check_question(question, self.settings.max_question_chars)
+        deadline = time.monotonic() + self.settings.time_budget_s
+        return Request(text, validate_history(history), lang, top_k, doc, deadline)
 
     # -- chain steps -----------------------------------------------------------------------------------------
-    def _condense(self, state: dict[str, Any]) -> dict[str, Any]:
-        """With a language model, a follow-up is rewritten into a standalone question; otherwise (or when the
-        model fails) the previous question is searched along with it."""
-        condensed = condense(state["question"], state["history"])
-        # A follow-up that names its paragraph ('and paragraph 7?', '下一段' made 'OP8') needs no rewriting.
-        if isinstance(self.answerer, LLMAnswerer) and condensed.context and not find_label_refs(condensed.question):
-            standalone = rewrite_follow_up(self.answerer.model, state["question"], state["history"])
+    def _read(self, request: Request) -> Turn:
+        """The question read once. With a language model, a follow-up that names no paragraph is first rewritten
+        by the model into a standalone question (offline, the earlier question is searched along with it)."""
+        question = self.reader.read(request.text, request.history, request.doc)
+        if isinstance(self.answerer, LLMAnswerer) and question.follow_up and not question.labels:
+            standalone = rewrite_follow_up(self.answerer.model, request.text, request.history)
             if standalone:
-                condensed = Condensed(standalone, "", condensed.previous_citations)
-        return {**state, "condensed": condensed}
+                question = self.reader.read(standalone, [], request.doc)
+        return Turn(request, question)
 
-    def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
-        condensed = state["condensed"]
-        retrieval = self.retriever.retrieve(
-            condensed.question, condensed.context, condensed.previous_citations, state["top_k"], state["doc"]
-        )
-        self._check_budget(state)
-        return {**state, "retrieval": retrieval}
+    def _retrieve(self, turn: Turn) -> Turn:
+        retrieval = self.retriever.retrieve(turn.question, turn.request.top_k, turn.request.doc)
+        self._check_budget(turn.request)
+        return replace(turn, retrieval=retrieval)
 
-    def _check_budget(self, state: dict[str, Any]) -> None:
+    def _decide(self, turn: Turn) -> Turn:
+        assert turn.retrieval is not None
+        return replace(turn, verdict=self.verdicts.decide(turn.question, turn.retrieval))
+
+    def _check_budget(self, request: Request) -> None:
         """Every step is bounded (the Chroma server's requests time out at the same budget); past the budget
         the user gets a clear message rather than a late answer."""
-        if time.monotonic() > state["deadline"]:
+        if time.monotonic() > request.deadline:
             raise TimeBudgetError(
                 f"The answer took longer than {self.settings.time_budget_s} s (NDV_TIME_BUDGET); try again, "
                 "and if it keeps happening have the index server checked."
             )
 
-    def _answer(self, state: dict[str, Any]) -> Answer:
-        lang = state["lang"] or question_language(state["question"])
-        return self.answerer.answer(state["condensed"].question, state["retrieval"], lang)
+    def _answer(self, turn: Turn) -> Answer:
+        assert turn.retrieval is not None and turn.verdict is not None
+        return self.answerer.answer(turn.question, turn.retrieval, turn.verdict, turn.answer_lang)
 
     def _verify(self, answer: Answer) -> Answer:
         """No citation reaches the user unless its label exists and its quote is in that paragraph."""

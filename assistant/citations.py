@@ -32,6 +32,7 @@ class Answer:
     lang: str
     warnings: list[str] = field(default_factory=list)
     dropped_citations: int = 0  # citations a language model made that failed verification
+    reason: str = ""  # why the documents answer it or not (the verdict's reason)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

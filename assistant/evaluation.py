@@ -1,6 +1,6 @@
 """`ndv eval`: run a question set through the same path as `ndv ask` and score it.
 
-Expected answers (`expect_any`, `answer_contains`) are read only by the scoring, never by the assistant.
+Expected answers (`expect_any`, `expect_all`, `answer_contains`) are read only by the scoring, never by the assistant.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ class EvalQuestion:
     answerable: bool
     expect_any: list[str]
     answer_contains: list[str]
+    expect_all: list[str] = field(default_factory=list)
 
 
 def read_questions(path: Path) -> list[EvalQuestion]:
@@ -49,6 +50,7 @@ def read_questions(path: Path) -> list[EvalQuestion]:
                     history=raw.get("history") or [],
                     answerable=bool(raw.get("answerable", True)),
                     expect_any=list(raw.get("expect_any") or []),
+                    expect_all=list(raw.get("expect_all") or []),
                     answer_contains=list(raw.get("answer_contains") or []),
                 )
             )
@@ -76,6 +78,7 @@ def run(assistant: Assistant, questions: list[EvalQuestion]) -> Iterator[dict[st
                 "backend": answer.backend,
                 "dropped_citations": answer.dropped_citations,
                 "warnings": answer.warnings,
+                "reason": answer.reason,
             }
         except NDVError as exc:
             row = {
@@ -103,10 +106,15 @@ def _rate(hits: list[bool]) -> float | None:
     return round(sum(hits) / len(hits), 3) if hits else None
 
 
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
 def summarize(questions: list[EvalQuestion], rows: list[dict[str, Any]]) -> dict[str, Any]:
     answerable = [(q, r) for q, r in zip(questions, rows) if q.answerable and q.expect_any]
     with_strings = [(q, r) for q, r in zip(questions, rows) if q.answerable and q.answer_contains]
     unanswerable = [r for q, r in zip(questions, rows) if not q.answerable]
+    spanning = [(q, r) for q, r in zip(questions, rows) if q.answerable and q.expect_all]
     latencies = [r["latency_ms"] for r in rows]
     return {
         "questions": len(rows),
@@ -121,6 +129,10 @@ def summarize(questions: list[EvalQuestion], rows: list[dict[str, Any]]) -> dict
                 all(strip_all_spaces(s) in strip_all_spaces(r["answer"]) for s in q.answer_contains)
                 for q, r in with_strings
             ]
+        ),
+        # briefing questions: the share of the paragraphs a complete answer cites that this one cites
+        "cover": _mean(
+            [len(set(q.expect_all) & set(r["citations"])) / len(set(q.expect_all)) for q, r in spanning]
         ),
         "answerable_found": _rate([r["found"] for q, r in zip(questions, rows) if q.answerable]),
         "unanswerable_not_found": _rate([not r["found"] for r in unanswerable]),

@@ -23,7 +23,9 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from assistant.answerers import ExtractiveAnswerer
 from assistant.citations import Answer, Citation, make_citation, quote_is_verbatim
 from assistant.labels import display_label
+from assistant.question import Question
 from assistant.retrieval import Retrieval
+from assistant.verdict import Verdict
 from index.documents import split_citation_id
 from index.errors import InputError, NDVError
 
@@ -190,29 +192,30 @@ class LLMAnswerer:
         self.extractive = extractive
         self.paragraphs = extractive.paragraphs
 
-    def messages(self, question: str, retrieval: Retrieval, lang: str) -> list[Any]:
+    def messages(self, question: Question, retrieval: Retrieval, lang: str) -> list[Any]:
         context = "\n".join(
             f"[{pid}] ({display_label(split_citation_id(pid)[1], lang)}) {self.paragraphs[pid].text}"
             for pid in retrieval.ids
         )
         return [
             SystemMessage(_SYSTEM.format(language=_LANGUAGES[lang])),
-            HumanMessage(f"Context:\n<<<\n{context}\n>>>\n\nQuestion: {question}"),
+            HumanMessage(f"Context:\n<<<\n{context}\n>>>\n\nQuestion: {question.text}"),
         ]
 
-    def answer(self, question: str, retrieval: Retrieval, lang: str) -> Answer:
+    def answer(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
         final = None
-        for item in self.stream(question, retrieval, lang):
+        for item in self.stream(question, retrieval, verdict, lang):
             if isinstance(item, Answer):
                 final = item
         assert final is not None  # stream() always ends with the answer
         return final
 
-    def stream(self, question: str, retrieval: Retrieval, lang: str) -> Iterator[str | Answer]:
+    def stream(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Iterator[str | Answer]:
         """The answer's words as the model writes them (a draft), then the checked `Answer`, which may differ:
-        verification applies to the final text only."""
-        if not retrieval.found or not retrieval.hits or retrieval.hits[0].via == "registry":
-            yield self.extractive.answer(question, retrieval, lang)  # not found, or a list the registry answers
+        verification applies to the final text only. Not found, the registry's list, and lists or summaries of
+        paragraphs are composed offline: the verdict and the evidence are not the model's to change."""
+        if not verdict.found or retrieval.registry or question.intent in ("enumerate", "count", "summarize"):
+            yield self.extractive.answer(question, retrieval, verdict, lang)
             return
         raw, draft = "", _AnswerText()
         while True:
@@ -222,7 +225,9 @@ class LLMAnswerer:
                     piece = chunk.content if isinstance(chunk.content, str) else ""
                     raw += piece
                     if len(raw) > MAX_OUTPUT_CHARS:
-                        yield self._fallback(question, retrieval, lang, "the language model's answer was too long")
+                        yield self._fallback(
+                            question, retrieval, verdict, lang, "the language model's answer was too long"
+                        )
                         return
                     if words := draft.feed(piece):
                         yield words
@@ -233,11 +238,11 @@ class LLMAnswerer:
                     continue
                 failure = type(exc).__name__
                 reason = str(exc) if isinstance(exc, NDVError) else f"the language model failed ({failure})"
-                yield self._fallback(question, retrieval, lang, reason)
+                yield self._fallback(question, retrieval, verdict, lang, reason)
                 return
-        yield self._checked(raw, question, retrieval, lang)
+        yield self._checked(raw, question, retrieval, verdict, lang)
 
-    def _checked(self, text: str, question: str, retrieval: Retrieval, lang: str) -> Answer:
+    def _checked(self, text: str, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
         data = _json_object(text)
         if data is not None and isinstance(data.get("answer"), str):
             body = data["answer"].strip()
@@ -251,16 +256,16 @@ class LLMAnswerer:
             quoted = {label.strip() for label, quote in claimed if quote}
             claimed += [(label, "") for label in _BRACKET.findall(body) if label.strip() not in quoted]
         elif text.lstrip().startswith(("{", "```")):  # JSON it failed to write: never show it as an answer
-            return self._fallback(question, retrieval, lang, "the language model's answer was malformed")
+            return self._fallback(question, retrieval, verdict, lang, "the language model's answer was malformed")
         else:  # plain text: take it and its bracketed ids
             body = text.strip()
             claimed = [(label, "") for label in _BRACKET.findall(body)]
         if not re.search(r"\w", _BRACKET.sub("", body)):  # nothing but ids, or nothing at all
-            return self._fallback(question, retrieval, lang, "the language model gave no answer")
+            return self._fallback(question, retrieval, verdict, lang, "the language model gave no answer")
         citations, warnings = self._verified(claimed, question, retrieval, lang)
         if not citations:
             return self._fallback(
-                question, retrieval, lang, "the language model's answer could not be verified", warnings
+                question, retrieval, verdict, lang, "the language model's answer could not be verified", warnings
             )
         warnings += [
             f"sentence without a citation: {s.strip()}"
@@ -268,7 +273,7 @@ class LLMAnswerer:
             if s.strip() and _BRACKET.search(body) and not _BRACKET.search(s)
         ]
         dropped = sum(1 for w in warnings if w.startswith("dropped"))
-        return Answer(body, citations, True, retrieval.ids, self.name, lang, warnings, dropped)
+        return Answer(body, citations, True, retrieval.ids, self.name, lang, warnings, dropped, verdict.reason)
 
     def _resolve(self, label: str, retrieved: list[str]) -> str | None:
         """A cited id as the model wrote it: the full id, or a bare label (OP7) of a retrieved paragraph."""
@@ -279,7 +284,7 @@ class LLMAnswerer:
         return matches[0] if len(matches) == 1 else None
 
     def _verified(
-        self, claimed: list[tuple[str, str]], question: str, retrieval: Retrieval, lang: str
+        self, claimed: list[tuple[str, str]], question: Question, retrieval: Retrieval, lang: str
     ) -> tuple[list[Citation], list[str]]:
         citations: list[Citation] = []
         warnings: list[str] = []
@@ -300,9 +305,15 @@ class LLMAnswerer:
         return citations, warnings
 
     def _fallback(
-        self, question: str, retrieval: Retrieval, lang: str, reason: str, warnings: list[str] | None = None
+        self,
+        question: Question,
+        retrieval: Retrieval,
+        verdict: Verdict,
+        lang: str,
+        reason: str,
+        warnings: list[str] | None = None,
     ) -> Answer:
-        answer = self.extractive.answer(question, retrieval, lang)
+        answer = self.extractive.answer(question, retrieval, verdict, lang)
         answer.warnings = [f"{reason}; the offline extractive answer is shown", *(warnings or []), *answer.warnings]
         answer.dropped_citations = sum(1 for w in warnings or [] if w.startswith("dropped"))
         return answer

@@ -1,0 +1,166 @@
+"""Extractive answers composed by intent, deterministic, every quote an exact span of its paragraph:
+- lookup: a one-line direct answer when the asked-for fact is a typed span in the quote ("最多为25人。" /
+  "Answer: up to 25."), then the quote with its label;
+- yes-no: 是/否 · Yes/No first (No when the evidence negates what is asked), then the evidence;
+- enumerate / count: every matching paragraph in document order, one line each, all cited (count: how often first);
+- summarize: one line per paragraph of the part or range asked for (its lead verb and what follows it; in English
+  framing the fixed lead verbs of GA resolutions), the Chinese clause quoted, never translated.
+Wording comes from the language packs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.citations import Answer, Citation, make_citation
+from assistant.labels import display_label
+from assistant.language import LanguagePack, pack
+from assistant.question import Question
+from assistant.retrieval import Retrieval
+from assistant.verdict import Verdict
+from index.documents import Paragraph, split_citation_id
+from index.glossary import Glossary
+from index.numerals import zh_number
+from index.text import has_cjk, strip_all_spaces
+
+BACKEND = "extractive"
+_FIRST_CLAUSE = re.compile(r"[^，；。：,;:]+[，；。：,;:]?")
+_ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
+_ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
+_MULTIPLE = frozenset({"year", "month"})  # types whose every occurrence is part of the answer (2018年和2019年)
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class Composer:
+    def __init__(self, paragraphs: dict[str, Paragraph], glossary: Glossary) -> None:
+        self.paragraphs = paragraphs
+        self.glossary = glossary
+
+    # -- the direct answer -----------------------------------------------------------------------------------
+    def direct(self, question: Question, quote: str, source_lang: str, lang: str) -> str:
+        """The asked-for fact as one line, when the quote states it as a typed span; else ''."""
+        if not question.answer_type:
+            return ""
+        answer_type = pack(source_lang).answer_type(question.answer_type)
+        if answer_type is None or question.answer_type in ("request", "bodies", "purpose", "outcome"):
+            return ""
+        # a value in figures ('25人') before one in words ('一个'), then in reading order
+        matches = sorted(answer_type.shape.finditer(quote), key=lambda m: not re.search(r"\d", m.group(0)))
+        if not matches:
+            return ""
+        source = pack(source_lang)
+        values = []
+        for match in matches if question.answer_type in _MULTIPLE else matches[:1]:
+            before = source.qualifiers.search(quote[max(0, match.start() - 6) : match.start()])
+            values.append((before.group(0) if before else "") + match.group(0).strip())
+        if source_lang == lang:
+            value = pack(lang).templates["list_sep"].join(values)
+        else:
+            rendered = [self._from_zh(v, pack(lang)) for v in values]
+            if any(not r or has_cjk(r) for r in rendered):
+                return ""
+            value = pack(lang).templates["list_sep"].join(rendered)
+        return pack(lang).t("direct", value=value)
+
+    def _from_zh(self, value: str, language: LanguagePack) -> str:
+        """A Chinese value (最多为25人, 2016年12月5日, 第七十二届会议, 在日内瓦举行) in `language`'s words, or ''."""
+        if date := _ZH_DATE.search(value):
+            year, month, day = (int(g) for g in date.groups())
+            return f"{day} {language.months[month - 1]} {year}" if language.months else ""
+        if session := _ZH_SESSION.search(value):
+            return f"the {ordinal(zh_number(session.group(1)))} session"
+        for zh, english in self.glossary.english_names(value):
+            value = value.replace(zh, english)
+        value = _ZH_NUMERAL.sub(lambda m: str(zh_number(m.group(0))), value)
+        for zh in sorted(language.from_zh, key=len, reverse=True):
+            value = value.replace(zh, language.from_zh[zh])
+        return " ".join(value.split())
+
+    # -- yes / no --------------------------------------------------------------------------------------------
+    def yes_no(self, question: Question, quote: str, source_lang: str) -> str:
+        """No when the evidence negates and the question does not (or the other way round); else Yes."""
+        evidence_negates = bool(pack(source_lang).negations.search(quote))
+        question_negates = bool(pack(question.lang).negations.search(question.text))
+        language = pack(question.lang)
+        return language.templates["no" if evidence_negates != question_negates else "yes"]
+
+    # -- lists -----------------------------------------------------------------------------------------------
+    def listing(self, question: Question, verdict: Verdict, lang: str) -> Answer:
+        """Enumerate, count or summarize: one line per paragraph of the evidence, in document order."""
+        language = pack(lang)
+        ids = sorted(verdict.evidence, key=lambda pid: self.paragraphs[pid].order)
+        citations: list[Citation] = []
+        lines: list[str] = []
+        symbol = split_citation_id(ids[0])[0] if ids else (question.scope or "")
+        terms = [t for t in question.terms if any(t in self.paragraphs[pid].text for pid in ids)]
+        for n, pid in enumerate(ids, 1):
+            paragraph = self.paragraphs[pid]
+            quote = self._clause(paragraph, terms if question.intent != "summarize" else [])
+            citations.append(make_citation(paragraph, quote, lang))
+            source = display_label(paragraph.label, lang)
+            lead = self._lead(paragraph, lang)
+            lines.append(language.t("item", n=n, source=source, quote=quote, lead=f" — {lead}" if lead else ""))
+        part = language.templates.get(f"part_{question.part or 'ALL'}", "")
+        if question.intent == "summarize":
+            head = language.t("summary_head", symbol=symbol, part=part if question.part else "")
+        elif question.intent == "count" and not terms and question.part:
+            head = language.t(
+                "count_part",
+                symbol=symbol,
+                part=part,
+                count=len(ids),
+                first=display_label(self.paragraphs[ids[0]].label, lang),
+                last=display_label(self.paragraphs[ids[-1]].label, lang),
+            )
+            last = self.paragraphs[ids[-1]]
+            return Answer(head, [make_citation(last, self._clause(last, []), lang)], True, ids, BACKEND, lang)
+        elif question.intent == "count" and terms:
+            times = sum(strip_all_spaces(self.paragraphs[pid].text).count(strip_all_spaces(terms[0])) for pid in ids)
+            head = language.t("count_head", term=terms[0], symbol=symbol, times=times, count=len(ids))
+        elif terms:
+            head = language.t("enumerate_head", symbol=symbol, count=len(ids), term=terms[0])
+        else:
+            head = language.t("enumerate_head_topic", symbol=symbol, count=len(ids))
+        return Answer("\n".join([head, *lines]), citations, True, ids, BACKEND, lang)
+
+    def _clause(self, paragraph: Paragraph, terms: list[str]) -> str:
+        """The clause holding the first of `terms`, else the paragraph's first clause (its lead verb and object)."""
+        text = paragraph.text
+        for term in terms:
+            if (at := text.find(term)) >= 0:
+                start = max((m.end() for m in re.finditer(r"[，；。：,;:]", text[:at])), default=0)
+                end = next((m.end() for m in re.finditer(r"[，；。：,;:]", text[at + len(term) :])), None)
+                return text[start : at + len(term) + end] if end is not None else text[start:]
+        first = _FIRST_CLAUSE.match(text)
+        return first.group(0) if first and len(first.group(0)) >= 6 else text[:200]
+
+    def _lead(self, paragraph: Paragraph, lang: str) -> str:
+        """The GA lead verb in `lang` for a paragraph in another language ('又请' -> 'Also requests')."""
+        if paragraph.lang == lang:
+            return ""
+        kind = {"operative": "OP", "preambular": "PP"}.get(paragraph.kind, "")
+        verbs = pack(lang).lead_verbs.get(kind, {})
+        return next((verbs[v] for v in sorted(verbs, key=len, reverse=True) if paragraph.text.startswith(v)), "")
+
+    def not_found(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
+        language = pack(lang)
+        if question.missing:
+            symbol = split_citation_id(question.missing[0])[0]
+            labels = language.templates["list_sep"].join(
+                display_label(split_citation_id(cid)[1], lang) for cid in question.missing
+            )
+            text = language.t("missing_label", symbol=symbol, labels=labels)
+        else:
+            closest = [
+                f"{self.paragraphs[pid].doc_symbol} {display_label(self.paragraphs[pid].label, lang)}"
+                for pid in retrieval.ids[:3]
+            ]
+            text = language.templates["not_found"]
+            if closest:
+                text += language.t("closest", labels=language.templates["list_sep"].join(closest))
+        return Answer(text, [], False, retrieval.ids, BACKEND, lang, reason=verdict.reason)

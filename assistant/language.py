@@ -1,0 +1,93 @@
+"""Language packs: everything a language adds to reading questions and wording answers, as data
+(`assistant/lang/<code>.json`): intent and answer-type patterns, parts of a document, ordinals and ranges, label
+display forms, answer templates. Adding a language is one file; code never holds a language's word lists.
+
+Answer-type `asks` patterns read questions in the pack's language; `shape` patterns read document text in it
+(a Chinese question about an English document asks with zh patterns and finds its evidence with en shapes).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+LANGUAGES = ("zh", "en")
+_TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    name: str
+    asks: re.Pattern[str]
+    shape: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    intents: dict[str, re.Pattern[str]]
+    parts: dict[str, re.Pattern[str]]
+    whole_document: re.Pattern[str]
+    last: re.Pattern[str]
+    ordinals: dict[str, int]
+    ranges: list[re.Pattern[str]]
+    negations: re.Pattern[str]
+    answer_types: list[AnswerType]  # in the order they are tried: the more specific first
+    display: dict[str, str]
+    templates: dict[str, str]
+    reasons: dict[str, str]
+    lead_verbs: dict[str, dict[str, str]]
+    qualifiers: re.Pattern[str]  # words before a value that belong to it ('最多为' 25人, 'up to' 25)
+    from_zh: dict[str, str]  # how the pieces of a Chinese value read in this language (units, qualifiers)
+    months: list[str]
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.templates[key].format(**values)
+
+    def answer_type(self, name: str) -> AnswerType | None:
+        return next((a for a in self.answer_types if a.name == name), None)
+
+
+def _territory_names(code: str) -> str:
+    from babel import Locale
+
+    names = [name for key, name in Locale(code).territories.items() if key.isalpha() and len(name) >= 2]
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def _shape(pattern: str, code: str) -> re.Pattern[str]:
+    if _TERRITORIES in pattern:
+        pattern = pattern.replace(_TERRITORIES, _territory_names(code))
+    return re.compile(pattern, re.IGNORECASE if code == "en" else 0)
+
+
+@cache
+def pack(code: str) -> LanguagePack:
+    """The language pack for `code` (loaded once per process)."""
+    raw = json.loads(files("assistant").joinpath(f"lang/{code}.json").read_text(encoding="utf-8"))
+    flags = re.IGNORECASE
+    return LanguagePack(
+        code=code,
+        intents={name: re.compile(p, flags) for name, p in raw["intents"].items()},
+        parts={name: re.compile(p, flags) for name, p in raw["parts"].items()},
+        whole_document=re.compile(raw["whole_document"], flags),
+        last=re.compile(raw["last"], flags),
+        ordinals=raw.get("ordinals", {}),
+        ranges=[re.compile(p, flags) for p in raw.get("ranges", [])],
+        negations=re.compile(raw["negations"], flags),
+        answer_types=[
+            AnswerType(name, re.compile(spec["asks"], flags), _shape(spec["shape"], code))
+            for name, spec in raw["answer_types"].items()
+        ],
+        display=raw["labels"]["display"],
+        templates=raw["templates"],
+        reasons=raw["reasons"],
+        lead_verbs=raw.get("lead_verbs", {}),
+        qualifiers=re.compile(raw["qualifiers"], flags),
+        from_zh=raw.get("from_zh", {}),
+        months=raw.get("months", []),
+    )

@@ -1,0 +1,172 @@
+"""The question reader: a question is read once, here, into a typed `Question`; nothing downstream parses its text.
+
+What it reads: the language (Traditional Chinese converted to Simplified first, with OpenCC); a follow-up resolved
+against the history; the document it is about ("the resolution"/决议 unqualified = the main resolution); the
+paragraphs it names (labels, ordinals "the third preambular paragraph", "the last operative paragraph", ranges
+"OP1–OP3" / 第6至8段); the intent (lookup, enumerate, summarize, count, yes-no, locate, cited documents); the kind
+of fact asked for (answer type); the exact terms an enumeration or count matches (quoted words, official names).
+Every language-specific pattern comes from the language packs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from assistant.followup import condense
+from assistant.labels import LabelRef, find_label_refs
+from assistant.language import pack
+from index.documents import Document, citation_id
+from index.glossary import Glossary
+from index.numerals import zh_number
+from index.registry import short_forms
+from index.text import has_cjk, question_language
+
+INTENTS = ("cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in this order
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # as asked (Simplified script)
+    search: str  # what retrieval looks for: a follow-up carries the earlier question it depends on
+    lang: str  # the question's language
+    scope: str | None  # the document it is about
+    intent: str = "lookup"
+    answer_type: str | None = None
+    labels: tuple[str, ...] = ()  # citation ids of the paragraphs it names, in order
+    missing: tuple[str, ...] = ()  # ids it names that do not exist
+    part: str | None = None  # "OP" / "PP" / "ALL": the part a summary or count is about
+    terms: tuple[str, ...] = ()  # exact words an enumeration or count matches
+    follow_up: bool = False
+    previous_citations: tuple[str, ...] = field(default_factory=tuple)
+
+
+@cache
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters (專家小組) as the Simplified the documents use; other text unchanged."""
+    return str(_to_simplified().convert(text)) if has_cjk(text) else text
+
+
+class QuestionReader:
+    def __init__(self, documents: dict[str, Document], glossary: Glossary) -> None:
+        self.documents = documents
+        self.glossary = glossary
+
+    def read(self, text: str, history: list[dict[str, Any]], only: str | None = None) -> Question:
+        text = simplified(text)
+        lang = question_language(text)
+        language = pack(lang)
+        condensed = condense(text, history)
+        doc = self._document(condensed.question, only)
+        labels, missing = self._labels(condensed.question, doc, lang)
+        intent = next((name for name in INTENTS if language.intents[name].search(text)), "lookup")
+        answer_type = next((a.name for a in language.answer_types if a.asks.search(text)), None)
+        if intent == "lookup" and answer_type == "request" and not labels:
+            intent = "enumerate"  # 'what does it ask of the Secretary-General': every paragraph that asks
+        part = self._part(text, lang, intent)
+        return Question(
+            text=text,
+            search=f"{condensed.context} {condensed.question}".strip(),
+            lang=lang,
+            scope=doc.symbol if doc else None,
+            intent=intent,
+            answer_type=answer_type,
+            labels=tuple(labels),
+            missing=tuple(missing),
+            part=part,
+            terms=self._terms(text),
+            follow_up=bool(condensed.context or condensed.previous_citations),
+            previous_citations=tuple(condensed.previous_citations),
+        )
+
+    # -- the document --------------------------------------------------------------------------------------
+    def _document(self, text: str, only: str | None) -> Document | None:
+        """The one document asked for, else the one the question names by symbol ('S-10/2'), else the first
+        indexed resolution (the main one), else the first document."""
+        docs = self.documents
+        if only:
+            return docs.get(only)
+        named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
+        if named:
+            return docs[max(named, key=len)]
+        return next((d for d in docs.values() if d.kind == "resolution"), next(iter(docs.values()), None))
+
+    # -- the paragraphs it names ---------------------------------------------------------------------------
+    def _labels(self, text: str, doc: Document | None, lang: str) -> tuple[list[str], list[str]]:
+        if doc is None:
+            return [], []
+        refs = self._ranges(text, lang) or find_label_refs(text)
+        refs += [ref for ref in self._ordinals(text, doc, lang) if ref not in refs]
+        found, missing = [], []
+        for ref in refs:
+            cid = citation_id(doc.symbol, ref.label_in(doc.kind))
+            if doc.paragraph(ref.label_in(doc.kind)) is not None:
+                found.append(cid)
+            elif _is_structural(ref, doc):
+                missing.append(cid)
+        return found, missing
+
+    def _ranges(self, text: str, lang: str) -> list[LabelRef]:
+        """'OP1–OP3', '第6至8段', 'operative paragraphs 1 to 3': every paragraph in the range."""
+        for pattern in pack(lang).ranges:
+            if match := pattern.search(text):
+                low, high = zh_number(match.group(1)), zh_number(match.group(2))
+                if 0 < low < high <= low + 50:
+                    kind = _part_kind(match.group(0), lang)
+                    return [LabelRef(kind, n) for n in range(low, high + 1)]
+        return []
+
+    def _ordinals(self, text: str, doc: Document, lang: str) -> list[LabelRef]:
+        """'the third preambular paragraph' -> PP3; 'the last operative paragraph' / '最后一段' -> the last one."""
+        language = pack(lang)
+        kind = _part_kind(text, lang)
+        refs = []
+        for word, number in language.ordinals.items():
+            if re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) and kind and re.search(
+                r"paragraph|para\b", text, re.IGNORECASE
+            ):
+                refs.append(LabelRef(kind, number))
+        if language.last.search(text) and (kind or lang == "zh" and "段" in text):
+            prefix = kind or ("OP" if doc.kind == "resolution" else "P")
+            numbers = [int(p.label[len(prefix) :]) for p in doc.paragraphs if re.fullmatch(rf"{prefix}\d+", p.label)]
+            if numbers:
+                refs.append(LabelRef(prefix, max(numbers)))
+        return refs
+
+    # -- what it asks for ----------------------------------------------------------------------------------
+    def _part(self, text: str, lang: str, intent: str) -> str | None:
+        if intent not in ("summarize", "count", "enumerate"):
+            return None
+        if pack(lang).whole_document.search(text):
+            return "ALL"
+        return _part_kind(text, lang)
+
+    def _terms(self, text: str) -> tuple[str, ...]:
+        """Quoted words ('“信任”出现了几次') and the official names the question uses or translates ('NPT' ->
+        不扩散核武器条约): what must literally occur in a paragraph for an enumeration to list it."""
+        quoted = [a or b for a, b in _QUOTED.findall(text)]
+        official = [t for t in self.glossary.official_terms(text, vocabulary=False)]
+        spelled = [t for t in self.glossary.terms() if len(t) >= 3 and has_cjk(t) and t in text]
+        return tuple(dict.fromkeys([*quoted, *official, *spelled]))
+
+
+def _part_kind(text: str, lang: str) -> str | None:
+    """Which part of a resolution the text names (operative, preambular, footnotes), if any."""
+    for kind, pattern in pack(lang).parts.items():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _is_structural(ref: LabelRef, doc: Document) -> bool:
+    """A missing PP/OP/FN/paragraph reference is a real miss; 'article 6' in a resolution names another text."""
+    return ref.kind in (None, "PP", "OP", "FN") if doc.kind == "resolution" else ref.kind in (None, "P", "ART")
