@@ -265,6 +265,16 @@ def test_escaping_leaves_nothing_to_render():
         assert not _inert(re.sub(r"([^\w\s])", r"\\\1", url))  # backslashes alone leave it a link or an icon
 
 
+def test_a_streamed_draft_is_escaped_as_a_whole():
+    """A model's draft reaches the page in pieces that the page joins: 'www' and '.evil.example' arriving apart
+    must still not become a link."""
+    from ui.render import StreamEscaper
+
+    escaper = StreamEscaper()
+    streamed = "".join(escaper.feed(char) for char in HOSTILE)
+    assert streamed == escape_markdown(HOSTILE) and _inert(streamed)
+
+
 @pytest.fixture
 def hostile_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The shipped resolution and a document whose symbol qualifier, title, heading and text are markup (as a

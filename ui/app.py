@@ -20,6 +20,7 @@ from index.errors import NDVError
 from ui.render import (
     TEXTS,
     Exchange,
+    StreamEscaper,
     anchor_id,
     answer_plain_text,
     authority,
@@ -204,6 +205,7 @@ def ask(assistant: Assistant, question: str) -> bool:
         )
     lang = st.session_state.get("answer_lang", "auto")
     final: list[Answer] = []
+    escaper = StreamEscaper()
 
     def drafts() -> Iterator[str]:
         for item in assistant.ask_stream(
@@ -214,7 +216,7 @@ def ask(assistant: Assistant, question: str) -> bool:
             doc=selected_document(assistant),
         ):
             if isinstance(item, str):
-                yield escape_markdown(item)
+                yield escaper.feed(item)
             else:
                 final.append(item)
 

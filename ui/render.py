@@ -75,6 +75,22 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", inert).replace("\n", "  \n")
 
 
+class StreamEscaper:
+    """Escapes a draft that arrives in pieces: the pieces are joined on the page, so each is escaped in the
+    context of everything before it ('www' then '.evil.example' must still be broken). Escaping only looks back,
+    so the escaped whole so far always extends what was already sent."""
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._sent = 0
+
+    def feed(self, piece: str) -> str:
+        self._text += piece
+        escaped = escape_markdown(self._text)
+        new, self._sent = escaped[self._sent :], len(escaped)
+        return new
+
+
 def highlighted(text: str, quote: str) -> str:
     """The paragraph as Markdown with the quote highlighted, only where it occurs verbatim (fail closed)."""
     at = text.find(quote) if quote else -1
