@@ -96,7 +96,7 @@ def _storage_errors(root: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         raise disk_problem(exc, root) or StorageError(
-            f"Cannot write to {root} ({exc.strerror or type(exc).__name__}); the added documents were not changed."
+            f"Cannot write to {root} ({exc.strerror or type(exc).__name__}); nothing was changed."
         ) from None
 
 

@@ -369,6 +369,25 @@ def test_question_that_is_not_utf8_is_one_line_exit_2(tmp_path: Path):
     _one_line_error(err)
 
 
+SETTINGS = {
+    "NDV_TOP_K": ("many", "must be a whole number"),
+    "NDV_CHROMA_PORT": ("0", "between 1 and 65535"),
+    "NDV_MAX_FILE_MB": ("-1", "between 1 and 2048"),
+    "NDV_DATA_DIR": ("{file}", "Not a directory"),
+}
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [(k, *v) for k, v in SETTINGS.items()], ids=SETTINGS.keys())
+def test_malformed_settings_are_one_line_exit_2(tmp_path: Path, capsys, monkeypatch, name, value, message):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv(name, value.format(file=a_file))
+    assert main(["index", "build"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert message in err
+    _one_line_error(err)
+
+
 def test_malformed_manifests_are_one_line_exit_2(tmp_path: Path, capsys):
     data = ["--data-dir", str(tmp_path)]
     sources = tmp_path / "sources"
