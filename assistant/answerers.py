@@ -180,7 +180,7 @@ class ExtractiveAnswerer:
         source_lang = self.paragraphs[citations[0].id].lang
         first = ""
         if question.intent == "yes_no":
-            first = self.composer.yes_no(question, citations[0].quote, source_lang)
+            first = self.composer.yes_no(question, verdict, citations[0].quote, source_lang)
         elif not question.labels:
             first = self.composer.direct(question, citations[0].quote, source_lang, lang)
         text = self._render(citations, lang, bool(question.labels))

@@ -83,7 +83,7 @@ class Assistant:
         judge = RelevanceJudge([p.text for p in index.paragraphs.values()], glossary, settings.data_dir / "cache")
         self.reader = QuestionReader(index.documents, glossary)
         self.retriever = Retriever(index, glossary, judge, settings.top_k)
-        self.verdicts = VerdictJudge(index.paragraphs, judge)
+        self.verdicts = VerdictJudge(index.paragraphs, judge, glossary)
         extractive = ExtractiveAnswerer(
             index.paragraphs, index.documents, glossary, index.registry, self.retriever.keyword_query
         )

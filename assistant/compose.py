@@ -82,8 +82,11 @@ class Composer:
         return " ".join(value.split())
 
     # -- yes / no --------------------------------------------------------------------------------------------
-    def yes_no(self, question: Question, quote: str, source_lang: str) -> str:
-        """No when the evidence negates and the question does not (or the other way round); else Yes."""
+    def yes_no(self, question: Question, verdict: Verdict, quote: str, source_lang: str) -> str:
+        """No when the evidence lacks the question's figure, or negates what the question does not (or the
+        other way round); else Yes."""
+        if verdict.contradicted:
+            return pack(question.lang).templates["no"]
         evidence_negates = bool(pack(source_lang).negations.search(quote))
         question_negates = bool(pack(question.lang).negations.search(question.text))
         language = pack(question.lang)

@@ -32,8 +32,7 @@ class LanguagePack:
     intents: dict[str, re.Pattern[str]]
     parts: dict[str, re.Pattern[str]]
     whole_document: re.Pattern[str]
-    last: re.Pattern[str]
-    ordinals: dict[str, int]
+    ordinals: dict[str, int]  # 'third' -> 3; from the end: 'last' -> -1, 'penultimate' -> -2
     ranges: list[re.Pattern[str]]
     negations: re.Pattern[str]
     answer_types: list[AnswerType]  # in the order they are tried: the more specific first
@@ -75,7 +74,6 @@ def pack(code: str) -> LanguagePack:
         intents={name: re.compile(p, flags) for name, p in raw["intents"].items()},
         parts={name: re.compile(p, flags) for name, p in raw["parts"].items()},
         whole_document=re.compile(raw["whole_document"], flags),
-        last=re.compile(raw["last"], flags),
         ordinals=raw.get("ordinals", {}),
         ranges=[re.compile(p, flags) for p in raw.get("ranges", [])],
         negations=re.compile(raw["negations"], flags),

@@ -32,6 +32,7 @@ _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^�
 class Question:
     text: str  # as asked (Simplified script)
     search: str  # what retrieval looks for: a follow-up carries the earlier question it depends on
+    focus: str  # the sentence that asks ('我们代表团打算弃权。想确认一下：…？' -> the last one): its topic is judged
     lang: str  # the question's language
     scope: str | None  # the document it is about
     intent: str = "lookup"
@@ -76,6 +77,7 @@ class QuestionReader:
         return Question(
             text=text,
             search=f"{condensed.context} {condensed.question}".strip(),
+            focus=_asking_sentence(condensed.question),
             lang=lang,
             scope=doc.symbol if doc else None,
             intent=intent,
@@ -126,20 +128,21 @@ class QuestionReader:
         return []
 
     def _ordinals(self, text: str, doc: Document, lang: str) -> list[LabelRef]:
-        """'the third preambular paragraph' -> PP3; 'the last operative paragraph' / '最后一段' -> the last one."""
-        language = pack(lang)
-        kind = _part_kind(text, lang)
+        """'the third preambular paragraph' -> PP3; 'the last operative paragraph' / '最后一段' -> the last one,
+        'the penultimate preambular paragraph' -> the one before it."""
+        kind = _part_kind(text, lang) or ("OP" if doc.kind == "resolution" else "P")
+        if not re.search(r"paragraph|para\b|段", text, re.IGNORECASE):
+            return []
+        numbers = sorted(int(p.label[len(kind) :]) for p in doc.paragraphs if re.fullmatch(rf"{kind}\d+", p.label))
         refs = []
-        for word, number in language.ordinals.items():
-            if re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) and kind and re.search(
-                r"paragraph|para\b", text, re.IGNORECASE
-            ):
-                refs.append(LabelRef(kind, number))
-        if language.last.search(text) and (kind or lang == "zh" and "段" in text):
-            prefix = kind or ("OP" if doc.kind == "resolution" else "P")
-            numbers = [int(p.label[len(prefix) :]) for p in doc.paragraphs if re.fullmatch(rf"{prefix}\d+", p.label)]
-            if numbers:
-                refs.append(LabelRef(prefix, max(numbers)))
+        for word, number in sorted(pack(lang).ordinals.items(), key=lambda item: -len(item[0])):
+            # the ordinal qualifies the paragraph ('the third preambular paragraph'), not another word
+            pattern = rf"\b{re.escape(word)}\s+(?:\w+\s+)?(?:paragraph|para\b)" if lang == "en" else re.escape(word)
+            if re.search(pattern, text, re.IGNORECASE) and numbers:
+                ref = LabelRef(kind, number if number > 0 else numbers[max(0, len(numbers) + number)])
+                if ref not in refs:
+                    refs.append(ref)
+                text = re.sub(pattern, " ", text, flags=re.IGNORECASE)  # 'second to last' is not also 'last'
         return refs
 
     # -- what it asks for ----------------------------------------------------------------------------------
@@ -154,9 +157,19 @@ class QuestionReader:
         """Quoted words ('“信任”出现了几次') and the official names the question uses or translates ('NPT' ->
         不扩散核武器条约): what must literally occur in a paragraph for an enumeration to list it."""
         quoted = [a or b for a, b in _QUOTED.findall(text)]
+        if question_language(text) != "zh":  # Chinese words in an English question quote the text
+            quoted += re.findall(r"[\u4e00-\u9fff]{2,}", text)
         official = [t for t in self.glossary.official_terms(text, vocabulary=False)]
         spelled = [t for t in self.glossary.terms() if len(t) >= 3 and has_cjk(t) and t in text]
         return tuple(dict.fromkeys([*quoted, *official, *spelled]))
+
+
+def _asking_sentence(text: str) -> str:
+    """The sentence with the question mark (or the last one): what comes before it frames the question (who is
+    asking, why), and is no topic of its own."""
+    sentences = [s for s in re.split(r"(?<=[。！!？?；;])\s*|(?<=\.)\s+", text) if s.strip()]
+    asking = [s for s in sentences if s.rstrip().endswith(("？", "?"))]
+    return (asking[0] if asking else sentences[-1] if sentences else text).strip()
 
 
 def _part_kind(text: str, lang: str) -> str | None:

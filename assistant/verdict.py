@@ -12,7 +12,6 @@ paragraphs the answer rests on.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from assistant.labels import display_label
@@ -21,14 +20,30 @@ from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval
 from index.documents import Paragraph, split_citation_id
+from index.glossary import Glossary
 from index.text import strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 # Answer types whose shape is specific enough to refuse on: the others (a request, a body, a purpose) are stated
 # in too many ways for their absence to mean anything.
 _CHECKED_TYPES = frozenset(
-    {"day", "month", "year", "session", "money", "duration", "place", "names", "states", "symbol", "article",
-     "outcome", "number"}
+    {
+        "day",
+        "month",
+        "year",
+        "session",
+        "money",
+        "duration",
+        "place",
+        "names",
+        "states",
+        "symbol",
+        "article",
+        "outcome",
+        "number",
+        "meeting",
+        "title",
+    }
 )
 
 
@@ -37,12 +52,14 @@ class Verdict:
     found: bool
     reason: str
     evidence: tuple[str, ...] = ()  # the ids an answer rests on, most important first
+    contradicted: bool = False  # a yes-no question whose specific (a figure) the evidence does not hold: No
 
 
 class VerdictJudge:
-    def __init__(self, paragraphs: dict[str, Paragraph], judge: RelevanceJudge) -> None:
+    def __init__(self, paragraphs: dict[str, Paragraph], judge: RelevanceJudge, glossary: Glossary) -> None:
         self.paragraphs = paragraphs
         self.judge = judge
+        self.glossary = glossary
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
         if question.intent == "cited_documents" and retrieval.registry:
@@ -51,38 +68,79 @@ class VerdictJudge:
             return Verdict(True, "the paragraphs the question names", question.labels)
         if question.missing:
             return Verdict(False, "the paragraph the question names does not exist")
-        if question.part and question.intent in ("summarize", "count"):
+        if question.part and (
+            question.intent in ("summarize", "count") or question.intent == "enumerate" and not question.terms
+        ):
             return Verdict(True, "the part of the document asked about", tuple(self.part(question)))
         if not retrieval.hits:
             return Verdict(False, "nothing is indexed")
-        if unknown := self.judge.unknown_specifics(question.search):
+        if question.intent in ("enumerate", "count") and (listed := self.mentions(question)):
+            return Verdict(True, "every paragraph that uses the words asked about", tuple(listed))
+        subject = self._subject(question)
+        if unknown := self.judge.unknown_specifics(subject):
+            if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
+                return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}")
-        vocabulary = self.judge.vocabulary(question.search)
+        vocabulary = self.judge.vocabulary(subject)
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}")
-        present = [w for w in vocabulary.words if w not in vocabulary.absent]
-        if not present and not vocabulary.glossary_terms and not self.judge.known_specifics(question.search):
+        topic = [w for w in vocabulary.words if w not in vocabulary.absent]
+        specifics = self.judge.known_specifics(subject)
+        if not topic and not vocabulary.glossary_terms and not specifics:
+            if question.answer_type and (meta := self._meta_stating(question)):
+                return Verdict(True, "a fact about the document itself", (meta,))  # 'what is its title?'
             return Verdict(False, "the question names no subject the documents hold")
-        if question.intent in ("enumerate", "count") and (listed := self.mentions(question)):
-            return Verdict(True, "every paragraph that mentions it", tuple(listed))
-        evidence = [pid for pid in retrieval.ids if self.paragraphs[pid].kind != "meta" or question.answer_type]
+        evidence = list(retrieval.ids)
         if question.answer_type in _CHECKED_TYPES and question.intent in ("lookup", "yes_no", "locate"):
-            holding = self._holding_type(question, retrieval.ids[:_EVIDENCE_DEPTH], present)
+            candidates = retrieval.ids[:_EVIDENCE_DEPTH]
+            on_topic = [pid for pid in candidates if self._on_topic(pid, topic, specifics)] or candidates[:1]
+            holding = [pid for pid in on_topic if self._states(pid, question.answer_type)]
             if not holding:
-                return Verdict(False, self._no_type_reason(question, retrieval.ids[:_EVIDENCE_DEPTH]))
+                return Verdict(False, self._no_type_reason(question, on_topic))
             evidence = holding + [pid for pid in evidence if pid not in holding]
-        return Verdict(True, f"the topic is in {len(present) or 'the'} words of the documents", tuple(evidence))
+        return Verdict(
+            True, f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})", tuple(evidence)
+        )
+
+    def _subject(self, question: Question) -> str:
+        """The asking sentence without the words that name the kind of answer ('截止日期', '全称', 'which year'):
+        what is left is the topic the documents must hold. A follow-up with no words of its own takes the
+        earlier question's."""
+        focus = question.focus
+        answer_type = pack(question.lang).answer_type(question.answer_type or "")
+        if answer_type:
+            focus = answer_type.asks.sub(" ", focus)
+        if question.follow_up and not self.judge.vocabulary(focus).words:
+            return question.search
+        return focus
+
+    def _on_topic(self, pid: str, topic: list[str], specifics: list[str]) -> bool:
+        """Most of the question's topic words (or the documents' names for them) and all its numbers and symbols
+        are in the paragraph."""
+        text = self.paragraphs[pid].text
+        if any(s not in text for s in specifics):
+            return False
+        words = [w for w in topic if not w.isascii()]
+        if not words:
+            return True  # an English question: its words are matched through the glossary by retrieval
+        held = sum(1 for w in words if w in text or any(t in text for t in self.glossary.official_terms(w)))
+        return held * 2 > len(words)
+
+    def _states(self, pid: str, answer_type: str) -> bool:
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type(answer_type)
+        return bool(shape and shape.shape.search(paragraph.text))
+
+    def _meta_stating(self, question: Question) -> str | None:
+        meta = f"{question.scope}:META"
+        return meta if meta in self.paragraphs and self._states(meta, question.answer_type or "") else None
 
     # -- evidence --------------------------------------------------------------------------------------------
     def part(self, question: Question) -> list[str]:
         """The paragraphs of the part (operative, preambular, whole body) of the document asked about."""
         kinds = {"OP": ("operative",), "PP": ("preambular",), "FN": ("footnote",), "ALL": ("preambular", "operative")}
         wanted = kinds.get(question.part or "ALL", ())
-        return [
-            pid
-            for pid, p in self.paragraphs.items()
-            if p.doc_symbol == question.scope and p.kind in wanted
-        ]
+        return [pid for pid, p in self.paragraphs.items() if p.doc_symbol == question.scope and p.kind in wanted]
 
     def mentions(self, question: Question) -> list[str]:
         """Every paragraph of the document (footnotes only when asked for) holding one of the question's exact
@@ -90,8 +148,11 @@ class VerdictJudge:
         terms = [strip_all_spaces(t) for t in question.terms]
         if not terms:
             return []
-        kinds = {"operative"} if question.answer_type == "request" else {"preambular", "operative", "numbered",
-                                                                       "article", "action"}
+        kinds = (
+            {"operative"}
+            if question.answer_type == "request"
+            else {"preambular", "operative", "numbered", "article", "action"}
+        )
         if question.part == "FN":
             kinds = {"footnote"}
         elif question.part in ("OP", "PP"):
@@ -102,21 +163,6 @@ class VerdictJudge:
             if p.doc_symbol == question.scope and p.kind in kinds and any(t in strip_all_spaces(p.text) for t in terms)
         ]
 
-    def _holding_type(self, question: Question, ids: list[str], topic: list[str]) -> list[str]:
-        """The paragraphs among `ids` that are on the topic and state a fact of the asked-for kind."""
-        out = []
-        for pid in ids:
-            paragraph = self.paragraphs[pid]
-            answer_type = pack(paragraph.lang).answer_type(question.answer_type or "")
-            if answer_type is None or not answer_type.shape.search(paragraph.text):
-                continue
-            on_topic = not topic or any(w in paragraph.text for w in topic if not w.isascii()) or all(
-                w.isascii() for w in topic
-            )
-            if on_topic:
-                out.append(pid)
-        return out
-
     def _no_type_reason(self, question: Question, ids: list[str]) -> str:
         language = pack(question.lang)
         labels = language.templates["list_sep"].join(
@@ -124,10 +170,3 @@ class VerdictJudge:
         )
         kind = language.reasons.get(f"kind_{question.answer_type}", question.answer_type or "")
         return language.reasons["no_type"].format(labels=labels, kind=kind)
-
-
-def sentence_of(text: str, start: int) -> tuple[int, int]:
-    """The sentence (to '；', '。' or ';' '.') around position `start`."""
-    left = max((m.end() for m in re.finditer(r"[。；;.]", text[:start])), default=0)
-    right = next((m.end() for m in re.finditer(r"[。；;.]", text[start:])), len(text) - start) + start
-    return left, right
