@@ -1,48 +1,73 @@
 """The index on disk: Chroma vectors + the parsed documents (for the keyword index and for display).
 
-Layout under `<data dir>/index/`: one directory per build (`v<timestamp>-<id>`), a `CURRENT` file naming the one in
-use, and a `.lock` that admits one builder at a time. A build writes into a hidden temporary directory, is checked,
-renamed, and only then does `CURRENT` switch (atomically): an interrupted or failed build leaves the previous index
-answering as before. The previous build is kept for rollback; older ones are removed.
+Layout under `<data dir>/index/`: one directory per build (`v<timestamp>-<id>`), `CURRENT` naming the one in use
+and `PREVIOUS` the one before it (index/pointers.py). A build writes into a hidden temporary directory, records
+checksums and a canary (index/integrity.py), is opened and queried by a child process (index/build_check.py: a
+damaged store that crashes Chroma's native code kills the child, not us), renamed, and only then do the pointers
+switch: an interrupted or failed build leaves the previous index answering as before.
 
+Reading never writes into a build: each process verifies the files against their checksums while copying the
+embedded store into a private working copy, and holds a lease on the build so that no rebuild removes it.
 Vectors live beside the build (an embedded Chroma `PersistentClient`), or, for a shared deployment, in a Chroma
 server (`HttpClient`): one collection per build, named after it, under a prefix unique to this data directory, so
-that pruning never touches another deployment's collections. The parsed documents and `CURRENT` stay local.
+that pruning never touches another deployment's collections. The parsed documents and pointers stay local.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
-import re
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from index.chroma_client import ChromaServer, chroma_client, close_client
+from index.chunks import CHUNK_CHARS, chroma_metadata, embedding_chunks
 from index.documents import Document, Paragraph
 from index.embeddings import E5Embeddings
 from index.errors import (
-    IndexBusyError,
     IndexCorruptError,
     IndexMissingError,
     IndexOutdatedError,
-    IndexUnavailableError,
+    NDVError,
+    disk_problem,
+)
+from index.integrity import (
+    VECTORS,
+    Checksums,
+    check_vectors,
+    damaged,
+    record_canary,
+    record_checksums,
+    remove_working_copy,
+    sqlite_intact,
 )
 from index.keyword import KeywordIndex
+from index.pointers import (
+    LEASE,
+    REBUILD_HINT,
+    Lease,
+    build_lock,
+    clear_leftovers,
+    kept_builds,
+    read_pointer,
+    remove_unless_leased,
+    switch,
+    write_text,
+)
 from index.registry import build_registry
 
-SCHEMA_VERSION = 4
+__all__ = ["CHUNK_CHARS", "ChromaServer", "IndexStore", "LoadedIndex", "close_client", "embedding_chunks"]
+
+SCHEMA_VERSION = 5
 _BATCH = 16
-CHUNK_CHARS = 1200  # e5 reads 512 tokens; a longer paragraph is embedded in parts that keep its id
 Progress = Callable[[int, int], None]
-REBUILD_HINT = "rebuild it with `ndv index build`"
 
 
 @dataclass
@@ -59,62 +84,20 @@ class IndexManifest:
     vector_count: int  # one vector per chunk: a paragraph over CHUNK_CHARS has several
     built_at: str
     documents: list[dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class ChromaServer:
-    host: str
-    port: int
-    timeout_s: float = 10.0  # per request: a server that stops answering must not hang a user's question
-
-    def __str__(self) -> str:
-        return f"chroma://{self.host}:{self.port}"
-
-
-def _chroma_client(build_dir: Path, server: ChromaServer | None) -> Any:
-    import chromadb
-    import httpx
-    from chromadb.config import Settings
-
-    settings = Settings(anonymized_telemetry=False)
-    if server is None:
-        return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=settings)
-    try:
-        client = chromadb.HttpClient(host=server.host, port=server.port, settings=settings)
-    except Exception as exc:  # connection refused, DNS, HTTP errors: all mean the server cannot be used
-        raise IndexUnavailableError(
-            f"The Chroma server at {server.host}:{server.port} does not answer ({type(exc).__name__}); start it "
-            f"(`chroma run --path DIR --host {server.host} --port {server.port}`) or unset NDV_CHROMA_HOST."
-        ) from exc
-    for session in _http_sessions(client):  # chromadb creates them without any timeout
-        session.timeout = httpx.Timeout(server.timeout_s)
-    return client
-
-
-def close_client(client: Any) -> None:
-    """Close a Chroma client. The synchronous HTTP client's `close()` leaves its httpx connection pools open
-    (chroma-core/chroma#2702, fix pending in #7533), so those are closed here too."""
-    client.close()
-    for session in _http_sessions(client):
-        session.close()
-
-
-def _http_sessions(client: Any) -> list[Any]:
-    """The httpx sessions of a chromadb HTTP client and of its internal admin client (none when embedded)."""
-    owners = (client, getattr(client, "_admin_client", None))
-    sessions = [getattr(getattr(owner, "_server", None), "_session", None) for owner in owners]
-    return [session for session in sessions if session is not None]
-
-
-def _write_json(path: Path, data: Any) -> None:
-    _write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
+    canary: list[dict[str, Any]] = field(default_factory=list)  # stored vectors' neighbours at build time
 
 
 class LoadedIndex:
     """An opened build: documents and paragraphs by id, dense search through Chroma, keyword search in memory."""
 
     def __init__(
-        self, client: Any, manifest: IndexManifest, documents: list[Document], embeddings: E5Embeddings
+        self,
+        client: Any,
+        manifest: IndexManifest,
+        documents: list[Document],
+        embeddings: E5Embeddings,
+        server: ChromaServer | None,
+        release: Callable[[], None],
     ) -> None:
         from langchain_chroma import Chroma
 
@@ -123,6 +106,8 @@ class LoadedIndex:
         self.paragraphs: dict[str, Paragraph] = {p.id: p for doc in documents for p in doc.paragraphs}
         self.embeddings = embeddings
         self._client = client
+        self._server = server
+        self._release = release
         self._vectors = Chroma(client=self._client, collection_name=manifest.collection, embedding_function=embeddings)
         ids = list(self.paragraphs)
         self.keyword = KeywordIndex(ids, [self.paragraphs[i].text for i in ids])
@@ -132,7 +117,12 @@ class LoadedIndex:
         """Nearest paragraphs by cosine similarity (1 = same direction), optionally of one document only; a
         paragraph embedded in parts counts once, with its best part."""
         where = {"doc": only} if only else None
-        hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=2 * k, filter=where)
+        try:
+            hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=2 * k, filter=where)
+        except Exception as exc:  # a server that times out or fails mid-request: one clear sentence
+            if self._server is None:
+                raise
+            raise self._server.unavailable(type(exc).__name__) from exc
         best: dict[str, float] = {}
         for doc, distance in hits:
             pid = (doc.id or "").split("#")[0]
@@ -141,10 +131,13 @@ class LoadedIndex:
         return list(best.items())[:k]
 
     def vector_count(self) -> int:
-        return _count(self._client, self.manifest.collection)
+        return int(self._client.get_collection(self.manifest.collection, embedding_function=None).count())
 
     def close(self) -> None:
-        close_client(self._client)
+        try:
+            close_client(self._client)
+        finally:
+            self._release()
 
 
 class IndexStore:
@@ -164,26 +157,21 @@ class IndexStore:
         marker = self.root / "STORE_ID"
         if not marker.exists():
             self.root.mkdir(parents=True, exist_ok=True)
-            _write_text(marker, uuid.uuid4().hex[:8])
+            write_text(marker, uuid.uuid4().hex[:8])
         return f"ndv-{marker.read_text(encoding='utf-8').strip()}-"
 
     # -- reading ---------------------------------------------------------------------------------------------
     def current_name(self) -> str:
         """The name of the build in use ('' when there is none): cheap to read on every request."""
-        try:
-            return (self.root / "CURRENT").read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
-            return ""
+        return read_pointer(self.root)
 
     def current_dir(self) -> Path | None:
         name = self.current_name()
         return self.root / name if name else None
 
-    def exists(self) -> bool:
-        return self.current_dir() is not None
-
     def read_manifest(self, build: str | None = None) -> IndexManifest:
-        """The manifest of `build` (default: the current build), checked against this program's settings."""
+        """The manifest of `build` (default: the current build), checked against this program's settings and
+        against its checksum."""
         directory = self.root / build if build else self.current_dir()
         if directory is None:
             raise IndexMissingError(f"No index in {self.root}; build it with `ndv index build`.")
@@ -199,6 +187,7 @@ class IndexStore:
                 f"The index was built with {found[1]} / chromadb {found[3]} (schema {found[0]}), "
                 f"this program uses {expected[1]} / chromadb {expected[3]} (schema {expected[0]}); {REBUILD_HINT}."
             )
+        Checksums(directory).read("manifest.json")
         try:
             manifest = IndexManifest(**raw)
         except TypeError as exc:
@@ -211,77 +200,153 @@ class IndexStore:
         return manifest
 
     def open(self, build: str | None = None) -> LoadedIndex:
-        """Open `build` (default: the current one); a build stays readable until two newer builds replace it."""
-        build = build or self.current_name()
-        manifest = self.read_manifest(build)
-        directory = self.root / build
+        """Open `build` (default: the current one) for this process; it stays readable until closed, whatever
+        builds happen meanwhile."""
+        lease, name = self._lease(build)
         try:
-            raw = json.loads((directory / "documents.json").read_text(encoding="utf-8"))
-            documents = [Document.from_dict(d) for d in raw]
-            index = LoadedIndex(_chroma_client(directory, self.server), manifest, documents, self.embeddings)
-            count = index.vector_count()
-        except IndexUnavailableError:
+            manifest, documents, client, release = self._open_leased(name, lease, thorough=False)
+        except BaseException:
+            lease.release()
             raise
-        except Exception as exc:  # Chroma raises many types on damaged files; all mean the same to a user
-            raise IndexCorruptError(
-                f"The index in {directory} is damaged ({type(exc).__name__}); {REBUILD_HINT}."
-            ) from exc
-        if count != manifest.vector_count:
-            index.close()
-            raise IndexCorruptError(f"The index in {directory} is incomplete; {REBUILD_HINT}.")
-        return index
+        try:
+            return LoadedIndex(client, manifest, documents, self.embeddings, self.server, release)
+        except BaseException:
+            close_client(client)
+            release()
+            raise
+
+    def check(self, build: str) -> None:
+        """Everything `open` checks, and SQLite's structural check of the store (the build-time check)."""
+        lease, name = self._lease(build)
+        try:
+            _, _, client, release = self._open_leased(name, lease, thorough=True)
+        except BaseException:
+            lease.release()
+            raise
+        close_client(client)
+        release()
+
+    def _lease(self, build: str | None) -> tuple[Lease, str]:
+        for _ in range(3):  # the current build can be replaced and removed between reading CURRENT and leasing it
+            name = build or self.current_name()
+            if not name:
+                raise IndexMissingError(f"No index in {self.root}; build it with `ndv index build`.")
+            try:
+                return Lease(self.root, name), name
+            except IndexMissingError:
+                if (self.root / name).is_dir():  # a build without a lease: an older version's, or damaged
+                    self.read_manifest(name)
+                    raise damaged(self.root / name, f"no {LEASE} file") from None
+                if build:
+                    raise
+        raise IndexMissingError(f"The index in {self.root} keeps changing; try again when the rebuilds finish.")
+
+    def _open_leased(
+        self, name: str, lease: Lease, thorough: bool
+    ) -> tuple[IndexManifest, list[Document], Any, Callable[[], None]]:
+        """The verified parts of a leased build, and how to release them (the lease stays the caller's on error)."""
+        directory = self.root / name
+        manifest = self.read_manifest(name)
+        sums = Checksums(directory)
+        try:
+            documents = [Document.from_dict(d) for d in json.loads(sums.read("documents.json"))]
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise damaged(directory, "documents.json unreadable") from exc
+        copy = sums.working_copy() if self.server is None else None
+        client = None
+
+        def release() -> None:
+            if copy is not None:
+                remove_working_copy(copy)
+            lease.release()
+
+        try:
+            client = chroma_client(copy or directory, self.server)
+            collection = client.get_collection(manifest.collection, embedding_function=None)
+            check_vectors(collection, manifest.vector_count, manifest.canary, directory)
+            if copy is not None and thorough and not sqlite_intact(copy):  # damage Chroma did not notice
+                raise damaged(directory, "its SQLite file fails the integrity check")
+            return manifest, documents, client, release
+        except BaseException as exc:
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    close_client(client)
+            if copy is not None:
+                remove_working_copy(copy)
+            if isinstance(exc, NDVError) or not isinstance(exc, Exception):
+                raise
+            if self.server is not None:
+                raise self.server.unavailable(type(exc).__name__) from exc
+            raise damaged(directory, type(exc).__name__) from exc
 
     # -- writing ---------------------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def _build_lock(self) -> Iterator[None]:
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise IndexBusyError(
-                    f"Another index build is running in {self.root}; wait for it to finish and try again."
-                ) from exc
-            yield
-
     def build(self, documents: list[Document], progress: Progress | None = None) -> IndexManifest:
-        """Embed and store every paragraph in a new build, check it, then switch to it."""
-        with self._build_lock():
-            for stale in self.root.glob(".build-*"):  # left by a build that was killed; we hold the lock
-                shutil.rmtree(stale, ignore_errors=True)
+        """Embed and store every paragraph in a new build, check it in a child process, then switch to it."""
+        try:
+            return self._build(documents, progress)
+        except Exception as exc:  # a full or read-only disk, wherever the build met it: one sentence
+            if not isinstance(exc, NDVError) and (problem := disk_problem(exc, self.root)):
+                raise problem from exc
+            raise
+
+    def _build(self, documents: list[Document], progress: Progress | None) -> IndexManifest:
+        from index.build_check import check_in_child
+
+        with build_lock(self.root):
+            clear_leftovers(self.root)
             name = f"v{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
             tmp = self.root / f".build-{name}"
-            tmp.mkdir(parents=True)
             collection = f"{self._collection_prefix()}{name}"
             try:
-                client = _chroma_client(tmp, self.server)
-                try:
-                    manifest = self._write_build(client, tmp, collection, documents, progress)
-                except BaseException:
-                    _drop_collection(client, collection, self.server)
-                    raise
-                finally:
-                    close_client(client)  # before the rename: the embedded store lives inside the directory
+                tmp.mkdir(parents=True)
+                manifest = self._write_build(tmp, name, collection, documents, progress)
+                check_in_child(self, tmp.name)
                 os.rename(tmp, self.root / name)
-                _write_text(self.root / "CURRENT", name)
+                switch(self.root, name)
+            except BaseException:
+                self._drop_collection(collection)
+                raise
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
-            self._prune(keep=2)
+            self._prune()
             return manifest
 
     def _write_build(
-        self, client: Any, directory: Path, collection: str, documents: list[Document], progress: Progress | None
+        self, directory: Path, name: str, collection: str, documents: list[Document], progress: Progress | None
     ) -> IndexManifest:
         from langchain_chroma import Chroma
 
         chunks = [(p, cid, text) for doc in documents for p in doc.paragraphs for cid, text in embedding_chunks(p)]
+        client = chroma_client(directory / VECTORS, self.server)
+        try:
+            store = Chroma(
+                client=client,
+                collection_name=collection,
+                embedding_function=self.embeddings,
+                collection_metadata={"hnsw:space": "cosine", "embedder": self.embeddings.name},
+            )
+            for start in range(0, len(chunks), _BATCH):
+                batch = chunks[start : start + _BATCH]
+                store.add_texts(
+                    [text for _, _, text in batch],
+                    metadatas=[chroma_metadata(p) for p, _, _ in batch],
+                    ids=[cid for _, cid, _ in batch],
+                )
+                if progress:
+                    progress(start + len(batch), len(chunks))
+            stored = client.get_collection(collection, embedding_function=None)
+            if stored.count() != len(chunks):
+                raise IndexCorruptError("The new index did not store every paragraph; the previous index is kept.")
+            canary = record_canary(stored, [cid for _, cid, _ in chunks])
+        finally:
+            close_client(client)  # before checksums and the rename: the embedded store lives inside the directory
         manifest = IndexManifest(
             schema=SCHEMA_VERSION,
             embedder=self.embeddings.name,
             dim=E5Embeddings.dim,
             chromadb=version("chromadb"),
             vectors=self.vectors,
-            build=directory.name.removeprefix(".build-"),
+            build=name,
             collection=collection,
             vector_count=len(chunks),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -289,88 +354,45 @@ class IndexStore:
                 {"symbol": d.symbol, "lang": d.lang, "title": d.title, "paragraphs": len(d.paragraphs)}
                 for d in documents
             ],
+            canary=canary,
         )
-        store = Chroma(
-            client=client,
-            collection_name=collection,
-            embedding_function=self.embeddings,
-            collection_metadata={"hnsw:space": "cosine", "embedder": manifest.embedder},
-        )
-        for start in range(0, len(chunks), _BATCH):
-            batch = chunks[start : start + _BATCH]
-            store.add_texts(
-                [text for _, _, text in batch],
-                metadatas=[_chroma_metadata(p) for p, _, _ in batch],
-                ids=[cid for _, cid, _ in batch],
-            )
-            if progress:
-                progress(start + len(batch), len(chunks))
-        if _count(client, collection) != len(chunks):
-            raise IndexCorruptError("The new index did not store every paragraph; the previous index is kept.")
         _write_json(directory / "documents.json", [d.to_dict() for d in documents])
         _write_json(directory / "manifest.json", asdict(manifest))
+        record_checksums(directory)
+        (directory / LEASE).touch()
         return manifest
 
-    def _prune(self, keep: int) -> None:
-        """Keep the current build and the one before it; on a server, drop every other collection of ours."""
-        current = self.current_dir()
-        builds = sorted((d for d in self.root.glob("v*") if d.is_dir()), key=lambda d: d.stat().st_mtime)
-        for old in builds[:-keep]:
-            if old != current:
-                shutil.rmtree(old, ignore_errors=True)
+    def _prune(self) -> None:
+        """Remove every build but the live one and the rollback one, unless a reader holds it; on a server,
+        drop every collection of ours whose build is gone."""
+        kept = kept_builds(self.root)
+        for old in self.root.glob("v*"):
+            if old.is_dir() and old.name not in kept:
+                with contextlib.suppress(OSError):  # the build is done; a removal that fails is retried next time
+                    remove_unless_leased(self.root, old.name)
         if self.server is None:
             return
-        kept = {f"{self._collection_prefix()}{d.name}" for d in self.root.glob("v*") if d.is_dir()}
-        client = _chroma_client(self.root, self.server)
+        prefix = self._collection_prefix()
+        remaining = {f"{prefix}{d.name}" for d in self.root.glob("v*") if d.is_dir()}
+        client = chroma_client(self.root, self.server)
         try:
             for collection in client.list_collections():
-                if collection.name.startswith(self._collection_prefix()) and collection.name not in kept:
+                if collection.name.startswith(prefix) and collection.name not in remaining:
                     client.delete_collection(collection.name)
         finally:
             close_client(client)
 
-
-def _drop_collection(client: Any, collection: str, server: ChromaServer | None) -> None:
-    """A failed build's collection on a server would outlive it; embedded ones go with their directory."""
-    if server is None:
-        return
-    with contextlib.suppress(Exception):  # it may never have been created; the next prune removes leftovers
-        client.delete_collection(collection)
-
-
-def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    def _drop_collection(self, collection: str) -> None:
+        """A failed build's collection on a server would outlive it; embedded ones go with their directory."""
+        if self.server is None:
+            return
+        with contextlib.suppress(Exception):  # it may never have been created; the next prune removes leftovers
+            client = chroma_client(self.root, self.server)
+            try:
+                client.delete_collection(collection)
+            finally:
+                close_client(client)
 
 
-def embedding_chunks(paragraph: Paragraph) -> list[tuple[str, str]]:
-    """(vector id, text) parts of a paragraph: itself when short, else sentence-aligned parts `ID#1`, `ID#2`…"""
-    if len(paragraph.text) <= CHUNK_CHARS:
-        return [(paragraph.id, paragraph.text)]
-    parts: list[str] = [""]
-    for sentence in re.findall(r"[^。；;.!?！？]+[。；;.!?！？]?\s*", paragraph.text):
-        while len(sentence) > CHUNK_CHARS:  # one sentence longer than a part: cut it
-            parts += [sentence[:CHUNK_CHARS], ""]
-            sentence = sentence[CHUNK_CHARS:]
-        if len(parts[-1]) + len(sentence) > CHUNK_CHARS:
-            parts.append("")
-        parts[-1] += sentence
-    return [(f"{paragraph.id}#{i}", part) for i, part in enumerate((p for p in parts if p.strip()), 1)]
-
-
-def _count(client: Any, collection: str) -> int:
-    return int(client.get_collection(collection, embedding_function=None).count())
-
-
-def _chroma_metadata(p: Paragraph) -> dict[str, Any]:
-    return {
-        "doc": p.doc_symbol,
-        "lang": p.lang,
-        "label": p.label,
-        "kind": p.kind,
-        "order": p.order,
-        "lead": p.lead,
-        "footnotes": ",".join(str(n) for n in p.footnote_numbers),
-        "cites": "; ".join(p.cites),
-    }
+def _write_json(path: Path, data: Any) -> None:
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))

@@ -116,13 +116,13 @@ def test_cli_in_server_mode(server, tmp_path: Path, capsys, monkeypatch):
 
 
 def test_server_requests_time_out_at_the_budget(server, tmp_path: Path):
-    from index.store import _http_sessions
+    from index.chroma_client import http_sessions
 
     settings = Settings(data_dir=tmp_path, chroma_host=server.host, chroma_port=server.port, time_budget_s=3)
     index_store(settings).build(shipped_documents())
     index = index_store(settings).open()
     try:
-        sessions = _http_sessions(index._client)
+        sessions = http_sessions(index._client)
         assert sessions and all(s.timeout.read == 3 for s in sessions)
     finally:
         index.close()
