@@ -158,14 +158,15 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     """Build the index first if there is none or it is outdated (the page never builds), then become the
     Streamlit server."""
     from index.errors import IndexMissingError, IndexOutdatedError
-    from index.sources import indexed_corpus
+    from index.sources import SourceStore
 
     store = index_store(settings)
     try:
         store.read_manifest()
     except (IndexMissingError, IndexOutdatedError) as exc:
         _announce_build(settings, str(exc) if isinstance(exc, IndexOutdatedError) else "")
-        store.build(indexed_corpus(settings.data_dir), progress_bar("Building the index"))
+        with SourceStore(settings.data_dir).change() as change:  # the writers' lock, like `index build`
+            store.build(change.documents(), progress_bar("Building the index"))
     app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
     os.environ["NDV_DATA_DIR"] = str(settings.data_dir)
     command = [
