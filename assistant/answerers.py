@@ -161,9 +161,11 @@ class ExtractiveAnswerer:
             return self.composer.not_found(question, retrieval, verdict, lang)
         if retrieval.registry:
             answer = self._registry_answer(retrieval, lang)
-        elif question.intent in ("enumerate", "count", "summarize") and (
-            question.intent == "summarize" or not question.labels
-        ):
+        elif (
+            question.intent in ("enumerate", "count", "summarize")
+            and (question.intent == "summarize" or not question.labels)
+            and (len(verdict.evidence) > 1 or question.part)
+        ):  # a list of one is a lookup
             answer = self.composer.listing(question, verdict, lang)
         else:
             answer = self._lookup(question, retrieval, verdict, lang)

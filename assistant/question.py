@@ -25,6 +25,7 @@ from index.registry import short_forms
 from index.text import has_cjk, question_language
 
 INTENTS = ("cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in this order
+_FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d])")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -69,15 +70,18 @@ class QuestionReader:
         condensed = condense(text, history)
         doc = self._document(condensed.question, only)
         labels, missing = self._labels(condensed.question, doc, lang)
-        intent = next((name for name in INTENTS if language.intents[name].search(text)), "lookup")
-        answer_type = next((a.name for a in language.answer_types if a.asks.search(text)), None)
-        if intent == "lookup" and answer_type == "request" and not labels:
-            intent = "enumerate"  # 'what does it ask of the Secretary-General': every paragraph that asks
+        focus = _asking_sentence(text)
+        intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
+        answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
+        if intent in ("locate", "enumerate", "count", "summarize"):
+            answer_type = None if answer_type == "place" else answer_type  # 'where is it mentioned': a paragraph
+        if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(text)):
+            answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         part = self._part(text, lang, intent)
         return Question(
             text=text,
             search=f"{condensed.context} {condensed.question}".strip(),
-            focus=_asking_sentence(condensed.question),
+            focus=focus,
             lang=lang,
             scope=doc.symbol if doc else None,
             intent=intent,
@@ -167,7 +171,7 @@ class QuestionReader:
 def _asking_sentence(text: str) -> str:
     """The sentence with the question mark (or the last one): what comes before it frames the question (who is
     asking, why), and is no topic of its own."""
-    sentences = [s for s in re.split(r"(?<=[。！!？?；;])\s*|(?<=\.)\s+", text) if s.strip()]
+    sentences = [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+|\s+[-–—]\s+", text) if s.strip()]
     asking = [s for s in sentences if s.rstrip().endswith(("？", "?"))]
     return (asking[0] if asking else sentences[-1] if sentences else text).strip()
 

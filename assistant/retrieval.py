@@ -18,6 +18,27 @@ SPECIFIC_BONUS = 0.5
 SYMBOL_BONUS = 0.25
 ANSWER_TYPE_BONUS = 0.2
 HISTORY_BONUS = 0.2
+# Answer types whose shape tells paragraphs apart; a request or a body is stated by nearly every paragraph.
+RANKED_TYPES = frozenset(
+    {
+        "meeting",
+        "day",
+        "month",
+        "year",
+        "session",
+        "money",
+        "duration",
+        "place",
+        "names",
+        "states",
+        "symbol",
+        "title",
+        "purpose",
+        "outcome",
+        "article",
+        "number",
+    }
+)
 
 
 @dataclass
@@ -89,7 +110,7 @@ class Retriever:
             if wants_symbol and paragraph.cites:
                 hit.score += SYMBOL_BONUS
             answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
-            if answer_type and answer_type.shape.search(paragraph.text):
+            if answer_type and answer_type.name in RANKED_TYPES and answer_type.shape.search(paragraph.text):
                 hit.score += ANSWER_TYPE_BONUS  # it can state what is asked: a number, a date, a place
             if hit.id in prefer:
                 hit.score += HISTORY_BONUS  # a follow-up most likely asks about what was just cited

@@ -85,7 +85,11 @@ class VerdictJudge:
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}")
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
-        specifics = self.judge.known_specifics(subject)
+        if question.lang == "en" and len(vocabulary.absent) * 3 > 2 * len(vocabulary.words) + vocabulary.glossary_terms:
+            # English words are known through the glossary only: when most are unknown, the subject is not there
+            return Verdict(False, f"the documents never use: {', '.join(vocabulary.absent)}")
+        # a follow-up's referent: the numbers and symbols of the question it follows ('62/21' ... '它')
+        specifics = self.judge.known_specifics(question.search if question.follow_up else subject)
         if not topic and not vocabulary.glossary_terms and not specifics:
             if question.answer_type and (meta := self._meta_stating(question)):
                 return Verdict(True, "a fact about the document itself", (meta,))  # 'what is its title?'
@@ -106,10 +110,13 @@ class VerdictJudge:
         """The asking sentence without the words that name the kind of answer ('截止日期', '全称', 'which year'):
         what is left is the topic the documents must hold. A follow-up with no words of its own takes the
         earlier question's."""
+        language = pack(question.lang)
         focus = question.focus
-        answer_type = pack(question.lang).answer_type(question.answer_type or "")
+        answer_type = language.answer_type(question.answer_type or "")
         if answer_type:
             focus = answer_type.asks.sub(" ", focus)
+        if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
+            focus = language.intents[question.intent].sub(" ", focus)
         if question.follow_up and not self.judge.vocabulary(focus).words:
             return question.search
         return focus
@@ -120,11 +127,16 @@ class VerdictJudge:
         text = self.paragraphs[pid].text
         if any(s not in text for s in specifics):
             return False
-        words = [w for w in topic if not w.isascii()]
-        if not words:
-            return True  # an English question: its words are matched through the glossary by retrieval
-        held = sum(1 for w in words if w in text or any(t in text for t in self.glossary.official_terms(w)))
-        return held * 2 > len(words)
+        # the documents' own words for the topic: as written, or the glossary's forms of them (English words
+        # the glossary does not know cannot be checked and do not count)
+        forms = [
+            [w, *self.glossary.official_terms(w)] if not w.isascii() else self.glossary.official_terms(w) for w in topic
+        ]
+        forms = [f for f in forms if f]
+        if not forms:
+            return True
+        held = sum(1 for names in forms if any(name in text for name in names))
+        return held * 2 > len(forms)
 
     def _states(self, pid: str, answer_type: str) -> bool:
         paragraph = self.paragraphs[pid]
