@@ -7,15 +7,15 @@ lock; a second writer fails fast), new files staged in a private directory, the 
 view, and only then the commit, whose single atomic step is the manifest's replacement. Anything that fails
 before it (a bad file, a full disk, a busy or failed build, Ctrl-C) leaves `sources/` exactly as it was.
 
-The lock is this directory's own, not the index store's `.lock`: the store takes that one inside every build
-and it is not re-entrant, so holding it around the build would make the build refuse itself. The order is
-always sources lock, then store lock; both fail fast, so no two writers ever wait on each other.
+The lock is the index store's kind (`index.pointers.build_lock`) on this directory's own `.lock`, not on the
+store's: the store takes its lock inside every build and it is not re-entrant, so holding it around the build
+would make the build refuse itself. The order is always sources lock, then store lock; both fail fast, so no
+two writers ever wait on each other.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import shutil
@@ -25,7 +25,8 @@ from pathlib import Path
 
 from index.corpus import CorpusEntry, load_entry, shipped_documents
 from index.documents import Document
-from index.errors import IndexBusyError, IndexCorruptError, StorageError, disk_problem
+from index.errors import IndexCorruptError, StorageError, disk_problem
+from index.pointers import build_lock
 from index.schemas import SOURCE_MANIFEST, SourceEntry, SourceManifest, parse_json
 from index.symbols import check_symbol, symbol_file_stem
 
@@ -62,7 +63,9 @@ class SourceStore:
     def change(self) -> Iterator[SourceChange]:
         """The one writer of the added documents (see the module docstring); the staging directory goes
         whatever happens."""
-        with _writer_lock(self.root):
+        with contextlib.ExitStack() as stack:
+            with _storage_errors(self.root):
+                stack.enter_context(build_lock(self.root))
             for stale in self.root.glob(".stage-*"):  # left by a writer that was killed; we hold the lock
                 shutil.rmtree(stale, ignore_errors=True)
             stage = self.root / f".stage-{uuid.uuid4().hex[:8]}"
@@ -72,21 +75,6 @@ class SourceStore:
                 yield SourceChange(self, stage)
             finally:
                 shutil.rmtree(stage, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _writer_lock(root: Path) -> Iterator[None]:
-    with _storage_errors(root):
-        root.mkdir(parents=True, exist_ok=True)
-        handle = (root / ".lock").open("w")
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexBusyError(
-                f"Another ndv command is changing the index in {root.parent}; wait for it to finish and try again."
-            ) from None
-        yield
 
 
 @contextlib.contextmanager
