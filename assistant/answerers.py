@@ -166,7 +166,7 @@ class ExtractiveAnswerer:
             and (question.intent == "summarize" or not question.labels)
             and (len(verdict.evidence) > 1 or question.part)
         ):  # a list of one is a lookup
-            answer = self.composer.listing(question, verdict, lang)
+            answer = self.composer.listing(question, retrieval, verdict, lang)
         else:
             answer = self._lookup(question, retrieval, verdict, lang)
         answer.reason = verdict.reason

@@ -47,7 +47,7 @@ class Composer:
         if not question.answer_type:
             return ""
         answer_type = pack(source_lang).answer_type(question.answer_type)
-        if answer_type is None or question.answer_type in ("request", "bodies", "purpose", "outcome"):
+        if answer_type is None or question.answer_type in ("request", "bodies", "purpose", "outcome", "symbol"):
             return ""
         # a value in figures ('25人') before one in words ('一个'), then in reading order
         matches = sorted(answer_type.shape.finditer(quote), key=lambda m: not re.search(r"\d", m.group(0)))
@@ -93,7 +93,7 @@ class Composer:
         return language.templates["no" if evidence_negates != question_negates else "yes"]
 
     # -- lists -----------------------------------------------------------------------------------------------
-    def listing(self, question: Question, verdict: Verdict, lang: str) -> Answer:
+    def listing(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
         """Enumerate, count or summarize: one line per paragraph of the evidence, in document order."""
         language = pack(lang)
         ids = sorted(verdict.evidence, key=lambda pid: self.paragraphs[pid].order)
@@ -121,7 +121,8 @@ class Composer:
                 last=display_label(self.paragraphs[ids[-1]].label, lang),
             )
             last = self.paragraphs[ids[-1]]
-            return Answer(head, [make_citation(last, self._clause(last, []), lang)], True, ids, BACKEND, lang)
+            citation = make_citation(last, self._clause(last, []), lang)
+            return Answer(head, [citation], True, retrieval.ids, BACKEND, lang)
         elif question.intent == "count" and terms:
             times = sum(strip_all_spaces(self.paragraphs[pid].text).count(strip_all_spaces(terms[0])) for pid in ids)
             head = language.t("count_head", term=terms[0], symbol=symbol, times=times, count=len(ids))
@@ -129,7 +130,7 @@ class Composer:
             head = language.t("enumerate_head", symbol=symbol, count=len(ids), term=terms[0])
         else:
             head = language.t("enumerate_head_topic", symbol=symbol, count=len(ids))
-        return Answer("\n".join([head, *lines]), citations, True, ids, BACKEND, lang)
+        return Answer("\n".join([head, *lines]), citations, True, retrieval.ids, BACKEND, lang)
 
     def _clause(self, paragraph: Paragraph, terms: list[str]) -> str:
         """The clause holding the first of `terms`, else the paragraph's first clause (its lead verb and object)."""

@@ -27,7 +27,8 @@ def test_chinese_question_quotes_the_clause_with_its_label(assistant):
     assert answer.found and answer.backend == "extractive" and answer.lang == "zh"
     assert answer.citations[0].id == R + "OP7" and answer.citations[0].display == "执行部分第7段"
     assert "25人" in answer.citations[0].quote
-    assert answer.text.startswith("根据A/RES/71/67执行部分第7段")
+    direct, quoted = answer.text.split("\n", 1)
+    assert direct == "最多为25人。" and quoted.startswith("根据A/RES/71/67执行部分第7段")
     _assert_verified(assistant, answer)
 
 
@@ -35,8 +36,8 @@ def test_english_question_gets_english_framing_and_the_chinese_quote(assistant):
     answer = assistant.ask("How many members may the group of governmental experts have at most?")
     assert answer.found and answer.lang == "en"
     assert answer.citations[0].id == R + "OP7" and answer.citations[0].display == "operative paragraph 7"
-    assert answer.text.startswith("Operative paragraph 7 of A/RES/71/67")
-    assert "25" in answer.text
+    direct, quoted = answer.text.split("\n", 1)
+    assert direct == "Answer: up to 25." and quoted.startswith("Operative paragraph 7 of A/RES/71/67")
     _assert_verified(assistant, answer)
 
 
@@ -165,7 +166,7 @@ def test_verification_rejects_fabricated_quotes_and_unknown_labels(assistant):
 class _InventingAnswerer:
     """Stands in for a model that cites with confidence: a real label with a quote it made up."""
 
-    def answer(self, question, retrieval, lang):
+    def answer(self, question, retrieval, verdict, lang):
         made_up = Citation(R + "OP7", "OP7", "执行部分第7段", "专家小组由100名专家组成")
         return Answer("专家小组由100名专家组成。", [made_up], True, retrieval.ids, "invented", lang)
 

@@ -1,19 +1,53 @@
-"""Retrieval on the real index: label lookup, hybrid search, glossary, footnote expansion, the `found` decision."""
+"""Retrieval on the real index (label lookup, hybrid search, glossary, footnote expansion) and the verdict on it:
+question read -> retrieved -> decided, as the chain runs them."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
+from assistant.question import Question
+from assistant.retrieval import Retrieval
+from assistant.verdict import Verdict
 from index.corpus import SHIPPED_CORPUS
 
 R = "A/RES/71/67:"
 
 
+@dataclass
+class Outcome:
+    question: Question
+    retrieval: Retrieval
+    verdict: Verdict
+
+    @property
+    def ids(self) -> list[str]:
+        return self.retrieval.ids
+
+    @property
+    def hits(self) -> list[Any]:
+        return self.retrieval.hits
+
+    @property
+    def found(self) -> bool:
+        return self.verdict.found
+
+    @property
+    def reason(self) -> str:
+        return self.verdict.reason
+
+
 @pytest.fixture(scope="module")
-def retriever(assistant):
-    return assistant.retriever
+def retrieve(assistant):
+    def run(text: str, history: list[dict[str, Any]] | None = None) -> Outcome:
+        question = assistant.reader.read(text, history or [])
+        retrieval = assistant.retriever.retrieve(question)
+        return Outcome(question, retrieval, assistant.verdicts.decide(question, retrieval))
+
+    return run
 
 
 @pytest.mark.parametrize(
@@ -28,20 +62,20 @@ def retriever(assistant):
         ("footnote 8", "FN8"),
     ],
 )
-def test_label_lookup_comes_first(retriever, question, label):
-    result = retriever.retrieve(question)
+def test_label_lookup_comes_first(retrieve, question, label):
+    result = retrieve(question)
     assert result.hits[0].id == R + label and result.hits[0].via == "label"
     assert result.found
 
 
-def test_a_paragraph_that_does_not_exist_is_not_found(retriever):
-    result = retriever.retrieve("执行部分第12段说了什么？")
-    assert not result.found and result.missing == [R + "OP12"]
+def test_a_paragraph_that_does_not_exist_is_not_found(retrieve):
+    result = retrieve("执行部分第12段说了什么？")
+    assert not result.found and result.question.missing == (R + "OP12",)
 
 
-def test_article_of_another_text_is_not_a_missing_paragraph(retriever):
-    result = retriever.retrieve("决议在哪一段提到《不扩散核武器条约》第六条？")
-    assert result.found and result.missing == []
+def test_article_of_another_text_is_not_a_missing_paragraph(retrieve):
+    result = retrieve("决议在哪一段提到《不扩散核武器条约》第六条？")
+    assert result.found and result.question.missing == ()
     assert result.ids[0] == R + "PP5"
 
 
@@ -54,16 +88,16 @@ def test_article_of_another_text_is_not_a_missing_paragraph(retriever):
         ("Where will the group of governmental experts meet?", "OP7"),
     ],
 )
-def test_abbreviations_and_english_reach_the_chinese_text(retriever, question, label):
-    assert R + label in retriever.retrieve(question).ids[:3]
+def test_abbreviations_and_english_reach_the_chinese_text(retrieve, question, label):
+    assert R + label in retrieve(question).ids[:3]
 
 
-def test_numbers_and_symbols_match_exactly(retriever):
-    assert retriever.retrieve("第62/21号决议是关于什么的？").ids[0] == R + "PP10"
+def test_numbers_and_symbols_match_exactly(retrieve):
+    assert retrieve("第62/21号决议是关于什么的？").ids[0] == R + "PP10"
 
 
-def test_a_footnote_hit_brings_its_paragraph(retriever):
-    ids = retriever.retrieve("A/61/1028是什么文件？").ids
+def test_a_footnote_hit_brings_its_paragraph(retrieve):
+    ids = retrieve("A/61/1028是什么文件？").ids
     assert ids[:2] == [R + "FN6", R + "PP10"]
 
 
@@ -76,8 +110,8 @@ def test_a_footnote_hit_brings_its_paragraph(retriever):
         "How many nuclear warheads does Russia have?",
     ],
 )
-def test_questions_the_documents_do_not_answer(retriever, question):
-    result = retriever.retrieve(question)
+def test_questions_the_documents_do_not_answer(retrieve, question):
+    result = retrieve(question)
     assert not result.found, result.reason
     assert len(result.ids) >= 5  # the closest paragraphs are still reported
 
@@ -94,8 +128,8 @@ def test_questions_the_documents_do_not_answer(retriever, question):
         "专家组要审议的主题是什么？",  # nor the kind of answer wanted (主题)
     ],
 )
-def test_paraphrased_questions_the_documents_answer(retriever, question):
-    result = retriever.retrieve(question)
+def test_paraphrased_questions_the_documents_answer(retrieve, question):
+    result = retrieve(question)
     assert result.found, result.reason
 
 
@@ -108,25 +142,27 @@ def test_paraphrased_questions_the_documents_answer(retriever, question):
         "Which countries sponsored the resolution?",  # 'countries' is asked for; 'sponsored' is the subject
     ],
 )
-def test_a_known_subject_does_not_make_an_unknown_question_answerable(retriever, question):
-    result = retriever.retrieve(question)
+def test_a_known_subject_does_not_make_an_unknown_question_answerable(retrieve, question):
+    result = retrieve(question)
     assert not result.found, result.reason
 
 
-def test_asking_words_do_not_steer_the_keyword_search(retriever):
+def test_asking_words_do_not_steer_the_keyword_search(retrieve, assistant):
     """'决议' in '决议提到了哪些原则' is the question's frame: the paragraphs with 原则 come first, not the shortest
     paragraph that names a resolution (FN1 'S-10/2号决议')."""
-    assert retriever.judge.subject("决议提到了哪些原则？").strip("？") == "了 原则"
-    assert retriever.judge.subject("A/61/1028是什么文件？").startswith("A/61/1028")
-    ids = retriever.retrieve("决议提到了哪些原则？").ids
+    judge = assistant.verdicts.judge
+    assert judge.subject("决议提到了哪些原则？").strip("？") == "了 原则"
+    assert judge.subject("A/61/1028是什么文件？").startswith("A/61/1028")
+    ids = retrieve("决议提到了哪些原则？").ids
     assert ids[0] != R + "FN1"
     assert {R + "PP6", R + "PP7", R + "PP10", R + "OP7"} & set(ids[:3])
 
 
-def test_follow_up_context_and_previous_citations(retriever):
-    result = retriever.retrieve("它最多可以有多少名成员？", context="决议请秘书长设立一个什么机构？")
+def test_follow_up_context_and_previous_citations(retrieve):
+    result = retrieve("它最多可以有多少名成员？", [{"role": "user", "content": "决议请秘书长设立一个什么机构？"}])
     assert result.found and result.ids[0] == R + "OP7"
-    boosted = retriever.retrieve("它是什么时候设立的？", context="", boost=[R + "OP7"])
+    previous = [{"role": "user", "content": "专家组"}, {"role": "assistant", "content": "…", "citations": [R + "OP7"]}]
+    boosted = retrieve("它是什么时候设立的？", previous)
     assert boosted.ids[0] == R + "OP7"
 
 
