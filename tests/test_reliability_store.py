@@ -381,13 +381,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ChromaSer
             process.wait(timeout=20)
 
 
-def _server_settings(data_dir: Path, server: ChromaServer) -> Settings:
-    return Settings(data_dir=data_dir, chroma_host=server.host, chroma_port=server.port, time_budget_s=3)
+def _server_settings(data_dir: Path, server: ChromaServer, budget_s: int = 60) -> Settings:
+    return Settings(data_dir=data_dir, chroma_host=server.host, chroma_port=server.port, time_budget_s=budget_s)
 
 
 def test_a_frozen_chroma_server_fails_ask_within_the_budget(server, tmp_path: Path, documents):
     chroma, process = server
-    settings = _server_settings(tmp_path, chroma)
+    settings = _server_settings(tmp_path, chroma, budget_s=3)
     _store(tmp_path, chroma).build(documents)
     index = index_store(settings).open()
     env = {"NDV_CHROMA_HOST": chroma.host, "NDV_CHROMA_PORT": str(chroma.port), "NDV_TIME_BUDGET": "3"}
