@@ -73,8 +73,8 @@ class QuestionReader:
         focus = _asking_sentence(text)
         intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
-        if intent in ("locate", "enumerate", "count", "summarize"):
-            answer_type = None if answer_type == "place" else answer_type  # 'where is it mentioned': a paragraph
+        if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
+            answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(text)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         part = self._part(text, lang, intent)
@@ -163,9 +163,11 @@ class QuestionReader:
         quoted = [a or b for a, b in _QUOTED.findall(text)]
         if question_language(text) != "zh":  # Chinese words in an English question quote the text
             quoted += re.findall(r"[\u4e00-\u9fff]{2,}", text)
-        official = [t for t in self.glossary.official_terms(text, vocabulary=False)]
-        spelled = [t for t in self.glossary.terms() if len(t) >= 3 and has_cjk(t) and t in text]
-        return tuple(dict.fromkeys([*quoted, *official, *spelled]))
+        if quoted:  # the user's own exact words
+            return tuple(dict.fromkeys(quoted))
+        named = [*self.glossary.official_terms(text, vocabulary=False)]
+        named += [t for t in self.glossary.terms() if len(t) >= 3 and has_cjk(t) and t in text]
+        return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
 
 
 def _asking_sentence(text: str) -> str:

@@ -97,8 +97,12 @@ class VerdictJudge:
         evidence = list(retrieval.ids)
         if question.answer_type in _CHECKED_TYPES and question.intent in ("lookup", "yes_no", "locate"):
             candidates = retrieval.ids[:_EVIDENCE_DEPTH]
-            on_topic = [pid for pid in candidates if self._on_topic(pid, topic, specifics)] or candidates[:1]
+            # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
+            words = [] if question.follow_up and specifics else topic
+            on_topic = [pid for pid in candidates if self._on_topic(pid, words, specifics)] or candidates[:1]
             holding = [pid for pid in on_topic if self._states(pid, question.answer_type)]
+            # what the document says before what its footnotes cite
+            holding.sort(key=lambda pid: self.paragraphs[pid].kind == "footnote")
             if not holding:
                 return Verdict(False, self._no_type_reason(question, on_topic))
             evidence = holding + [pid for pid in evidence if pid not in holding]

@@ -54,9 +54,15 @@ def terminal_text(text: str) -> str:
     return _NOT_PRINTABLE.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", strip_controls(text))
 
 
+_QUOTED_OR_BRACKETED = re.compile(r"[(（][^()（）]*[)）]|[“\"「《][^”\"」》]*[”\"」》]")
+
+
 def question_language(text: str) -> str:
-    """'zh' when the text has Chinese characters, else 'en' (the two languages users ask in)."""
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+    """'zh' when the text has Chinese characters outside quotes and brackets, else 'en' (the two languages users
+    ask in): 'Which paragraphs say “信任”?' is English, 'OP7 里的 equitable … 指什么？' Chinese."""
+    bare = _QUOTED_OR_BRACKETED.sub(" ", text)
+    bare = bare if re.search(r"\w", bare) else text
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in bare) else "en"
 
 
 def normalize_spaces(text: str) -> str:

@@ -1,0 +1,126 @@
+"""The question reader, table-driven: no Chroma, no embedder (the parsed shipped documents and the glossary only)."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+
+from assistant.language import LANGUAGES, pack
+from assistant.question import QuestionReader
+from index.corpus import shipped_documents
+from index.glossary import shipped_glossary
+
+R = "A/RES/71/67:"
+
+
+@pytest.fixture(scope="module")
+def reader() -> QuestionReader:
+    return QuestionReader({d.symbol: d for d in shipped_documents()}, shipped_glossary())
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "answer_type"),
+    [
+        ("政府专家小组最多由多少人组成？", "lookup", "number"),
+        ("专家组 人数", "lookup", "number"),
+        ("Where will the expert group meet?", "lookup", "place"),
+        ("專家小組每屆會議開幾天？", "lookup", "duration"),
+        ("决议是在第几次全体会议上通过的？", "lookup", "meeting"),
+        ("核裁军核查国际伙伴关系是哪一年成立的？", "lookup", "year"),
+        ("决议为专家组拨付了多少经费？", "lookup", "money"),
+        ("Which countries voted against?", "lookup", "states"),
+        ("NPT 的全称在决议里怎么写？", "lookup", "title"),
+        ("Summarize the operative part paragraph by paragraph.", "summarize", None),
+        ("列出所有提到“无核武器世界”的段落", "enumerate", None),
+        ("“信任”在决议里出现了几次？分别在哪？", "count", None),
+        ("How many operative paragraphs are there?", "count", None),
+        ("决议对秘书长提出了哪些要求？", "enumerate", "request"),
+        ("哪一段提到了国际原子能机构？", "locate", None),
+        ("决议中关于“不可逆”的原则出现在哪里？", "locate", None),
+        ("Does it say verification is an end in itself?", "yes_no", None),
+        ("Is the expert group capped at 30 members?", "yes_no", "number"),
+        ("决议引用了哪些文件？", "cited_documents", None),
+        ("Which documents does the resolution cite?", "cited_documents", None),
+    ],
+)
+def test_intent_and_answer_type(reader, text, intent, answer_type):
+    question = reader.read(text, [])
+    assert (question.intent, question.answer_type) == (intent, answer_type)
+    assert question.scope == "A/RES/71/67"  # 'the resolution' unqualified is the main one
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("执行部分第7段", ["OP7"]),
+        ("What does the third preambular paragraph say?", ["PP3"]),
+        ("What's in the last operative paragraph?", ["OP8"]),
+        ("The penultimate preambular paragraph is about what?", ["PP14"]),
+        ("序言部分最后一段说了什么？", ["PP15"]),
+        ("summarize OP1-OP3", ["OP1", "OP2", "OP3"]),
+        ("执行部分第6至8段讲了什么", ["OP6", "OP7", "OP8"]),
+        ("Which paragraph first mentions the IAEA?", []),  # 'first' qualifies 'mentions', not a paragraph
+    ],
+)
+def test_named_paragraphs_ordinals_and_ranges(reader, text, labels):
+    assert reader.read(text, []).labels == tuple(R + label for label in labels)
+
+
+def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
+    question = reader.read("执行部分第12段说了什么？", [])
+    assert question.labels == () and question.missing == (R + "OP12",)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Summarize the operative part paragraph by paragraph.", "OP"),
+        ("逐段总结序言部分", "PP"),
+        ("决议一共有几个脚注？", "FN"),
+        ("Summarize the whole resolution.", "ALL"),
+    ],
+)
+def test_the_part_a_summary_or_count_is_about(reader, text, part):
+    assert reader.read(text, []).part == part
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("列出所有提到“无核武器世界”的段落", ("无核武器世界",)),
+        ("Which paragraphs mention the Disarmament Commission?", ("裁军审议委员会",)),
+        ("Which preambular paragraphs are recalling paragraphs (回顾)?", ("回顾",)),
+    ],
+)
+def test_terms_an_enumeration_matches(reader, text, terms):
+    assert reader.read(text, []).terms[: len(terms)] == terms
+
+
+def test_traditional_script_is_read_as_simplified(reader):
+    assert reader.read("專家小組每屆會議開幾天？", []).text == "专家小组每届会议开几天？"
+
+
+def test_a_framing_sentence_is_not_the_question(reader):
+    question = reader.read("我们代表团打算弃权。想确认一下：决议是不是把核查本身当作目的？", [])
+    assert question.focus == "决议是不是把核查本身当作目的？"
+    assert question.intent == "yes_no" and question.answer_type != "states"  # '弃权' frames; it is not asked
+
+
+def test_a_follow_up_carries_the_question_it_depends_on(reader):
+    history = [{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]
+    question = reader.read("它是哪一天通过的？", history)
+    assert question.follow_up and question.answer_type == "day"
+    assert "62/21" in question.search and question.focus == "它是哪一天通过的？"
+
+
+def test_every_language_pack_defines_the_same_things():
+    """A new language is one data file: it must define every intent, answer type, template and reason."""
+    raw = {code: json.loads(files("assistant").joinpath(f"lang/{code}.json").read_text("utf-8")) for code in LANGUAGES}
+    for section in ("intents", "answer_types", "templates", "reasons", "parts"):
+        keys = {code: set(data[section]) - {"according_to_same", "terms"} for code, data in raw.items()}
+        assert len({frozenset(k) for k in keys.values()}) == 1, (section, keys)
+    for code in LANGUAGES:
+        language = pack(code)
+        assert all(a.asks.pattern and a.shape.pattern for a in language.answer_types)

@@ -1,0 +1,100 @@
+"""The verdict, table-driven: whether the documents answer, why, and on which paragraphs. No Chroma, no embedder:
+the question is read from the parsed shipped documents and the 'retrieved' paragraphs are given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.question import QuestionReader
+from assistant.relevance import RelevanceJudge
+from assistant.retrieval import Hit, Retrieval
+from assistant.verdict import VerdictJudge
+from index.corpus import shipped_documents
+from index.glossary import shipped_glossary
+
+R = "A/RES/71/67:"
+
+
+@pytest.fixture(scope="module")
+def decide(tmp_path_factory: pytest.TempPathFactory):
+    documents = {d.symbol: d for d in shipped_documents()}
+    paragraphs = {p.id: p for d in documents.values() for p in d.paragraphs}
+    glossary = shipped_glossary()
+    judge = RelevanceJudge([p.text for p in paragraphs.values()], glossary, Path(tmp_path_factory.mktemp("cache")))
+    reader = QuestionReader(documents, glossary)
+    verdicts = VerdictJudge(paragraphs, judge, glossary)
+
+    def run(text: str, retrieved: list[str], history: list | None = None):
+        question = reader.read(text, history or [])
+        hits = [Hit(R + label, 1.0 - i / 10, "search") for i, label in enumerate(retrieved)]
+        return verdicts.decide(question, Retrieval(question.search, hits))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "retrieved", "first"),
+    [
+        ("专家小组将在哪里举行会议？", ["OP7", "OP6", "PP10"], "OP7"),
+        ("NPT 的全称在决议里怎么写？", ["FN3", "PP2", "PP5"], "PP2"),  # unusual asking words: the topic is there
+        ("我们代表团打算弃权。想确认一下：决议是不是把核查本身当作目的？", ["PP8", "PP14"], "PP8"),
+        ("它是哪一天通过的？", ["OP7", "META", "PP10"], "META"),  # after a question on the expert group
+        ("决议标题是什么", ["FN1", "PP1", "OP8"], "META"),  # a fact about the document itself
+        ("专家组 人数", ["PP10", "OP7", "PP15"], "OP7"),  # a year (2007年) is not a number of people
+    ],
+)
+def test_answered_on_the_paragraph_that_states_it(decide, text, retrieved, first):
+    history = [{"role": "user", "content": "专家组最多多少人？"}] if text.startswith("它") else None
+    verdict = decide(text, retrieved, history)
+    assert verdict.found, verdict.reason
+    assert verdict.evidence[0] == R + first
+
+
+def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
+    history = [{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]
+    verdict = decide("它是哪一天通过的？", ["META", "PP10", "OP7"], history)
+    assert verdict.found and verdict.evidence[0] == R + "PP10"  # 62/21's date, not this resolution's
+
+
+@pytest.mark.parametrize(
+    ("text", "retrieved", "reason"),
+    [
+        ("核裁军核查国际伙伴关系是哪一年成立的？", ["PP14", "PP2", "META"], "年份"),
+        ("2018年的专家组会议具体在几月份开？", ["OP7", "PP10", "META"], "月份"),
+        ("决议为专家组拨付了多少经费？", ["OP7", "OP6", "PP10"], ""),
+        ("专家组的成员分别来自哪些国家？", ["OP7", "PP10", "PP14"], "国家"),
+        ("目前已经有多少个会员国向秘书长提交了意见？", ["OP6", "OP7", "PP10"], ""),
+        ("决议是否设立了核查基金？", ["OP7", "OP4"], "基金"),
+        ("裁军谈判会议在哪里开会？", ["OP5", "PP10", "OP8"], "地点"),
+        ("Who was appointed to chair the group of governmental experts?", ["OP7", "PP10"], "names"),
+        ("What penalties apply to states that violate the resolution?", ["PP4", "OP4"], "never use"),
+        ("执行部分第12段说了什么？", ["OP7"], "does not exist"),
+    ],
+)
+def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
+    verdict = decide(text, retrieved)
+    assert not verdict.found, verdict.evidence
+    assert reason in verdict.reason
+
+
+def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(decide):
+    verdict = decide("Is the expert group capped at 30 members?", ["OP7", "PP10"])
+    assert verdict.found and verdict.contradicted
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("列出所有提到“无核武器世界”的段落", ["PP8", "PP9", "OP3", "OP6"]),
+        ("“信任”在决议里出现了几次？分别在哪？", ["PP9", "OP2", "OP4"]),
+        ("决议对秘书长提出了哪些要求？", ["OP6", "OP7"]),
+        ("How many operative paragraphs are there?", [f"OP{n}" for n in range(1, 9)]),
+        ("Summarize the operative part paragraph by paragraph.", [f"OP{n}" for n in range(1, 9)]),
+        ("列出所有的脚注及其引用的文件", [f"FN{n}" for n in range(1, 9)]),
+    ],
+)
+def test_lists_hold_every_paragraph_in_document_order(decide, text, evidence):
+    verdict = decide(text, ["PP1", "PP2", "OP1"])
+    assert verdict.found and list(verdict.evidence) == [R + label for label in evidence]
