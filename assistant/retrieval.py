@@ -18,6 +18,7 @@ SPECIFIC_BONUS = 0.5
 SYMBOL_BONUS = 0.25
 ANSWER_TYPE_BONUS = 0.2
 HISTORY_BONUS = 0.2
+NEIGHBOUR_BONUS = 0.1
 # Answer types whose shape tells paragraphs apart; a request or a body is stated by nearly every paragraph.
 RANKED_TYPES = frozenset(
     {
@@ -82,6 +83,7 @@ class Retriever:
         """
         query = question.search
         prefer = frozenset(question.previous_citations)
+        nearby = frozenset(n for pid in prefer for n in self._neighbours(pid)) - prefer
         # The embedding gets the official names only: e5 reads English well enough, and every word added to the
         # query costs embedding time; the documents' general wording matters to the keyword side.
         vector = self.index.embeddings.embed_query(self.glossary.expand(query, vocabulary=False))
@@ -114,7 +116,18 @@ class Retriever:
                 hit.score += ANSWER_TYPE_BONUS  # it can state what is asked: a number, a date, a place
             if hit.id in prefer:
                 hit.score += HISTORY_BONUS  # a follow-up most likely asks about what was just cited
+            elif hit.id in nearby:
+                hit.score += NEIGHBOUR_BONUS  # or continues with the paragraph next to it
         return sorted(hits.values(), key=lambda h: (-h.score, -h.dense))
+
+    def _neighbours(self, pid: str) -> list[str]:
+        """The paragraphs just before and after `pid` in its document (same kind of paragraph)."""
+        paragraph = self.index.paragraphs.get(pid)
+        if paragraph is None:
+            return []
+        same = [p for p in self.index.documents[paragraph.doc_symbol].paragraphs if p.kind == paragraph.kind]
+        at = next(i for i, p in enumerate(same) if p.id == pid)
+        return [p.id for p in same[max(0, at - 1) : at + 2] if p.id != pid]
 
     def _expand_footnotes(self, hits: list[Hit]) -> list[Hit]:
         """A footnote hit brings the paragraph that carries its marker right after it."""
