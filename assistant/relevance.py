@@ -16,7 +16,9 @@ whatever the subject is, and the answer's own words ('日内瓦' for 'which city
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,38 +79,64 @@ class Vocabulary:
     absent_names: list[str]  # absent Chinese nouns: things (基金, 制裁, 朝鲜), not ways of asking (召开, 希望)
 
 
+def _writable(directory: Path) -> str:
+    """`directory` when it can be written (created if need be), else the system's temporary directory: a
+    read-only data dir must still answer."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        if os.access(directory, os.W_OK):
+            return str(directory)
+    except OSError:
+        pass
+    return tempfile.gettempdir()
+
+
 class RelevanceJudge:
     def __init__(self, corpus_texts: list[str], glossary: Glossary, cache_dir: Path) -> None:
         self._corpus = "\n".join(corpus_texts)
         self._corpus_lower = self._corpus.lower()
         self._glossary = glossary
         self._cache_dir = cache_dir
-        self._segmenter: Any = None  # a jieba.posseg.POSTokenizer once loaded (its .tokenizer cuts words)
+        self._segmenter: Any = None  # a jieba.Tokenizer once loaded
+        self._tags: Any = None  # jieba's dictionary file, mapped, for the part of speech of the odd word
+        self._tag_cache: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def _jieba(self) -> Any:
-        """jieba with parts of speech, the glossary's terms added, loaded once (reading its dictionary takes
-        0.15 s) on first use."""
+        """jieba's tokenizer with the glossary's terms added, loaded once (reading its dictionary takes 0.15 s) on
+        first use. Its part-of-speech tagger is not loaded (about 100 MB): only words the corpus never uses need a
+        part of speech, looked up in the dictionary file (`_tag`)."""
         with self._lock:
             if self._segmenter is None:
                 import jieba
-                from jieba.posseg import POSTokenizer
 
                 jieba.setLogLevel(logging.WARNING)
                 tokenizer = jieba.Tokenizer()
-                self._cache_dir.mkdir(parents=True, exist_ok=True)
-                tokenizer.tmp_dir = str(self._cache_dir)  # its dictionary cache stays in our data dir
+                tokenizer.tmp_dir = _writable(self._cache_dir)  # its dictionary cache stays in our data dir
                 for term in self._glossary.terms():
                     if not term.isascii():
                         tokenizer.add_word(term)
                 tokenizer.initialize()
-                self._segmenter = POSTokenizer(tokenizer)
+                self._segmenter = tokenizer
             return self._segmenter
 
-    def _tagged(self, text: str) -> list[tuple[str, str]]:
-        """Dictionary words with their part of speech ('基金' n, '召开' v); no HMM guessing, which glues
-        particles to words ('中是', '投了')."""
-        return [(pair.word, pair.flag) for pair in self._jieba().cut(text, HMM=False)]
+    def _tag(self, word: str) -> str:
+        """The word's part of speech in jieba's dictionary ('n' for 基金, 'v' for 召开), '' if it has none."""
+        with self._lock:
+            if word not in self._tag_cache:
+                if self._tags is None:
+                    with self._segmenter.get_dict_file() as handle:  # loaded: _tag follows a segmentation
+                        self._tags = b"\n" + handle.read()
+                key = b"\n" + word.encode("utf-8") + b" "
+                at = self._tags.find(key)
+                line = self._tags[at + 1 : self._tags.find(b"\n", at + 1)].decode("utf-8") if at >= 0 else ""
+                fields = line.split()
+                self._tag_cache[word] = fields[2] if len(fields) >= 3 else ""
+            return self._tag_cache[word]
+
+    def _tagged(self, text: str) -> list[str]:
+        """Dictionary words; no HMM guessing, which glues particles to words ('中是', '投了')."""
+        return list(self._jieba().cut(text, HMM=False))
 
     def unknown_specifics(self, question: str) -> list[str]:
         return [s for s in _SPECIFIC.findall(question) if s not in self._corpus]
@@ -126,16 +154,15 @@ class RelevanceJudge:
         # A longer word whose own dictionary part is used ('学术界' -> '学术') names a subject the text has.
         return any(
             len(part) >= 2 and part != word and part in self._corpus
-            for part in self._jieba().tokenizer.cut_for_search(word)
+            for part in self._jieba().cut_for_search(word)
         )
 
-    def _content_words(self, text: str) -> tuple[list[str], set[str], set[str]]:
-        """(content words in reading order, those that directly follow an interrogative, the Chinese nouns)."""
+    def _content_words(self, text: str) -> tuple[list[str], set[str]]:
+        """(content words in reading order, those that directly follow an interrogative)."""
         words: list[str] = []
         asked_for: set[str] = set()
-        nouns: set[str] = set()
         after_interrogative = False
-        for token, tag in self._tagged(text):
+        for token in self._tagged(text):
             token = token.strip()
             if not token:
                 continue  # 'which bodies': the space does not end what the interrogative asks for
@@ -162,10 +189,8 @@ class RelevanceJudge:
                 words.append(token)
                 if after_interrogative:
                     asked_for.add(token)
-                if tag.startswith("n"):
-                    nouns.add(token)
             after_interrogative = False
-        return words, asked_for, nouns
+        return words, asked_for
 
     def subject(self, question: str) -> str:
         """The question with its asking vocabulary blanked out, the rest in place: what a keyword search should
@@ -176,14 +201,14 @@ class RelevanceJudge:
             if i % 2:  # a Latin word, number or symbol ('A/61/1028' stays whole)
                 pieces.append(" " if piece.lower() in _ASKING_EN else f" {piece} ")
                 continue
-            for token, _ in self._tagged(piece):
+            for token in self._tagged(piece):
                 asking = token in _ASKING_ZH or _INTERROGATIVE_ZH.match(token)
                 pieces.append(" " if asking else token)
         return " ".join("".join(pieces).split())
 
     def vocabulary(self, question: str) -> Vocabulary:
         rest, glossary_terms = self._glossary.without_latin_terms(question)
-        words, after_interrogative, nouns = self._content_words(rest)
+        words, after_interrogative = self._content_words(rest)
         # The word an interrogative asks for ('哪座城市', 'what penalties') names the kind of answer when the
         # text never uses it (it holds '日内瓦', not '城市'); when the text does use it, it is evidence.
         present = {w: self._in_corpus(w) for w in words}
@@ -195,7 +220,8 @@ class RelevanceJudge:
             and (w not in after_interrogative or present[w])
         ]
         absent = [w for w in words if not present[w]]
-        return Vocabulary(words, absent, glossary_terms, [w for w in absent if w in nouns])
+        nouns = [w for w in absent if not w.isascii() and self._tag(w).startswith("n")]
+        return Vocabulary(words, absent, glossary_terms, nouns)
 
     def judge(self, question: str) -> tuple[bool, str]:
         """(found, why) for the question, with any follow-up context already prepended."""
