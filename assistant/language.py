@@ -37,6 +37,7 @@ class LanguagePack:
     negations: re.Pattern[str]
     answer_types: list[AnswerType]  # in the order they are tried: the more specific first
     display: dict[str, str]
+    label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
     templates: dict[str, str]
     reasons: dict[str, str]
     lead_verbs: dict[str, dict[str, str]]
@@ -82,6 +83,7 @@ def pack(code: str) -> LanguagePack:
             for name, spec in raw["answer_types"].items()
         ],
         display=raw["labels"]["display"],
+        label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],
         templates=raw["templates"],
         reasons=raw["reasons"],
         lead_verbs=raw.get("lead_verbs", {}),
