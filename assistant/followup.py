@@ -8,27 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.labels import LabelRef, display_label, find_label_refs
+from assistant.language import LANGUAGES, pack
 from index.documents import split_citation_id
 from index.errors import InputError
 from index.text import question_language
 
 MAX_HISTORY_TURNS = 20  # older turns are dropped: only the latest ones can be what a follow-up refers to
 MAX_TURN_CHARS = 20_000
-_FOLLOW_UP_ZH = re.compile(
-    r"^(?:那|那么|还有|另外|此外|并且|而且)|它|他们|她们|其中|该(?:小组|机构|组|报告|决议|段|文件)|这个|这些|那个|那些|上述|此项"
-)
-_FOLLOW_UP_EN = re.compile(
-    r"^\s*(?:and|also|then|what about|how about)\b|\b(?:it|its|they|them|their|the same)\b",
-    re.IGNORECASE,
-)
-# "the one before it", "下一段": a paragraph next to the one just discussed.
-_BEFORE = (
-    r"前一段|上一段|前面一段|前面那段|前一个|上一个|(?:one|paragraph) before|(?:previous|preceding) (?:one|paragraph)"
-)
-_AFTER = r"后一段|下一段|后面一段|后面那段|后一个|下一个|(?:one|paragraph) after|(?:next|following) (?:one|paragraph)"
-_RELATIVE = [(-1, re.compile(_BEFORE, re.IGNORECASE)), (1, re.compile(_AFTER, re.IGNORECASE))]
-
-
 @dataclass
 class Condensed:
     """The question to answer, the earlier text to search with it, and ids the previous answer cited."""
@@ -54,11 +40,18 @@ def validate_history(history: Any) -> list[dict[str, Any]]:
 
 
 def is_follow_up(question: str) -> bool:
-    return bool(
-        _FOLLOW_UP_ZH.search(question)
-        or _FOLLOW_UP_EN.search(question)
-        or any(pattern.search(question) for _, pattern in _RELATIVE)
-    )
+    return any(pack(code).follow_up[name].search(question) for code in LANGUAGES for name in pack(code).follow_up)
+
+
+def _step(question: str) -> int:
+    """-1 for 'the one before it' / '上一段', +1 for 'the next one' / '下一段', else 0."""
+    for code in LANGUAGES:
+        follow_up = pack(code).follow_up
+        if follow_up["before"].search(question):
+            return -1
+        if follow_up["after"].search(question):
+            return 1
+    return 0
 
 
 def condense(question: str, history: list[dict[str, Any]]) -> Condensed:
@@ -78,7 +71,7 @@ def condense(question: str, history: list[dict[str, Any]]) -> Condensed:
 def _neighbour(question: str, history: list[dict[str, Any]], cited: list[str]) -> LabelRef | None:
     """'What about the one before it?' after an answer on OP7 -> OP6: the paragraph next to the last one
     discussed (the previous answer's first citation, else the last paragraph a turn named)."""
-    step = next((step for step, pattern in _RELATIVE if pattern.search(question)), 0)
+    step = _step(question)
     if not step:
         return None
     if cited:

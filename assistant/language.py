@@ -37,6 +37,7 @@ class LanguagePack:
     negations: re.Pattern[str]
     answer_types: list[AnswerType]  # in the order they are tried: the more specific first
     display: dict[str, str]
+    follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
     templates: dict[str, str]
     reasons: dict[str, str]
@@ -83,6 +84,7 @@ def pack(code: str) -> LanguagePack:
             for name, spec in raw["answer_types"].items()
         ],
         display=raw["labels"]["display"],
+        follow_up={name: re.compile(p, flags) for name, p in raw["follow_up"].items()},
         label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],
         templates=raw["templates"],
         reasons=raw["reasons"],
