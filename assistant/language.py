@@ -27,6 +27,16 @@ class AnswerType:
 
 
 @dataclass(frozen=True)
+class AskingWords:
+    """Words that ask rather than name a subject: interrogatives, references to the document, verbs of saying
+    (`asking`), and nouns naming the kind of answer wanted ('城市', 'date') rather than the subject."""
+
+    asking: frozenset[str]
+    answer_kinds: frozenset[str]
+    interrogative: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class LanguagePack:
     code: str
     intents: dict[str, re.Pattern[str]]
@@ -39,6 +49,7 @@ class LanguagePack:
     display: dict[str, str]
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
+    vocabulary: AskingWords
     templates: dict[str, str]
     reasons: dict[str, str]
     lead_verbs: dict[str, dict[str, str]]
@@ -86,6 +97,11 @@ def pack(code: str) -> LanguagePack:
         display=raw["labels"]["display"],
         follow_up={name: re.compile(p, flags) for name, p in raw["follow_up"].items()},
         label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],
+        vocabulary=AskingWords(
+            frozenset(raw["vocabulary"]["asking"].split()),
+            frozenset(raw["vocabulary"]["answer_kinds"].split()),
+            re.compile(raw["vocabulary"]["interrogative"], flags),
+        ),
         templates=raw["templates"],
         reasons=raw["reasons"],
         lead_verbs=raw.get("lead_verbs", {}),

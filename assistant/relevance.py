@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.language import pack
 from index.glossary import Glossary
 
 # Numbers of two or more digits and document symbols.
@@ -31,42 +32,7 @@ _SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|\d+(?:/\d+)+|\d{2,}")
 _TITLE = re.compile(r"《[^《》]{2,60}》")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
-# Asking vocabulary, zh: interrogatives, references to the document itself, verbs of saying and judging.
-_ASKING_ZH = frozenset(
-    """什么 哪些 哪个 哪一 哪里 哪儿 哪次 哪届 哪年 哪一年 哪一天 哪一段 哪份 多少 几次 几届 几个 多长 多长时间
-    多久 是否 有没有 怎么 怎样 如何 为什么 为何 有何 何时 什么时候 谁 哪位 可以 能否 应当 应该 需要 一共 总共
-    主要 具体 决议 本决议 这项 该项 文件 份文件 文号 一段 段落 脚注 序言 执行 部分 内容 提到 提及 出现 说
-    说了 讲 规定 要求 认为 评价 看法 表示 引用 依据 根据 所 关于 涉及 包括 哪方面 方面 情况 问题
-    哪天 哪日 哪月 几时 几号 几月 几日 何处 何地 何人 什么样 怎么样 多大 多高 多远 第几 几位 几名 几项 几份
-    多少次 多少个 属于 什么意思 意思 含义 指什么 是指 意味着 请问 告诉 一下 有关 对于 其中 哪 这个 那个 这些 那些
-    它们 他们 其 此 该 本 这 那 怎么说 如何说 提出 有无 吗 呢 所说 所述 看待 表述 描述 做出 作出 满足
-    希望 表达 表明 反映 体现""".split()
-)
-# Nouns naming the kind of answer wanted rather than the subject asked about.
-_ANSWER_KIND_ZH = frozenset(
-    """地点 地方 城市 场所 时间 日期 年份 期限 时候 人数 数量 数目 数字 名称 名字 标题 题目 理由 原因 事情 事项
-    东西 期望 期待 事 哪些事 做法 方式 办法 途径 意义 重要性 结果 答案 信息 细节 范围 类型 种类 规模 大小 主题
-    话题 因素 特点 特征 要点 重点 总结 概要 摘要 依据 理由 目的 立场 态度""".split()
-)
-_ASKING_EN = frozenset(
-    """what which who whom whose when where why how many much does do did is are was were be been being the a an
-    of to in on for at by with from about and or any all this that these those it its they them their there here
-    resolution document documents text paragraph paragraphs footnote footnotes say says said mention mentions
-    mentioned refer refers referred cite cites cited ask asks asked according include includes included will would
-    shall should can could may might have has had not no yes tell me please regarding concerning exactly
-    specifically also only other such than then into upon each every some more most very just own same both
-    between during before after above below under over again once whether us our we you your i operative
-    preambular part parts section sections wording word words content contents contain contains described describe
-    describes explain explains give gives list lists show shows mean means meaning address addresses addressed
-    talk talks discuss discusses discussed itself themselves long need needs needed symbol reference references
-    relate relates related relation relationship connect connects connection link links""".split()
-)
-_ANSWER_KIND_EN = frozenset(
-    """city place location venue time date dates year years day days number numbers name names title reason
-    reasons result results outcome kind kinds type types sort details detail information size""".split()
-)
-_INTERROGATIVE_ZH = re.compile(r"^(?:什么|哪|几|第几|多少|何种|怎样的|怎么样的)")
-_INTERROGATIVE_EN = frozenset({"what", "which", "whose", "many", "much"})
+_ZH, _EN = pack("zh").vocabulary, pack("en").vocabulary  # asking words, answer kinds, interrogatives (data)
 
 
 @dataclass
@@ -172,20 +138,20 @@ class RelevanceJudge:
             if token.isascii():
                 for word in _EN_WORD.findall(token):
                     lower = word.lower()
-                    if lower in _ASKING_EN or len(word) <= 2:
-                        after_interrogative = lower in _INTERROGATIVE_EN
+                    if lower in _EN.asking or len(word) <= 2:
+                        after_interrogative = bool(_EN.interrogative.match(lower))
                         continue
                     words.append(word)
                     if after_interrogative:
                         asked_for.add(word)
                     after_interrogative = False
                 continue
-            if _INTERROGATIVE_ZH.match(token):
+            if _ZH.interrogative.match(token):
                 after_interrogative = True
                 continue
             if token in ("的", "样"):
                 continue  # 什么样的措施: the noun still follows the interrogative
-            if len(token) >= 2 and token not in _ASKING_ZH:
+            if len(token) >= 2 and token not in _ZH.asking:
                 words.append(token)
                 if after_interrogative:
                     asked_for.add(token)
@@ -199,10 +165,10 @@ class RelevanceJudge:
         pieces: list[str] = []
         for i, piece in enumerate(_LATIN_RUN.split(question)):
             if i % 2:  # a Latin word, number or symbol ('A/61/1028' stays whole)
-                pieces.append(" " if piece.lower() in _ASKING_EN else f" {piece} ")
+                pieces.append(" " if piece.lower() in _EN.asking else f" {piece} ")
                 continue
             for token in self._tagged(piece):
-                asking = token in _ASKING_ZH or _INTERROGATIVE_ZH.match(token)
+                asking = token in _ZH.asking or _ZH.interrogative.match(token)
                 pieces.append(" " if asking else token)
         return " ".join("".join(pieces).split())
 
@@ -215,8 +181,8 @@ class RelevanceJudge:
         words = [
             w
             for w in words
-            if w.lower() not in _ANSWER_KIND_EN
-            and w not in _ANSWER_KIND_ZH
+            if w.lower() not in _EN.answer_kinds
+            and w not in _ZH.answer_kinds
             and (w not in after_interrogative or present[w])
         ]
         absent = [w for w in words if not present[w]]
