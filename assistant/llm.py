@@ -83,7 +83,8 @@ def make_chat_model(spec: str, base_url: str | None, timeout_s: float, max_retri
     except ImportError:
         raise InputError("Language-model answers need the llm extra: pip install -e '.[llm]'.") from None
 
-    kwargs: dict[str, Any] = {"timeout": timeout_s, "max_retries": max_retries}
+    # greedy decoding: a grounded answer should not change from one asking to the next
+    kwargs: dict[str, Any] = {"timeout": timeout_s, "max_retries": max_retries, "temperature": 0.0}
     if provider == "openai":
         kwargs["api_key"] = os.environ.get("OPENAI_API_KEY") or "not-needed"  # local servers take any key
     if base_url:

@@ -1,16 +1,13 @@
-"""Does the corpus answer this question at all? (`found`)
+"""Which of a question's words the documents use: the vocabulary the verdict (`verdict.py`) decides `found` with.
 
 Dense similarities of multilingual-e5 sit in a narrow band (0.85-0.93) for answerable and unanswerable questions
-alike, so they cannot decide this. What separates them is vocabulary: a question about sanctions, budgets or a 2020
-conference asks about things whose words and numbers the documents never use. So the decision is lexical:
-- a number or document symbol in the question that occurs in no indexed paragraph -> not found;
-- no content word at all, or half or more of the question's content words occur nowhere in the corpus (nor in the
-  glossary, which is how words of a language the corpus does not have are known) -> not found. (A third would
-  catch more questions about absent things, 'does it set up a verification fund?', but on questions written apart
-  from the tuning sets it refused a third of the answerable ones: paraphrases are an open class.)
-Content words exclude the vocabulary of asking (interrogatives, 'document', 'paragraph', 'say' ...) and the kind of
-answer asked for ('which city', 'what expectations', 'date'): those are what a question adds around its subject
-whatever the subject is, and the answer's own words ('日内瓦' for 'which city') are not in the question.
+alike, so they cannot decide it. What separates them is vocabulary: a question about sanctions, budgets or a 2020
+conference asks about things whose words and numbers the documents never use. This module reads that:
+- numbers of two or more digits and document symbols the question has, and which of them the corpus holds;
+- its content words (asking vocabulary and the kind of answer asked for left out: those come from the language
+  packs), which of them occur nowhere in the corpus (nor in the glossary, which is how words of a language the
+  corpus does not have are known), and which of those are nouns (things the documents never mention: 基金, 制裁);
+- its subject, for the keyword search (asking words blanked out).
 """
 
 from __future__ import annotations
@@ -188,18 +185,3 @@ class RelevanceJudge:
         absent = [w for w in words if not present[w]]
         nouns = [w for w in absent if not w.isascii() and self._tag(w).startswith("n")]
         return Vocabulary(words, absent, glossary_terms, nouns)
-
-    def judge(self, question: str) -> tuple[bool, str]:
-        """(found, why) for the question, with any follow-up context already prepended."""
-        if unknown := self.unknown_specifics(question):
-            return False, f"not in the documents: {', '.join(unknown)}"
-        vocab = self.vocabulary(question)
-        specifics = len(self.known_specifics(question))
-        total = len(vocab.words) + vocab.glossary_terms + specifics
-        if not total:
-            return False, "the question names no subject the documents could be searched for"
-        if vocab.absent_names:
-            return False, f"the documents never mention: {', '.join(vocab.absent_names)}"
-        if len(vocab.absent) * 2 >= total:
-            return False, f"the documents never use: {', '.join(vocab.absent)}"
-        return True, f"{total - len(vocab.absent)}/{total} content words in the documents"
