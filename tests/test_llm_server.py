@@ -41,8 +41,10 @@ except ImportError:
 
 PARAGRAPHS = {p.id: p.text for d in shipped_documents() for p in d.paragraphs}
 SERVED = "openai:qwen2.5-coder-0.5b"
-# Questions this small model answers with a verifiable citation (greedy decoding, top 3 paragraphs).
-HANDLED = ["政府专家小组最多由多少人组成？", "专家小组将在哪里举行会议？"]
+# Questions this small model answers with a verifiable citation (greedy decoding, top 3 paragraphs): measured
+# on 8 candidates, it wrote verified answers for 5, and these two without a single dropped citation.
+HANDLED = ["决议鼓励哪些机构处理核裁军核查问题？", "What does operative paragraph 5 encourage?"]
+FACT = "裁军谈判会议"  # what the extractive fallback quotes for both (OP5)
 APP = str(Path(__file__).resolve().parents[1] / "ui" / "app.py")
 
 
@@ -95,7 +97,7 @@ def test_the_served_model_writes_verified_answers(llm_env, capsys, question: str
 def test_eval_with_the_server_reports_verification(llm_env, tmp_path: Path, capsys):
     questions = tmp_path / "q.jsonl"
     rows = [
-        {"id": "a", "question": HANDLED[0], "answerable": True, "expect_any": ["A/RES/71/67:OP7"]},
+        {"id": "a", "question": HANDLED[0], "answerable": True, "expect_any": ["A/RES/71/67:OP5"]},
         {"id": "c", "question": "决议对气候变化说了什么？", "answerable": False},
     ]
     questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
@@ -176,7 +178,7 @@ def test_a_crash_of_the_local_model_is_a_fallback_and_the_next_question_restarts
             elif isinstance(item, Answer):
                 crashed = item
         assert killed is not None, "the model wrote nothing before the answer"
-        assert crashed.backend == "extractive" and crashed.found and "25" in crashed.text
+        assert crashed.backend == "extractive" and crashed.found and FACT in crashed.text
         assert "killed by SIGSEGV" in crashed.warnings[0] and "extractive answer is shown" in crashed.warnings[0]
         again = assistant.ask(HANDLED[0])
         _assert_model_answer(again.to_dict(), backend)
@@ -196,7 +198,7 @@ def test_ndv_ask_survives_a_crash_of_the_local_model(model_file: Path, built_dat
     watcher.join(timeout=5)
     assert proc.returncode == EXIT_OK, err.decode()
     answer = json.loads(out)
-    assert answer["backend"] == "extractive" and "日内瓦" in answer["text"]
+    assert answer["backend"] == "extractive" and FACT in answer["text"]
     assert "killed by SIGSEGV" in answer["warnings"][0]
     assert b"Traceback" not in err
 
@@ -215,7 +217,7 @@ def test_the_page_survives_a_crash_of_the_local_model(model_file, built_data_dir
         watcher.join(timeout=5)
         assert not at.exception
         notices = [c.value for c in at.chat_message[1].caption]
-        assert any("killed by SIGSEGV" in n for n in notices) and "25" in at.chat_message[1].markdown[0].value
+        assert any("killed by SIGSEGV" in n for n in notices) and FACT in at.chat_message[1].markdown[0].value
         at.chat_input[0].set_value(HANDLED[1]).run()  # the page keeps serving, from a new worker
         assert not at.exception
         assert not any("extractive answer is shown" in c.value for c in at.chat_message[3].caption)
