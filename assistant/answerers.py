@@ -73,13 +73,17 @@ class ExtractiveAnswerer:
         text = paragraph.text
         wanted = set(keyword_tokens(self.keyword_query(question.search)))
         answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
-        types = [answer_type.shape] if answer_type else []
+        units = [u for u, asks in pack(question.lang).units.items() if asks.search(question.text)]
         scores = []
         for part in parts:
             piece = text[part.start : part.end]
             tokens = set(keyword_tokens(piece))
             score = sum(2.0 if t.isascii() else 1.0 for t in wanted & tokens)
-            score += sum(_ANSWER_TYPE_WEIGHT for shape in types if shape.search(piece))
+            stated = [m.group(0) for m in answer_type.shape.finditer(piece)] if answer_type else []
+            if stated:
+                score += _ANSWER_TYPE_WEIGHT
+                # counted in the unit asked about ('how many sessions': 三届, not 25人)
+                score += _ANSWER_TYPE_WEIGHT * any(u in s for u in units for s in stated)
             scores.append(score)
         return scores
 

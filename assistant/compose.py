@@ -27,6 +27,7 @@ BACKEND = "extractive"
 _FIRST_CLAUSE = re.compile(r"[^，；。：,;:]+[，；。：,;:]?")
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
+_ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全体会议")
 _ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
 _MULTIPLE = frozenset({"year", "month"})  # types whose every occurrence is part of the answer (2018年和2019年)
 
@@ -49,8 +50,16 @@ class Composer:
         answer_type = pack(source_lang).answer_type(question.answer_type)
         if answer_type is None or question.answer_type in ("request", "bodies", "purpose", "outcome", "symbol"):
             return ""
-        # a value in figures ('25人') before one in words ('一个'), then in reading order
-        matches = sorted(answer_type.shape.finditer(quote), key=lambda m: not re.search(r"\d", m.group(0)))
+        # a value counted in the unit the question asks about ('how many sessions' -> 三届, not 25人), then one in
+        # figures before one in words, then in reading order
+        units = pack(question.lang).units
+        matches = sorted(
+            answer_type.shape.finditer(quote),
+            key=lambda m: (
+                not any(u in m.group(0) and units[u].search(question.text) for u in units),
+                not re.search(r"\d", m.group(0)),
+            ),
+        )
         if not matches:
             return ""
         source = pack(source_lang)
@@ -74,6 +83,8 @@ class Composer:
             return f"{day} {language.months[month - 1]} {year}" if language.months else ""
         if session := _ZH_SESSION.search(value):
             return f"the {ordinal(zh_number(session.group(1)))} session"
+        if meeting := _ZH_MEETING.search(value):
+            return f"the {ordinal(zh_number(meeting.group(1)))} plenary meeting"
         for zh, english in self.glossary.english_names(value):
             value = value.replace(zh, english)
         value = _ZH_NUMERAL.sub(lambda m: str(zh_number(m.group(0))), value)
@@ -88,8 +99,9 @@ class Composer:
         if verdict.contradicted:
             return pack(question.lang).templates["no"]
         evidence_negates = bool(pack(source_lang).negations.search(quote))
-        question_negates = bool(pack(question.lang).negations.search(question.text))
         language = pack(question.lang)
+        asked = language.intents["yes_no"].sub(" ", question.text)  # '是不是' asks; it does not negate
+        question_negates = bool(language.negations.search(asked))
         return language.templates["no" if evidence_negates != question_negates else "yes"]
 
     # -- lists -----------------------------------------------------------------------------------------------

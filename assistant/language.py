@@ -56,6 +56,7 @@ class LanguagePack:
     qualifiers: re.Pattern[str]  # words before a value that belong to it ('最多为' 25人, 'up to' 25)
     from_zh: dict[str, str]  # how the pieces of a Chinese value read in this language (units, qualifiers)
     months: list[str]
+    units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
 
     def t(self, key: str, **values: Any) -> str:
         return self.templates[key].format(**values)
@@ -108,4 +109,5 @@ def pack(code: str) -> LanguagePack:
         qualifiers=re.compile(raw["qualifiers"], flags),
         from_zh=raw.get("from_zh", {}),
         months=raw.get("months", []),
+        units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
     )

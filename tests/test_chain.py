@@ -191,3 +191,45 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
     assert answer.citations[0].id == R + "OP5"
     follow_up = assistant.ask("它最多可以有多少名成员？", history)
     assert follow_up.citations[0].id == R + "OP7"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("政府专家小组最多由多少人组成？", "最多为25人。"),
+        ("专家小组一共举行几届会议？", "共计三届。"),
+        ("How many sessions will the group hold?", "Answer: a total of 3 sessions."),
+        ("When was the resolution adopted?", "Answer: 5 December 2016."),
+        ("Which session must the Secretary-General report to?", "Answer: the 72nd session."),
+        ("Where will the expert group meet?", "Answer: Geneva."),
+        ("Does it say verification is an end in itself?", "No."),
+        ("决议是不是把核查本身当作目的？", "否。"),
+        ("Is the expert group capped at 30 members?", "No."),
+        ("Does the resolution encourage the Conference on Disarmament to address verification?", "Yes."),
+    ],
+)
+def test_a_direct_answer_comes_first(assistant, question, first_line):
+    answer = assistant.ask(question)
+    assert answer.found and answer.text.split("\n", 1)[0] == first_line
+    _assert_verified(assistant, answer)
+
+
+def test_a_summary_has_one_line_per_paragraph_with_its_lead_verb(assistant):
+    answer = assistant.ask("Summarize the operative part paragraph by paragraph.")
+    assert [c.id for c in answer.citations] == [f"{R}OP{n}" for n in range(1, 9)]
+    lines = answer.text.split("\n")
+    assert len(lines) == 9 and "— Requests:" in lines[6] and "— Also requests:" in lines[7]
+    _assert_verified(assistant, answer)
+
+
+def test_a_count_says_how_often_and_where(assistant):
+    answer = assistant.ask("“信任”在决议里出现了几次？分别在哪？")
+    assert answer.text.startswith("“信任”在A/RES/71/67中出现3次，分布在3段：")
+    assert [c.id for c in answer.citations] == [R + "PP9", R + "OP2", R + "OP4"]
+    assert all("信任" in c.quote for c in answer.citations)
+    _assert_verified(assistant, answer)
+
+
+def test_not_answered_says_why(assistant):
+    answer = assistant.ask("核裁军核查国际伙伴关系是哪一年成立的？")
+    assert not answer.found and "年份" in answer.reason and answer.citations == []
