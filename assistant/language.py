@@ -16,6 +16,27 @@ from importlib.resources import files
 from typing import Any
 
 LANGUAGES = ("zh", "en")
+# Answer types whose shape is specific enough to tell paragraphs apart and to refuse on when absent; a request,
+# a body or a purpose is stated in too many ways for that.
+SPECIFIC_TYPES = frozenset(
+    {
+        "meeting",
+        "day",
+        "month",
+        "year",
+        "session",
+        "money",
+        "duration",
+        "place",
+        "names",
+        "states",
+        "symbol",
+        "title",
+        "article",
+        "outcome",
+        "number",
+    }
+)
 _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
 
 

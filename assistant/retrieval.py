@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.language import pack
+from assistant.language import SPECIFIC_TYPES, pack
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from index.glossary import Glossary
@@ -19,27 +19,7 @@ SYMBOL_BONUS = 0.25
 ANSWER_TYPE_BONUS = 0.2
 HISTORY_BONUS = 0.2
 NEIGHBOUR_BONUS = 0.1
-# Answer types whose shape tells paragraphs apart; a request or a body is stated by nearly every paragraph.
-RANKED_TYPES = frozenset(
-    {
-        "meeting",
-        "day",
-        "month",
-        "year",
-        "session",
-        "money",
-        "duration",
-        "place",
-        "names",
-        "states",
-        "symbol",
-        "title",
-        "purpose",
-        "outcome",
-        "article",
-        "number",
-    }
-)
+RANKED_TYPES = SPECIFIC_TYPES | {"purpose"}  # a stated purpose ('目的是', '旨在') still tells paragraphs apart
 
 
 @dataclass

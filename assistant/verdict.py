@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.labels import display_label
-from assistant.language import pack
+from assistant.language import SPECIFIC_TYPES, pack
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval
@@ -24,27 +24,6 @@ from index.glossary import Glossary
 from index.text import strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
-# Answer types whose shape is specific enough to refuse on: the others (a request, a body, a purpose) are stated
-# in too many ways for their absence to mean anything.
-_CHECKED_TYPES = frozenset(
-    {
-        "day",
-        "month",
-        "year",
-        "session",
-        "money",
-        "duration",
-        "place",
-        "names",
-        "states",
-        "symbol",
-        "article",
-        "outcome",
-        "number",
-        "meeting",
-        "title",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -95,7 +74,7 @@ class VerdictJudge:
                 return Verdict(True, "a fact about the document itself", (meta,))  # 'what is its title?'
             return Verdict(False, "the question names no subject the documents hold")
         evidence = list(retrieval.ids)
-        if question.answer_type in _CHECKED_TYPES and question.intent in ("lookup", "yes_no", "locate"):
+        if question.answer_type in SPECIFIC_TYPES and question.intent in ("lookup", "yes_no", "locate"):
             candidates = retrieval.ids[:_EVIDENCE_DEPTH]
             # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
             words = [] if question.follow_up and specifics else topic
