@@ -20,6 +20,7 @@ from pydantic import PrivateAttr
 from assistant.model_worker import ModelWorker, ModelWorkerError
 
 MAX_OUTPUT_TOKENS = 512  # bounds the time of one generation
+DEATH_WAIT_S = 1.0  # after a failed request: how long a crashing worker may take to be gone
 
 
 class LlamaCppChat(BaseChatModel):
@@ -85,7 +86,7 @@ class LlamaCppChat(BaseChatModel):
         try:
             yield
         except Exception as exc:
-            if isinstance(exc, ModelWorkerError) or (death := self._worker.death()) is None:
+            if isinstance(exc, ModelWorkerError) or (death := self._worker.death(wait_s=DEATH_WAIT_S)) is None:
                 raise
             raise ModelWorkerError(
                 f"the local model's process stopped ({death}); it is restarted on the next question"

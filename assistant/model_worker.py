@@ -58,10 +58,17 @@ class ModelWorker:
         process = self._process
         return process.pid if process is not None and process.poll() is None else None
 
-    def death(self) -> str | None:
-        """How the last worker ended, if it has ("killed by SIGSEGV"), else None."""
+    def death(self, wait_s: float = 0.0) -> str | None:
+        """How the last worker ended, if it has within `wait_s` ("killed by SIGSEGV"), else None. (A client may
+        see the connection drop a moment before the crashed process is gone.)"""
         process = self._process
-        if process is None or (code := process.poll()) is None:
+        if process is None:
+            return None
+        try:
+            code = process.wait(timeout=wait_s) if wait_s else process.poll()
+        except subprocess.TimeoutExpired:
+            return None
+        if code is None:
             return None
         if code < 0:
             with contextlib.suppress(ValueError):

@@ -9,7 +9,6 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-
 MAX_QUERY_CHARS = 200
 
 
