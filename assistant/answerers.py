@@ -208,23 +208,20 @@ class ExtractiveAnswerer:
         symbol = split_citation_id(retrieval.hits[0].id)[0]
         entries = [e for e in self.registry if e.cited_by[0].startswith(f"{symbol}:")]
         citations: list[Citation] = []
-        lines = [f"{symbol}引用了以下文件：" if lang == "zh" else f"{symbol} cites these documents:"]
+        language = pack(lang)
+        lines = [language.t("cites_head", symbol=symbol)]
         for number, entry in enumerate(entries, 1):
             source = self.paragraphs[entry.cited_by[0]]
             quote = source.text if source.kind == "footnote" else self._clause_naming(source, entry.symbol)
             citation = make_citation(source, quote, lang)
             if citation not in citations:
                 citations.append(citation)
-            where = ("、" if lang == "zh" else ", ").join(
+            where = language.templates["list_sep"].join(
                 display_label(split_citation_id(c)[1], lang) for c in entry.cited_by
             )
             title = entry.title(lang)
-            sep = "：" if lang == "zh" else " — "
-            lines.append(
-                f"{number}. {entry.symbol}{sep + title if title else ''}（{where}）"
-                if lang == "zh"
-                else f"{number}. {entry.symbol}{sep + title if title else ''} ({where})"
-            )
+            shown = language.templates["title_sep"] + title if title else ""
+            lines.append(language.t("cited_item", n=number, symbol=entry.symbol, title=shown, where=where))
         return Answer("\n".join(lines), citations, True, retrieval.ids, BACKEND, lang)
 
     def _clause_naming(self, paragraph: Paragraph, symbol: str) -> str:
@@ -236,17 +233,19 @@ class ExtractiveAnswerer:
 
     # -- wording ---------------------------------------------------------------------------------------------
     def _render(self, citations: list[Citation], lang: str, named: bool) -> str:
+        """Each quote with its source, in the language pack's wording; for a quote in another language, the
+        official terms it uses glossed (never translated freely)."""
+        language = pack(lang)
         lines = []
         for i, c in enumerate(citations):
-            source_lang = self.paragraphs[c.id].lang
-            if lang == "zh":
-                verb = "全文" if named and i == 0 else ""
-                lines.append(f"{'根据' if i == 0 and not named else ''}{c.symbol}{c.display}{verb}：“{c.quote}”")
-            else:
-                note = " (Chinese text)" if source_lang == "zh" else ""
-                head = c.display[0].upper() + c.display[1:]
-                lines.append(f"{head} of {c.symbol}{note}{' reads' if named and i == 0 else ''}: “{c.quote}”")
-        if lang == "en" and (terms := self.glossary.english_names(" ".join(c.quote for c in citations))):
-            # The quote stays in the official Chinese; the terms it uses are glossed, never translated freely.
-            lines.append("Terms: " + "; ".join(f"{zh} = {en}" for zh, en in terms[:_MAX_GLOSSED_TERMS]) + ".")
+            note = language.templates[f"source_note_{self.paragraphs[c.id].lang}"]
+            key = "cite_named" if named and i == 0 else "cite_first" if i == 0 else "cite_more"
+            label = c.display[0].upper() + c.display[1:]
+            lines.append(language.t(key, symbol=c.symbol, label=c.display, Label=label, note=note, quote=c.quote))
+        foreign = any(self.paragraphs[c.id].lang != lang for c in citations)
+        if foreign and language.templates["terms"] and (
+            terms := self.glossary.english_names(" ".join(c.quote for c in citations))
+        ):
+            glosses = [language.t("gloss", term=zh, name=en) for zh, en in terms[:_MAX_GLOSSED_TERMS]]
+            lines.append(language.t("terms", terms=language.templates["gloss_sep"].join(glosses)))
         return "\n".join(lines)
