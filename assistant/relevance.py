@@ -12,16 +12,15 @@ conference asks about things whose words and numbers the documents never use. Th
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from assistant.language import pack
+from assistant.segmenter import Lexicon, open_lexicon
 from index.glossary import Glossary
 
 # Numbers of two or more digits and document symbols.
@@ -60,46 +59,24 @@ class RelevanceJudge:
         self._corpus_lower = self._corpus.lower()
         self._glossary = glossary
         self._cache_dir = cache_dir
-        self._segmenter: Any = None  # a jieba.Tokenizer once loaded
-        self._tags: Any = None  # jieba's dictionary file, mapped, for the part of speech of the odd word
-        self._tag_cache: dict[str, str] = {}
+        self._segmenter: Lexicon | None = None
         self._lock = threading.Lock()
 
-    def _jieba(self) -> Any:
-        """jieba's tokenizer with the glossary's terms added, loaded once (reading its dictionary takes 0.15 s) on
-        first use. Its part-of-speech tagger is not loaded (about 100 MB): only words the corpus never uses need a
-        part of speech, looked up in the dictionary file (`_tag`)."""
+    def _lexicon(self) -> Lexicon:
+        """jieba's dictionary, compiled once into the cache directory and searched in place, with the glossary's
+        terms added; opened on first use."""
         with self._lock:
             if self._segmenter is None:
-                import jieba
-
-                jieba.setLogLevel(logging.WARNING)
-                tokenizer = jieba.Tokenizer()
-                tokenizer.tmp_dir = _writable(self._cache_dir)  # its dictionary cache stays in our data dir
+                lexicon = open_lexicon(Path(_writable(self._cache_dir)))
                 for term in self._glossary.terms():
                     if not term.isascii():
-                        tokenizer.add_word(term)
-                tokenizer.initialize()
-                self._segmenter = tokenizer
+                        lexicon.add_word(term)
+                self._segmenter = lexicon
             return self._segmenter
-
-    def _tag(self, word: str) -> str:
-        """The word's part of speech in jieba's dictionary ('n' for 基金, 'v' for 召开), '' if it has none."""
-        with self._lock:
-            if word not in self._tag_cache:
-                if self._tags is None:
-                    with self._segmenter.get_dict_file() as handle:  # loaded: _tag follows a segmentation
-                        self._tags = b"\n" + handle.read()
-                key = b"\n" + word.encode("utf-8") + b" "
-                at = self._tags.find(key)
-                line = self._tags[at + 1 : self._tags.find(b"\n", at + 1)].decode("utf-8") if at >= 0 else ""
-                fields = line.split()
-                self._tag_cache[word] = fields[2] if len(fields) >= 3 else ""
-            return self._tag_cache[word]
 
     def _tagged(self, text: str) -> list[str]:
         """Dictionary words; no HMM guessing, which glues particles to words ('中是', '投了')."""
-        return list(self._jieba().cut(text, HMM=False))
+        return list(self._lexicon().cut(text))
 
     def unknown_specifics(self, question: str) -> list[str]:
         return [s for s in _SPECIFIC.findall(question) if s not in self._corpus]
@@ -117,7 +94,7 @@ class RelevanceJudge:
         # A longer word whose own dictionary part is used ('学术界' -> '学术') names a subject the text has.
         return any(
             len(part) >= 2 and part != word and part in self._corpus
-            for part in self._jieba().cut_for_search(word)
+            for part in self._lexicon().cut_for_search(word)
         )
 
     def _content_words(self, text: str) -> tuple[list[str], set[str]]:
@@ -183,5 +160,5 @@ class RelevanceJudge:
             and (w not in after_interrogative or present[w])
         ]
         absent = [w for w in words if not present[w]]
-        nouns = [w for w in absent if not w.isascii() and self._tag(w).startswith("n")]
+        nouns = [w for w in absent if not w.isascii() and self._lexicon().tag(w).startswith("n")]
         return Vocabulary(words, absent, glossary_terms, nouns)

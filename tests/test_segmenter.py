@@ -1,0 +1,87 @@
+"""The compiled lexicon segments exactly as jieba does (it replaces loading jieba's dictionary at run time)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import jieba
+import pytest
+
+from assistant.segmenter import Lexicon, compile_lexicon, jieba_dictionary, open_lexicon
+from index.glossary import shipped_glossary
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCES = [
+    "专家组最多多少人？",
+    "决议对核查机制的资金来源有何规定？",
+    "執行部分第7段 equitable geographical distribution 指什么",
+    "大会第几届会议的临时议程要列入核裁军核查分项？",
+    "A/61/1028号文件和第62/21号决议",
+    "又请秘书长根据公平地域分配原则设立一个最多为25人的政府专家小组，",
+    "",
+    "  \r\n",
+]
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Lexicon, jieba.Tokenizer]:
+    jieba.setLogLevel(logging.WARNING)
+    lexicon = open_lexicon(tmp_path_factory.mktemp("lexicon"))
+    tokenizer = jieba.Tokenizer()
+    for term in shipped_glossary().terms():
+        if not term.isascii():
+            lexicon.add_word(term)
+            tokenizer.add_word(term)
+    return lexicon, tokenizer
+
+
+def _texts() -> list[str]:
+    questions = [
+        json.loads(line)["question"]
+        for path in sorted((ROOT / "benchmarks").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    corpus = (ROOT / "index" / "corpus" / "A_RES_71_67_zh.txt").read_text(encoding="utf-8").splitlines()
+    return SENTENCES + questions + corpus
+
+
+def test_the_same_words_as_jieba_on_every_question_and_the_resolution(pair: tuple[Lexicon, jieba.Tokenizer]) -> None:
+    lexicon, tokenizer = pair
+    texts = _texts()
+    assert len(texts) > 300
+    for text in texts:
+        assert list(lexicon.cut(text)) == list(tokenizer.cut(text, HMM=False)), text
+        assert list(lexicon.cut_for_search(text)) == list(tokenizer.cut_for_search(text, HMM=False)), text
+
+
+def test_added_terms_are_cut_whole_and_parts_of_speech_come_from_the_dictionary(
+    pair: tuple[Lexicon, jieba.Tokenizer],
+) -> None:
+    lexicon, _ = pair
+    assert "核裁军核查" in list(lexicon.cut("推进核裁军核查工作"))
+    assert lexicon.tag("基金") == "n"
+    assert lexicon.tag("召开") == "v"
+    assert lexicon.tag("不存在的词语") == ""
+
+
+def test_a_damaged_or_missing_lexicon_is_compiled_again(tmp_path: Path) -> None:
+    first = open_lexicon(tmp_path)
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert len(files) == 2 and not any(name.endswith(".tmp") for name in files)
+    compiled = next(tmp_path.glob("*.lexicon"))
+    compiled.write_bytes(b"garbage")
+    again = open_lexicon(tmp_path)
+    assert list(again.cut("专家组最多多少人")) == list(first.cut("专家组最多多少人"))
+
+
+def test_compiling_keeps_the_last_entry_of_a_repeated_word_and_the_total_of_all(tmp_path: Path) -> None:
+    source = tmp_path / "dict.txt"
+    source.write_text("核查 5 vn\n专家 7 n\n核查 9 v\n", encoding="utf-8")
+    compile_lexicon(source, tmp_path / "small.lexicon")
+    lexicon = Lexicon(tmp_path / "small.lexicon")
+    assert lexicon.total == 21
+    assert (lexicon.freq("核查"), lexicon.tag("核查"), lexicon.freq("核")) == (9, "v", 0)
+    assert jieba_dictionary().name == "dict.txt"
