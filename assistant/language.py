@@ -37,6 +37,7 @@ SPECIFIC_TYPES = frozenset(
         "number",
     }
 )
+_NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state: the United Nations, the EU ...
 _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
 
 
@@ -78,6 +79,7 @@ class LanguagePack:
     from_zh: dict[str, str]  # how the pieces of a Chinese value read in this language (units, qualifiers)
     months: list[str]
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
+    plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
 
     def t(self, key: str, **values: Any) -> str:
         return self.templates[key].format(**values)
@@ -89,7 +91,11 @@ class LanguagePack:
 def _territory_names(code: str) -> str:
     from babel import Locale
 
-    names = [name for key, name in Locale(code).territories.items() if key.isalpha() and len(name) >= 2]
+    names = [
+        name
+        for key, name in Locale(code).territories.items()
+        if key.isalpha() and key not in _NOT_STATES and len(name) >= 2
+    ]
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
@@ -131,4 +137,5 @@ def pack(code: str) -> LanguagePack:
         from_zh=raw.get("from_zh", {}),
         months=raw.get("months", []),
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
+        plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
     )

@@ -62,6 +62,7 @@ class QuestionReader:
     def __init__(self, documents: dict[str, Document], glossary: Glossary) -> None:
         self.documents = documents
         self.glossary = glossary
+        self._corpus_text = "\n".join(p.text for d in documents.values() for p in d.paragraphs)
 
     def read(self, text: str, history: list[dict[str, Any]], only: str | None = None) -> Question:
         text = simplified(text)
@@ -71,16 +72,24 @@ class QuestionReader:
         doc = self._document(condensed.question, only)
         labels, missing = self._labels(condensed.question, doc, lang)
         focus = _asking_sentence(text)
+        named = _document_names(condensed.question, doc)
+        this_document = language.templates["this_document"]
+        focus = _without(focus, named, this_document)  # 'the group set up under 71/67': a scope, not a topic
         intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
             answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(text)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
+        terms = self._terms(text)
+        if intent == "lookup" and answer_type is None and terms and (category := self._category(focus, lang)):
+            # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
+            # thing it lists): several things, each where the named term is
+            intent = "enumerate" if category not in self._corpus_text else intent
         part = self._part(text, lang, intent)
         return Question(
             text=text,
-            search=f"{condensed.context} {condensed.question}".strip(),
+            search=_without(f"{condensed.context} {condensed.question}", named, this_document).strip(),
             focus=focus,
             lang=lang,
             scope=doc.symbol if doc else None,
@@ -89,10 +98,17 @@ class QuestionReader:
             labels=tuple(labels),
             missing=tuple(missing),
             part=part,
-            terms=self._terms(text),
+            terms=terms,
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations),
         )
+
+    def _category(self, focus: str, lang: str) -> str | None:
+        """The two characters after a plural interrogative ('哪些安排' -> '安排'), in languages that have one."""
+        plural = pack(lang).plural_asks
+        match = plural.search(focus) if plural else None
+        following = focus[match.end() : match.end() + 2] if match else ""
+        return following if len(following) == 2 and has_cjk(following) else None
 
     # -- the document --------------------------------------------------------------------------------------
     def _document(self, text: str, only: str | None) -> Document | None:
@@ -168,6 +184,19 @@ class QuestionReader:
         named = [*self.glossary.official_terms(text, vocabulary=False)]
         named += [t for t in self.glossary.terms() if len(t) >= 3 and has_cjk(t) and t in text]
         return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
+
+
+def _document_names(text: str, doc: Document | None) -> list[str]:
+    """How the question names its document by symbol ('71/67', 'A/RES/71/67'), longest first."""
+    forms = short_forms(doc.symbol) if doc else []
+    return sorted((form for form in forms if form in text), key=len, reverse=True)
+
+
+def _without(text: str, names: list[str], this_document: str) -> str:
+    """The text with the document's names ('第71/67号决议', "71/67's") as 'this document'."""
+    for name in names:
+        text = re.sub(rf"第?(?:A/RES/)?{re.escape(name)}(?:号决议|号)?(?:'s|’s)?", f" {this_document} ", text)
+    return " ".join(text.split()) if names else text
 
 
 def _asking_sentence(text: str) -> str:

@@ -39,6 +39,7 @@ class Vocabulary:
     absent: list[str]
     glossary_terms: int
     absent_names: list[str]  # absent Chinese nouns: things (基金, 制裁, 朝鲜), not ways of asking (召开, 希望)
+    absent_places: list[str]  # those of them that are place names (纽约): another value of a place the text names
 
 
 def _writable(directory: Path) -> str:
@@ -160,5 +161,6 @@ class RelevanceJudge:
             and (w not in after_interrogative or present[w])
         ]
         absent = [w for w in words if not present[w]]
-        nouns = [w for w in absent if not w.isascii() and self._lexicon().tag(w).startswith("n")]
-        return Vocabulary(words, absent, glossary_terms, nouns)
+        lexicon = self._lexicon()
+        nouns = [w for w in absent if not w.isascii() and lexicon.tag(w).startswith("n")]
+        return Vocabulary(words, absent, glossary_terms, nouns, [w for w in nouns if lexicon.tag(w) == "ns"])

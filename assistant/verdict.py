@@ -12,6 +12,7 @@ paragraphs the answer rests on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.labels import display_label
@@ -24,6 +25,8 @@ from index.glossary import Glossary
 from index.text import strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
+_DATES = ("year", "day", "month")
+_CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,15 @@ class VerdictJudge:
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}")
         vocabulary = self.judge.vocabulary(subject)
+        topic = [w for w in vocabulary.words if w not in vocabulary.absent]
+        if question.intent == "yes_no" and vocabulary.absent_names == vocabulary.absent_places != [] and len(topic) > 1:
+            # 'does the group meet in New York?': the text names the place on that topic, and it is another one
+            on_topic = [pid for pid in retrieval.ids[:_EVIDENCE_DEPTH] if self._states_near(pid, "place", topic, [])]
+            if on_topic:
+                reason = f"the documents give no {', '.join(vocabulary.absent_places)}"
+                return Verdict(True, reason, tuple(on_topic), True)
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}")
-        topic = [w for w in vocabulary.words if w not in vocabulary.absent]
         if question.lang == "en" and len(vocabulary.absent) * 3 > 2 * len(vocabulary.words) + vocabulary.glossary_terms:
             # English words are known through the glossary only: when most are unknown, the subject is not there
             return Verdict(False, f"the documents never use: {', '.join(vocabulary.absent)}")
@@ -79,7 +88,7 @@ class VerdictJudge:
             # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
             words = [] if question.follow_up and specifics else topic
             on_topic = [pid for pid in candidates if self._on_topic(pid, words, specifics)] or candidates[:1]
-            holding = [pid for pid in on_topic if self._states(pid, question.answer_type)]
+            holding = [pid for pid in on_topic if self._states_near(pid, question.answer_type, words, specifics)]
             # what the document says before what its footnotes cite
             holding.sort(key=lambda pid: self.paragraphs[pid].kind == "footnote")
             if not holding:
@@ -104,18 +113,21 @@ class VerdictJudge:
             return question.search
         return focus
 
+    def _forms(self, topic: list[str]) -> list[list[str]]:
+        """The documents' own words for each topic word: as written, or the glossary's forms of it (English words
+        the glossary does not know cannot be checked and are left out)."""
+        forms = [
+            [w, *self.glossary.official_terms(w)] if not w.isascii() else self.glossary.official_terms(w) for w in topic
+        ]
+        return [f for f in forms if f]
+
     def _on_topic(self, pid: str, topic: list[str], specifics: list[str]) -> bool:
         """Most of the question's topic words (or the documents' names for them) and all its numbers and symbols
         are in the paragraph."""
         text = self.paragraphs[pid].text
         if any(s not in text for s in specifics):
             return False
-        # the documents' own words for the topic: as written, or the glossary's forms of them (English words
-        # the glossary does not know cannot be checked and do not count)
-        forms = [
-            [w, *self.glossary.official_terms(w)] if not w.isascii() else self.glossary.official_terms(w) for w in topic
-        ]
-        forms = [f for f in forms if f]
+        forms = self._forms(topic)
         if not forms:
             return True
         held = sum(1 for names in forms if any(name in text for name in names))
@@ -125,6 +137,23 @@ class VerdictJudge:
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type(answer_type)
         return bool(shape and shape.shape.search(paragraph.text))
+
+    def _states_near(self, pid: str, answer_type: str, topic: list[str], specifics: list[str]) -> bool:
+        """A fact of the asked type in the paragraph; a date only in a clause on the topic (or next to one): dates
+        in resolutions date what their clause names (PP10's '2007年' dates resolution 62/21, not the special
+        session the same paragraph names two clauses later)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type(answer_type)
+        if shape is None or answer_type not in _DATES:
+            return shape is not None and self._states(pid, answer_type)
+        clauses = [c for c in _CLAUSE.split(paragraph.text) if c.strip()]
+        names = [name for forms in self._forms(topic) for name in forms] + specifics
+        for i, clause in enumerate(clauses):
+            if shape.shape.search(clause):
+                window = "".join(clauses[max(0, i - 1) : i + 2])
+                if not names or any(name in window for name in names):
+                    return True
+        return False
 
     def _meta_stating(self, question: Question) -> str | None:
         meta = f"{question.scope}:META"
