@@ -10,11 +10,12 @@ from assistant.language import LANGUAGES, pack
 from index.documents import split_citation_id
 from index.numerals import from_roman, roman, zh_number, zh_numeral
 
-_LABEL = re.compile(r"^(PP|OP|FN|P|ART|ACTION)(\d+)(?:\(([a-z])\))?$")
+_LABEL = re.compile(r"^(PP|OP|FN|P|ART|ACTION)(\d+)(?:\(([a-z]|\d+)\))?$")
 
 
 def display_label(label: str, lang: str) -> str:
-    """执行部分第7段 / operative paragraph 7, 脚注6 / footnote 6, 第六条 / article VI, 文件信息 / document record:
+    """执行部分第7段 / operative paragraph 7, 脚注6 / footnote 6, 第六条 / article VI, 文件信息 / document record,
+    执行部分第5(a)段 / operative paragraph 5 (a), 第三条第1款 / article III, paragraph 1 (an item: 'ART3(1)'):
     the language pack's display forms."""
     forms = pack(lang).display
     if label == "META":
@@ -24,8 +25,14 @@ def display_label(label: str, lang: str) -> str:
         return label
     kind, number, letter = match.group(1), int(match.group(2)), match.group(3)
     sub = f"({letter})" if letter else ""
-    return forms[kind].format(
-        n=number, sub=sub, sub_spaced=f" {sub}" if sub else "", zh=zh_numeral(number), roman=roman(number)
+    form = forms.get(f"{kind}_item", forms[kind]) if letter and letter.isdigit() else forms[kind]
+    return form.format(
+        n=number,
+        sub=sub,
+        sub_spaced=f" {sub}" if sub else "",
+        item=letter,
+        zh=zh_numeral(number),
+        roman=roman(number),
     )
 
 

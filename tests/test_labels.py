@@ -39,6 +39,10 @@ def test_display_labels_in_both_languages():
     assert display_label("PP3", "en") == "preambular paragraph 3"
     assert display_label("OP7(a)", "en") == "operative paragraph 7 (a)"
     assert display_label("ART6", "en") == "article VI"
+    assert display_label("OP5(a)", "zh") == "执行部分第5(a)段"
+    assert display_label("OP5(a)", "en") == "operative paragraph 5 (a)"
+    assert display_label("ART3(1)", "zh") == "第三条第1款"
+    assert display_label("ART3(1)", "en") == "article III, paragraph 1"
     assert display_citation("A/RES/71/67:OP7", "zh") == "A/RES/71/67 执行部分第7段"
 
 
