@@ -25,6 +25,9 @@ class CorpusEntry:
     kind: str
     source: str = ""
     curated: dict[str, str] = field(default_factory=dict)
+    authority: str = ""  # "official_un" | "treaty_series" | "" (a user's document: no known authority)
+    relation: str = "user"  # to the main resolution: "main" | "later" | "cited" | "user" (added by the user)
+    provenance: str = ""  # source, licence and known damage of the text, shown where an answer rests on it
 
 
 def read_manifest(directory: Path = SHIPPED_CORPUS) -> list[CorpusEntry]:
@@ -39,6 +42,9 @@ def read_manifest(directory: Path = SHIPPED_CORPUS) -> list[CorpusEntry]:
                 item["kind"],
                 item.get("source", ""),
                 dict(item.get("curated", {})),
+                item.get("authority", ""),
+                item.get("relation", "user"),
+                item.get("provenance", ""),
             )
             for item in raw["documents"]
         ]
@@ -49,14 +55,17 @@ def read_manifest(directory: Path = SHIPPED_CORPUS) -> list[CorpusEntry]:
 
 
 def load_entry(entry: CorpusEntry) -> Document:
-    """Read and parse one manifest entry; text facts win, curated facts fill what the extraction lost."""
+    """Read and parse one manifest entry; text facts win, curated facts fill what the extraction lost (a
+    missing fact, or one the extraction cut short: a title line cut after "…Experts on")."""
     from index.ingest import parse_document
     from index.loaders import load_text
 
     doc = parse_document(load_text(entry.file).text, entry.lang, entry.symbol, source=entry.source)
     for name in _CURATED_FIELDS:
-        if not getattr(doc, name) and entry.curated.get(name):
-            setattr(doc, name, entry.curated[name])
+        found, curated = getattr(doc, name), entry.curated.get(name, "")
+        if curated and (not found or (curated != found and curated.startswith(found))):
+            setattr(doc, name, curated)
+    doc.authority, doc.relation, doc.provenance = entry.authority, entry.relation, entry.provenance
     return with_meta_card(doc)
 
 

@@ -28,6 +28,7 @@ class Paragraph:
     cites: list[str] = field(default_factory=list)
     lead: str = ""  # the paragraph's lead verb (回顾 / 请 / Recalling / Requests ...), a filter for retrieval
     heading: str = ""  # the heading it stands under, in documents that have headings
+    parent: str = ""  # an item's paragraph ("OP5" for OP5(a), "ART3" for ART3(1)): items are looked up, not searched
 
     @property
     def id(self) -> str:
@@ -63,6 +64,9 @@ class Document:
     committee_report: str = ""
     agenda_item: str = ""
     source: str = ""
+    authority: str = ""  # "official_un" | "treaty_series" | "" (a user's document)
+    relation: str = ""  # to the main resolution: "main" | "later" | "cited" | "user"
+    provenance: str = ""  # where the text comes from, its licence and its known damage
     links: list[str] = field(default_factory=list)  # symbols the document links to outside its footnotes
     paragraphs: list[Paragraph] = field(default_factory=list)
 

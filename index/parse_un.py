@@ -4,6 +4,13 @@ The PDF extraction breaks lines inside sentences, puts footnote markers as bare 
 and mixes in page furniture (footnote separators, undocs.org links, page numbers, job numbers). Layout, not
 line positions, drives the parse: a paragraph starts on an indented line after a finished paragraph, operative
 paragraphs are numbered in sequence, footnote markers and definitions are counted in sequence.
+
+Markdown extractions (PyMuPDF: one paragraph a line, footnotes as `[^n]: text` lines at the end) glue the
+footnote calls to the text instead ("…disarmament,5", "…of 1990 3 and", "Weapons[^10]"): there a call is the
+next expected footnote number standing where a call can stand, and it is cut out of the text.
+
+Lettered items ("(a) Identify …") stay in their operative paragraph's text and are also emitted, right after
+it, as item paragraphs (`OP5(a)`, kind "item", parent "OP5") so that they can be looked up and cited.
 """
 
 from __future__ import annotations
@@ -21,20 +28,33 @@ _MONTHS = {name: number for number, name in enumerate(MONTHS, 1)}
 _TITLE = re.compile(r"^\s*((?:S-)?\d{1,2}/\d{1,4})\s*[.．]\s*(\S.*?)\s*$")
 _ASSEMBLY = re.compile(r"^\s*(?:大会\s*[，,]|The General Assembly\s*,)\s*$")
 _URL = re.compile(r"^\s*https?://\S+\s*$")
-_SEPARATOR = re.compile(r"^\s*[_＿]{5,}\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:[_＿]{5,}|-{3,})\s*$")
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:\d+\s*/\s*\d+|\d{2}-\d{5}\s*(?:\([A-Z]\))?|A/RES/[\w/.\-]+|\*\d+\*|-\s*\d+\s*-)\s*$"
 )
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _FOOTNOTE_DEF = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+_MD_FOOTNOTE_DEF = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(\S.*)$")
+# A footnote call glued to the text: '[^10]', or a bare number not part of another number or symbol ...
+_CALL = re.compile(r"\[\^(\d{1,3})\]|(?<![\d/.\-])\s{0,2}(\d{1,3})(?![\d/\-])")
+# ... that stands after punctuation ('disarmament,5', 'verification, 2'), glued to a word ('Weapons5') or after
+# a year ('of 1990 3 and'), and before a space, the line's end or punctuation.
+_CALL_BEFORE = re.compile(r"(?:[,;:)”’\"]\s{0,2}|[A-Za-z]|\d{4}\s{1,2})$")
+_CALL_AFTER = re.compile(r"(?:\s|$|[,;:.](?:\s|$))")
+_IBID = re.compile(r"^\s*(?:Ibid\b|同上)", re.IGNORECASE)
 _OPERATIVE = re.compile(r"^\s*(\d{1,3})\s*[.．]\s*(\S.*)$")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z])[)）]\s*(\S.*)$")
 _DATE_ZH = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _DATE_EN = re.compile(r"^\s*(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\s*$")
 _ADOPTED_EN = re.compile(r"adopted by the General Assembly on (\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 _ADOPTED_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*大会决议")
-_MEETING = re.compile(r"^\s*(第\s*\d+\s*次全体会议|\d+(?:st|nd|rd|th) plenary meeting)\s*$")
-_COMMITTEE_REPORT = re.compile(r"(?:report of the [A-Za-z ]+Committee|委员会的报告)\s*[(（]\s*(A/[\w/.\-]+?)\s*[)）]")
+# The meeting line; a Markdown extraction puts the date on it too ('52nd plenary meeting 1 December 2025').
+_MEETING = re.compile(
+    r"^\s*(第\s*\d+\s*次全体会议|\d+(?:st|nd|rd|th) plenary meeting)(?:\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4}))?\s*$"
+)
+_COMMITTEE_REPORT = re.compile(
+    r"(?:report of the ([A-Z][A-Za-z ]*Committee)|委员会的报告)\s*[(（]\s*(A/[\w/.\-]+?)\s*(?:,[^)）]*)?[)）]"
+)
 _TERMINATORS = tuple("，；。：,;.:")
 _LEADS_ZH = (
     "再次表示",
@@ -76,15 +96,27 @@ _LEADS_EN = frozenset(
 
 @dataclass
 class _Block:
-    """A paragraph being assembled from extracted lines."""
+    """A paragraph being assembled from extracted lines; an item's text and footnotes go to its parent too."""
 
     kind: str
     label: str
     text: str = ""
     footnotes: list[FootnoteRef] = field(default_factory=list)
+    parent: _Block | None = None
 
     def add(self, line: str) -> None:
-        self.text = join_pieces(self.text, normalize_spaces(line))
+        piece = normalize_spaces(line)
+        # a piece cut after a glued footnote call may start with the punctuation that followed it
+        glued = piece[:1] in (",", ";", ":", ".", ")")
+        self.text = self.text + piece if glued else join_pieces(self.text, piece)
+        if self.parent:
+            self.parent.add(line)
+
+    def mark(self, number: int) -> None:
+        """A footnote call at the current end of the text."""
+        self.footnotes.append(FootnoteRef(number, len(self.text)))
+        if self.parent:
+            self.parent.mark(number)
 
 
 def is_page_furniture(line: str) -> bool:
@@ -115,12 +147,15 @@ class _ResolutionParser:
         self.lang = lang
         self.lines = text.replace("\f", "\n").splitlines()
         indented = [ln for ln in self.lines if ln.strip() and ln[:1].isspace()]
+        # Footnote calls glued to the text, footnotes as '[^n]:' lines (a Markdown extraction).
+        self.inline_calls = any(_MD_FOOTNOTE_DEF.match(ln) for ln in self.lines)
         # Extractions that keep no indentation fall back to lead verbs to find paragraph starts.
-        self.layout_has_indent = len(indented) >= 3
+        self.layout_has_indent = len(indented) >= 3 and not self.inline_calls
         self.number = ""
         self.title = ""
         self.adopted = ""
         self.meeting = ""
+        self.committee = ""
         self.committee_report = ""
         self.links: list[str] = []
         self.blocks: list[_Block] = []
@@ -165,7 +200,7 @@ class _ResolutionParser:
         elif m := _ADOPTED_ZH.search(line):
             self.adopted = _iso_date(*m.groups())
         if m := _COMMITTEE_REPORT.search(line):
-            self.committee_report = m.group(1)
+            self.committee, self.committee_report = m.group(1) or "", m.group(2)
         return False
 
     def _footnote_line(self, line: str) -> bool:
@@ -199,7 +234,7 @@ class _ResolutionParser:
             return
         current = self._current()
         if (m := _BARE_NUMBER.match(line)) and int(m.group(1)) == self.next_marker and current:
-            current.footnotes.append(FootnoteRef(self.next_marker, len(current.text)))
+            current.mark(self.next_marker)
             self.next_marker += 1
             self.after_marker = True
             return
@@ -209,11 +244,13 @@ class _ResolutionParser:
             self.blocks[-1].add(m.group(2))
             self.next_operative += 1
             return
-        in_operative = current is not None and current.kind == "operative"
+        in_operative = current is not None and current.kind in ("operative", "item")
         if current and in_operative and (m := _SUBPARAGRAPH.match(line)) and current.text.endswith(_TERMINATORS):
-            parent = current.label.split("(")[0]
-            self.blocks.append(_Block("operative", f"{parent}({m.group(1)})"))
-            self.blocks[-1].add(m.group(2))
+            parent = current.parent or current
+            parent.add(line)  # the paragraph keeps its items, letters included
+            item = _Block("item", f"{parent.label}({m.group(1)})", parent=parent)
+            item.text = normalize_spaces(m.group(2))
+            self.blocks.append(item)
             return
         if not in_operative and self._is_paragraph_start(line, after_marker):
             self._new_preambular(line)
@@ -223,10 +260,55 @@ class _ResolutionParser:
         else:
             current.add(line)
 
+    def _calls(self, line: str) -> list[tuple[int, int, int]]:
+        """(start, end, number) of the footnote calls glued into a line, numbered in sequence from the next one."""
+        calls: list[tuple[int, int, int]] = []
+        expected = self.next_marker
+        for m in _CALL.finditer(line):
+            number = int(m.group(1) or m.group(2))
+            if number != expected:
+                continue
+            bare = m.group(2) is not None
+            if bare and not (_CALL_BEFORE.search(line[: m.start(2)]) and _CALL_AFTER.match(line, m.end())):
+                continue
+            calls.append((m.start(), m.end(), number))
+            expected += 1
+        return calls
+
+    def _inline_line(self, line: str) -> None:
+        """A body line of a Markdown extraction: the text around its footnote calls, each call marked."""
+        calls = self._calls(line)
+        pieces = [line[: calls[0][0]] if calls else line]
+        pieces += [
+            line[end : calls[i + 1][0] if i + 1 < len(calls) else len(line)] for i, (_, end, _) in enumerate(calls)
+        ]
+        if pieces[0].strip():
+            self._body_line(pieces[0])
+        current = self._current()
+        for (_, _, number), piece in zip(calls, pieces[1:], strict=True):
+            if current is None:
+                break
+            current.mark(number)
+            self.next_marker = number + 1
+            if piece.strip():
+                current.add(piece)
+
+    def _md_footnote_line(self, line: str) -> None:
+        """A '[^n]: text' line starts footnote n; any other line after the first one continues the last."""
+        if m := _MD_FOOTNOTE_DEF.match(line):
+            number = int(m.group(1))
+            self.footnotes[number] = _Block("footnote", f"FN{number}")
+            self.footnotes[number].add(m.group(2))
+        elif self.footnotes:
+            self.footnotes[max(self.footnotes)].add(line)
+
     def parse(self) -> None:
         in_header = True
         for raw in self.lines:
             if not raw.strip():
+                continue
+            if self.inline_calls and (self.footnotes or _MD_FOOTNOTE_DEF.match(raw)):
+                self._md_footnote_line(raw)
                 continue
             if _URL.match(raw):
                 if (symbol := symbol_from_link(raw)) and symbol not in self.links:
@@ -236,8 +318,11 @@ class _ResolutionParser:
             if in_header:
                 in_header = not self._header_line(raw)
                 continue
-            if _MEETING.match(raw):
-                self.meeting = normalize_spaces(raw)
+            if m := _MEETING.match(raw):
+                self.meeting = normalize_spaces(m.group(1))
+                if m.group(2):  # the adoption date on the meeting line closes the resolution
+                    self.adopted = self.adopted or _iso_date(m.group(4), m.group(3), m.group(2))
+                    self.ended = True
                 continue
             if _SEPARATOR.match(raw):
                 self.in_footnotes = True
@@ -246,7 +331,10 @@ class _ResolutionParser:
                 continue
             if self.in_footnotes and self._footnote_line(raw):
                 continue
-            self._body_line(raw)
+            if self.inline_calls:
+                self._inline_line(raw)
+            else:
+                self._body_line(raw)
 
 
 def looks_like_resolution(text: str) -> bool:
@@ -254,6 +342,16 @@ def looks_like_resolution(text: str) -> bool:
     lines = text.replace("\f", "\n").splitlines()
     title = next((i for i, line in enumerate(lines) if _TITLE.match(line)), None)
     return title is not None and any(_ASSEMBLY.match(line) for line in lines[title : title + 40])
+
+
+def _footnote_cites(footnotes: dict[int, _Block]) -> dict[int, list[str]]:
+    """The symbols each footnote cites; 'Ibid.' / '同上' cites what the footnote before it cites."""
+    cites: dict[int, list[str]] = {}
+    previous: list[str] = []
+    for number, block in sorted(footnotes.items()):
+        cites[number] = cited_symbols(block.text) or (list(previous) if _IBID.match(block.text) else [])
+        previous = cites[number] or previous
+    return cites
 
 
 def parse_resolution(text: str, lang: str, source: str = "") -> Document:
@@ -266,7 +364,7 @@ def parse_resolution(text: str, lang: str, source: str = "") -> Document:
             "(no 'NN/NN. Title' heading or no numbered operative paragraphs)."
         )
     symbol = resolution_symbol(parser.number)
-    footnote_cites = {n: cited_symbols(b.text) for n, b in parser.footnotes.items()}
+    footnote_cites = _footnote_cites(parser.footnotes)
     paragraphs: list[Paragraph] = []
     for block in parser.blocks:
         cites: list[str] = []
@@ -283,6 +381,7 @@ def parse_resolution(text: str, lang: str, source: str = "") -> Document:
                 block.footnotes,
                 cites,
                 lead_verb(block.text, lang),
+                parent=block.parent.label if block.parent else "",
             )
         )
     for number, block in sorted(parser.footnotes.items()):
@@ -298,6 +397,7 @@ def parse_resolution(text: str, lang: str, source: str = "") -> Document:
         kind="resolution",
         adopted=parser.adopted,
         meeting=parser.meeting,
+        committee=parser.committee,
         committee_report=parser.committee_report,
         source=source,
         links=[s for s in parser.links if s != symbol],

@@ -33,6 +33,10 @@ def _known(path: Path = SHIPPED_CORPUS / "cited.json") -> dict[str, dict[str, st
 
 def kind_of(symbol: str) -> str:
     """A document's kind from the form of its symbol, where nothing better is known."""
+    if re.search(r"/Corr\.\d+$", symbol):
+        return "corrigendum"
+    if re.search(r"/Add\.\d+$", symbol):
+        return "addendum"
     if symbol.startswith("UNTS"):
         return "treaty"
     if "/RES/" in symbol:

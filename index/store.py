@@ -65,7 +65,7 @@ from index.registry import build_registry
 
 __all__ = ["CHUNK_CHARS", "ChromaServer", "IndexStore", "LoadedIndex", "close_client", "embedding_chunks"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _BATCH = 16
 Progress = Callable[[int, int], None]
 
@@ -109,7 +109,8 @@ class LoadedIndex:
         self._server = server
         self._release = release
         self._vectors = Chroma(client=self._client, collection_name=manifest.collection, embedding_function=embeddings)
-        ids = list(self.paragraphs)
+        # Items (OP5(a), ART3(1)) are in their parent's text: looked up by label, never searched on their own.
+        ids = [pid for pid, p in self.paragraphs.items() if not p.parent]
         self.keyword = KeywordIndex(ids, [self.paragraphs[i].text for i in ids])
         self.registry = build_registry(documents)
 
@@ -316,7 +317,8 @@ class IndexStore:
     ) -> IndexManifest:
         from langchain_chroma import Chroma
 
-        chunks = [(p, cid, text) for doc in documents for p in doc.paragraphs for cid, text in embedding_chunks(p)]
+        searched = [p for doc in documents for p in doc.paragraphs if not p.parent]  # items are in their parent
+        chunks = [(p, cid, text) for p in searched for cid, text in embedding_chunks(p)]
         client = chroma_client(directory / VECTORS, self.server)
         try:
             store = Chroma(

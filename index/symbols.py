@@ -17,6 +17,8 @@ _RESOLUTION_NUMBER = re.compile(r"(?:[Rr]esolutions?\s+(S-\d+/\d+|\d{1,2}/\d+))|
 # 联合国，《条约汇编》，第729卷，第10485号 / United Nations, Treaty Series, vol. 729, No. 10485
 _UNTS_ZH = re.compile(r"《条约汇编》，?\s*第\s*(\d+)\s*卷，?\s*第\s*(\d+)\s*号")
 _UNTS_EN = re.compile(r"Treaty Series,\s*vol\.\s*(\d+),\s*No\.\s*(\d+)", re.IGNORECASE)
+# A corrigendum or addendum named after the document it belongs to: 'A/45/372 和 Corr.1', 'and Corr.1 and Corr.2'.
+_PART = re.compile(r"\s*(?:和|及|and|,)\s*((?:Corr|Add)\.\d+)(?!\d)")
 _UNDOCS_LINK = re.compile(r"undocs\.org/(?:(?:ch|zh|en|fr|es|ru|ar)/)?([A-Za-z0-9./\-]+?)/?$")
 # The UN symbol grammar: a body (A, S, E/CN.4, NPT/CONF.2010 ...) and at least one more element, separated by '/';
 # an element is letters and digits joined by '.' or '-' (S-10, Rev.1, L.1); an optional qualifier in brackets.
@@ -41,12 +43,18 @@ def resolution_symbol(number: str) -> str:
 def cited_symbols(text: str) -> list[str]:
     """Every document the text cites, in order of appearance, without duplicates.
 
-    Corrigenda ('和 Corr.2', 'and Corr.1') belong to the document before them and are not listed apart.
+    A corrigendum or addendum named after its document ('A/45/372 和 Corr.1', 'NPT/CONF.1995/32 (Part I) and
+    Corr.2') is cited too, under its full symbol: 'A/45/372/Corr.1', 'NPT/CONF.1995/32 (Part I)/Corr.2'.
     """
     found: list[tuple[int, str]] = []
     for match in _SYMBOL.finditer(text):
         symbol = match.group(1).rstrip(".")
-        found.append((match.start(), symbol + (_normalize_qualifier(match.group(2)) if match.group(2) else "")))
+        symbol += _normalize_qualifier(match.group(2)) if match.group(2) else ""
+        found.append((match.start(), symbol))
+        end = match.end()
+        while part := _PART.match(text, end):
+            found.append((part.start(1), f"{symbol}/{part.group(1)}"))
+            end = part.end()
     for match in _RESOLUTION_NUMBER.finditer(text):
         found.append((match.start(), resolution_symbol(match.group(1) or match.group(2))))
     for pattern in (_UNTS_ZH, _UNTS_EN):

