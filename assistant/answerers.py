@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.compose import BACKEND, Composer
-from assistant.labels import display_label
+from assistant.labels import display_label, document_name
 from assistant.language import pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
@@ -241,7 +241,7 @@ class ExtractiveAnswerer:
             note = language.templates[f"source_note_{self.paragraphs[c.id].lang}"]
             key = "cite_named" if named and i == 0 else "cite_first" if i == 0 else "cite_more"
             label = c.display[0].upper() + c.display[1:]
-            lines.append(language.t(key, symbol=c.symbol, label=c.display, Label=label, note=note, quote=c.quote))
+            lines.append(language.t(key, symbol=document_name(c.symbol, lang), label=c.display, Label=label, note=note, quote=c.quote))
         foreign = any(self.paragraphs[c.id].lang != lang for c in citations)
         if foreign and language.templates["terms"] and (
             terms := self.glossary.english_names(" ".join(c.quote for c in citations))

@@ -14,7 +14,7 @@ import re
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.labels import display_label
-from assistant.language import LanguagePack, pack
+from assistant.language import LanguagePack, in_asked_unit, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
@@ -52,13 +52,9 @@ class Composer:
             return ""
         # a value counted in the unit the question asks about ('how many sessions' -> 三届, not 25人), then one in
         # figures before one in words, then in reading order
-        units = pack(question.lang).units
         matches = sorted(
             answer_type.shape.finditer(quote),
-            key=lambda m: (
-                not any(u in m.group(0) and units[u].search(question.text) for u in units),
-                not re.search(r"\d", m.group(0)),
-            ),
+            key=lambda m: (not in_asked_unit(question.text, question.lang, quote, m), not re.search(r"\d", m.group(0))),
         )
         if not matches:
             return ""

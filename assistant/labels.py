@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.language import LANGUAGES, pack
 from index.documents import split_citation_id
 from index.numerals import from_roman, roman, zh_number, zh_numeral
+from index.registry import short_name
 
 _LABEL = re.compile(r"^(PP|OP|FN|P|ART|ACTION)(\d+)(?:\(([a-z]|\d+)\))?$")
 
@@ -36,10 +37,15 @@ def display_label(label: str, lang: str) -> str:
     )
 
 
+def document_name(symbol: str, lang: str) -> str:
+    """'A/RES/71/67' as itself, 'UNTS vol. 729, No. 10485' as 'NPT' / 《不扩散核武器条约》."""
+    return short_name(symbol, lang)
+
+
 def display_citation(cid: str, lang: str) -> str:
     """'A/RES/71/67:OP7' -> 'A/RES/71/67 执行部分第7段' / 'A/RES/71/67 operative paragraph 7'."""
     symbol, label = split_citation_id(cid)
-    return f"{symbol} {display_label(label, lang)}"
+    return f"{document_name(symbol, lang)} {display_label(label, lang)}"
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ SPECIFIC_TYPES = frozenset(
         "number",
     }
 )
-_NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state: the United Nations, the EU ...
+_NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state (联合国, 欧盟 ...)
 _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
 
 
@@ -80,6 +80,7 @@ class LanguagePack:
     months: list[str]
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
     plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
+    main_document: re.Pattern[str] | None  # 'the resolution' / 决议 unqualified: the main resolution
 
     def t(self, key: str, **values: Any) -> str:
         return self.templates[key].format(**values)
@@ -138,4 +139,13 @@ def pack(code: str) -> LanguagePack:
         months=raw.get("months", []),
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
+        main_document=re.compile(raw["main_document"], flags) if raw.get("main_document") else None,
     )
+
+
+def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str]) -> bool:
+    """Whether a value found in `text` is counted in the unit the question asks about: '25人' or '21 members' for
+    'how many experts', not '三届' or 'four 2-week sessions'."""
+    units = pack(lang).units
+    after = text[match.end() : match.end() + 20]
+    return any(units[u].search(question) and (u in match.group(0) or units[u].search(after)) for u in units)

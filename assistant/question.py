@@ -21,7 +21,7 @@ from assistant.language import pack
 from index.documents import Document, citation_id
 from index.glossary import Glossary
 from index.numerals import zh_number
-from index.registry import short_forms
+from index.registry import aliases, known_documents, short_forms
 from index.text import has_cjk, question_language
 
 INTENTS = ("cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in this order
@@ -36,6 +36,7 @@ class Question:
     focus: str  # the sentence that asks ('我们代表团打算弃权。想确认一下：…？' -> the last one): its topic is judged
     lang: str  # the question's language
     scope: str | None  # the document it is about
+    scope_named: bool = False  # the question says which (else: the main resolution, and the others may answer too)
     intent: str = "lookup"
     answer_type: str | None = None
     labels: tuple[str, ...] = ()  # citation ids of the paragraphs it names, in order
@@ -69,12 +70,17 @@ class QuestionReader:
         lang = question_language(text)
         language = pack(lang)
         condensed = condense(text, history)
-        doc = self._document(condensed.question, only)
+        asked = next((name for name in INTENTS if language.intents[name].search(_asking_sentence(text))), "lookup")
+        doc, names = self._document(condensed.question, only, lang, asked in ("enumerate", "count", "locate"))
         labels, missing = self._labels(condensed.question, doc, lang)
         focus = _asking_sentence(text)
-        named = _document_names(condensed.question, doc)
+        says_main = language.main_document
+        # the words that named the document: a scope, not a topic ('the group set up under 71/67')
+        named = sorted(
+            (n for n in names if n != only and not (says_main and says_main.fullmatch(n))), key=len, reverse=True
+        )
         this_document = language.templates["this_document"]
-        focus = _without(focus, named, this_document)  # 'the group set up under 71/67': a scope, not a topic
+        focus = _without(focus, named, this_document)
         intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
@@ -93,6 +99,7 @@ class QuestionReader:
             focus=focus,
             lang=lang,
             scope=doc.symbol if doc else None,
+            scope_named=bool(names),
             intent=intent,
             answer_type=answer_type,
             labels=tuple(labels),
@@ -111,16 +118,63 @@ class QuestionReader:
         return following if len(following) == 2 and has_cjk(following) else None
 
     # -- the document --------------------------------------------------------------------------------------
-    def _document(self, text: str, only: str | None) -> Document | None:
-        """The one document asked for, else the one the question names by symbol ('S-10/2'), else the first
-        indexed resolution (the main one), else the first document."""
+    def _document(
+        self, text: str, only: str | None, lang: str, mentions: bool = False
+    ) -> tuple[Document | None, list[str]]:
+        """The document the question is about, and the words that named it (none: not named). In order: the one
+        asked for; one it names by symbol ('80/53'); by a name that says resolution ('the 2025 resolution'); the
+        main resolution when it says 'the resolution' / 决议; by another name ('NPT', '不扩散条约'); the treaty
+        when it names an article; the document adopted in a year it names that the main text never mentions
+        ('decided in 2025'). Else the main resolution, unnamed: the other documents may answer too."""
         docs = self.documents
+        main = self._main()
         if only:
-            return docs.get(only)
+            return docs.get(only), [only]
         named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
         if named:
-            return docs[max(named, key=len)]
-        return next((d for d in docs.values() if d.kind == "resolution"), next(iter(docs.values()), None))
+            symbol = max(named, key=len)
+            return docs[symbol], [form for form in short_forms(symbol) if form in text]
+        says_main = pack(lang).main_document
+        # the longest name used wins: 'NPT conferences' are the review conferences the resolution cites, not the NPT
+        called = sorted(
+            ((symbol, name) for symbol in known_documents() for name in aliases(symbol) if _names(text, name)),
+            key=lambda item: -len(item[1]),
+        )
+        for symbol, name in called:
+            if says_main and says_main.search(name) and symbol in docs:
+                return docs[symbol], [name]
+        if says_main and (said := says_main.search(text)) and main:
+            return main, [said.group(0)]
+        names_article = any(ref.kind == "ART" for ref in find_label_refs(text))
+        if called and called[0][0] in docs:
+            symbol = called[0][0]
+            if mentions and main and symbol != main.symbol and not names_article and self._mentioned(main, symbol):
+                return main, []  # 'which paragraphs mention the NPT': where the resolution names it
+            return docs[symbol], [name for other, name in called if other == symbol]
+        if called:
+            return main, []  # a document the main resolution cites, not indexed: what the resolution says of it
+        treaties = [d for d in docs.values() if d.kind == "treaty"]
+        if len(treaties) == 1 and names_article:
+            return treaties[0], []
+        main_text = "".join(p.text for p in main.paragraphs) if main else ""
+        years = [y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) if y not in main_text]
+        dated = [d for d in docs.values() if d.adopted[:4] in years]
+        if len(dated) == 1:
+            return dated[0], [dated[0].adopted[:4]]
+        return main, []
+
+    def _mentioned(self, doc: Document, symbol: str) -> bool:
+        """Whether the document's text names the other one, by any of its names or their official forms."""
+        text = "".join(p.text for p in doc.paragraphs)
+        names = aliases(symbol) + [t for name in aliases(symbol) for t in self.glossary.official_terms(name)]
+        return any(name in text for name in names)
+
+    def _main(self) -> Document | None:
+        """The main resolution: the one the corpus says is main, else the first resolution, else any document."""
+        docs = list(self.documents.values())
+        return next(
+            (d for d in docs if d.relation == "main"), next((d for d in docs if d.kind == "resolution"), None)
+        ) or next(iter(docs), None)
 
     # -- the paragraphs it names ---------------------------------------------------------------------------
     def _labels(self, text: str, doc: Document | None, lang: str) -> tuple[list[str], list[str]]:
@@ -186,16 +240,17 @@ class QuestionReader:
         return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
 
 
-def _document_names(text: str, doc: Document | None) -> list[str]:
-    """How the question names its document by symbol ('71/67', 'A/RES/71/67'), longest first."""
-    forms = short_forms(doc.symbol) if doc else []
-    return sorted((form for form in forms if form in text), key=len, reverse=True)
+def _names(text: str, name: str) -> bool:
+    """Whether the text uses this name of a document as a word ('NPT', not 'NPT/CONF.2010/50')."""
+    return bool(re.search(rf"(?<![A-Za-z0-9/]){re.escape(name)}s?(?![A-Za-z0-9/])", text, re.IGNORECASE))
 
 
 def _without(text: str, names: list[str], this_document: str) -> str:
     """The text with the document's names ('第71/67号决议', "71/67's") as 'this document'."""
     for name in names:
-        text = re.sub(rf"第?(?:A/RES/)?{re.escape(name)}(?:号决议|号)?(?:'s|’s)?", f" {this_document} ", text)
+        text = re.sub(
+            rf"第?(?:A/RES/)?{re.escape(name)}(?:号决议|号)?(?:'s|’s)?", f" {this_document} ", text, flags=re.IGNORECASE
+        )
     return " ".join(text.split()) if names else text
 
 

@@ -54,26 +54,58 @@ def _writable(directory: Path) -> str:
     return tempfile.gettempdir()
 
 
-class RelevanceJudge:
-    def __init__(self, corpus_texts: list[str], glossary: Glossary, cache_dir: Path) -> None:
-        self._corpus = "\n".join(corpus_texts)
-        self._corpus_lower = self._corpus.lower()
+class _Segmenter:
+    """The compiled lexicon with the glossary's terms added, opened on first use; one per process, shared by every
+    view of the judge."""
+
+    def __init__(self, glossary: Glossary, cache_dir: Path) -> None:
         self._glossary = glossary
         self._cache_dir = cache_dir
-        self._segmenter: Lexicon | None = None
+        self._lexicon: Lexicon | None = None
         self._lock = threading.Lock()
 
-    def _lexicon(self) -> Lexicon:
-        """jieba's dictionary, compiled once into the cache directory and searched in place, with the glossary's
-        terms added; opened on first use."""
+    def lexicon(self) -> Lexicon:
         with self._lock:
-            if self._segmenter is None:
+            if self._lexicon is None:
                 lexicon = open_lexicon(Path(_writable(self._cache_dir)))
                 for term in self._glossary.terms():
                     if not term.isascii():
                         lexicon.add_word(term)
-                self._segmenter = lexicon
-            return self._segmenter
+                self._lexicon = lexicon
+            return self._lexicon
+
+
+class RelevanceJudge:
+    """Judges a question's words against the texts of some documents: all indexed ones, or (`within`) the ones a
+    question is about, so that the English of the treaty does not vouch for a question about the resolution."""
+
+    def __init__(
+        self,
+        texts: dict[str, list[str]],
+        glossary: Glossary,
+        cache_dir: Path,
+        segmenter: _Segmenter | None = None,
+    ) -> None:
+        self._texts = texts
+        self._corpus = "\n".join(t for document in texts.values() for t in document)
+        self._corpus_lower = self._corpus.lower()
+        self._glossary = glossary
+        self._cache_dir = cache_dir
+        self._segmenter = segmenter or _Segmenter(glossary, cache_dir)
+        self._views: dict[frozenset[str], RelevanceJudge] = {}
+
+    def within(self, symbols: tuple[str, ...] | list[str]) -> RelevanceJudge:
+        """The judge over these documents' texts only (itself when they are all it has)."""
+        key = frozenset(s for s in symbols if s in self._texts)
+        if not key or key == frozenset(self._texts):
+            return self
+        if key not in self._views:
+            texts = {s: self._texts[s] for s in key}
+            self._views[key] = RelevanceJudge(texts, self._glossary, self._cache_dir, self._segmenter)
+        return self._views[key]
+
+    def _lexicon(self) -> Lexicon:
+        return self._segmenter.lexicon()
 
     def _tagged(self, text: str) -> list[str]:
         """Dictionary words; no HMM guessing, which glues particles to words ('中是', '投了')."""

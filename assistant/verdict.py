@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.labels import display_label
-from assistant.language import SPECIFIC_TYPES, pack
+from assistant.language import SPECIFIC_TYPES, in_asked_unit, pack
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval
@@ -35,6 +35,8 @@ class Verdict:
     reason: str
     evidence: tuple[str, ...] = ()  # the ids an answer rests on, most important first
     contradicted: bool = False  # a yes-no question whose specific (a figure) the evidence does not hold: No
+    off_topic: bool = False  # not answered because the document never mentions what the question is about
+    grounded: bool = True  # the evidence holds the question's topic words (not only the kind of fact asked for)
 
 
 class VerdictJudge:
@@ -44,6 +46,8 @@ class VerdictJudge:
         self.glossary = glossary
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
+        """The verdict on the document the question is about (its words are judged against that text)."""
+        judge = self.judge.within((question.scope,)) if question.scope else self.judge
         if question.intent == "cited_documents" and retrieval.registry:
             return Verdict(True, "the registry of cited documents", tuple(retrieval.ids))
         if question.labels:
@@ -58,12 +62,12 @@ class VerdictJudge:
             return Verdict(False, "nothing is indexed")
         if question.intent in ("enumerate", "count") and (listed := self.mentions(question)):
             return Verdict(True, "every paragraph that uses the words asked about", tuple(listed))
-        subject = self._subject(question)
-        if unknown := self.judge.unknown_specifics(subject):
+        subject = self._subject(question, judge)
+        if unknown := judge.unknown_specifics(subject):
             if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
-            return Verdict(False, f"not in the documents: {', '.join(unknown)}")
-        vocabulary = self.judge.vocabulary(subject)
+            return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
+        vocabulary = judge.vocabulary(subject)
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
         if question.intent == "yes_no" and vocabulary.absent_names == vocabulary.absent_places != [] and len(topic) > 1:
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
@@ -72,12 +76,12 @@ class VerdictJudge:
                 reason = f"the documents give no {', '.join(vocabulary.absent_places)}"
                 return Verdict(True, reason, tuple(on_topic), True)
         if vocabulary.absent_names:
-            return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}")
+            return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
         if question.lang == "en" and len(vocabulary.absent) * 3 > 2 * len(vocabulary.words) + vocabulary.glossary_terms:
             # English words are known through the glossary only: when most are unknown, the subject is not there
-            return Verdict(False, f"the documents never use: {', '.join(vocabulary.absent)}")
+            return Verdict(False, f"the documents never use: {', '.join(vocabulary.absent)}", off_topic=True)
         # a follow-up's referent: the numbers and symbols of the question it follows ('62/21' ... '它')
-        specifics = self.judge.known_specifics(question.search if question.follow_up else subject)
+        specifics = judge.known_specifics(question.search if question.follow_up else subject)
         if not topic and not vocabulary.glossary_terms and not specifics:
             if question.answer_type and (meta := self._meta_stating(question)):
                 return Verdict(True, "a fact about the document itself", (meta,))  # 'what is its title?'
@@ -87,18 +91,24 @@ class VerdictJudge:
             candidates = retrieval.ids[:_EVIDENCE_DEPTH]
             # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
             words = [] if question.follow_up and specifics else topic
-            on_topic = [pid for pid in candidates if self._on_topic(pid, words, specifics)] or candidates[:1]
+            grounded = [pid for pid in candidates if self._on_topic(pid, words, specifics)]
+            on_topic = grounded or candidates[:1]
             holding = [pid for pid in on_topic if self._states_near(pid, question.answer_type, words, specifics)]
-            # what the document says before what its footnotes cite
-            holding.sort(key=lambda pid: self.paragraphs[pid].kind == "footnote")
+            # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
+            # says before what its footnotes cite
+            holding.sort(
+                key=lambda pid: (not self._in_asked_unit(question, pid), self.paragraphs[pid].kind == "footnote")
+            )
             if not holding:
                 return Verdict(False, self._no_type_reason(question, on_topic))
             evidence = holding + [pid for pid in evidence if pid not in holding]
-        return Verdict(
-            True, f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})", tuple(evidence)
-        )
+            if not grounded:
+                topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
+        reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
+        # grounded: every word of the topic is this document's own (what another document must be to answer too)
+        return Verdict(True, reason, tuple(evidence), grounded=bool(topic) and not vocabulary.absent)
 
-    def _subject(self, question: Question) -> str:
+    def _subject(self, question: Question, judge: RelevanceJudge) -> str:
         """The asking sentence without the words that name the kind of answer ('截止日期', '全称', 'which year'):
         what is left is the topic the documents must hold. A follow-up with no words of its own takes the
         earlier question's."""
@@ -109,28 +119,33 @@ class VerdictJudge:
             focus = answer_type.asks.sub(" ", focus)
         if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
             focus = language.intents[question.intent].sub(" ", focus)
-        if question.follow_up and not self.judge.vocabulary(focus).words:
+        if question.follow_up and not judge.vocabulary(focus).words:
             return question.search
         return focus
 
-    def _forms(self, topic: list[str]) -> list[list[str]]:
-        """The documents' own words for each topic word: as written, or the glossary's forms of it (English words
-        the glossary does not know cannot be checked and are left out)."""
+    def _forms(self, topic: list[str], lang: str) -> list[list[str]]:
+        """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it (in a
+        Chinese text, English words the glossary does not know cannot be checked and are left out)."""
         forms = [
-            [w, *self.glossary.official_terms(w)] if not w.isascii() else self.glossary.official_terms(w) for w in topic
+            [w, *self.glossary.official_terms(w)] if w.isascii() == (lang == "en") else self.glossary.official_terms(w)
+            for w in topic
         ]
         return [f for f in forms if f]
+
+    @staticmethod
+    def _has(text: str, name: str) -> bool:
+        return name.lower() in text.lower() if name.isascii() else name in text
 
     def _on_topic(self, pid: str, topic: list[str], specifics: list[str]) -> bool:
         """Most of the question's topic words (or the documents' names for them) and all its numbers and symbols
         are in the paragraph."""
-        text = self.paragraphs[pid].text
-        if any(s not in text for s in specifics):
+        paragraph = self.paragraphs[pid]
+        if any(s not in paragraph.text for s in specifics):
             return False
-        forms = self._forms(topic)
+        forms = self._forms(topic, paragraph.lang)
         if not forms:
             return True
-        held = sum(1 for names in forms if any(name in text for name in names))
+        held = sum(1 for names in forms if any(self._has(paragraph.text, name) for name in names))
         return held * 2 > len(forms)
 
     def _states(self, pid: str, answer_type: str) -> bool:
@@ -147,13 +162,19 @@ class VerdictJudge:
         if shape is None or answer_type not in _DATES:
             return shape is not None and self._states(pid, answer_type)
         clauses = [c for c in _CLAUSE.split(paragraph.text) if c.strip()]
-        names = [name for forms in self._forms(topic) for name in forms] + specifics
+        names = [name for forms in self._forms(topic, paragraph.lang) for name in forms] + specifics
         for i, clause in enumerate(clauses):
             if shape.shape.search(clause):
                 window = "".join(clauses[max(0, i - 1) : i + 2])
-                if not names or any(name in window for name in names):
+                if not names or any(self._has(window, name) for name in names):
                     return True
         return False
+
+    def _in_asked_unit(self, question: Question, pid: str) -> bool:
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type(question.answer_type or "")
+        matches = shape.shape.finditer(paragraph.text) if shape else iter(())
+        return any(in_asked_unit(question.text, question.lang, paragraph.text, m) for m in matches)
 
     def _meta_stating(self, question: Question) -> str | None:
         meta = f"{question.scope}:META"

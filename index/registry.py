@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from index.corpus import SHIPPED_CORPUS
 from index.documents import Document
@@ -27,8 +28,23 @@ class CitedDocument:
 
 
 @cache
-def _known(path: Path = SHIPPED_CORPUS / "cited.json") -> dict[str, dict[str, str]]:
+def _known(path: Path = SHIPPED_CORPUS / "cited.json") -> dict[str, dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["documents"]
+
+
+def known_documents() -> list[str]:
+    """Every document the corpus knows something of, indexed or not."""
+    return list(_known())
+
+
+def short_name(symbol: str, lang: str) -> str:
+    """The name a document is shown by: a short one where the symbol says little ('NPT' for its UNTS number)."""
+    return str(_known().get(symbol, {}).get("short", {}).get(lang, symbol))
+
+
+def aliases(symbol: str) -> list[str]:
+    """The other names users call a document by ('NPT', '不扩散条约', 'the 2025 resolution')."""
+    return list(_known().get(symbol, {}).get("aliases", []))
 
 
 def kind_of(symbol: str) -> str:

@@ -22,7 +22,8 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
     documents = {d.symbol: d for d in shipped_documents()}
     paragraphs = {p.id: p for d in documents.values() for p in d.paragraphs}
     glossary = shipped_glossary()
-    judge = RelevanceJudge([p.text for p in paragraphs.values()], glossary, Path(tmp_path_factory.mktemp("cache")))
+    texts = {symbol: [p.text for p in d.paragraphs] for symbol, d in documents.items()}
+    judge = RelevanceJudge(texts, glossary, Path(tmp_path_factory.mktemp("cache")))
     reader = QuestionReader(documents, glossary)
     verdicts = VerdictJudge(paragraphs, judge, glossary)
 
