@@ -1,4 +1,4 @@
-"""`ndv`: ask, chat, eval, index, fetch, cited, doc, ui.
+"""`ndv`: ask, chat, eval, index, fetch, cited, doc, feedback, ui.
 Exit codes: 0 answered/done, 1 the documents do not answer, 2 error (one line on stderr)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from assistant.cli_corpus import (
     cmd_index_list,
     progress_bar,
 )
+from assistant.cli_feedback import add_feedback_parser
 from assistant.config import Settings, index_store
 from assistant.terminal import echo
 from index.errors import InputError, NDVError
@@ -242,6 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", required=True, help="where to write the JSONL results")
     ev.add_argument("--llm", metavar="SPEC", help="answer with a language model: openai:MODEL or ollama:MODEL")
     ev.set_defaults(func=cmd_eval)
+
+    add_feedback_parser(sub)
 
     ui = sub.add_parser("ui", help="start the web chat (Streamlit)")
     ui.add_argument("--port", type=int, default=8501)

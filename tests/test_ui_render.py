@@ -1,5 +1,18 @@
 from index.corpus import shipped_documents
-from ui.render import Exchange, anchor_id, answer_plain_text, briefing_markdown, escape_markdown, highlighted
+from ui.render import (
+    Exchange,
+    anchor_id,
+    answer_plain_text,
+    authority,
+    escape_markdown,
+    follow_ups,
+    highlighted,
+    not_found_message,
+    suggestions,
+    text_lang,
+    too_long_message,
+    with_markers,
+)
 
 ANSWER = {
     "text": "根据A/RES/71/67执行部分第7段：“又请秘书长……最多为25人的政府专家小组，”",
@@ -12,6 +25,7 @@ ANSWER = {
     "lang": "zh",
     "warnings": [],
 }
+PARAGRAPHS = {p.id: p for d in shipped_documents() for p in d.paragraphs}
 
 
 def test_markup_in_text_is_escaped():
@@ -38,11 +52,46 @@ def test_plain_text_for_copying():
     assert text.startswith(ANSWER["text"]) and "- A/RES/71/67 执行部分第7段: “最多为25人的政府专家小组，”" in text
 
 
-def test_briefing_note_has_question_answer_and_citations_table():
+def test_markers_follow_each_quote_and_its_closing_mark():
+    text = "列表：\n1. 执行部分第1段：“呼吁作出进一步努力，”\n2. 执行部分第2段：“重申*核查*措施，”"
+    marked = with_markers(text, ["呼吁作出进一步努力，", "重申*核查*措施，", "not in the text"])
+    assert "进一步努力，” \\[1\\]  \n2\\. 执行部分第2段" in marked
+    assert marked.endswith("重申\\*核查\\*措施，” \\[2\\]") and "\\[3\\]" not in marked
+    assert with_markers("no quotes", []) == "no quotes"
+
+
+def test_not_found_text_without_its_closest_list():
+    zh = "所收录的文件没有回答这个问题。最接近的段落：A/RES/71/67 执行部分第1段、A/RES/71/67 脚注1。"
+    en = "The documents in the index do not answer this question. Closest paragraphs: A/RES/71/67 paragraph 1."
+    assert not_found_message(zh, "zh") == "所收录的文件没有回答这个问题。"
+    assert not_found_message(en, "en") == "The documents in the index do not answer this question."
+    assert not_found_message("A/RES/71/67 has no operative paragraph 40.", "en") == (
+        "A/RES/71/67 has no operative paragraph 40."
+    )
+
+
+def test_suggestions_are_questions_about_paragraphs_that_exist():
+    cids = ["A/RES/71/67:META", "A/RES/71/67:OP1", "A/RES/71/67:XX9", "A/RES/71/67:FN6"]
+    assert suggestions(cids, PARAGRAPHS, "en") == [
+        "What does operative paragraph 1 of A/RES/71/67 say?",
+        "What does footnote 6 of A/RES/71/67 say?",
+    ]
+    # after an answer citing PP10: its footnote first, then its neighbours
+    assert follow_ups(["A/RES/71/67:PP10"], PARAGRAPHS, "zh") == [
+        "A/RES/71/67脚注6说了什么？",
+        "A/RES/71/67序言部分第11段说了什么？",
+        "A/RES/71/67序言部分第9段说了什么？",
+    ]
+
+
+def test_authority_says_what_kind_of_text_it_is():
     documents = {d.symbol: d for d in shipped_documents()}
-    note = briefing_markdown([Exchange("专家小组最多几人？ | 表格", ANSWER)], documents, "zh")
-    assert note.startswith("# 简报")
-    assert "A/RES/71/67 核裁军核查: 大会决议，2016\\-12\\-05通过" in note
-    assert "## 问题 1: 专家小组最多几人？ \\| 表格" in note
-    assert "> 根据A/RES/71/67执行部分第7段" in note
-    assert "| 执行部分第7段 | A/RES/71/67 | 最多为25人的政府专家小组， |" in note
+    assert authority(documents["A/RES/71/67"], "zh") == "大会决议，2016-12-05通过 · 联合国正式文本"
+    english = authority(documents["A/RES/71/67"], "en")
+    assert english == "General Assembly resolution, adopted 2016-12-05 · official UN text"
+
+
+def test_language_and_limit_messages():
+    assert text_lang("Where will the group meet?") == "en" and text_lang("专家组在哪里开会？") == "zh"
+    message = too_long_message(3000, 2000)
+    assert "问题共 3000 个字符，超过 2000 个字符的上限" in message and "3,000 characters long" in message

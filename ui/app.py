@@ -1,35 +1,28 @@
-"""NDV Assistant web chat: answers with citation chips that open the exact paragraph, the resolution beside it.
+"""NDV Assistant web chat: answers with citation chips that open the exact paragraph, the documents beside them.
 
 Run with `ndv ui` (or `streamlit run ui/app.py`). Per-user state lives only in `st.session_state`; the index and
-the embedder are shared by every session through `st.cache_resource` (the Assistant is thread-safe).
+the embedder are shared by every session through `st.cache_resource` (the Assistant is thread-safe). The parts:
+ui/answers.py (one answer), ui/panel.py (the document panel), ui/briefing.py (the briefing note), ui/page.js and
+ui/page.css (the counter, "show in the document", the phone layout).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import streamlit as st
 
 from assistant.chain import Assistant
 from assistant.citations import Answer
 from assistant.config import Settings, index_store
-from assistant.labels import display_label
-from index.documents import Document, Paragraph
 from index.errors import NDVError
-from ui.render import (
-    TEXTS,
-    Exchange,
-    StreamEscaper,
-    anchor_id,
-    answer_plain_text,
-    authority,
-    briefing_markdown,
-    citation_title,
-    escape_markdown,
-    highlighted,
-    matches_filter,
-)
+from ui.answers import ask_later, show_answer
+from ui.briefing import Briefing
+from ui.layout import page_assets
+from ui.panel import PANEL_DOC, document_panel
+from ui.render import Exchange, StreamEscaper, escape_markdown, too_long_message
 
 EXAMPLES = [
     "政府专家小组最多由多少人组成？",
@@ -66,95 +59,26 @@ def selected_document(assistant: Assistant) -> str | None:
 
 
 def ui_lang() -> str:
+    """The language of labels around the documents: the one chosen, else the conversation's (Chinese first)."""
     chosen = st.session_state.get("answer_lang", "auto")
-    return chosen if chosen in ("zh", "en") else "zh"
+    if chosen in ("zh", "en"):
+        return str(chosen)
+    exchanges = st.session_state.get("exchanges", [])
+    return str(exchanges[-1].answer.get("lang", "zh")) if exchanges else "zh"
 
 
-# -- citations -------------------------------------------------------------------------------------------------
-def paragraph_card(assistant: Assistant, cid: str, quote: str, lang: str) -> None:
-    """The whole paragraph, the quote highlighted where it is verbatim, its footnotes and what they cite."""
-    t = TEXTS[lang]
-    paragraph = assistant.index.paragraphs[cid]
-    doc = assistant.index.documents[paragraph.doc_symbol]
-    st.markdown(f"**{escape_markdown(citation_title(cid, lang))}**")
-    st.caption(escape_markdown(f"{doc.title} · {authority(doc, lang)}"))
-    st.markdown(highlighted(paragraph.text, quote))
-    if paragraph.kind == "footnote":
-        carrier = doc.footnote_carrier(paragraph)
-        if carrier:
-            st.caption(escape_markdown(f"{t['carried_by']}: {citation_title(carrier.id, lang)}"))
-    for number in paragraph.footnote_numbers:
-        footnote = doc.paragraph(f"FN{number}")
-        if footnote:
-            cites = f" ({t['cites']}: {', '.join(footnote.cites)})" if footnote.cites else ""
-            st.caption(escape_markdown(f"{display_label(footnote.label, lang)}: {footnote.text}{cites}"))
-    registry = {entry.symbol: entry for entry in assistant.index.registry}
-    for symbol in paragraph.cites:
-        entry = registry.get(symbol)
-        if entry:
-            state = t["indexed"] if entry.in_index else t["not_indexed"]
-            st.caption(escape_markdown(f"{t['cites']}: {symbol} — {entry.title(lang)} ({state})"))
-    st.markdown(f"[{t['show_in_document']}](#{anchor_id(cid)})")
+def _follow_filter() -> None:
+    """Restricting answers to a document shows that document in the panel."""
+    if st.session_state.get("doc_filter"):
+        st.session_state[PANEL_DOC] = st.session_state.doc_filter
 
 
-def citation_chips(assistant: Assistant, items: list[tuple[str, str]], lang: str, key: str) -> None:
-    """A row of chips; each opens its paragraph card."""
-    with st.container(horizontal=True):
-        for i, (cid, quote) in enumerate(items):
-            if cid not in assistant.index.paragraphs:
-                continue
-            with st.popover(escape_markdown(citation_title(cid, lang)), key=f"{key}-{i}"):
-                paragraph_card(assistant, cid, quote, lang)
+def _clear() -> None:
+    st.session_state.exchanges = []
+    st.session_state.pop("too_long", None)
 
 
-def show_answer(assistant: Assistant, exchange: Exchange, number: int) -> None:
-    answer = exchange.answer
-    lang = answer["lang"]
-    t = TEXTS[lang]
-    if answer["found"]:
-        st.markdown(escape_markdown(answer["text"]))
-        citation_chips(assistant, [(c["id"], c["quote"]) for c in answer["citations"]], lang, f"c{number}")
-    else:
-        st.info(escape_markdown(answer["text"]))
-        st.caption(t["closest"])
-        citation_chips(assistant, [(cid, "") for cid in answer["retrieved"][:3]], lang, f"n{number}")
-    for warning in answer.get("warnings", []):
-        st.caption(f"⚠ {escape_markdown(warning)}")
-    with st.expander(t["copy"]):
-        st.code(answer_plain_text(exchange), language=None, wrap_lines=True)
-    st.checkbox(t["include"], value=True, key=f"include-{number}")
-
-
-# -- the document panel ----------------------------------------------------------------------------------------
-def document_panel(doc: Document, lang: str) -> None:
-    t = TEXTS[lang]
-    st.subheader(escape_markdown(f"{doc.symbol} {doc.title}"), anchor=False)
-    st.caption(escape_markdown(authority(doc, lang)))
-    query = st.text_input("🔎", key=f"filter-{doc.symbol}", placeholder="筛选 / Filter", label_visibility="collapsed")
-    titles = {"meta": "", "preambular": t["preambular"], "operative": t["operative"], "footnote": t["footnotes"]}
-    kinds = list(dict.fromkeys(p.kind for p in doc.paragraphs))  # in document order; footnotes come last
-    for kind in sorted(kinds, key=lambda k: k == "footnote"):
-        shown = [p for p in doc.paragraphs if p.kind == kind and matches_filter(p, query, lang)]
-        if not shown:
-            continue
-        if title := titles.get(kind, t["text"]):
-            st.markdown(f"**{escape_markdown(title)}**")
-        for p in shown:
-            st.markdown(f"###### {escape_markdown(f'{display_label(p.label, lang)} · {p.label}')}")
-            anchor_target(p)
-            if p.heading:
-                st.caption(escape_markdown(p.heading))
-            st.markdown(escape_markdown(p.text))
-            if p.cites:
-                st.caption(escape_markdown(f"{t['cites']}: {'; '.join(p.cites)}"))
-
-
-def anchor_target(paragraph: Paragraph) -> None:
-    """An empty, id-carrying heading: the target of the '#A-RES-71-67-OP7' links in citation cards."""
-    st.markdown(f"<div id='{anchor_id(paragraph.id)}'></div>", unsafe_allow_html=True)  # id from [A-Za-z0-9-] only
-
-
-# -- the page --------------------------------------------------------------------------------------------------
+# -- the sidebar ---------------------------------------------------------------------------------------------------
 def sidebar(assistant: Assistant | None) -> None:
     with st.sidebar:
         st.title("NDV Assistant")
@@ -164,9 +88,16 @@ def sidebar(assistant: Assistant | None) -> None:
             st.selectbox(
                 "文件 / Document",
                 [ALL_DOCUMENTS, *assistant.index.documents],
-                format_func=lambda s: "全部 / All documents" if s == ALL_DOCUMENTS else s,
+                format_func=lambda s: "全部 / All documents" if s == ALL_DOCUMENTS else escape_markdown(s),
                 key="doc_filter",
+                on_change=_follow_filter,
             )
+        with st.expander("示例问题 / Example questions", expanded=False):
+            for i, example in enumerate(EXAMPLES):
+                st.button(example, key=f"side-example-{i}", on_click=ask_later, args=(example,), type="tertiary")
+        if assistant is not None:
+            briefing_section(assistant)
+        st.button("清空对话 / Clear conversation", on_click=_clear, use_container_width=True)
         backend = assistant.answerer.name if assistant is not None else "extractive"
         st.caption(
             "回答方式 / Backend: 离线摘录 · offline extractive (no language model)"
@@ -178,31 +109,49 @@ def sidebar(assistant: Assistant | None) -> None:
             for doc in manifest.documents:
                 st.caption(escape_markdown(f"{doc['symbol']} · {doc['paragraphs']} paragraphs"))
             st.caption(escape_markdown(f"index {manifest.build} · {manifest.built_at}"))
-        if st.button("清空对话 / Clear conversation", use_container_width=True):
-            st.session_state.exchanges = []
-            st.rerun()
-        exchanges = [
-            e for i, e in enumerate(st.session_state.exchanges, 1) if st.session_state.get(f"include-{i}", True)
-        ]
-        if exchanges and assistant is not None:
-            st.download_button(
-                "下载简报 / Download briefing (.md)",
-                briefing_markdown(exchanges, assistant.index.documents, ui_lang()),
-                file_name="ndv-briefing.md",
-                mime="text/markdown",
-                use_container_width=True,
-            )
 
 
-def ask(assistant: Assistant, question: str) -> bool:
-    """Answer in the open chat: a model's draft streams in as it is written, then the page reruns to show the
-    verified answer (the draft is never what stays). True when an answer was stored."""
-    history: list[dict[str, object]] = []
-    for e in st.session_state.exchanges:
+def briefing_section(assistant: Assistant) -> None:
+    exchanges = [e for e in st.session_state.exchanges if st.session_state.get(f"include-{e.id}", True)]
+    if not exchanges:
+        return
+    st.markdown("**简报 / Briefing**")
+    unanswered = st.checkbox("纳入未回答的问题 / Include unanswered questions", key="brief_unanswered")
+    briefing = Briefing(list(exchanges), assistant.index.documents, None, unanswered)
+    if not briefing.exchanges:
+        st.caption("没有可纳入的回答 / No answered question to include")
+        return
+    st.download_button(
+        "下载简报 / Download briefing (.md)",
+        briefing.markdown,  # built when clicked
+        file_name="ndv-briefing.md",
+        mime="text/markdown",
+        use_container_width=True,
+    )
+    st.download_button(
+        "下载 Word 简报 / Download briefing (.docx)",
+        briefing.docx,
+        file_name="ndv-briefing.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        use_container_width=True,
+    )
+
+
+# -- asking --------------------------------------------------------------------------------------------------------
+def history_of(exchanges: list[Exchange]) -> list[dict[str, Any]]:
+    history: list[dict[str, Any]] = []
+    for e in exchanges:
         history.append({"role": "user", "content": e.question})
         history.append(
             {"role": "assistant", "content": e.answer["text"], "citations": [c["id"] for c in e.answer["citations"]]}
         )
+    return history
+
+
+def ask(assistant: Assistant, question: str) -> Exchange | None:
+    """Answer in the open chat: a model's draft streams in as it is written, then the verified answer replaces
+    it (the draft is never what stays). The stored exchange, or None after a message."""
+    history = history_of(st.session_state.exchanges)
     lang = st.session_state.get("answer_lang", "auto")
     final: list[Answer] = []
     escaper = StreamEscaper()
@@ -225,15 +174,56 @@ def ask(assistant: Assistant, question: str) -> bool:
             st.write_stream(drafts())
     except NDVError as exc:
         st.session_state.error = str(exc)
-        return False
+        return None
     except Exception as exc:  # a bug or a broken index must still not show a traceback to the user
         LOG.exception("answering failed")
         st.session_state.error = (
             f"回答失败 / The question could not be answered ({type(exc).__name__}); see the server log."
         )
-        return False
-    st.session_state.exchanges.append(Exchange(question, final[0].to_dict()))
-    return True
+        return None
+    exchange = Exchange(question, final[0].to_dict(), history)
+    st.session_state.exchanges.append(exchange)
+    return exchange
+
+
+def _ask_edited() -> None:
+    text = st.session_state.get("too_long_edit", "")
+    st.session_state.too_long = text
+    st.session_state.pending = text
+
+
+def too_long_notice(text: str, limit: int) -> None:
+    """A question past the limit is not sent and not lost: the message, and the text to shorten."""
+    length = len(text.replace("\x00", "").strip())
+    st.error(escape_markdown(too_long_message(length, limit)), icon="✂️")
+    st.text_area("缩短问题 / Shorten the question", value=text, key="too_long_edit", height=120)
+    st.caption(f"{len(st.session_state.get('too_long_edit', text).strip())} / {limit}")
+    st.button("提问 / Ask", key="too_long_ask", on_click=_ask_edited)
+
+
+def take_question(typed: str | None, limit: int) -> str | None:
+    """The question to answer in this run: typed, or clicked (an example or a suggestion); one past the limit is
+    kept back with a message."""
+    text = typed if typed is not None else st.session_state.pop("pending", None)
+    if text is None:
+        return None
+    if len(text.replace("\x00", "").strip()) > limit:
+        st.session_state.too_long = text
+        st.session_state.pop("too_long_edit", None)
+        return None
+    st.session_state.pop("too_long", None)
+    st.session_state.pop("too_long_edit", None)
+    return text
+
+
+def empty_state() -> None:
+    st.markdown("#### 核裁军核查 · Nuclear disarmament verification")
+    st.caption(
+        "每个回答都引用其所依据的段落，点击引用即可核对原文。Every answer cites its paragraphs: "
+        "click a citation to check it."
+    )
+    for i, example in enumerate(EXAMPLES):
+        st.button(example, key=f"example-{i}", on_click=ask_later, args=(example,))
 
 
 def main() -> None:
@@ -246,42 +236,39 @@ def main() -> None:
         st.error(escape_markdown(str(exc)))
         st.info("在终端运行 / Run in a terminal: `ndv index build`，然后刷新本页 / then reload this page.")
         return
-
-    question = st.chat_input(
-        "就A/RES/71/67提问 / Ask about A/RES/71/67", max_chars=assistant.settings.max_question_chars
-    )
-    asked = question or st.session_state.pop("pending", None)
-    sidebar(assistant)
+    limit = assistant.settings.max_question_chars
+    page_assets(limit, list(assistant.index.documents))
+    # no max_chars: the widget would cut a long paste silently; the page counts and refuses instead
+    typed = st.chat_input("就A/RES/71/67提问 / Ask about A/RES/71/67", key="question")
+    asked = take_question(typed, limit)
 
     chat, document = st.columns([3, 2], gap="large")
     with chat:
-        if not st.session_state.exchanges and not asked:
-            st.markdown("#### 核裁军核查 · Nuclear disarmament verification")
-            st.caption(
-                "每个回答都引用其所依据的段落，点击引用即可核对原文。Every answer cites its paragraphs: "
-                "click a citation to check it."
-            )
-            for i, example in enumerate(EXAMPLES):
-                if st.button(example, key=f"example-{i}"):
-                    st.session_state.pending = example
-                    st.rerun()
-        for number, exchange in enumerate(st.session_state.exchanges, 1):
+        exchanges = st.session_state.exchanges
+        if not exchanges and not asked and "too_long" not in st.session_state:
+            empty_state()
+        for number, exchange in enumerate(exchanges, 1):
             with st.chat_message("user"):
                 st.markdown(escape_markdown(exchange.question))
             with st.chat_message("assistant"):
-                show_answer(assistant, exchange, number)
+                show_answer(assistant, exchange, latest=number == len(exchanges) and not asked)
         if asked:
             with st.chat_message("user"):
                 st.markdown(escape_markdown(asked))
             with st.chat_message("assistant"):
-                answered = ask(assistant, asked)
-            if answered:
-                st.rerun()
+                slot = st.empty()
+                with slot.container():
+                    answered = ask(assistant, asked)
+                if answered:
+                    with slot.container():
+                        show_answer(assistant, answered, latest=True)
+        if "too_long" in st.session_state:
+            too_long_notice(st.session_state.too_long, limit)
         if error := st.session_state.pop("error", None):
             st.error(escape_markdown(error))
-    with document, st.container(height=760, border=True):
-        symbol = selected_document(assistant) or next(iter(assistant.index.documents))
-        document_panel(assistant.index.documents[symbol], ui_lang())
+    with document:
+        document_panel(assistant, ui_lang(), selected_document(assistant) or next(iter(assistant.index.documents)))
+    sidebar(assistant)
 
 
 main()

@@ -1,4 +1,4 @@
-"""Pure text builders for the page: escaped Markdown, fail-closed highlighting, the briefing note.
+"""Pure text builders for the page: escaped Markdown, fail-closed highlighting, citation markers, suggestions.
 
 Document and user text is data: it is always escaped before Streamlit renders it as Markdown (and before it goes
 into the briefing note), so a '*', a '[link](javascript:…)', a ':red[…]' or a '<script>' in a question or a
@@ -8,8 +8,8 @@ paragraph shows as those characters, never as markup, and a bare URL or e-mail a
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.labels import display_label
@@ -21,6 +21,7 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 # breaks every one of those patterns without changing what is shown.
 _AUTOLINK_TRIGGERS = re.compile(r"(?<=[:@])|(?<=[wW]{3})(?=\.)")
 _WORD_JOINER = "\u2060"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 TEXTS: dict[str, dict[str, str]] = {
     "zh": {
@@ -35,14 +36,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "carried_by": "标注于",
         "show_in_document": "在全文中查看",
         "question": "问题",
+        "answer": "回答",
         "label": "段落",
         "document": "文件",
         "quote": "引文",
+        "authority": "文件性质",
+        "link": "链接",
         "briefing": "简报",
+        "briefing_on": "简报：{documents}",
         "generated": "生成时间",
+        "sources": "所涉文件",
+        "not_answered": "所收录的文件没有回答这个问题。",
+        "not_answered_mark": "（文件未回答）",
+        "reason": "原因",
+        "hint": "可以改问决议的某一段落、专家组的设立与会议、或所引用的文件；也可以直接查看下面最接近的段落：",
+        "try": "可以这样问：",
+        "next": "接着问：",
         "preambular": "序言部分",
         "operative": "执行部分",
         "text": "正文",
+        "wrong_citation": "引用有误",
+        "reported": "已报告，谢谢。这条反馈会成为一道回归测试题。",
+        "no_match": "没有段落包含“{query}”。",
+        "ask_about": "{symbol}{label}说了什么？",
     },
     "en": {
         "citations": "Citations",
@@ -56,15 +72,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "carried_by": "Attached to",
         "show_in_document": "Show in the document",
         "question": "Question",
+        "answer": "Answer",
         "label": "Paragraph",
         "document": "Document",
         "quote": "Quoted text",
+        "authority": "Authority",
+        "link": "Link",
         "briefing": "Briefing note",
+        "briefing_on": "Briefing note: {documents}",
         "generated": "Generated",
+        "sources": "Documents",
+        "not_answered": "The documents in the index do not answer this question.",
+        "not_answered_mark": "(not answered by the documents)",
+        "reason": "Why",
+        "hint": "Ask about a paragraph, the expert group and its meetings, or the documents the resolution "
+        "cites; or check the closest paragraphs below:",
+        "try": "You could ask:",
+        "next": "Ask next:",
         "preambular": "Preambular part",
         "operative": "Operative part",
         "text": "Text",
+        "wrong_citation": "Wrong citation",
+        "reported": "Reported, thank you. This report becomes a regression question.",
+        "no_match": "No paragraph contains “{query}”.",
+        "ask_about": "What does {label} of {symbol} say?",
     },
+}
+
+_KINDS = {
+    "resolution": ("大会决议", "General Assembly resolution"),
+    "treaty": ("条约", "treaty"),
+    "report": ("报告", "report"),
+    "final_document": ("审议大会最后文件", "review conference final document"),
+}
+_AUTHORITIES = {
+    "official_un": ("联合国正式文本", "official UN text"),
+    "treaty_series": ("《联合国条约汇编》所载条约文本", "treaty text as published in the UN Treaty Series"),
 }
 
 
@@ -107,10 +150,18 @@ def anchor_id(cid: str) -> str:
 
 def authority(doc: Document, lang: str) -> str:
     """What kind of text this is, so advice is never presented as a decision."""
-    kind = {"resolution": ("大会决议", "General Assembly resolution")}.get(doc.kind, (doc.kind, doc.kind))
-    name = kind[0] if lang == "zh" else kind[1]
-    if doc.adopted:
-        return f"{name}，{doc.adopted}通过" if lang == "zh" else f"{name}, adopted {doc.adopted}"
+    zh = lang == "zh"
+    kind = _KINDS.get(doc.kind, (doc.kind, doc.kind.replace("_", " ")))
+    name = kind[0] if zh else kind[1]
+    if doc.adopted and doc.kind == "resolution":
+        name = f"{name}，{doc.adopted}通过" if zh else f"{name}, adopted {doc.adopted}"
+    elif doc.adopted:
+        name = f"{name}，{doc.adopted}" if zh else f"{name}, {doc.adopted}"
+    source = _AUTHORITIES.get(doc.authority)
+    if source:
+        name += f" · {source[0] if zh else source[1]}"
+    elif doc.relation == "user":
+        name += " · 用户添加的文件" if zh else " · a document added by a user"
     return name
 
 
@@ -119,12 +170,19 @@ def citation_title(cid: str, lang: str) -> str:
     return f"{symbol} {display_label(label, lang)}"
 
 
+def text_lang(text: str) -> str:
+    """'zh' when the text has Chinese characters, else 'en' (the language the page speaks back)."""
+    return "zh" if _CJK.search(text) else "en"
+
+
 @dataclass
 class Exchange:
     """One question and the answer given to it, as stored in the session (citations stored, never recomputed)."""
 
     question: str
     answer: dict[str, Any]  # Answer.to_dict()
+    history: list[dict[str, Any]] = field(default_factory=list)  # the turns the question was asked after
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])  # feedback refers to the answer by it
 
 
 def answer_plain_text(exchange: Exchange) -> str:
@@ -138,28 +196,83 @@ def answer_plain_text(exchange: Exchange) -> str:
     return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
-    """One line of escaped text (a table cell, a heading): '|' and every other markup character escaped."""
-    return escape_markdown(" ".join(text.split()))
+def not_found_message(text: str, lang: str) -> str:
+    """A not-answered answer's own words without its list of closest paragraphs: the page lists those once, as
+    chips. Cut where the language pack's 'Closest paragraphs:' sentence starts."""
+    from assistant.language import pack
+
+    try:
+        lead = pack(lang).templates["closest"].split("{", 1)[0].strip()
+    except (KeyError, ValueError):
+        return text
+    at = text.find(lead) if lead else -1
+    return text[:at].strip() if at > 0 else text
 
 
-def briefing_markdown(exchanges: list[Exchange], documents: dict[str, Document], lang: str) -> str:
-    """The conversation as a Markdown briefing note: each question, its answer, a table of what it cites. Every
-    question and document string is escaped, so the note renders no link, image or HTML it did not write."""
-    t = TEXTS[lang]
-    lines = [f"# {t['briefing']}", "", f"{t['generated']}: {time.strftime('%Y-%m-%d %H:%M')}", ""]
-    for doc in documents.values():
-        lines.append(f"- {_cell(f'{doc.symbol} {doc.title}')}: {_cell(authority(doc, lang))}")
-    for number, exchange in enumerate(exchanges, 1):
-        answer = exchange.answer
-        lines += ["", f"## {t['question']} {number}: {_cell(exchange.question)}", ""]
-        lines += [f"> {escape_markdown(line)}" if line.strip() else ">" for line in answer["text"].splitlines()]
-        if answer["citations"]:
-            lines += ["", f"| {t['label']} | {t['document']} | {t['quote']} |", "|---|---|---|"]
-            for c in answer["citations"]:
-                symbol = c["id"].split(":")[0]
-                lines.append(f"| {_cell(c['display'])} | {_cell(symbol)} | {_cell(c['quote'])} |")
-    return "\n".join(lines) + "\n"
+def with_markers(text: str, quotes: list[str]) -> str:
+    """The answer as escaped Markdown with an inline marker [n] after the place where citation n's quote stands
+    (and after its closing quotation mark), tying the text to the numbered chips; a quote the text does not contain
+    gets no marker (its chip still carries the number)."""
+    places: list[tuple[int, int]] = []
+    start = 0
+    for number, quote in enumerate(quotes, 1):
+        at = text.find(quote, start) if quote else -1
+        if at < 0:
+            at = text.find(quote) if quote else -1
+            if at < 0:
+                continue
+        end = at + len(quote)
+        while end < len(text) and text[end] in '”"」』':
+            end += 1
+        places.append((end, number))
+        start = end
+    out, done = [], 0
+    for end, number in sorted(places):
+        out.append(escape_markdown(text[done:end]) + f" \\[{number}\\]")
+        done = end
+    out.append(escape_markdown(text[done:]))
+    return "".join(out)
+
+
+def suggestions(cids: list[str], paragraphs: dict[str, Paragraph], lang: str, limit: int = 3) -> list[str]:
+    """Questions the documents answer, derived offline from paragraphs: 'What does operative paragraph 8 of
+    A/RES/71/67 say?' for each given paragraph that exists (skipping document records), in order."""
+    template = TEXTS[lang]["ask_about"]
+    out: list[str] = []
+    for cid in cids:
+        paragraph = paragraphs.get(cid)
+        if paragraph is None or paragraph.kind == "meta":
+            continue
+        question = template.format(symbol=paragraph.doc_symbol, label=display_label(paragraph.label, lang))
+        if question not in out:
+            out.append(question)
+        if len(out) == limit:
+            break
+    return out
+
+
+def follow_ups(cited: list[str], paragraphs: dict[str, Paragraph], lang: str, limit: int = 3) -> list[str]:
+    """Next questions after an answer, from the cited paragraphs: the first footnote, the next and the previous
+    paragraph of the same part, the other footnotes."""
+    by_order = {(p.doc_symbol, p.kind, p.order): p.id for p in paragraphs.values()}
+    candidates: list[str] = []
+    for cid in cited:
+        paragraph = paragraphs.get(cid)
+        if paragraph is None:
+            continue
+        symbol = paragraph.doc_symbol
+        footnotes = [f"{symbol}:FN{n}" for n in paragraph.footnote_numbers]
+        neighbours = [by_order.get((symbol, paragraph.kind, paragraph.order + step)) for step in (1, -1)]
+        candidates += footnotes[:1] + [n for n in neighbours if n] + footnotes[1:]
+    return suggestions([c for c in candidates if c not in cited], paragraphs, lang, limit)
+
+
+def too_long_message(length: int, limit: int) -> str:
+    return (
+        f"问题共 {length} 个字符，超过 {limit} 个字符的上限，没有发送：请缩短后再问。 / "
+        f"The question is {length:,} characters long, over the {limit:,}-character limit, so it was not sent: "
+        "shorten it and ask again."
+    )
 
 
 def matches_filter(paragraph: Paragraph, query: str, lang: str) -> bool:
@@ -168,3 +281,15 @@ def matches_filter(paragraph: Paragraph, query: str, lang: str) -> bool:
         return True
     haystack = f"{paragraph.label} {display_label(paragraph.label, lang)} {paragraph.text}".lower()
     return needle in haystack or needle.replace(" ", "") in haystack.replace(" ", "")
+
+
+def briefing_markdown(
+    exchanges: list[Exchange],
+    documents: dict[str, Document],
+    lang: str | None = None,
+    include_unanswered: bool = False,
+) -> str:
+    """The conversation as a Markdown briefing note (see `ui.briefing`)."""
+    from ui.briefing import Briefing
+
+    return Briefing(exchanges, documents, lang, include_unanswered).markdown()

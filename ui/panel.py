@@ -1,0 +1,68 @@
+"""The document panel: one indexed document at a time, whole, with its labels; a filter; sections whose titles
+stay in view. Each paragraph is a keyed container (`st-key-para-<anchor>`) that "Show in the document" scrolls to
+and highlights (ui/page.js). A fragment: filtering and switching documents rerun the panel only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.chain import Assistant
+from assistant.labels import display_label
+from index.documents import Document
+from ui.render import TEXTS, anchor_id, authority, escape_markdown, matches_filter
+
+PANEL_DOC = "panel_doc"
+
+
+@st.fragment
+def document_panel(assistant: Assistant, lang: str, default: str) -> None:
+    documents = assistant.index.documents
+    if st.session_state.get(PANEL_DOC) not in documents:
+        st.session_state[PANEL_DOC] = default if default in documents else next(iter(documents))
+    with st.container(key="ndv-doc"):
+        if len(documents) > 1:
+            st.segmented_control(
+                "全文 / Document",
+                list(documents),
+                key=PANEL_DOC,
+                required=True,
+                format_func=escape_markdown,
+                label_visibility="collapsed",
+            )
+        doc = documents[st.session_state[PANEL_DOC]]
+        st.subheader(escape_markdown(f"{doc.symbol} {doc.title}"), anchor=False)
+        st.caption(escape_markdown(authority(doc, lang)))
+        query = st.text_input("🔎", key="panel_filter", placeholder="筛选 / Filter", label_visibility="collapsed")
+        with st.container(key="ndv-doc-scroll"):
+            if not show_paragraphs(doc, query, lang):
+                message = " / ".join(TEXTS[code]["no_match"].format(query=query.strip()) for code in ("zh", "en"))
+                st.info(escape_markdown(message))
+
+
+def show_paragraphs(doc: Document, query: str, lang: str) -> int:
+    """The paragraphs that match the filter, by part (footnotes last); how many were shown."""
+    t = TEXTS[lang]
+    titles = {"meta": "", "preambular": t["preambular"], "operative": t["operative"], "footnote": t["footnotes"]}
+    kinds = list(dict.fromkeys(p.kind for p in doc.paragraphs))  # in document order; footnotes come last
+    count = 0
+    seen: set[str] = set()
+    for kind in sorted(kinds, key=lambda k: k == "footnote"):
+        shown = [p for p in doc.paragraphs if p.kind == kind and matches_filter(p, query, lang)]
+        if not shown:
+            continue
+        count += len(shown)
+        with st.container(key=f"sec-{anchor_id(doc.symbol)}-{kind}"):
+            if title := titles.get(kind, t["text"]):
+                st.markdown(f"**{escape_markdown(title)}**")
+            for p in shown:
+                anchor = anchor_id(p.id)
+                key = anchor if anchor not in seen else f"{anchor}-{p.order}"
+                seen.add(key)
+                with st.container(key=f"para-{key}", gap="small"):
+                    st.markdown(f"###### {escape_markdown(f'{display_label(p.label, lang)} · {p.label}')}")
+                    if p.heading:
+                        st.caption(escape_markdown(p.heading))
+                    st.markdown(escape_markdown(p.text))
+                    if p.cites:
+                        st.caption(escape_markdown(f"{t['cites']}: {'; '.join(p.cites)}"))
+    return count
