@@ -105,7 +105,6 @@ def _session(browser, url: str, viewport: dict[str, int]):
     page = context.new_page()
     page.goto(url)
     expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=120_000)
-    page.wait_for_selector("#ndv-counter", timeout=60_000)
     return context, page
 
 

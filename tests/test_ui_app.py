@@ -75,6 +75,14 @@ def test_empty_state_offers_examples_and_shows_the_resolution(app):
     assert 'data-max="2000"' in config and 'data-docs="A-RES-71-67|' in config
 
 
+def test_the_recorded_vote_card_is_a_table(app):
+    (table,) = app.table
+    frame = table.value
+    assert list(frame.columns) == ["表决 / Vote", "票数 / Count", "会员国 / Member States"]
+    assert list(frame["票数 / Count"]) == ["174", "0", "6"]
+    assert "白俄罗斯、中国" in frame["会员国 / Member States"][2]
+
+
 def test_answer_with_numbered_chip_that_opens_the_paragraph(app):
     _ask(app, "政府专家小组最多由多少人组成？")
     user, assistant = app.chat_message

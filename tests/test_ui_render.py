@@ -11,6 +11,7 @@ from ui.render import (
     suggestions,
     text_lang,
     too_long_message,
+    vote_rows,
     with_markers,
 )
 
@@ -95,3 +96,16 @@ def test_language_and_limit_messages():
     assert text_lang("Where will the group meet?") == "en" and text_lang("专家组在哪里开会？") == "zh"
     message = too_long_message(3000, 2000)
     assert "问题共 3000 个字符，超过 2000 个字符的上限" in message and "3,000 characters long" in message
+
+
+def test_a_recorded_vote_card_as_rows():
+    text = (
+        "A/RES/71/67的记录表决（唱名表决5523，2016年12月5日）：赞成174票，反对0票，弃权6票。弃权：白俄罗斯、中国。"
+        "反对：无。赞成：阿富汗、阿尔巴尼亚。来源：Voeten等，研究数据集。"
+    )
+    assert vote_rows(text) == [
+        ("赞成 / In favour", "174", "阿富汗、阿尔巴尼亚"),
+        ("反对 / Against", "0", "无"),
+        ("弃权 / Abstaining", "6", "白俄罗斯、中国"),
+    ]
+    assert vote_rows("Recorded vote: 174 in favour") is None

@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.chain import Assistant
 from assistant.labels import display_label
 from index.documents import Document
-from ui.render import TEXTS, anchor_id, authority, escape_markdown, matches_filter
+from ui.render import TEXTS, anchor_id, authority, escape_markdown, matches_filter, vote_rows
 
 PANEL_DOC = "panel_doc"
 
@@ -43,6 +43,7 @@ def show_paragraphs(doc: Document, query: str, lang: str) -> int:
     """The paragraphs that match the filter, by part (footnotes last); how many were shown."""
     t = TEXTS[lang]
     titles = {"meta": "", "preambular": t["preambular"], "operative": t["operative"], "footnote": t["footnotes"]}
+    titles["vote"] = t["vote"]
     kinds = list(dict.fromkeys(p.kind for p in doc.paragraphs))  # in document order; footnotes come last
     count = 0
     seen: set[str] = set()
@@ -62,7 +63,22 @@ def show_paragraphs(doc: Document, query: str, lang: str) -> int:
                     st.markdown(f"###### {escape_markdown(f'{display_label(p.label, lang)} · {p.label}')}")
                     if p.heading:
                         st.caption(escape_markdown(p.heading))
-                    st.markdown(escape_markdown(p.text))
+                    rows = vote_rows(p.text) if p.kind == "vote" else None
+                    if rows:
+                        show_vote(p.text, rows)
+                    else:
+                        st.markdown(escape_markdown(p.text))
                     if p.cites:
                         st.caption(escape_markdown(f"{t['cites']}: {'; '.join(p.cites)}"))
     return count
+
+
+def show_vote(text: str, rows: list[tuple[str, str, str]]) -> None:
+    """A recorded-vote card as a table, its first sentence and its source note as captions. Table cells are
+    Markdown in Streamlit, so the card's text is escaped there too."""
+    st.caption(escape_markdown(text.split("：", 1)[0]))
+    columns = {"表决 / Vote": 0, "票数 / Count": 1, "会员国 / Member States": 2}
+    st.table({name: [escape_markdown(row[i]) for row in rows] for name, i in columns.items()}, hide_index=True)
+    source = text.find("来源：")
+    if source >= 0:
+        st.caption(escape_markdown(text[source:]))

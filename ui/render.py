@@ -54,6 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "next": "接着问：",
         "preambular": "序言部分",
         "operative": "执行部分",
+        "vote": "表决",
         "text": "正文",
         "wrong_citation": "引用有误",
         "reported": "已报告，谢谢。这条反馈会成为一道回归测试题。",
@@ -91,6 +92,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "next": "Ask next:",
         "preambular": "Preambular part",
         "operative": "Operative part",
+        "vote": "Vote",
         "text": "Text",
         "wrong_citation": "Wrong citation",
         "reported": "Reported, thank you. This report becomes a regression question.",
@@ -236,12 +238,12 @@ def with_markers(text: str, quotes: list[str]) -> str:
 
 def suggestions(cids: list[str], paragraphs: dict[str, Paragraph], lang: str, limit: int = 3) -> list[str]:
     """Questions the documents answer, derived offline from paragraphs: 'What does operative paragraph 8 of
-    A/RES/71/67 say?' for each given paragraph that exists (skipping document records), in order."""
+    A/RES/71/67 say?' for each given numbered paragraph that exists, in order."""
     template = TEXTS[lang]["ask_about"]
     out: list[str] = []
     for cid in cids:
         paragraph = paragraphs.get(cid)
-        if paragraph is None or paragraph.kind == "meta":
+        if paragraph is None or not any(ch.isdigit() for ch in paragraph.label):  # no document record, vote card
             continue
         question = template.format(symbol=paragraph.doc_symbol, label=display_label(paragraph.label, lang))
         if question not in out:
@@ -293,3 +295,20 @@ def briefing_markdown(
     from ui.briefing import Briefing
 
     return Briefing(exchanges, documents, lang, include_unanswered).markdown()
+
+
+_VOTE_TOTALS = re.compile(r"赞成(\d+)票，反对(\d+)票，弃权(\d+)票")
+_VOTE_LIST = re.compile(r"(赞成|反对|弃权)：([^。]*)。")
+VOTE_POSITIONS = {"赞成": "赞成 / In favour", "反对": "反对 / Against", "弃权": "弃权 / Abstaining"}
+
+
+def vote_rows(text: str) -> list[tuple[str, str, str]] | None:
+    """A recorded-vote card as rows (position, count, member States); None when the text is not in that form."""
+    totals = _VOTE_TOTALS.search(text)
+    if not totals:
+        return None
+    lists = {position: names for position, names in _VOTE_LIST.findall(text[totals.end() :])}
+    rows = []
+    for position, count in zip(("赞成", "反对", "弃权"), totals.groups()):
+        rows.append((VOTE_POSITIONS[position], count, lists.get(position, "")))
+    return rows
