@@ -134,7 +134,8 @@ def lead_verb(text: str, lang: str) -> str:
                 break
         return next((lead for lead in _LEADS_ZH if body.startswith(lead)), "")
     words = [w for w in re.findall(r"[A-Za-z]+", text)[:3] if w.lower() not in {"also", "further", "again"}]
-    return words[0] if words and words[0] in _LEADS_EN else ""
+    lead = words[0].capitalize() if words else ""  # "Also decides" -> Decides, as 又请 -> 请
+    return lead if lead in _LEADS_EN else ""
 
 
 def _iso_date(year: str, month: str, day: str) -> str:

@@ -288,6 +288,19 @@ def test_80_53_items_belong_to_their_paragraph_and_are_addressable(res_80_53):
     assert all(p.parent == "" for p in res_80_53.paragraphs if p.kind != "item")
 
 
+def test_80_53_lead_verbs(res_80_53):
+    leads = {p.label: p.lead for p in res_80_53.paragraphs if p.kind in ("preambular", "operative")}
+    assert (leads["PP1"], leads["PP2"], leads["PP6"], leads["PP20"], leads["PP21"]) == (
+        "Recalling",
+        "Recalling",
+        "Welcoming",
+        "Mindful",
+        "Aware",
+    )
+    assert [leads[f"OP{n}"] for n in (1, 4, 6, 8, 12)] == ["Decides", "Decides", "Requests", "Invites", "Decides"]
+    assert all(leads.values())
+
+
 def test_80_53_parses_the_same_without_the_manifest():
     text = (SHIPPED_CORPUS / "A_RES_80_53_en.txt").read_text(encoding="utf-8")
     doc = parse_document(text, "en", "A/RES/80/53")

