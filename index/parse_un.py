@@ -56,33 +56,9 @@ _COMMITTEE_REPORT = re.compile(
     r"(?:report of the ([A-Z][A-Za-z ]*Committee)|委员会的报告)\s*[(（]\s*(A/[\w/.\-]+?)\s*(?:,[^)）]*)?[)）]"
 )
 _TERMINATORS = tuple("，；。：,;.:")
-_LEADS_ZH = (
-    "再次表示",
-    "深为关切",
-    "回顾",
-    "重申",
-    "表示",
-    "深信",
-    "意识到",
-    "注意到",
-    "欢迎",
-    "强调",
-    "认识到",
-    "确认",
-    "铭记",
-    "关切",
-    "申明",
-    "呼吁",
-    "促请",
-    "吁请",
-    "敦促",
-    "鼓励",
-    "请",
-    "决定",
-    "赞扬",
-    "支持",
-    "邀请",
-    "要求",
+_LEADS_ZH = tuple(  # longer leads before their prefixes (再次表示 before 表示)
+    "再次表示 深为关切 回顾 重申 表示 深信 意识到 注意到 欢迎 强调 认识到 确认 铭记"
+    " 关切 申明 呼吁 促请 吁请 敦促 鼓励 请 决定 赞扬 支持 邀请 要求".split()
 )
 _LEAD_PREFIXES_ZH = ("又", "还", "并", "再次", "另")
 _LEADS_EN = frozenset(
