@@ -15,6 +15,7 @@ from assistant.language import pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
+from assistant.vote_answer import answer_from_vote
 from index.documents import Document, Paragraph, split_citation_id
 from index.glossary import Glossary
 from index.registry import CitedDocument, short_forms
@@ -178,6 +179,12 @@ class ExtractiveAnswerer:
 
     def _lookup(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
         """The named paragraphs whole, or the clauses of the best evidence; a direct answer or Yes/No first."""
+        evidence = self.paragraphs[verdict.evidence[0]] if verdict.evidence else None
+        if not question.labels and evidence is not None and evidence.kind == "vote":
+            read = answer_from_vote(question, evidence, lang)
+            citations = [make_citation(evidence, quote, lang) for quote in read.quotes]
+            text = self._render(citations, lang, False)
+            return Answer(f"{read.first}\n{text}", citations, True, retrieval.ids, BACKEND, lang)
         if question.labels:
             citations = [c for pid in question.labels for c in self.cite(None, self.paragraphs[pid], lang)]
         else:
@@ -241,7 +248,8 @@ class ExtractiveAnswerer:
             note = language.templates[f"source_note_{self.paragraphs[c.id].lang}"]
             key = "cite_named" if named and i == 0 else "cite_first" if i == 0 else "cite_more"
             label = c.display[0].upper() + c.display[1:]
-            lines.append(language.t(key, symbol=document_name(c.symbol, lang), label=c.display, Label=label, note=note, quote=c.quote))
+            symbol = document_name(c.symbol, lang)
+            lines.append(language.t(key, symbol=symbol, label=c.display, Label=label, note=note, quote=c.quote))
         foreign = any(self.paragraphs[c.id].lang != lang for c in citations)
         if foreign and language.templates["terms"] and (
             terms := self.glossary.english_names(" ".join(c.quote for c in citations))

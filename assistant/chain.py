@@ -21,6 +21,7 @@ from assistant.question import Question, QuestionReader
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval, Retriever
 from assistant.verdict import Verdict, VerdictJudge
+from index.documents import DATA_CARD_KINDS
 from index.errors import IndexMissingError, IndexOutdatedError, InputError, TimeBudgetError, UnknownDocumentError
 from index.glossary import shipped_glossary
 from index.sources import indexed_corpus
@@ -83,7 +84,11 @@ class Assistant:
         self.settings = settings
         self.index = index
         glossary = shipped_glossary()
-        texts = {symbol: [p.text for p in doc.paragraphs] for symbol, doc in index.documents.items()}
+        # a document's words are its text's: its data cards (the vote's list of states) are judged apart
+        texts = {
+            symbol: [p.text for p in doc.paragraphs if p.kind not in DATA_CARD_KINDS]
+            for symbol, doc in index.documents.items()
+        }
         judge = RelevanceJudge(texts, glossary, settings.data_dir / "cache")
         self.reader = QuestionReader(index.documents, glossary)
         self.retriever = Retriever(index, glossary, judge, settings.top_k)

@@ -24,6 +24,7 @@ from assistant.cli_corpus import (
 )
 from assistant.cli_feedback import add_feedback_parser
 from assistant.config import Settings, index_store
+from assistant.labels import display_citation
 from assistant.terminal import echo
 from index.errors import InputError, NDVError
 
@@ -82,7 +83,7 @@ def format_answer(answer: Answer) -> str:
     if answer.citations:
         lines.append("")
         lines.append("引用：" if answer.lang == "zh" else "Citations:")
-        lines += [f"  [{c.id}] {c.symbol} {c.display}" for c in answer.citations]
+        lines += [f"  [{c.id}] {display_citation(c.id, answer.lang)}" for c in answer.citations]
     lines += [f"! {w}" for w in answer.warnings]
     return "\n".join(lines)
 

@@ -16,11 +16,11 @@ _LABEL = re.compile(r"^(PP|OP|FN|P|ART|ACTION)(\d+)(?:\(([a-z]|\d+)\))?$")
 
 def display_label(label: str, lang: str) -> str:
     """执行部分第7段 / operative paragraph 7, 脚注6 / footnote 6, 第六条 / article VI, 文件信息 / document record,
-    执行部分第5(a)段 / operative paragraph 5 (a), 第三条第1款 / article III, paragraph 1 (an item: 'ART3(1)'):
-    the language pack's display forms."""
+    表决记录 / recorded vote, 执行部分第5(a)段 / operative paragraph 5 (a), 第三条第1款 / article III, paragraph 1
+    (an item: 'ART3(1)'): the language pack's display forms."""
     forms = pack(lang).display
-    if label == "META":
-        return forms["META"]
+    if label in forms:  # a card: META 文件信息 / document record, VOTE 表决记录 / recorded vote
+        return forms[label]
     match = _LABEL.match(label)
     if not match:
         return label

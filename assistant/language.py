@@ -35,6 +35,7 @@ SPECIFIC_TYPES = frozenset(
         "article",
         "outcome",
         "number",
+        "vote",
     }
 )
 _NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state (联合国, 欧盟 ...)
@@ -46,6 +47,7 @@ class AnswerType:
     name: str
     asks: re.Pattern[str]
     shape: re.Pattern[str]
+    card: str = ""  # the document's card that states facts of this kind, whatever the topic ('VOTE')
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def pack(code: str) -> LanguagePack:
         ranges=[re.compile(p, flags) for p in raw.get("ranges", [])],
         negations=re.compile(raw["negations"], flags),
         answer_types=[
-            AnswerType(name, re.compile(spec["asks"], flags), _shape(spec["shape"], code))
+            AnswerType(name, re.compile(spec["asks"], flags), _shape(spec["shape"], code), spec.get("card", ""))
             for name, spec in raw["answer_types"].items()
         ],
         display=raw["labels"]["display"],

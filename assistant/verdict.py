@@ -13,14 +13,14 @@ paragraphs the answer rests on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.labels import display_label
 from assistant.language import SPECIFIC_TYPES, in_asked_unit, pack
 from assistant.question import Question
-from assistant.relevance import RelevanceJudge
+from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
-from index.documents import Paragraph, split_citation_id
+from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
 from index.glossary import Glossary
 from index.text import strip_all_spaces
 
@@ -48,6 +48,7 @@ class VerdictJudge:
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
         """The verdict on the document the question is about (its words are judged against that text)."""
         judge = self.judge.within((question.scope,)) if question.scope else self.judge
+        retrieval = self._without_other_cards(question, retrieval)
         if question.intent == "cited_documents" and retrieval.registry:
             return Verdict(True, "the registry of cited documents", tuple(retrieval.ids))
         if question.labels:
@@ -67,7 +68,7 @@ class VerdictJudge:
             if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
-        vocabulary = judge.vocabulary(subject)
+        vocabulary = self._with_card_words(question, judge.vocabulary(subject))
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
         if question.intent == "yes_no" and vocabulary.absent_names == vocabulary.absent_places != [] and len(topic) > 1:
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
@@ -83,15 +84,21 @@ class VerdictJudge:
         # a follow-up's referent: the numbers and symbols of the question it follows ('62/21' ... '它')
         specifics = judge.known_specifics(question.search if question.follow_up else subject)
         if not topic and not vocabulary.glossary_terms and not specifics:
-            if question.answer_type and (meta := self._meta_stating(question)):
-                return Verdict(True, "a fact about the document itself", (meta,))  # 'what is its title?'
+            if question.answer_type and (card := self._card_stating(question)):
+                return Verdict(True, "a fact about the document itself", (card,))  # 'what is its title?'
             return Verdict(False, "the question names no subject the documents hold")
         evidence = list(retrieval.ids)
         if question.answer_type in SPECIFIC_TYPES and question.intent in ("lookup", "yes_no", "locate"):
             candidates = retrieval.ids[:_EVIDENCE_DEPTH]
             # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
             words = [] if question.follow_up and specifics else topic
-            grounded = [pid for pid in candidates if self._on_topic(pid, words, specifics)]
+            # the card that states this kind of fact (the vote) is on its topic, whatever the words
+            card_id = f"{question.scope}:{self._card(question)}"
+            grounded = [
+                pid
+                for pid in candidates
+                if self._on_topic(pid, [] if pid == card_id else words, specifics)  # yet its numbers and symbols
+            ]
             on_topic = grounded or candidates[:1]
             holding = [pid for pid in on_topic if self._states_near(pid, question.answer_type, words, specifics)]
             # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
@@ -176,9 +183,41 @@ class VerdictJudge:
         matches = shape.shape.finditer(paragraph.text) if shape else iter(())
         return any(in_asked_unit(question.text, question.lang, paragraph.text, m) for m in matches)
 
-    def _meta_stating(self, question: Question) -> str | None:
-        meta = f"{question.scope}:META"
-        return meta if meta in self.paragraphs and self._states(meta, question.answer_type or "") else None
+    def _card(self, question: Question) -> str:
+        """The data card that states the kind of fact asked for ('VOTE' for how the vote went), if any."""
+        answer_type = pack(question.lang).answer_type(question.answer_type or "")
+        return answer_type.card if answer_type else ""
+
+    def _without_other_cards(self, question: Question, retrieval: Retrieval) -> Retrieval:
+        """A data card (the vote) is evidence for the kind of fact it holds only: a question on what the
+        resolution says of China is not answered with China's vote."""
+        card = self._card(question)
+        hits = [
+            h for h in retrieval.hits if self.paragraphs[h.id].kind not in DATA_CARD_KINDS or h.id.endswith(f":{card}")
+        ]
+        return retrieval if len(hits) == len(retrieval.hits) else replace(retrieval, hits=hits)
+
+    def _with_card_words(self, question: Question, vocabulary: Vocabulary) -> Vocabulary:
+        """For a question the data card answers, the names in its table are the document's words too ('did
+        Germany vote for it': the card's table has Germany, its text 德国)."""
+        card = self.paragraphs.get(f"{question.scope}:{self._card(question)}")
+        if card is None or not card.table:
+            return vocabulary
+        cells = {cell.lower() for row in card.table for cell in row}
+        known = {w for w in vocabulary.absent if w.lower() in cells or w in card.text}
+        if not known:
+            return vocabulary
+        return replace(
+            vocabulary,
+            absent=[w for w in vocabulary.absent if w not in known],
+            absent_names=[w for w in vocabulary.absent_names if w not in known],
+            absent_places=[w for w in vocabulary.absent_places if w not in known],
+        )
+
+    def _card_stating(self, question: Question) -> str | None:
+        """The document's record (META) or the data card of the kind asked for that states the fact."""
+        cards = [f"{question.scope}:{label}" for label in ("META", self._card(question)) if label]
+        return next((c for c in cards if c in self.paragraphs and self._states(c, question.answer_type or "")), None)
 
     # -- evidence --------------------------------------------------------------------------------------------
     def part(self, question: Question) -> list[str]:

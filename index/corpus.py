@@ -70,8 +70,26 @@ def load_entry(entry: CorpusEntry) -> Document:
 
 
 def corpus_documents(directory: Path = SHIPPED_CORPUS) -> list[Document]:
-    """Every document of a corpus directory (a `manifest.json` beside the files); the shipped one by default."""
-    return [load_entry(entry) for entry in read_manifest(directory)]
+    """Every document of a corpus directory (a `manifest.json` beside the files); the shipped one by default.
+    A data card (kind "vote") joins the documents of its symbol, in each of their languages."""
+    entries = read_manifest(directory)
+    documents = [load_entry(entry) for entry in entries if entry.kind != "vote"]
+    for entry in entries:
+        if entry.kind == "vote":
+            _attach_vote(entry, documents)
+    return documents
+
+
+def _attach_vote(entry: CorpusEntry, documents: list[Document]) -> None:
+    from index.vote import read_votes, vote_card
+
+    record = read_votes(entry.file)
+    for doc in documents:
+        if doc.symbol == entry.symbol:
+            source = entry.curated.get(f"source_{doc.lang}", entry.provenance)
+            order = max((p.order for p in doc.paragraphs), default=0) + 1
+            card = vote_card(record, doc.symbol, doc.lang, order, entry.curated.get("date", ""), source)
+            doc.paragraphs = [p for p in doc.paragraphs if p.label != card.label] + [card]
 
 
 def shipped_documents() -> list[Document]:

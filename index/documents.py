@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+DATA_CARD_KINDS = ("vote",)  # paragraphs that are data about a document (its vote), not its text
+
 
 @dataclass(frozen=True)
 class FootnoteRef:
@@ -29,6 +31,8 @@ class Paragraph:
     lead: str = ""  # the paragraph's lead verb (回顾 / 请 / Recalling / Requests ...), a filter for retrieval
     heading: str = ""  # the heading it stands under, in documents that have headings
     parent: str = ""  # an item's paragraph ("OP5" for OP5(a), "ART3" for ART3(1)): items are looked up, not searched
+    authority: str = ""  # when not the document's: a data card's ("research_dataset" for the recorded vote)
+    table: list[list[str]] = field(default_factory=list)  # a data card's rows (vote: state, code, vote, dataset name)
 
     @property
     def id(self) -> str:

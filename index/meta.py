@@ -7,7 +7,7 @@ from index.documents import Document, Paragraph
 MONTHS = "January February March April May June July August September October November December".split()
 
 
-def _date_text(iso: str, lang: str) -> str:
+def date_text(iso: str, lang: str) -> str:
     year, month, day = (int(part) for part in iso.split("-"))
     if lang == "zh":
         return f"{year}年{month}月{day}日"
@@ -21,7 +21,7 @@ def meta_text(doc: Document) -> str:
         return f"文件{doc.symbol}《{doc.title}》。" if zh else f"Document {doc.symbol}, “{doc.title}”."
     parts = [f"{doc.symbol}号决议《{doc.title}》。" if zh else f"Resolution {doc.symbol}, “{doc.title}”."]
     if doc.adopted:
-        when = _date_text(doc.adopted, doc.lang)
+        when = date_text(doc.adopted, doc.lang)
         where = f"{doc.meeting}" if doc.meeting else ""
         parts.append(
             f"大会于{when}{where}通过。"

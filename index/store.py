@@ -65,7 +65,7 @@ from index.registry import build_registry
 
 __all__ = ["CHUNK_CHARS", "ChromaServer", "IndexStore", "LoadedIndex", "close_client", "embedding_chunks"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _BATCH = 16
 Progress = Callable[[int, int], None]
 

@@ -30,7 +30,7 @@ def reader() -> QuestionReader:
         ("决议是在第几次全体会议上通过的？", "lookup", "meeting"),
         ("核裁军核查国际伙伴关系是哪一年成立的？", "lookup", "year"),
         ("决议为专家组拨付了多少经费？", "lookup", "money"),
-        ("Which countries voted against?", "lookup", "states"),
+        ("Which countries voted against?", "lookup", "vote"),
         ("NPT 的全称在决议里怎么写？", "lookup", "title"),
         ("Summarize the operative part paragraph by paragraph.", "summarize", None),
         ("列出所有提到“无核武器世界”的段落", "enumerate", None),
