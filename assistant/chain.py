@@ -22,9 +22,9 @@ from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval, Retriever
 from assistant.verdict import Verdict, VerdictJudge
 from index.documents import DATA_CARD_KINDS
-from index.errors import IndexMissingError, IndexOutdatedError, InputError, TimeBudgetError, UnknownDocumentError
+from index.errors import InputError, TimeBudgetError, UnknownDocumentError
 from index.glossary import shipped_glossary
-from index.sources import indexed_corpus
+from index.sources import open_or_build
 from index.store import LoadedIndex, Progress
 
 MAX_TOP_K = 20
@@ -124,15 +124,7 @@ class Assistant:
         """Open the index, building it from the corpus first when there is none yet or when it was built by
         another version (lossless: the corpus and the documents users added are kept apart from the index)."""
         settings = settings or Settings.from_env()
-        store = index_store(settings)
-        try:
-            index = store.open()
-        except (IndexMissingError, IndexOutdatedError) as exc:
-            if on_build:
-                on_build(str(exc) if isinstance(exc, IndexOutdatedError) else "")
-            store.build(indexed_corpus(settings.data_dir), progress)
-            index = store.open()
-        return cls(settings, index)
+        return cls(settings, open_or_build(index_store(settings), settings.data_dir, progress, on_build))
 
     def ask(self, question: str, history: list[dict[str, Any]] | None = None, **options: Unpack[AskOptions]) -> Answer:
         """Answer one question (see `AskOptions` for the overrides)."""

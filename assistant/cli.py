@@ -14,16 +14,18 @@ from assistant.cli_corpus import (
     EXIT_ERROR,
     EXIT_NOT_FOUND,
     EXIT_OK,
+    announce_build,
     cmd_cited,
     cmd_doc,
     cmd_fetch,
     cmd_index_add,
     cmd_index_build,
     cmd_index_list,
+    open_index,
     progress_bar,
 )
 from assistant.cli_feedback import add_feedback_parser
-from assistant.config import Settings, index_store
+from assistant.config import Settings
 from assistant.labels import display_citation
 from assistant.terminal import echo
 from index.errors import InputError, NDVError
@@ -33,21 +35,13 @@ if TYPE_CHECKING:
     from assistant.citations import Answer
 
 
-def _announce_build(settings: Settings, reason: str = "") -> None:
-    """Say why the index is being built before the progress bar starts."""
-    if reason:
-        echo(f"{reason.split(';')[0]}; rebuilding it from the corpus.", err=True)
-    else:
-        echo(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", err=True)
-
-
 def _open_assistant(settings: Settings) -> Assistant:
     from assistant.chain import Assistant
 
     return Assistant.from_settings(
         settings,
         progress=progress_bar("Building the index"),
-        on_build=lambda reason: _announce_build(settings, reason),
+        on_build=lambda reason: announce_build(settings, reason),
     )
 
 
@@ -159,16 +153,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     """Build the index first if there is none or it is outdated (the page never builds), then become the
     Streamlit server."""
-    from index.errors import IndexMissingError, IndexOutdatedError
-    from index.sources import SourceStore
-
-    store = index_store(settings)
-    try:
-        store.read_manifest()
-    except (IndexMissingError, IndexOutdatedError) as exc:
-        _announce_build(settings, str(exc) if isinstance(exc, IndexOutdatedError) else "")
-        with SourceStore(settings.data_dir).change() as change:  # the writers' lock, like `index build`
-            store.build(change.documents(), progress_bar("Building the index"))
+    open_index(settings).close()
     app = Path(__file__).resolve().parent.parent / "ui" / "app.py"
     os.environ["NDV_DATA_DIR"] = str(settings.data_dir)
     command = [

@@ -15,6 +15,7 @@ from index.errors import IndexCorruptError, InputError, NDVError, UnknownDocumen
 
 if TYPE_CHECKING:
     from index.documents import Document
+    from index.store import LoadedIndex
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_ERROR = 0, 1, 2  # done, the documents do not answer, error
 
@@ -33,6 +34,26 @@ def progress_bar(label: str) -> Callable[[int, int], None]:
             print(f"{label}: {done}/{total} done.", file=sys.stderr)
 
     return update
+
+
+def announce_build(settings: Settings, reason: str = "") -> None:
+    """Say why the index is being built before the progress bar starts."""
+    if reason:
+        echo(f"{reason.split(';')[0]}; rebuilding it from the corpus.", err=True)
+    else:
+        echo(f"No index yet in {settings.data_dir}; building it from the shipped corpus.", err=True)
+
+
+def open_index(settings: Settings) -> LoadedIndex:
+    """The index, built first when there is none yet, as `ndv ask` does."""
+    from index.sources import open_or_build
+
+    return open_or_build(
+        index_store(settings),
+        settings.data_dir,
+        progress_bar("Building the index"),
+        lambda r: announce_build(settings, r),
+    )
 
 
 def _build(settings: Settings, documents: list[Document]) -> int:
@@ -134,7 +155,7 @@ def cmd_index_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_doc(args: argparse.Namespace, settings: Settings) -> int:
-    index = index_store(settings).open()
+    index = open_index(settings)
     try:
         doc = index.documents.get(args.symbol)
         if doc is None:
@@ -170,21 +191,44 @@ def cmd_cited(args: argparse.Namespace, settings: Settings) -> int:
 
     from assistant.labels import display_citation
 
-    index = index_store(settings).open()
+    index = open_index(settings)
     try:
         registry = index.registry
+        cited = {entry.symbol for entry in registry}
+        related = [d for d in index.documents.values() if d.symbol not in cited and d.relation not in ("main", "")]
     finally:
         index.close()
     if args.json:
-        echo(json.dumps([asdict(entry) for entry in registry], ensure_ascii=False, indent=1))
+        entries = [{**asdict(entry), "relation": "cited"} for entry in registry]
+        entries += [
+            {
+                "symbol": d.symbol,
+                "kind": d.kind,
+                "title": d.title,
+                "adopted": d.adopted,
+                "relation": d.relation,
+                "in_index": True,
+                "cited_by": [],
+            }
+            for d in related
+        ]
+        echo(json.dumps(entries, ensure_ascii=False, indent=1))
         return EXIT_OK
     lang = args.lang
+    zh = lang == "zh"
     for entry in registry:
-        state = (
-            ("已收录" if lang == "zh" else "indexed")
-            if entry.in_index
-            else ("未收录" if lang == "zh" else "not indexed")
-        )
+        state = ("已收录" if zh else "indexed") if entry.in_index else ("未收录" if zh else "not indexed")
         echo(f"{entry.symbol}  [{entry.kind}, {state}]  {entry.title(lang)}")
         echo("    " + "; ".join(display_citation(cid, lang) for cid in entry.cited_by))
+    if related:
+        echo("\n相关文件（已收录，未被引用）：" if zh else "\nRelated documents (indexed, not cited):")
+        for doc in related:
+            relation = _RELATIONS.get(doc.relation, (doc.relation, doc.relation))[0 if zh else 1]
+            echo(f"{doc.symbol}  [{doc.kind}, {relation}, {doc.adopted or '—'}]  {doc.title}")
     return EXIT_OK
+
+
+_RELATIONS = {
+    "later": ("同一系列的后续决议", "later resolution of the same line"),
+    "user": ("用户添加", "added by a user"),
+}

@@ -20,15 +20,19 @@ import hashlib
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.corpus import CorpusEntry, load_entry, shipped_documents
 from index.documents import Document
-from index.errors import IndexCorruptError, StorageError, disk_problem
+from index.errors import IndexCorruptError, IndexMissingError, IndexOutdatedError, StorageError, disk_problem
 from index.pointers import build_lock
 from index.schemas import SOURCE_MANIFEST, SourceEntry, SourceManifest, parse_json
 from index.symbols import check_symbol, symbol_file_stem
+
+if TYPE_CHECKING:
+    from index.store import IndexStore, LoadedIndex, Progress
 
 _EXTENSIONS = {".pdf", ".docx", ".html", ".htm", ".txt"}
 
@@ -151,6 +155,17 @@ def _with_shipped(added: list[Document]) -> list[Document]:
     return [d for d in shipped_documents() if d.symbol not in symbols] + added
 
 
-def indexed_corpus(data_dir: Path) -> list[Document]:
-    """The shipped documents and the user's, one per symbol (a user's document replaces a shipped one)."""
-    return _with_shipped(SourceStore(data_dir).documents())
+def open_or_build(
+    store: IndexStore, data_dir: Path, progress: Progress | None = None, on_build: Callable[[str], None] | None = None
+) -> LoadedIndex:
+    """The index, built from the corpus first when there is none yet or when another version built it (lossless:
+    the corpus and the documents users added are kept apart from the index). `on_build` hears why ('' when
+    there was none)."""
+    try:
+        return store.open()
+    except (IndexMissingError, IndexOutdatedError) as exc:
+        if on_build:
+            on_build(str(exc) if isinstance(exc, IndexOutdatedError) else "")
+        with SourceStore(data_dir).change() as change:  # the writers' lock, like `ndv index build`
+            store.build(change.documents(), progress)
+        return store.open()

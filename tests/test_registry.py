@@ -64,11 +64,27 @@ def test_registry_holds_what_the_later_resolution_cites():
 
 def test_ndv_cited(built_data_dir: Path, capsys):
     assert main(["--data-dir", str(built_data_dir), "cited", "--json"]) == EXIT_OK
-    entries = {e["symbol"]: e for e in json.loads(capsys.readouterr().out)}
+    listed = json.loads(capsys.readouterr().out)
+    entries = {e["symbol"]: e for e in listed if e["relation"] == "cited"}
     assert set(FOOTNOTE_CITES) | set(LATER_CITES) <= set(entries) and len(entries) == 18
+    assert entries["UNTS vol. 729, No. 10485"]["in_index"]  # the NPT's text is indexed
+    related = [e for e in listed if e["relation"] != "cited"]
+    assert [(e["symbol"], e["relation"]) for e in related] == [("A/RES/80/53", "later")]
     assert main(["--data-dir", str(built_data_dir), "cited"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "A/61/1028  [report, 未收录]" in out and "A/RES/71/67 脚注6; A/RES/71/67 序言部分第10段" in out
+    assert "相关文件" in out and "A/RES/80/53  [resolution, 同一系列的后续决议, 2025-12-01]" in out
+
+
+def test_ndv_doc_on_a_fresh_data_dir_builds_the_index_like_ndv_ask(tmp_path: Path, capsys):
+    assert main(["--data-dir", str(tmp_path), "doc", "A/RES/80/53", "--json"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "No index yet" in captured.err
+    doc = json.loads(captured.out)
+    labels = [p["label"] for p in doc["paragraphs"] if p["kind"] == "operative"]
+    assert doc["title"].endswith("on Nuclear Disarmament Verification") and labels == [f"OP{n}" for n in range(1, 13)]
+    assert main(["--data-dir", str(tmp_path), "cited"]) == EXIT_OK  # the index is there now: no second build
+    assert "No index yet" not in capsys.readouterr().err
 
 
 def test_which_documents_does_it_cite(assistant):

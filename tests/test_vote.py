@@ -83,3 +83,13 @@ def test_the_card_answers_vote_questions_only(assistant: Assistant, question: st
     answer = assistant.ask(question)
     assert "A/RES/71/67:VOTE" not in {c.id for c in answer.citations}
     assert not answer.found
+
+
+def test_citation_cards_say_the_vote_is_a_research_dataset_and_the_npt_text_not_an_official_source() -> None:
+    from ui.render import authority
+
+    documents = {d.symbol: d for d in shipped_documents()}
+    main = documents["A/RES/71/67"]
+    assert authority(main, "en", main.paragraph("VOTE")).startswith("research dataset, not the official record")
+    assert "official UN text" in authority(main, "en", main.paragraph("OP7"))
+    assert "not an official source of law" in authority(documents["UNTS vol. 729, No. 10485"], "en")

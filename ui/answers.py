@@ -64,7 +64,7 @@ def paragraph_card(
     paragraph = assistant.index.paragraphs[cid]
     doc = assistant.index.documents[paragraph.doc_symbol]
     st.markdown(f"**{escape_markdown(citation_title(cid, lang))}**")
-    st.caption(escape_markdown(f"{doc.title} · {authority(doc, lang)}"))
+    st.caption(escape_markdown(f"{doc.title} · {authority(doc, lang, paragraph)}"))
     st.markdown(highlighted(paragraph.text, quote))
     if paragraph.kind == "footnote":
         carrier = doc.footnote_carrier(paragraph)

@@ -90,7 +90,10 @@ class Briefing:
         rows = []
         for citation in answer.get("citations", []):
             symbol = split_citation_id(citation["id"])[0]
-            rows.append(Row(citation["display"], symbol, citation["quote"], self.doc_line(symbol)[1]))
+            doc = self.documents.get(symbol)
+            paragraph = doc.paragraph(citation["label"]) if doc else None
+            line = authority(doc, self.lang, paragraph) if doc else ""  # the vote card: a research dataset
+            rows.append(Row(citation["display"], symbol, citation["quote"], line))
         return rows
 
     def heading(self, number: int, exchange: Exchange) -> str:

@@ -44,11 +44,12 @@ def show_paragraphs(doc: Document, query: str, lang: str) -> int:
     t = TEXTS[lang]
     titles = {"meta": "", "preambular": t["preambular"], "operative": t["operative"], "footnote": t["footnotes"]}
     titles["vote"] = t["vote"]
-    kinds = list(dict.fromkeys(p.kind for p in doc.paragraphs))  # in document order; footnotes come last
+    paragraphs = [p for p in doc.paragraphs if not p.parent]  # items (OP5(a), ART3(1)) are shown in their paragraph
+    kinds = list(dict.fromkeys(p.kind for p in paragraphs))  # in document order; footnotes come last
     count = 0
     seen: set[str] = set()
     for kind in sorted(kinds, key=lambda k: k == "footnote"):
-        shown = [p for p in doc.paragraphs if p.kind == kind and matches_filter(p, query, lang)]
+        shown = [p for p in paragraphs if p.kind == kind and matches_filter(p, query, lang)]
         if not shown:
             continue
         count += len(shown)

@@ -109,7 +109,11 @@ _KINDS = {
 }
 _AUTHORITIES = {
     "official_un": ("联合国正式文本", "official UN text"),
-    "treaty_series": ("《联合国条约汇编》所载条约文本", "treaty text as published in the UN Treaty Series"),
+    "treaty_series": (
+        "国家条约数据库所载条约文本（非正式法律来源）",
+        "treaty text from a national treaty series (not an official source of law)",
+    ),
+    "research_dataset": ("研究数据集，并非正式记录", "research dataset, not the official record"),
 }
 
 
@@ -150,8 +154,9 @@ def anchor_id(cid: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", cid).strip("-")
 
 
-def authority(doc: Document, lang: str) -> str:
-    """What kind of text this is, so advice is never presented as a decision."""
+def authority(doc: Document, lang: str, paragraph: Paragraph | None = None) -> str:
+    """What kind of text this is, so advice is never presented as a decision; a data card's own authority (the
+    vote: a research dataset) goes first."""
     zh = lang == "zh"
     kind = _KINDS.get(doc.kind, (doc.kind, doc.kind.replace("_", " ")))
     name = kind[0] if zh else kind[1]
@@ -159,6 +164,9 @@ def authority(doc: Document, lang: str) -> str:
         name = f"{name}，{doc.adopted}通过" if zh else f"{name}, adopted {doc.adopted}"
     elif doc.adopted:
         name = f"{name}，{doc.adopted}" if zh else f"{name}, {doc.adopted}"
+    own = _AUTHORITIES.get(paragraph.authority) if paragraph is not None and paragraph.authority else None
+    if own:
+        return f"{own[0] if zh else own[1]} · {name}"
     source = _AUTHORITIES.get(doc.authority)
     if source:
         name += f" · {source[0] if zh else source[1]}"
