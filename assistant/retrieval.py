@@ -19,6 +19,7 @@ SYMBOL_BONUS = 0.25
 ANSWER_TYPE_BONUS = 0.2
 HISTORY_BONUS = 0.2
 NEIGHBOUR_BONUS = 0.1
+FOOTNOTE_ACROSS_LANGUAGES = 0.5
 RANKED_TYPES = SPECIFIC_TYPES | {"purpose"}  # a stated purpose ('目的是', '旨在') still tells paragraphs apart
 
 
@@ -85,6 +86,10 @@ class Retriever:
             keyword_part = hit.keyword / top_keyword if top_keyword else 0.0
             hit.score = weight * dense_part + (1.0 - weight) * keyword_part
             paragraph = self.index.paragraphs[hit.id]
+            if not top_keyword and paragraph.kind == "footnote" and not wants_symbol:
+                # across languages only the embedding ranks, and a footnote that is a bare symbol ('A/79/93.')
+                # sits close to any question; its paragraph says what it is about (and brings it along)
+                hit.score *= FOOTNOTE_ACROSS_LANGUAGES
             # A number or symbol the user typed is the strongest evidence there is; so is a paragraph's
             # footnoted references when the question asks which document.
             if specifics:

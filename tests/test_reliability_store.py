@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -148,7 +149,10 @@ def test_a_flipped_digit_in_the_parsed_documents_is_damage(built: IndexStore):
 
 def test_a_flipped_digit_in_the_manifest_is_damage(built: IndexStore):
     path = built.current_dir() / "manifest.json"
-    path.write_text(path.read_text(encoding="utf-8").replace('"paragraphs": 32', '"paragraphs": 33'))
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(r'"paragraphs": (\d+)', lambda m: f'"paragraphs": {int(m.group(1)) + 1}', text, count=1)
+    assert changed != text
+    path.write_text(changed)
     with pytest.raises(IndexCorruptError, match=r"damaged \(manifest.json changed"):
         built.open()
 
