@@ -71,7 +71,8 @@ class QuestionReader:
         language = pack(lang)
         condensed = condense(text, history)
         asked = next((name for name in INTENTS if language.intents[name].search(_asking_sentence(text))), "lookup")
-        doc, names = self._document(condensed.question, only, lang, asked in ("enumerate", "count", "locate"))
+        mentions = asked in ("enumerate", "count", "locate")
+        doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
         labels, missing = self._labels(condensed.question, doc, lang)
         focus = _asking_sentence(text)
         says_main = language.main_document
@@ -99,7 +100,7 @@ class QuestionReader:
             focus=focus,
             lang=lang,
             scope=doc.symbol if doc else None,
-            scope_named=bool(names),
+            scope_named=scope_named,
             intent=intent,
             answer_type=answer_type,
             labels=tuple(labels),
@@ -120,8 +121,8 @@ class QuestionReader:
     # -- the document --------------------------------------------------------------------------------------
     def _document(
         self, text: str, only: str | None, lang: str, mentions: bool = False
-    ) -> tuple[Document | None, list[str]]:
-        """The document the question is about, and the words that named it (none: not named). In order: the one
+    ) -> tuple[Document | None, list[str], bool]:
+        """The document the question is about, the words that named it, and whether it was named. In order: the one
         asked for; one it names by symbol ('80/53'); by a name that says resolution ('the 2025 resolution'); the
         main resolution when it says 'the resolution' / 决议; by another name ('NPT', '不扩散条约'); the treaty
         when it names an article; the document adopted in a year it names that the main text never mentions
@@ -129,11 +130,11 @@ class QuestionReader:
         docs = self.documents
         main = self._main()
         if only:
-            return docs.get(only), [only]
+            return docs.get(only), [only], True
         named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
         if named:
             symbol = max(named, key=len)
-            return docs[symbol], [form for form in short_forms(symbol) if form in text]
+            return docs[symbol], [form for form in short_forms(symbol) if form in text], True
         says_main = pack(lang).main_document
         # the longest name used wins: 'NPT conferences' are the review conferences the resolution cites, not the NPT
         called = sorted(
@@ -142,26 +143,26 @@ class QuestionReader:
         )
         for symbol, name in called:
             if says_main and says_main.search(name) and symbol in docs:
-                return docs[symbol], [name]
+                return docs[symbol], [name], True
         if says_main and (said := says_main.search(text)) and main:
-            return main, [said.group(0)]
+            return main, [said.group(0)], True
         names_article = any(ref.kind == "ART" for ref in find_label_refs(text))
         if called and called[0][0] in docs:
             symbol = called[0][0]
             if mentions and main and symbol != main.symbol and not names_article and self._mentioned(main, symbol):
-                return main, []  # 'which paragraphs mention the NPT': where the resolution names it
-            return docs[symbol], [name for other, name in called if other == symbol]
+                return main, [], False  # 'which paragraphs mention the NPT': where the resolution names it
+            return docs[symbol], [name for other, name in called if other == symbol], True
         if called:
-            return main, []  # a document the main resolution cites, not indexed: what the resolution says of it
+            return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
         treaties = [d for d in docs.values() if d.kind == "treaty"]
         if len(treaties) == 1 and names_article:
-            return treaties[0], []
+            return treaties[0], [], True
         main_text = "".join(p.text for p in main.paragraphs) if main else ""
         years = [y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) if y not in main_text]
         dated = [d for d in docs.values() if d.adopted[:4] in years]
         if len(dated) == 1:
-            return dated[0], [dated[0].adopted[:4]]
-        return main, []
+            return dated[0], [dated[0].adopted[:4]], True
+        return main, [], False
 
     def _mentioned(self, doc: Document, symbol: str) -> bool:
         """Whether the document's text names the other one, by any of its names or their official forms."""

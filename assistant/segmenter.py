@@ -8,6 +8,7 @@ words, measured on every question set — and the part of speech of each word fr
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import math
 import os
@@ -33,10 +34,9 @@ def jieba_dictionary() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 
-def compile_lexicon(source: Path, target: Path) -> None:
+def compile_lexicon(source: Path) -> tuple[bytes, bytes]:
     """`source` (jieba format: 'word freq [tag]' per line) as lines sorted by their UTF-8 bytes, preceded by the
-    total frequency, and beside it the line offsets; written to temporary names and then renamed, so a reader
-    never sees half a lexicon."""
+    total frequency; and the lines' offsets."""
     entries: dict[bytes, bytes] = {}
     total = 0
     for raw in source.read_bytes().splitlines():
@@ -50,25 +50,33 @@ def compile_lexicon(source: Path, target: Path) -> None:
     for word in sorted(entries):
         offsets.append(len(body))
         body += entries[word] + b"\n"
+    return bytes(body), offsets.tobytes()
+
+
+def _save(target: Path, data: bytes, offsets: bytes) -> None:
+    """Written to temporary names and then renamed, so a reader never sees half a lexicon."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    for path, data in ((target.with_suffix(".idx"), offsets.tobytes()), (target, bytes(body))):
+    for path, content in ((target.with_suffix(".idx"), offsets), (target, data)):
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        try:
+            tmp.write_bytes(content)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 class Lexicon:
     """A compiled dictionary, searched as it lies, plus the words added in this process (glossary terms)."""
 
-    def __init__(self, path: Path) -> None:
-        self._data = path.read_bytes()  # read, not mapped: a file replaced under a mapping would crash (SIGBUS)
-        if self._data[: len(_FORMAT)] != _FORMAT:
-            raise ValueError(f"{path} is not a compiled lexicon")
-        self.total = int(self._data[len(_FORMAT) : self._data.find(b"\n", len(_FORMAT))])
+    def __init__(self, data: bytes, offsets: bytes) -> None:
+        if data[: len(_FORMAT)] != _FORMAT:
+            raise ValueError("not a compiled lexicon")
+        self._data = data
+        self.total = int(data[len(_FORMAT) : data.find(b"\n", len(_FORMAT))])
         self._offsets = array("I")
-        self._offsets.frombytes(path.with_suffix(".idx").read_bytes())
-        if not self._offsets or self._offsets[-1] >= len(self._data):
-            raise ValueError(f"{path} and its index do not match")
+        self._offsets.frombytes(offsets)
+        if not self._offsets or self._offsets[-1] >= len(data):
+            raise ValueError("a compiled lexicon and its index that do not match")
         self._added: dict[str, int] = {}
         self._added_prefixes: set[str] = set()
         self._cache: dict[str, tuple[int, str] | None] = {}  # word -> (freq, tag); None: a prefix only
@@ -200,11 +208,16 @@ class Lexicon:
 
 
 def open_lexicon(cache_dir: Path) -> Lexicon:
-    """The compiled jieba dictionary in `cache_dir`, compiled there first if it is missing or unreadable."""
+    """The compiled jieba dictionary in `cache_dir`; compiled and saved there first if it is missing or damaged
+    (read, not mapped: a file replaced under a mapping would crash). A disk that cannot take it (full, read-only)
+    costs the compilation on every start, never an answer."""
     source = jieba_dictionary()
     target = cache_dir / f"jieba-{source.stat().st_size}.lexicon"
     try:
-        return Lexicon(target)
+        return Lexicon(target.read_bytes(), target.with_suffix(".idx").read_bytes())
     except (OSError, ValueError):
-        compile_lexicon(source, target)
-        return Lexicon(target)
+        pass
+    data, offsets = compile_lexicon(source)
+    with contextlib.suppress(OSError):
+        _save(target, data, offsets)
+    return Lexicon(data, offsets)

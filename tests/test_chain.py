@@ -233,3 +233,13 @@ def test_a_count_says_how_often_and_where(assistant):
 def test_not_answered_says_why(assistant):
     answer = assistant.ask("核裁军核查国际伙伴关系是哪一年成立的？")
     assert not answer.found and "年份" in answer.reason and answer.citations == []
+
+
+def test_a_fact_other_documents_state_too_is_answered_by_document_main_first(assistant):
+    # the session index holds the shipped corpus: 71/67, 80/53 and the NPT
+    answer = assistant.ask("How many experts may the group have?")
+    ids = [c.id for c in answer.citations]
+    assert answer.found and ids[0] == "A/RES/71/67:OP7" and "A/RES/80/53:OP1" in ids
+    first, later = answer.text.split("Also in A/RES/80/53 (2025):")
+    assert first.startswith("Answer: up to 25.") and later.strip().startswith("Answer: 21.")
+    assert not any(i.startswith("UNTS") for i in ids)  # the treaty does not state it

@@ -125,3 +125,34 @@ def test_every_language_pack_defines_the_same_things():
     for code in LANGUAGES:
         language = pack(code)
         assert all(a.asks.pattern and a.shape.pattern for a in language.answer_types)
+
+
+NPT = "UNTS vol. 729, No. 10485"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "named"),
+    [
+        ("What does article VI of the NPT say?", NPT, True),  # by a name
+        ("不扩散条约第三条对无核武器国家有什么要求？", NPT, True),  # by a Chinese name, next to the article
+        ("第六条说了什么？", NPT, True),  # an article: the one treaty indexed
+        ("What did the General Assembly decide in 2025 on nuclear disarmament verification?", "A/RES/80/53", True),
+        ("80/53 对裁军谈判会议有什么请求？", "A/RES/80/53", True),  # by symbol
+        ("2025年的决议设立了什么？", "A/RES/80/53", True),  # a name that says resolution
+        ("NPT 的全称在决议里怎么写？", "A/RES/71/67", True),  # 决议: the main resolution
+        ("Which NPT conferences are mentioned?", "A/RES/71/67", False),  # the review conferences it cites
+        ("正文里哪几段提到了NPT？", "A/RES/71/67", False),  # where the resolution mentions the treaty
+        ("专家组最多多少人？", "A/RES/71/67", False),  # no document named
+        ("专家组2018年开会吗？", "A/RES/71/67", False),  # a year the main text has names no other document
+    ],
+)
+def test_the_document_a_question_is_about(reader: QuestionReader, text: str, scope: str, named: bool) -> None:
+    question = reader.read(text, [])
+    assert (question.scope, question.scope_named) == (scope, named)
+
+
+def test_the_words_that_name_the_document_are_no_topic(reader: QuestionReader) -> None:
+    question = reader.read("How long is each session of the GGE set up under 71/67?", [])
+    assert "71/67" not in question.focus and "71/67" not in question.search and question.answer_type == "duration"
+    npt = reader.read("What does article VI of the NPT say?", [])
+    assert "NPT" not in npt.focus and npt.labels == (f"{NPT}:ART6",)

@@ -80,8 +80,14 @@ def test_a_damaged_or_missing_lexicon_is_compiled_again(tmp_path: Path) -> None:
 def test_compiling_keeps_the_last_entry_of_a_repeated_word_and_the_total_of_all(tmp_path: Path) -> None:
     source = tmp_path / "dict.txt"
     source.write_text("核查 5 vn\n专家 7 n\n核查 9 v\n", encoding="utf-8")
-    compile_lexicon(source, tmp_path / "small.lexicon")
-    lexicon = Lexicon(tmp_path / "small.lexicon")
+    lexicon = Lexicon(*compile_lexicon(source))
     assert lexicon.total == 21
     assert (lexicon.freq("核查"), lexicon.tag("核查"), lexicon.freq("核")) == (9, "v", 0)
     assert jieba_dictionary().name == "dict.txt"
+
+
+def test_a_cache_that_cannot_be_written_still_segments(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the cache directory should be", encoding="utf-8")
+    lexicon = open_lexicon(blocked / "cache")  # cannot be saved (as on a full or read-only disk): compiled in memory
+    assert list(lexicon.cut("推进核裁军核查工作")) == ["推进", "核裁军", "核查", "工作"]
