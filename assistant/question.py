@@ -64,6 +64,8 @@ class QuestionReader:
         self.documents = documents
         self.glossary = glossary
         self._corpus_text = "\n".join(p.text for d in documents.values() for p in d.paragraphs)
+        self._main_doc = self._main()
+        self._main_text = "".join(p.text for p in self._main_doc.paragraphs) if self._main_doc else ""
 
     def read(self, text: str, history: list[dict[str, Any]], only: str | None = None) -> Question:
         text = simplified(text)
@@ -127,8 +129,7 @@ class QuestionReader:
         main resolution when it says 'the resolution' / 决议; by another name ('NPT', '不扩散条约'); the treaty
         when it names an article; the document adopted in a year it names that the main text never mentions
         ('decided in 2025'). Else the main resolution, unnamed: the other documents may answer too."""
-        docs = self.documents
-        main = self._main()
+        docs, main = self.documents, self._main_doc
         if only:
             return docs.get(only), [only], True
         named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
@@ -157,8 +158,7 @@ class QuestionReader:
         treaties = [d for d in docs.values() if d.kind == "treaty"]
         if len(treaties) == 1 and names_article:
             return treaties[0], [], True
-        main_text = "".join(p.text for p in main.paragraphs) if main else ""
-        years = [y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) if y not in main_text]
+        years = [y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) if y not in self._main_text]
         dated = [d for d in docs.values() if d.adopted[:4] in years]
         if len(dated) == 1:
             return dated[0], [dated[0].adopted[:4]], True
