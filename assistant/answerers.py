@@ -59,7 +59,7 @@ class ExtractiveAnswerer:
         documents: dict[str, Document],
         glossary: Glossary,
         registry: list[CitedDocument],
-        keyword_query: Callable[[str], str],
+        keyword_query: Callable[[str, str | None], str],
     ) -> None:
         """`keyword_query` is the retriever's: clauses are chosen by the same words paragraphs were."""
         self.keyword_query = keyword_query
@@ -72,7 +72,7 @@ class ExtractiveAnswerer:
     # -- choosing the words to quote -------------------------------------------------------------------------
     def _clause_scores(self, question: Question, paragraph: Paragraph, parts: list[_Clause]) -> list[float]:
         text = paragraph.text
-        wanted = set(keyword_tokens(self.keyword_query(question.search)))
+        wanted = set(keyword_tokens(self.keyword_query(question.search, paragraph.lang)))
         answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
         units = [u for u, asks in pack(question.lang).units.items() if asks.search(question.text)]
         scores = []
@@ -167,7 +167,7 @@ class ExtractiveAnswerer:
         if retrieval.registry:
             answer = self._registry_answer(retrieval, lang)
         elif (
-            question.intent in ("enumerate", "count", "summarize")
+            (question.intent in ("enumerate", "count", "summarize") or verdict.every)
             and (question.intent == "summarize" or not question.labels)
             and (len(verdict.evidence) > 1 or question.part)
         ):  # a list of one is a lookup
@@ -189,7 +189,7 @@ class ExtractiveAnswerer:
             citations = [c for pid in question.labels for c in self.cite(None, self.paragraphs[pid], lang)]
         else:
             citations = self.cite(question, self.paragraphs[verdict.evidence[0]], lang)
-        citations += [c for c in self._citing(citations[0].symbol, lang) if c not in citations]
+        citations += [c for c in self._citing(citations[0].symbol, lang) if c.id not in {x.id for x in citations}]
         source_lang = self.paragraphs[citations[0].id].lang
         first = ""
         if question.intent == "yes_no":
@@ -251,8 +251,10 @@ class ExtractiveAnswerer:
             symbol = document_name(c.symbol, lang)
             lines.append(language.t(key, symbol=symbol, label=c.display, Label=label, note=note, quote=c.quote))
         foreign = any(self.paragraphs[c.id].lang != lang for c in citations)
-        if foreign and language.templates["terms"] and (
-            terms := self.glossary.english_names(" ".join(c.quote for c in citations))
+        if (
+            foreign
+            and language.templates["terms"]
+            and (terms := self.glossary.english_names(" ".join(c.quote for c in citations)))
         ):
             glosses = [language.t("gloss", term=zh, name=en) for zh, en in terms[:_MAX_GLOSSED_TERMS]]
             lines.append(language.t("terms", terms=language.templates["gloss_sep"].join(glosses)))

@@ -232,8 +232,9 @@ class Assistant:
 
     def _headed(self, turn: Turn, answer: Answer) -> str:
         doc = self.index.documents[turn.question.scope or ""]
-        heading = pack(turn.answer_lang).t("document_group", symbol=document_name(doc.symbol, turn.answer_lang),
-                                           year=doc.adopted[:4])
+        heading = pack(turn.answer_lang).t(
+            "document_group", symbol=document_name(doc.symbol, turn.answer_lang), year=doc.adopted[:4]
+        )
         return f"{heading}\n{answer.text}"
 
     def _verify(self, answer: Answer) -> Answer:

@@ -131,9 +131,7 @@ def summarize(questions: list[EvalQuestion], rows: list[dict[str, Any]]) -> dict
             ]
         ),
         # briefing questions: the share of the paragraphs a complete answer cites that this one cites
-        "cover": _mean(
-            [len(set(q.expect_all) & set(r["citations"])) / len(set(q.expect_all)) for q, r in spanning]
-        ),
+        "cover": _mean([len(set(q.expect_all) & set(r["citations"])) / len(set(q.expect_all)) for q, r in spanning]),
         "answerable_found": _rate([r["found"] for q, r in zip(questions, rows) if q.answerable]),
         "unanswerable_not_found": _rate([not r["found"] for r in unanswerable]),
         "errors": sum(1 for r in rows if "error" in r),

@@ -15,6 +15,8 @@ from index.text import question_language
 
 MAX_HISTORY_TURNS = 20  # older turns are dropped: only the latest ones can be what a follow-up refers to
 MAX_TURN_CHARS = 20_000
+
+
 @dataclass
 class Condensed:
     """The question to answer, the earlier text to search with it, and ids the previous answer cited."""

@@ -83,6 +83,8 @@ class LanguagePack:
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
     plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
     main_document: re.Pattern[str] | None  # 'the resolution' / 决议 unqualified: the main resolution
+    article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
+    lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
 
     def t(self, key: str, **values: Any) -> str:
         return self.templates[key].format(**values)
@@ -100,6 +102,15 @@ def _territory_names(code: str) -> str:
         if key.isalpha() and key not in _NOT_STATES and len(name) >= 2
     ]
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@cache
+def place_names(code: str) -> frozenset[str]:
+    """CLDR's names of states and regions in that language ('Asia', 'China'): an English word the glossary does
+    not know is a place when it is one of them."""
+    from babel import Locale
+
+    return frozenset(name for name in Locale(code).territories.values() if name[:1].isupper())
 
 
 def _shape(pattern: str, code: str) -> re.Pattern[str]:
@@ -142,6 +153,8 @@ def pack(code: str) -> LanguagePack:
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
         main_document=re.compile(raw["main_document"], flags) if raw.get("main_document") else None,
+        article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
+        lead_asks=re.compile(raw["lead_asks"], flags) if raw.get("lead_asks") else None,
     )
 
 

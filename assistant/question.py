@@ -18,7 +18,7 @@ from typing import Any
 from assistant.followup import condense
 from assistant.labels import LabelRef, find_label_refs
 from assistant.language import pack
-from index.documents import Document, citation_id
+from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.numerals import zh_number
 from index.registry import aliases, known_documents, short_forms
@@ -43,6 +43,10 @@ class Question:
     missing: tuple[str, ...] = ()  # ids it names that do not exist
     part: str | None = None  # "OP" / "PP" / "ALL": the part a summary or count is about
     terms: tuple[str, ...] = ()  # exact words an enumeration or count matches
+    about: str | None = (
+        None  # another document whose mentions in this one are asked for ('which paragraphs rest on the NPT')
+    )
+    lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     follow_up: bool = False
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
 
@@ -76,6 +80,8 @@ class QuestionReader:
         mentions = asked in ("enumerate", "count", "locate")
         doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
         labels, missing = self._labels(condensed.question, doc, lang)
+        if chained := self._chained(condensed.question, doc, lang):
+            doc, names, labels, missing, scope_named = chained
         focus = _asking_sentence(text)
         says_main = language.main_document
         # the words that named the document: a scope, not a topic ('the group set up under 71/67')
@@ -95,6 +101,15 @@ class QuestionReader:
             # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
             # thing it lists): several things, each where the named term is
             intent = "enumerate" if category not in self._corpus_text else intent
+        about = self._about(condensed.question, doc) if mentions else None
+        lead = ""
+        if (
+            intent == "lookup"
+            and answer_type is None
+            and language.lead_asks
+            and (said := language.lead_asks.search(focus))
+        ):
+            lead = said.group(1)  # 'what did it decide': its decisions, if it opens paragraphs with that verb
         part = self._part(text, lang, intent)
         return Question(
             text=text,
@@ -109,6 +124,8 @@ class QuestionReader:
             missing=tuple(missing),
             part=part,
             terms=terms,
+            about=about,
+            lead=lead,
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations),
         )
@@ -164,6 +181,20 @@ class QuestionReader:
             return dated[0], [dated[0].adopted[:4]], True
         return main, [], False
 
+    def _about(self, text: str, doc: Document | None) -> str | None:
+        """The other document a question asks where this one mentions ('which paragraphs rest on the NPT'): the
+        longest name it uses of a document that is not the one it is about."""
+        called = sorted(
+            (
+                (symbol, name)
+                for symbol in known_documents()
+                for name in aliases(symbol)
+                if _names(text, name) and (doc is None or symbol != doc.symbol)
+            ),
+            key=lambda item: -len(item[1]),
+        )
+        return called[0][0] if called else None
+
     def _mentioned(self, doc: Document, symbol: str) -> bool:
         """Whether the document's text names the other one, by any of its names or their official forms."""
         text = "".join(p.text for p in doc.paragraphs)
@@ -178,6 +209,50 @@ class QuestionReader:
         ) or next(iter(docs), None)
 
     # -- the paragraphs it names ---------------------------------------------------------------------------
+    def _chained(
+        self, text: str, doc: Document | None, lang: str
+    ) -> tuple[Document, list[str], list[str], list[str], bool] | None:
+        """A question across a citation: 'the article of the NPT that PP5 refers to',
+        '脚注5引用的那个条约，第三条第一款'.
+        A paragraph of the main resolution (or of the document read) it names rests on an indexed treaty (its
+        footnotes cite it); the question asks for an article of it: the articles it names, else those the
+        paragraph names (PP5's '第六条' -> ART6). The treaty's articles first, then the paragraph they rest on."""
+        article_word = pack(lang).article_word
+        if not article_word or not article_word.search(text):
+            return None
+        refs = find_label_refs(text)
+        articles = [ref for ref in refs if ref.kind == "ART"]
+        sources = [d for d in (self._main_doc, doc) if d is not None]
+        for source in [d for i, d in enumerate(sources) if d not in sources[:i]]:
+            for ref in refs:
+                if ref.kind not in ("PP", "OP", "FN"):
+                    continue
+                paragraph = source.paragraph(ref.label_in(source.kind))
+                if paragraph is None:
+                    continue
+                for treaty in self._rests_on(source, paragraph):
+                    wanted = articles or [r for r in find_label_refs(paragraph.text) if r.kind == "ART"]
+                    labels = [
+                        citation_id(treaty.symbol, r.label_in(treaty.kind))
+                        for r in wanted
+                        if treaty.paragraph(r.label_in(treaty.kind))
+                    ]
+                    if labels:
+                        return treaty, [], [*labels, paragraph.id], [], True
+        return None
+
+    def _rests_on(self, doc: Document, paragraph: Paragraph) -> list[Document]:
+        """The indexed treaties a paragraph cites, itself or through its footnotes."""
+        cites = list(paragraph.cites)
+        for number in paragraph.footnote_numbers:
+            if footnote := doc.paragraph(f"FN{number}"):
+                cites += footnote.cites
+        return [
+            self.documents[s]
+            for s in dict.fromkeys(cites)
+            if s in self.documents and self.documents[s].kind == "treaty"
+        ]
+
     def _labels(self, text: str, doc: Document | None, lang: str) -> tuple[list[str], list[str]]:
         if doc is None:
             return [], []

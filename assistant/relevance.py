@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.language import pack
+from assistant.language import pack, place_names
 from assistant.segmenter import Lexicon, open_lexicon
 from index.glossary import Glossary
 
@@ -38,8 +38,8 @@ class Vocabulary:
     words: list[str]
     absent: list[str]
     glossary_terms: int
-    absent_names: list[str]  # absent Chinese nouns: things (基金, 制裁, 朝鲜), not ways of asking (召开, 希望)
-    absent_places: list[str]  # those of them that are place names (纽约): another value of a place the text names
+    absent_names: list[str]  # absent nouns: things (基金, 制裁, 朝鲜, Asia), not ways of asking (召开, 希望)
+    absent_places: list[str]  # those of them that are place names (纽约, Asia): another value of a place the text names
 
 
 def _writable(directory: Path) -> str:
@@ -121,13 +121,14 @@ class RelevanceJudge:
 
     def _in_corpus(self, word: str) -> bool:
         if word.isascii():
-            return word.lower() in self._corpus_lower
+            return word.lower() in self._corpus_lower or any(
+                term in self._corpus for term in self._glossary.chinese_for_word(word)
+            )
         if word in self._corpus or word in self._glossary.terms():
             return True
         # A longer word whose own dictionary part is used ('学术界' -> '学术') names a subject the text has.
         return any(
-            len(part) >= 2 and part != word and part in self._corpus
-            for part in self._lexicon().cut_for_search(word)
+            len(part) >= 2 and part != word and part in self._corpus for part in self._lexicon().cut_for_search(word)
         )
 
     def _content_words(self, text: str) -> tuple[list[str], set[str]]:
@@ -195,4 +196,5 @@ class RelevanceJudge:
         absent = [w for w in words if not present[w]]
         lexicon = self._lexicon()
         nouns = [w for w in absent if not w.isascii() and lexicon.tag(w).startswith("n")]
-        return Vocabulary(words, absent, glossary_terms, nouns, [w for w in nouns if lexicon.tag(w) == "ns"])
+        places = [w for w in nouns if lexicon.tag(w) == "ns"] + [w for w in absent if w in place_names("en")]
+        return Vocabulary(words, absent, glossary_terms, nouns + [w for w in places if w.isascii()], places)

@@ -11,6 +11,7 @@ from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from index.glossary import Glossary
 from index.store import LoadedIndex
+from index.text import question_language
 
 _CANDIDATES = 30
 DENSE_WEIGHT = 0.5
@@ -51,10 +52,14 @@ class Retriever:
         self.top_k = top_k
 
     # -- search ----------------------------------------------------------------------------------------------
-    def keyword_query(self, query: str) -> str:
+    def keyword_query(self, query: str, lang: str | None = None) -> str:
         """What the keyword side looks for: the question's subject (asking words blanked out) and the documents'
-        terms for the other names it uses."""
-        return f"{self.judge.subject(query)} {' '.join(self.glossary.official_terms(query))}"
+        terms for the other names it uses; over a text in another language (`lang`), its words for the question's
+        terms too."""
+        words = [*self.glossary.official_terms(query)]
+        if lang and question_language(query) != lang:
+            words += self.glossary.renderings(query, lang)
+        return f"{self.judge.subject(query)} {' '.join(words)}"
 
     def search(self, question: Question, only: str | None = None) -> list[Hit]:
         """Dense and keyword rankings fused by their normalised scores (relative score fusion).
@@ -69,7 +74,8 @@ class Retriever:
         # query costs embedding time; the documents' general wording matters to the keyword side.
         vector = self.index.embeddings.embed_query(self.glossary.expand(query, vocabulary=False))
         dense = self.index.dense(vector, k=min(_CANDIDATES, len(self.index.paragraphs)), only=only)
-        keyword = self.index.keyword.scores(self.keyword_query(query))
+        lang = self.index.documents[only].lang if only in self.index.documents else None
+        keyword = self.index.keyword.scores(self.keyword_query(query, lang))
         if only:
             keyword = {pid: score for pid, score in keyword.items() if pid.startswith(f"{only}:")}
         hits = {pid: Hit(pid, 0.0, "search", dense=similarity) for pid, similarity in dense}

@@ -21,7 +21,8 @@ from assistant.question import Question
 from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
 from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
-from index.glossary import Glossary
+from index.glossary import Glossary, stem
+from index.registry import aliases, defined_as, family
 from index.text import strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
@@ -37,6 +38,7 @@ class Verdict:
     contradicted: bool = False  # a yes-no question whose specific (a figure) the evidence does not hold: No
     off_topic: bool = False  # not answered because the document never mentions what the question is about
     grounded: bool = True  # the evidence holds the question's topic words (not only the kind of fact asked for)
+    every: bool = False  # the evidence is every paragraph of a kind ('what did it decide'): the answer lists them
 
 
 class VerdictJudge:
@@ -61,6 +63,9 @@ class VerdictJudge:
             return Verdict(True, "the part of the document asked about", tuple(self.part(question)))
         if not retrieval.hits:
             return Verdict(False, "nothing is indexed")
+        if question.lead and (opening := self._opening_with(question, judge)):
+            reason = f"every paragraph that opens with '{question.lead}' on the topic"
+            return Verdict(True, reason, tuple(opening), every=True)
         if question.intent in ("enumerate", "count") and (listed := self.mentions(question)):
             return Verdict(True, "every paragraph that uses the words asked about", tuple(listed))
         subject = self._subject(question, judge)
@@ -114,6 +119,37 @@ class VerdictJudge:
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own (what another document must be to answer too)
         return Verdict(True, reason, tuple(evidence), grounded=bool(topic) and not vocabulary.absent)
+
+    def _opening_with(self, question: Question, judge: RelevanceJudge) -> list[str]:
+        """The paragraphs of the document with a clause that opens with the verb asked about ('Decides', 决定;
+        '…，并重申核武器国家明确承诺' too), in document order; those on the question's topic when it names one. None
+        when no such paragraph is on the topic."""
+        forms = {
+            question.lead,
+            *self.glossary.renderings(question.lead, "en"),
+            *self.glossary.renderings(question.lead, "zh"),
+        }
+        stems = {stem(form) for form in forms if form.isascii()}
+        english = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+        chinese = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if not f.isascii())
+        patterns = {
+            "en": re.compile(rf"(?:^|[,;]\s*(?:and\s+)?)(?:also\s+|further\s+)?(?:{english})[a-z]*\b", re.IGNORECASE),
+            "zh": re.compile(rf"(?:^|[，；,;])(?:又|还|并|再次|另)?(?:{chinese})") if chinese else None,
+        }
+        opening = [
+            pid
+            for pid, p in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
+            if p.doc_symbol == question.scope
+            and p.kind in ("preambular", "operative")
+            and (pattern := patterns.get(p.lang))
+            and pattern.search(p.text)
+        ]
+        subject = self._subject(question, judge)
+        words = judge.vocabulary(subject).words + self.glossary.official_terms(subject, vocabulary=False)
+        topic = [w for w in words if w not in forms and stem(w) not in stems]
+        specifics = judge.known_specifics(question.focus)
+        on_topic = [pid for pid in opening if self._on_topic(pid, topic, specifics)]
+        return on_topic if topic or specifics else opening
 
     def _subject(self, question: Question, judge: RelevanceJudge) -> str:
         """The asking sentence without the words that name the kind of answer ('截止日期', '全称', 'which year'):
@@ -241,11 +277,37 @@ class VerdictJudge:
             kinds = {"footnote"}
         elif question.part in ("OP", "PP"):
             kinds = {"operative" if question.part == "OP" else "preambular"}
+        ordered = [p for _, p in sorted(self.paragraphs.items(), key=lambda item: item[1].order)]
+        cited = self._citing(question, ordered) if question.about else set()
         return [
-            pid
-            for pid, p in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
-            if p.doc_symbol == question.scope and p.kind in kinds and any(t in strip_all_spaces(p.text) for t in terms)
+            p.id
+            for p in ordered
+            if p.doc_symbol == question.scope
+            and (p.kind in kinds and any(t in strip_all_spaces(p.text) for t in terms) or p.id in cited)
         ]
+
+    def _citing(self, question: Question, ordered: list[Paragraph]) -> set[str]:
+        """The paragraphs of the document that rest on the other document asked about: the footnotes citing it
+        (or a document filed under its name: an NPT review conference's final document) and the paragraphs that
+        carry them, and the paragraphs that use the short title it was given after being named in full (《条约》)."""
+        assert question.about
+        own = [p for p in ordered if p.doc_symbol == question.scope]
+        symbols = set(family(question.about, list({c for p in own for c in p.cites})))
+        footnotes = {p.label for p in own if p.kind == "footnote" and symbols & set(p.cites)}
+        out = {p.id for p in own if symbols & set(p.cites)}
+        out |= {p.id for p in own if any(f"FN{n}" in footnotes for n in p.footnote_numbers)}
+        names = [
+            strip_all_spaces(n)
+            for n in aliases(question.about) + self.glossary.official_terms(" ".join(aliases(question.about)))
+        ]
+        short = [strip_all_spaces(s) for s in defined_as(question.about)]
+        named = False
+        for p in own:
+            text = strip_all_spaces(p.text)
+            if named and any(s in text for s in short):
+                out.add(p.id)
+            named = named or any(n in text for n in names)
+        return out
 
     def _no_type_reason(self, question: Question, ids: list[str]) -> str:
         language = pack(question.lang)

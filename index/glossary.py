@@ -23,6 +23,20 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(re.escape(term))
 
 
+def stem(word: str) -> str:
+    """A word without its regular English ending ('experts', 'expert' -> 'expert'; 'decides', 'decide' ->
+    'decid')."""
+    lower = word.lower()
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", lower) if len(lower) > 4 else lower
+
+
+def _heads(term: str) -> list[str]:
+    """The head nouns of an English term: its last word, and the word before 'of' ('group of experts')."""
+    words = term.split()
+    heads = [words[-1]] + [words[i - 1] for i, w in enumerate(words) if w.lower() == "of" and i > 0]
+    return [w for w in heads if len(w) >= 3 and w.isalpha()]
+
+
 class Glossary:
     """`terms`: official names and terms of art (also glossed in English answers); `vocabulary`: the documents'
     general wording, for matching only."""
@@ -38,10 +52,19 @@ class Glossary:
             for group in terms
             if len(group[0]) >= 2 and not group[0].isascii() and any(t.isascii() for t in group)
         }
-        for group in groups:
-            official = group[0]
-            for term in group:
-                self._patterns.append((_term_pattern(term), official))
+        self._groups = [[(term, _term_pattern(term)) for term in group] for group in groups]
+        for compiled in self._groups:
+            self._patterns += [(pattern, compiled[0][0]) for _, pattern in compiled]
+        # The head noun of a multi-word English term ('experts' in 'governmental experts') -> the group's Chinese
+        # terms (a modifier names no thing of its own: 'set' of 'set up'; nor does a name's head: 'Agency' of the
+        # International Atomic Energy Agency is no agency in general).
+        self._word_groups: dict[str, set[str]] = {}
+        for names in groups:
+            chinese = {t for t in names if not t.isascii()}
+            for term in names:
+                if term.isascii() and " " in term and term.islower():  # a common noun, not a name
+                    for word in _heads(term):
+                        self._word_groups.setdefault(stem(word), set()).update(chinese)
         # Longest first, so 'nuclear weapons' is taken whole before 'nuclear'.
         self._latin = sorted(
             ((p, o) for p, o in self._patterns if re.search(r"[A-Za-z]", p.pattern)),
@@ -55,6 +78,11 @@ class Glossary:
 
     def terms(self) -> frozenset[str]:
         return self._terms
+
+    def chinese_for_word(self, word: str) -> frozenset[str]:
+        """The Chinese terms of the groups whose English names use this word ('experts' -> 政府专家小组 ...):
+        how an English word is known in a Chinese text that renders it only inside a longer term."""
+        return frozenset(self._word_groups.get(stem(word), ()))
 
     def official_terms(self, query: str, vocabulary: bool = True) -> list[str]:
         """The documents' terms the query refers to under another name (not those it already spells out);
@@ -86,6 +114,16 @@ class Glossary:
                     spans.append((match.start(), match.end(), term))
         ordered = dict.fromkeys(term for _, _, term in sorted(spans))
         return [(term, self._english[term]) for term in ordered]
+
+    def renderings(self, query: str, lang: str) -> list[str]:
+        """The query's terms as a text in `lang` words them ('设立' -> establish, set up ... for an English text):
+        how a Chinese question reaches an English document's words, and an English one a Chinese text's."""
+        english = lang == "en"
+        out: list[str] = []
+        for group in self._groups:
+            if any(term.isascii() != english and pattern.search(query) for term, pattern in group):
+                out += [term for term, _ in group if term.isascii() == english and term not in out]
+        return out
 
     def expand(self, query: str, vocabulary: bool = True) -> str:
         extra = self.official_terms(query, vocabulary)

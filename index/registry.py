@@ -47,6 +47,18 @@ def aliases(symbol: str) -> list[str]:
     return list(_known().get(symbol, {}).get("aliases", []))
 
 
+def defined_as(symbol: str) -> list[str]:
+    """The short title a text uses for the document once it has named it in full ('《条约》', 'the Treaty')."""
+    return list(_known().get(symbol, {}).get("defined_as", []))
+
+
+def family(symbol: str, symbols: list[str]) -> list[str]:
+    """The document and, of `symbols`, those filed under one of its names ('NPT/CONF.2010/50 (Vol. I)', the
+    final document of an NPT review conference, rests on the NPT)."""
+    names = set(aliases(symbol))
+    return [symbol] + [s for s in symbols if s != symbol and s.split("/")[0] in names]
+
+
 def kind_of(symbol: str) -> str:
     """A document's kind from the form of its symbol, where nothing better is known."""
     if re.search(r"/Corr\.\d+$", symbol):

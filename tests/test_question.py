@@ -156,3 +156,39 @@ def test_the_words_that_name_the_document_are_no_topic(reader: QuestionReader) -
     assert "71/67" not in question.focus and "71/67" not in question.search and question.answer_type == "duration"
     npt = reader.read("What does article VI of the NPT say?", [])
     assert "NPT" not in npt.focus and npt.labels == (f"{NPT}:ART6",)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the article the paragraph names (PP5: '按照其第六条承诺'), then the paragraph it rests on
+        ("What does the article of the NPT that PP5 refers to say?", (f"{NPT}:ART6", f"{R}PP5")),
+        ("What does the article of the NPT that PP5 of 71/67 refers to say?", (f"{NPT}:ART6", f"{R}PP5")),
+        # the article the question names, in the treaty the footnote cites
+        ("71/67 脚注5引用的那个条约，第三条讲什么？", (f"{NPT}:ART3", f"{R}FN5")),
+    ],
+)
+def test_a_question_across_a_citation_names_the_treaty_article(reader, text, labels):
+    question = reader.read(text, [])
+    assert (question.scope, question.labels) == (NPT, labels)
+
+
+def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
+    """PP5 of the NPT is the NPT's own preambular paragraph: no article is asked for."""
+    assert reader.read("What does NPT PP5 say?", []).labels == (f"{NPT}:PP5",)
+    # PP11 of 71/67 cites the IAEA's statute, no indexed treaty: the paragraph as named
+    assert reader.read("PP11 提到的是哪一条？", []).labels == (f"{R}PP11",)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("What did the General Assembly decide in 2025 on nuclear disarmament verification?", "decide"),
+        ("决议决定了什么？", "决定"),
+        ("What does the resolution recall?", "recall"),
+        ("专家组最多多少人？", ""),  # a typed question asks for a fact, not for a kind of paragraph
+        ("Did the resolution decide to meet in Geneva?", ""),  # yes-no
+    ],
+)
+def test_the_verb_a_question_asks_about(reader, text, lead):
+    assert reader.read(text, []).lead == lead

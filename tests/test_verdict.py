@@ -72,6 +72,10 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("Who was appointed to chair the group of governmental experts?", ["OP7", "PP10"], "names"),
         ("What penalties apply to states that violate the resolution?", ["PP4", "OP4"], "never use"),
         ("执行部分第12段说了什么？", ["OP7"], "does not exist"),
+        # 'experts' is the text's word (the head of 'governmental experts'); Asia is a region it never names
+        ("how many of the experts come from Asia?", ["OP7", "PP15"], "Asia"),
+        # who pays: a sum of money asked for, and no paragraph on the experts states one
+        ("who pays for the experts' travel?", ["PP15", "OP7"], ""),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
@@ -94,8 +98,46 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         ("How many operative paragraphs are there?", [f"OP{n}" for n in range(1, 9)]),
         ("Summarize the operative part paragraph by paragraph.", [f"OP{n}" for n in range(1, 9)]),
         ("列出所有的脚注及其引用的文件", [f"FN{n}" for n in range(1, 9)]),
+        # by name, by its short title after the full one (PP7 《条约》), and by the footnotes citing it or the final
+        # documents of its review conferences (NPT/CONF...)
+        ("Which paragraphs of 71/67 rest on the NPT?", ["PP2", "PP5", "PP7", "FN2", "FN3", "FN4", "FN5"]),
     ],
 )
 def test_lists_hold_every_paragraph_in_document_order(decide, text, evidence):
     verdict = decide(text, ["PP1", "PP2", "OP1"])
     assert verdict.found and list(verdict.evidence) == [R + label for label in evidence]
+
+
+def test_what_it_decided_is_every_paragraph_opening_with_decides(tmp_path: Path) -> None:
+    documents = {d.symbol: d for d in shipped_documents()}
+    paragraphs = {p.id: p for d in documents.values() for p in d.paragraphs}
+    glossary = shipped_glossary()
+    texts = {symbol: [p.text for p in d.paragraphs] for symbol, d in documents.items()}
+    judge = RelevanceJudge(texts, glossary, tmp_path)
+    reader, verdicts = QuestionReader(documents, glossary), VerdictJudge(paragraphs, judge, glossary)
+
+    def evidence(text: str, retrieved: str) -> tuple[bool, tuple[str, ...]]:
+        question = reader.read(text, [])
+        verdict = verdicts.decide(question, Retrieval(question.search, [Hit(retrieved, 1.0, "search")]))
+        return verdict.every, verdict.evidence
+
+    # the English resolution's 'Decides' paragraphs, in document order, whatever was retrieved first
+    decided = evidence(
+        "What did the General Assembly decide in 2025 on nuclear disarmament verification?", "A/RES/80/53:META"
+    )
+    assert decided == (True, tuple(f"A/RES/80/53:OP{n}" for n in (1, 3, 4, 12)))
+    # a Chinese question over the Chinese text: 决定 opens OP8 only
+    assert evidence("决议决定了什么？", f"{R}OP7") == (True, (f"{R}OP8",))
+    # a verb no paragraph of the document opens with: answered as any other question
+    assert evidence("80/53 鼓励什么？", "A/RES/80/53:PP2")[0] is False
+
+
+def test_an_english_word_is_known_through_the_head_of_a_glossary_term(decide) -> None:
+    """'experts' heads 'governmental experts' (政府专家小组): the Chinese text has it; 'International' of the IAEA
+    is a modifier and names nothing of its own."""
+    verdict = decide("How many experts?", ["OP7", "PP15"])
+    assert verdict.found and verdict.evidence[0] == R + "OP7"
+    glossary = shipped_glossary()
+    assert "政府专家小组" in glossary.chinese_for_word("experts")
+    assert not glossary.chinese_for_word("International")
+    assert {"establish", "set up"} <= set(glossary.renderings("2025年的决议设立了什么？", "en"))
