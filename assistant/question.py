@@ -24,7 +24,7 @@ from index.numerals import zh_number
 from index.registry import aliases, known_documents, short_forms
 from index.text import has_cjk, question_language
 
-INTENTS = ("cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in this order
+INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
 _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d])")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
@@ -46,6 +46,7 @@ class Question:
     about: str | None = (
         None  # another document whose mentions in this one are asked for ('which paragraphs rest on the NPT')
     )
+    asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     follow_up: bool = False
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
@@ -125,6 +126,7 @@ class QuestionReader:
             part=part,
             terms=terms,
             about=about,
+            asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
             lead=lead,
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations),

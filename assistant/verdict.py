@@ -27,6 +27,9 @@ from index.text import strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _DATES = ("year", "day", "month")
+# facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
+# conferences', 'eighteen months'; these cannot)
+_LITERAL_TYPES = frozenset({"symbol", "names", "states", "money", "place"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 
 
@@ -53,7 +56,17 @@ class VerdictJudge:
         retrieval = self._without_other_cards(question, retrieval)
         if question.intent == "cited_documents" and retrieval.registry:
             return Verdict(True, "the registry of cited documents", tuple(retrieval.ids))
+        if question.intent == "opinion":
+            return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
+        if question.asks_reason and self._card(question):
+            return Verdict(False, "the recorded vote says how each state voted, not why")
         if question.labels:
+            if (
+                question.intent == "lookup"
+                and question.answer_type in _LITERAL_TYPES
+                and not any(self._states(pid, question.answer_type) for pid in question.labels)
+            ):  # 'the report OP6 asks for: its symbol?': the paragraph named states none
+                return Verdict(False, self._no_type_reason(question, list(question.labels)))
             return Verdict(True, "the paragraphs the question names", question.labels)
         if question.missing:
             return Verdict(False, "the paragraph the question names does not exist")
@@ -104,7 +117,10 @@ class VerdictJudge:
                 for pid in candidates
                 if self._on_topic(pid, [] if pid == card_id else words, specifics)  # yet its numbers and symbols
             ]
-            on_topic = grounded or candidates[:1]
+            # with nothing on the topic, the paragraph holding the question's numbers and symbols ('62/21': PP10,
+            # not the record of the resolution that cites it), else the best ranked
+            naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
+            on_topic = grounded or (naming if specifics else candidates[:1])
             holding = [pid for pid in on_topic if self._states_near(pid, question.answer_type, words, specifics)]
             # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
             # says before what its footnotes cite

@@ -76,6 +76,14 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("how many of the experts come from Asia?", ["OP7", "PP15"], "Asia"),
         # who pays: a sum of money asked for, and no paragraph on the experts states one
         ("who pays for the experts' travel?", ["PP15", "OP7"], ""),
+        # a named paragraph must spell out a symbol or states to give them
+        ("秘书长根据执行部分第6段提交的报告文号是什么？", ["OP6"], "执行部分第6段"),
+        ("Which member states submitted views under OP6?", ["OP6"], "operative paragraph 6"),
+        # the record of 71/67 states its own meeting, not that of resolution 62/21, which PP10 names
+        ("第62/21号决议是在第几次全体会议上通过的？", ["META", "PP10"], ""),
+        # the documents hold no opinions, and the recorded vote no reasons
+        ("你认为这项决议能有效推动核裁军吗？", ["OP4"], "not what anyone thinks"),
+        ("Why did Russia abstain on 71/67?", ["VOTE"], "not why"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
