@@ -20,7 +20,7 @@ from assistant.labels import LabelRef, find_label_refs
 from assistant.language import pack
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
-from index.numerals import zh_number
+from index.numerals import zh_number, zh_numeral
 from index.registry import aliases, known_documents, short_forms
 from index.text import has_cjk, question_language
 
@@ -91,11 +91,14 @@ class QuestionReader:
         )
         this_document = language.templates["this_document"]
         focus = _without(focus, named, this_document)
+        search = _without(f"{condensed.context} {condensed.question}", named, this_document).strip()
+        if doc is not None and lang == "zh":
+            focus, search = _as_written(focus, doc), _as_written(search, doc)
         intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
             answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
-        if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(text)):
+        if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         terms = self._terms(text)
         if intent == "lookup" and answer_type is None and terms and (category := self._category(focus, lang)):
@@ -114,7 +117,7 @@ class QuestionReader:
         part = self._part(text, lang, intent)
         return Question(
             text=text,
-            search=_without(f"{condensed.context} {condensed.question}", named, this_document).strip(),
+            search=search,
             focus=focus,
             lang=lang,
             scope=doc.symbol if doc else None,
@@ -330,6 +333,19 @@ def _without(text: str, names: list[str], this_document: str) -> str:
             rf"第?(?:A/RES/)?{re.escape(name)}(?:号决议|号)?(?:'s|’s)?", f" {this_document} ", text, flags=re.IGNORECASE
         )
     return " ".join(text.split()) if names else text
+
+
+def _as_written(text: str, doc: Document) -> str:
+    """'第72届' as the document writes it, '第七十二届' (and the other way round): an ordinal in figures or in
+    characters is one number, and the text's own form is the one its words can be found by."""
+    written = "".join(p.text for p in doc.paragraphs)
+
+    def form(match: re.Match[str]) -> str:
+        number = zh_number(match.group(1))
+        figures, characters = f"第{number}{match.group(2)}", f"第{zh_numeral(number)}{match.group(2)}"
+        return next((f for f in (figures, characters) if f in written), match.group(0))
+
+    return re.sub(r"第([0-9一二三四五六七八九十]+)(届|次)", form, text)
 
 
 def _asking_sentence(text: str) -> str:

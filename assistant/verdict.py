@@ -96,7 +96,12 @@ class VerdictJudge:
                 return Verdict(True, reason, tuple(on_topic), True)
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
-        if question.lang == "en" and len(vocabulary.absent) * 3 > 2 * len(vocabulary.words) + vocabulary.glossary_terms:
+        card_states = f"{question.scope}:{self._card(question)}" in self.paragraphs  # the vote, for a vote question
+        if (
+            question.lang == "en"
+            and not card_states
+            and len(vocabulary.absent) * 3 > 2 * len(vocabulary.words) + vocabulary.glossary_terms
+        ):
             # English words are known through the glossary only: when most are unknown, the subject is not there
             return Verdict(False, f"the documents never use: {', '.join(vocabulary.absent)}", off_topic=True)
         # a follow-up's referent: the numbers and symbols of the question it follows ('62/21' ... '它')

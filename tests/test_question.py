@@ -43,6 +43,9 @@ def reader() -> QuestionReader:
         ("Is the expert group capped at 30 members?", "yes_no", "number"),
         ("决议引用了哪些文件？", "cited_documents", None),
         ("Which documents does the resolution cite?", "cited_documents", None),
+        ("Where does the resolution cite resolution 62/21?", "locate", None),
+        ("专家组搁哪儿开会啊？", "lookup", "place"),
+        ("你认为这项决议能有效推动核裁军吗？", "opinion", None),
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -192,3 +195,14 @@ def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
 )
 def test_the_verb_a_question_asks_about(reader, text, lead):
     assert reader.read(text, []).lead == lead
+
+
+def test_a_range_of_abbreviated_labels_keeps_its_part(reader):
+    assert reader.read("Summarize PP1-PP5.", []).labels == tuple(f"{R}PP{n}" for n in range(1, 6))
+
+
+def test_an_ordinal_in_figures_is_searched_as_the_text_writes_it(reader):
+    """The resolution writes 第七十二届 (and 第51次): the question's form is turned into the text's."""
+    question = reader.read("秘书长的report要交给第72届UNGA吗？", [])
+    assert "第七十二届" in question.search and "第七十二届" in question.focus
+    assert "第51次" in reader.read("决议是在第五十一次全体会议上通过的吗？", []).search

@@ -92,6 +92,11 @@ def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retriev
     assert reason in verdict.reason
 
 
+def test_a_vote_question_is_the_vote_cards_whatever_its_english_words(decide):
+    verdict = decide("How many votes in favour did A/RES/71/67 receive in the recorded vote?", ["VOTE", "META"])
+    assert verdict.found and verdict.evidence[0] == R + "VOTE"
+
+
 def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(decide):
     verdict = decide("Is the expert group capped at 30 members?", ["OP7", "PP10"])
     assert verdict.found and verdict.contradicted
