@@ -185,6 +185,8 @@ class Assistant:
         or instead when its subject is not in the main resolution at all."""
         question, verdict = turn.question, turn.verdict
         assert verdict is not None
+        if question.also:
+            return self._each_document(turn)
         if turn.request.doc or question.scope_named or question.labels or question.follow_up:
             return turn
         typed = verdict.found and question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
@@ -203,6 +205,20 @@ class Assistant:
         if not verdict.found:  # not about the main resolution: the first document that answers it does
             return others[0] if others else turn
         return replace(turn, others=tuple(others))
+
+    def _each_document(self, turn: Turn) -> Turn:
+        """A question about several documents ('71/67 和 80/53 的专家组有什么不同', 'do both resolutions …'): each one
+        answers it from its own text, grouped in order; those that do not answer it are left out."""
+        turns = [turn]
+        for symbol in turn.question.also:
+            other = replace(turn.question, scope=symbol, also=())
+            retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
+            turns.append(Turn(turn.request, other, retrieval, self.verdicts.decide(other, retrieval)))
+        self._check_budget(turn.request)
+        found = [t for t in turns if t.verdict is not None and t.verdict.found]
+        if not found:
+            return turn
+        return replace(found[0], others=tuple(found[1:]))
 
     def _check_budget(self, request: Request) -> None:
         """Every step is bounded (the Chroma server's requests time out at the same budget); past the budget

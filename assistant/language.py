@@ -83,6 +83,7 @@ class LanguagePack:
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
     plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
     main_document: re.Pattern[str] | None  # 'the resolution' / 决议 unqualified: the main resolution
+    every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
     lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
@@ -154,6 +155,7 @@ def pack(code: str) -> LanguagePack:
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
         main_document=re.compile(raw["main_document"], flags) if raw.get("main_document") else None,
+        every_document=re.compile(raw["every_document"], flags) if raw.get("every_document") else None,
         asks_reason=re.compile(raw["asks_reason"], flags) if raw.get("asks_reason") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
         lead_asks=re.compile(raw["lead_asks"], flags) if raw.get("lead_asks") else None,

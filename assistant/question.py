@@ -37,6 +37,7 @@ class Question:
     lang: str  # the question's language
     scope: str | None  # the document it is about
     scope_named: bool = False  # the question says which (else: the main resolution, and the others may answer too)
+    also: tuple[str, ...] = ()  # other documents it asks about too ('71/67 和 80/53', 'both resolutions'): grouped
     intent: str = "lookup"
     answer_type: str | None = None
     labels: tuple[str, ...] = ()  # citation ids of the paragraphs it names, in order
@@ -80,6 +81,9 @@ class QuestionReader:
         asked = next((name for name in INTENTS if language.intents[name].search(_asking_sentence(text))), "lookup")
         mentions = asked in ("enumerate", "count", "locate")
         doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
+        read, also, also_names = self._also(condensed.question, doc, only, lang)
+        names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
+        doc = read
         labels, missing = self._labels(condensed.question, doc, lang)
         if chained := self._chained(condensed.question, doc, lang):
             doc, names, labels, missing, scope_named = chained
@@ -122,6 +126,7 @@ class QuestionReader:
             lang=lang,
             scope=doc.symbol if doc else None,
             scope_named=scope_named,
+            also=also,
             intent=intent,
             answer_type=answer_type,
             labels=tuple(labels),
@@ -155,8 +160,8 @@ class QuestionReader:
         if only:
             return docs.get(only), [only], True
         named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
-        if named:
-            symbol = max(named, key=len)
+        if named:  # several: the main resolution first, the others are answered after it
+            symbol = main.symbol if main and main.symbol in named else max(named, key=len)
             return docs[symbol], [form for form in short_forms(symbol) if form in text], True
         says_main = pack(lang).main_document
         # the longest name used wins: 'NPT conferences' are the review conferences the resolution cites, not the NPT
@@ -199,6 +204,28 @@ class QuestionReader:
             key=lambda item: -len(item[1]),
         )
         return called[0][0] if called else None
+
+    def _also(
+        self, text: str, doc: Document | None, only: str | None, lang: str
+    ) -> tuple[Document | None, tuple[str, ...], list[str]]:
+        """The other documents a question asks about besides `doc`, and the words that named them: those it names
+        by symbol ('71/67和80/53的专家组有什么不同'), or every resolution when it says 'both resolutions' / 两项决议
+        (the main one first), every document for 'which of the documents'."""
+        if only or doc is None:
+            return doc, (), []
+        named = [s for s in self.documents if s != doc.symbol and any(form in text for form in short_forms(s))]
+        if named:
+            return doc, tuple(named), [form for s in named for form in short_forms(s) if form in text]
+        every = pack(lang).every_document
+        said = every.search(text) if every else None
+        if said is None:
+            return doc, (), []
+        if self._main_doc and said.group("resolutions"):
+            doc = self._main_doc
+            wanted = [s for s, d in self.documents.items() if s != doc.symbol and d.kind == doc.kind]
+        else:
+            wanted = [s for s in self.documents if s != doc.symbol]
+        return doc, tuple(wanted), [said.group(0)]
 
     def _mentioned(self, doc: Document, symbol: str) -> bool:
         """Whether the document's text names the other one, by any of its names or their official forms."""

@@ -213,9 +213,17 @@ class VerdictJudge:
         return held * 2 > len(forms)
 
     def _states(self, pid: str, answer_type: str) -> bool:
+        """The paragraph states a fact of this kind; a document's symbol also through the footnotes it carries
+        ('Ibid., action 2': the footnote cites the document its 'ibid.' stands for)."""
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type(answer_type)
+        if answer_type == "symbol" and (paragraph.cites or any(self._footnote_cites(paragraph))):
+            return True
         return bool(shape and shape.shape.search(paragraph.text))
+
+    def _footnote_cites(self, paragraph: Paragraph) -> list[str]:
+        footnotes = [self.paragraphs.get(f"{paragraph.doc_symbol}:FN{n}") for n in paragraph.footnote_numbers]
+        return [cited for footnote in footnotes if footnote is not None for cited in footnote.cites]
 
     def _states_near(self, pid: str, answer_type: str, topic: list[str], specifics: list[str]) -> bool:
         """A fact of the asked type in the paragraph; a date only in a clause on the topic (or next to one): dates

@@ -243,3 +243,32 @@ def test_a_fact_other_documents_state_too_is_answered_by_document_main_first(ass
     first, later = answer.text.split("Also in A/RES/80/53 (2025):")
     assert first.startswith("Answer: up to 25.") and later.strip().startswith("Answer: 21.")
     assert not any(i.startswith("UNTS") for i in ids)  # the treaty does not state it
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [
+        # the bare English word: 'experts' is the Chinese text's word too (政府专家小组)
+        ("How many experts?", ["A/RES/71/67:OP7", "A/RES/80/53:OP1"]),
+        # two documents named: each answers from its own text, the main one first
+        ("71/67 和 80/53 设立的专家组有哪些不同？", ["A/RES/71/67:OP7", "A/RES/80/53:OP1"]),
+        ("两项决议分别是什么时候、在第几次全体会议上通过的？", ["A/RES/71/67:META", "A/RES/80/53:META"]),
+        ("Compare where the 71/67 expert group and the 80/53 expert group meet.", ["A/RES/71/67:OP7", "A/RES/80/53:OP3"]),
+    ],
+)
+def test_a_question_about_several_documents_is_answered_by_each(assistant, question, cited):
+    answer = assistant.ask(question)
+    assert answer.found and [c.id for c in answer.citations][: len(cited)] == cited
+
+
+def test_a_question_across_a_citation_quotes_the_treaty_article_first(assistant):
+    answer = assistant.ask("What does the article of the NPT that PP5 refers to say?")
+    ids = [c.id for c in answer.citations]
+    assert ids[:2] == ["UNTS vol. 729, No. 10485:ART6", "A/RES/71/67:PP5"] and len(ids) == len(set(ids))
+    assert "good faith" in answer.text
+
+
+def test_what_a_resolution_decided_is_listed(assistant):
+    answer = assistant.ask("What did the General Assembly decide in 2025 on nuclear disarmament verification?")
+    assert [c.id for c in answer.citations] == [f"A/RES/80/53:OP{n}" for n in (1, 3, 4, 12)]
+    assert answer.text.count("Decides") + answer.text.count("decides") == 4

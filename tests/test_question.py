@@ -206,3 +206,20 @@ def test_an_ordinal_in_figures_is_searched_as_the_text_writes_it(reader):
     question = reader.read("秘书长的report要交给第72届UNGA吗？", [])
     assert "第七十二届" in question.search and "第七十二届" in question.focus
     assert "第51次" in reader.read("决议是在第五十一次全体会议上通过的吗？", []).search
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "also"),
+    [
+        ("71/67 和 80/53 设立的专家组有哪些不同？", "A/RES/71/67", ("A/RES/80/53",)),
+        ("80/53 和 71/67 的专家组人数有何不同？", "A/RES/71/67", ("A/RES/80/53",)),  # the main one first
+        # 'both resolutions': the resolutions, though it names the NPT's parties
+        ("Do both resolutions recall the NPT parties' commitment to irreversibility?", "A/RES/71/67", ("A/RES/80/53",)),
+        ("Which of the documents mention Geneva?", "A/RES/71/67", ("A/RES/80/53", NPT)),
+        ("决议引用了哪些文件？", "A/RES/71/67", ()),
+    ],
+)
+def test_the_other_documents_a_question_is_about(reader, text, scope, also):
+    question = reader.read(text, [])
+    assert (question.scope, question.also) == (scope, also)
+    assert "NPT" in question.focus or "NPT" not in text
