@@ -115,6 +115,15 @@ def place_names(code: str) -> frozenset[str]:
     return frozenset(name for name in Locale(code).territories.values() if name[:1].isupper())
 
 
+@cache
+def place_translations(source: str, target: str) -> dict[str, str]:
+    """A state's or region's name in one language -> its name in another (朝鲜 -> North Korea), from CLDR."""
+    from babel import Locale
+
+    names = Locale(target).territories
+    return {name: names[code] for code, name in Locale(source).territories.items() if code in names}
+
+
 def _shape(pattern: str, code: str) -> re.Pattern[str]:
     if _TERRITORIES in pattern:
         pattern = pattern.replace(_TERRITORIES, _territory_names(code))

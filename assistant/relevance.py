@@ -16,12 +16,13 @@ import os
 import re
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.language import pack, place_names
+from assistant.language import pack, place_names, place_translations
 from assistant.segmenter import Lexicon, open_lexicon
 from index.glossary import Glossary
+from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
 _SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|\d+(?:/\d+)+|\d{2,}")
@@ -40,6 +41,7 @@ class Vocabulary:
     glossary_terms: int
     absent_names: list[str]  # absent nouns: things (基金, 制裁, 朝鲜, Asia), not ways of asking (召开, 希望)
     absent_places: list[str]  # those of them that are place names (纽约, Asia): another value of a place the text names
+    unchecked: list[str] = field(default_factory=list)  # Chinese words an English text cannot be checked for
 
 
 def _writable(directory: Path) -> str:
@@ -89,6 +91,9 @@ class RelevanceJudge:
         self._texts = texts
         self._corpus = "\n".join(t for document in texts.values() for t in document)
         self._corpus_lower = self._corpus.lower()
+        # an English text (a Chinese title in its record aside) cannot say whether it mentions a Chinese word the
+        # glossary does not render
+        self._has_chinese = any(question_language("".join(document)) == "zh" for document in texts.values())
         self._glossary = glossary
         self._cache_dir = cache_dir
         self._segmenter = segmenter or _Segmenter(glossary, cache_dir)
@@ -124,12 +129,22 @@ class RelevanceJudge:
             return word.lower() in self._corpus_lower or any(
                 term in self._corpus for term in self._glossary.chinese_for_word(word)
             )
-        if word in self._corpus or word in self._glossary.terms():
+        if word in self._corpus:
             return True
+        if word in self._glossary.terms():  # known by another of its names, when these texts use one
+            return any(self._uses(form) for form in self._glossary.forms(word))
         # A longer word whose own dictionary part is used ('学术界' -> '学术') names a subject the text has.
         return any(
             len(part) >= 2 and part != word and part in self._corpus for part in self._lexicon().cut_for_search(word)
         )
+
+    def _uses(self, name: str) -> bool:
+        return name.lower() in self._corpus_lower if name.isascii() else name in self._corpus
+
+    def _absent_place(self, word: str) -> bool:
+        """A Chinese name of a state or region that an English text does not use in English (朝鲜: North Korea)."""
+        english = place_translations("zh", "en").get(word)
+        return english is not None and english.lower() not in self._corpus_lower
 
     def _content_words(self, text: str) -> tuple[list[str], set[str]]:
         """(content words in reading order, those that directly follow an interrogative)."""
@@ -193,8 +208,10 @@ class RelevanceJudge:
             and w not in _ZH.answer_kinds
             and (w not in after_interrogative or present[w])
         ]
-        absent = [w for w in words if not present[w]]
+        checkable = {w: w.isascii() or self._has_chinese or self._absent_place(w) for w in words}
+        absent = [w for w in words if not present[w] and checkable[w]]
+        unchecked = [w for w in words if not present[w] and not checkable[w]]
         lexicon = self._lexicon()
         nouns = [w for w in absent if not w.isascii() and lexicon.tag(w).startswith("n")]
         places = [w for w in nouns if lexicon.tag(w) == "ns"] + [w for w in absent if w in place_names("en")]
-        return Vocabulary(words, absent, glossary_terms, nouns + [w for w in places if w.isascii()], places)
+        return Vocabulary(words, absent, glossary_terms, nouns + [w for w in places if w.isascii()], places, unchecked)

@@ -31,6 +31,7 @@ _DATES = ("year", "day", "month")
 # conferences', 'eighteen months'; these cannot)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "money", "place"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
+_SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,10 @@ class VerdictJudge:
             if not grounded:
                 topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
-        # grounded: every word of the topic is this document's own (what another document must be to answer too)
-        return Verdict(True, reason, tuple(evidence), grounded=bool(topic) and not vocabulary.absent)
+        # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
+        # another document must be to answer a question not put to it)
+        own = bool(topic) and not vocabulary.absent and not vocabulary.unchecked
+        return Verdict(True, reason, tuple(evidence), grounded=own)
 
     def _opening_with(self, question: Question, judge: RelevanceJudge) -> list[str]:
         """The paragraphs of the document with a clause that opens with the verb asked about ('Decides', 决定;
@@ -166,7 +169,17 @@ class VerdictJudge:
             and pattern.search(p.text)
         ]
         subject = self._subject(question, judge)
-        words = judge.vocabulary(subject).words + self.glossary.official_terms(subject, vocabulary=False)
+        # the official names the document's own record uses (its title, its author: 'the General Assembly … on
+        # nuclear disarmament verification') name the document, not a topic within it
+        record = self.paragraphs.get(f"{question.scope}:META")
+        named = [
+            term
+            for term in self.glossary.official_terms(subject, vocabulary=False)
+            if not (
+                record and any(self._has(record.text, f) for f in [term, *self.glossary.renderings(term, record.lang)])
+            )
+        ]
+        words = judge.vocabulary(subject).words + named
         topic = [w for w in words if w not in forms and stem(w) not in stems]
         specifics = judge.known_specifics(question.focus)
         on_topic = [pid for pid in opening if self._on_topic(pid, topic, specifics)]
@@ -188,10 +201,13 @@ class VerdictJudge:
         return focus
 
     def _forms(self, topic: list[str], lang: str) -> list[list[str]]:
-        """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it (in a
-        Chinese text, English words the glossary does not know cannot be checked and are left out)."""
+        """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it; in a
+        text of the other language, the glossary's renderings ('生效' -> 'entry into force'; words the glossary does
+        not know cannot be checked and are left out)."""
         forms = [
-            [w, *self.glossary.official_terms(w)] if w.isascii() == (lang == "en") else self.glossary.official_terms(w)
+            [w, *self.glossary.official_terms(w)]
+            if w.isascii() == (lang == "en")
+            else [*self.glossary.official_terms(w), *self.glossary.renderings(w, lang)]
             for w in topic
         ]
         return [f for f in forms if f]
@@ -233,13 +249,14 @@ class VerdictJudge:
         shape = pack(paragraph.lang).answer_type(answer_type)
         if shape is None or answer_type not in _DATES:
             return shape is not None and self._states(pid, answer_type)
-        clauses = [c for c in _CLAUSE.split(paragraph.text) if c.strip()]
         names = [name for forms in self._forms(topic, paragraph.lang) for name in forms] + specifics
-        for i, clause in enumerate(clauses):
-            if shape.shape.search(clause):
-                window = "".join(clauses[max(0, i - 1) : i + 2])
-                if not names or any(self._has(window, name) for name in names):
-                    return True
+        for sentence in _SENTENCE.split(paragraph.text):  # the window never reaches into another sentence
+            clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+            for i, clause in enumerate(clauses):
+                if shape.shape.search(clause):
+                    window = "".join(clauses[max(0, i - 1) : i + 2])
+                    if not names or any(self._has(window, name) for name in names):
+                        return True
         return False
 
     def _in_asked_unit(self, question: Question, pid: str) -> bool:

@@ -79,6 +79,12 @@ class Glossary:
     def terms(self) -> frozenset[str]:
         return self._terms
 
+    def forms(self, term: str) -> frozenset[str]:
+        """Every name of the groups `term` belongs to (the term itself when it is in none)."""
+        return frozenset(
+            t for group in self._groups if any(t == term for t, _ in group) for t, _ in group
+        ) or frozenset({term})
+
     def chinese_for_word(self, word: str) -> frozenset[str]:
         """The Chinese terms of the groups whose English names use this word ('experts' -> 政府专家小组 ...):
         how an English word is known in a Chinese text that renders it only inside a longer term."""

@@ -29,7 +29,8 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
 
     def run(text: str, retrieved: list[str], history: list | None = None):
         question = reader.read(text, history or [])
-        hits = [Hit(R + label, 1.0 - i / 10, "search") for i, label in enumerate(retrieved)]
+        ids = [label if ":" in label else R + label for label in retrieved]  # a bare label is the main resolution's
+        hits = [Hit(pid, 1.0 - i / 10, "search") for i, pid in enumerate(ids)]
         return verdicts.decide(question, Retrieval(question.search, hits))
 
     return run
@@ -154,3 +155,28 @@ def test_an_english_word_is_known_through_the_head_of_a_glossary_term(decide) ->
     assert "政府专家小组" in glossary.chinese_for_word("experts")
     assert not glossary.chinese_for_word("International")
     assert {"establish", "set up"} <= set(glossary.renderings("2025年的决议设立了什么？", "en"))
+
+
+NPT = "UNTS vol. 729, No. 10485:"
+
+
+@pytest.mark.parametrize(
+    ("text", "retrieved", "found", "first"),
+    [
+        # a Chinese question over the English treaty: its words reach the text through the glossary
+        ("不扩散条约的保存国政府是哪几个？", [NPT + "ART9", NPT + "ART11"], True, NPT + "ART9"),
+        # 生效 is 'entry into force': no year stands in a sentence on it (1967 dates the nuclear-weapon States)
+        ("NPT是哪一年生效的？", [NPT + "ART9", NPT + "ART8"], False, None),
+        # a state the treaty never names, in its English name (朝鲜: North Korea)
+        ("朝鲜是哪一年宣布退出不扩散条约的？", [NPT + "ART10", NPT + "ART9"], False, None),
+    ],
+)
+def test_a_chinese_question_over_an_english_text(decide, text, retrieved, found, first):
+    verdict = decide(text, retrieved)
+    assert verdict.found is found and (verdict.evidence[0] if found else None) == first
+
+
+def test_words_an_english_text_cannot_be_checked_for_leave_the_answer_ungrounded(decide):
+    """Another document answers a question not put to it only when all its words are that text's own."""
+    verdict = decide("80/53 专家组成员的名单有吗？", ["A/RES/80/53:OP1", "A/RES/80/53:OP2"])
+    assert not verdict.grounded
