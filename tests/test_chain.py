@@ -157,7 +157,7 @@ def test_verification_rejects_fabricated_quotes_and_unknown_labels(assistant):
     invented = Citation(R + "OP7", "OP7", "执行部分第7段", "最多为50人的政府专家小组")
     unknown = Citation(R + "OP10", "OP10", "执行部分第10段", "任何内容")
     kept, problems = verify([good, invented, unknown], paragraphs)
-    assert kept == [good]
+    assert kept == [Citation(good.id, good.label, good.display, good.quote, "zh")]  # kept, naming its language
     assert any("not in that paragraph" in p for p in problems)
     assert any("no such paragraph" in p for p in problems)
     assert not quote_is_verbatim("", paragraphs[R + "OP7"].text)

@@ -159,6 +159,13 @@ def test_fetch_adds_every_language_found_as_one_document(env, capsys):
     assert main([*env, "index", "list"]) == EXIT_OK
     (line,) = [ln for ln in capsys.readouterr().out.splitlines() if "A/99/789" in ln]
     assert line.split()[1] == "zh,en"
+    question = "How many experts does the Panel recommend?"
+    assert main([*env, "ask", question, "--doc", "A/99/789", "--json"]) == EXIT_OK
+    (citation,) = json.loads(capsys.readouterr().out)["citations"]
+    assert (citation["id"], citation["quote_lang"]) == ("A/99/789:P2", "en") and "16 experts" in citation["quote"]
+    assert main([*env, "ask", "专家小组建议由多少名专家发展核查？", "--doc", "A/99/789", "--json"]) == EXIT_OK
+    (citation,) = json.loads(capsys.readouterr().out)["citations"]
+    assert (citation["id"], citation["quote_lang"]) == ("A/99/789:P2", "zh") and "16名专家" in citation["quote"]
 
 
 def test_redirects_are_followed(server: str, tmp_path: Path):

@@ -1,5 +1,5 @@
 """One symbol in two languages: a resolution a user added in Chinese and then in English (tests/fixtures/
-bilingual_zh.txt and bilingual_en.txt, the same PP/OP/FN labels) is one document, stored, searched and
+bilingual_zh.txt and bilingual_en.txt, the same PP/OP/FN labels) is one document, searched, answered, verified and
 shown in both, through the CLI as a user runs it, on the real parser, embedder and Chroma store."""
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.chain import Assistant
+from assistant.citations import Citation, verify
 from assistant.cli import EXIT_OK, main
+from assistant.config import Settings
 from index.chunks import embedding_chunks
 from index.ingest import load_document
 from index.sources import SourceStore
@@ -36,6 +39,12 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def _ask(capsys: pytest.CaptureFixture[str], data: list[str], question: str) -> dict:
+    code, out, _ = _run(capsys, *data, "ask", question, "--doc", SYMBOL, "--json")
+    assert code == EXIT_OK
+    return json.loads(out)
 
 
 # -- one document, two languages -----------------------------------------------------------------------------------
@@ -88,6 +97,40 @@ def test_the_translation_is_embedded_and_keyword_indexed_under_the_same_citation
         index.close()
 
 
+# -- answers -------------------------------------------------------------------------------------------------------
+def test_an_english_question_quotes_the_english_paragraph_a_chinese_one_the_chinese(bilingual_data_dir, capsys):
+    data = ["--data-dir", str(bilingual_data_dir)]
+    english = _ask(capsys, data, "Where will the group of governmental experts meet?")
+    chinese = _ask(capsys, data, "政府专家小组将在哪里举行会议？")
+    assert english["citations"][0]["id"] == chinese["citations"][0]["id"] == OP3
+    assert english["citations"][0]["quote_lang"] == "en" and "Geneva" in english["citations"][0]["quote"]
+    assert chinese["citations"][0]["quote_lang"] == "zh" and "日内瓦" in chinese["citations"][0]["quote"]
+    assert english["citations"][0]["quote"] in english["text"]
+    for answer in (english, chinese):
+        assert len(set(answer["retrieved"])) == len(answer["retrieved"])  # a hit in either language is one id
+
+
+def test_a_paragraph_named_in_english_is_quoted_in_english(bilingual_data_dir, capsys):
+    answer = _ask(capsys, ["--data-dir", str(bilingual_data_dir)], "What does operative paragraph 1 say?")
+    (citation,) = answer["citations"]
+    assert citation["id"] == f"{SYMBOL}:OP1" and citation["quote_lang"] == "en"
+    assert citation["quote"].startswith("Encourages the Conference on Disarmament")
+
+
+def test_verification_accepts_a_quote_in_either_language_and_nothing_else(bilingual_data_dir: Path):
+    assistant = Assistant.from_settings(Settings(data_dir=bilingual_data_dir))
+    try:
+        index = assistant.index
+        english = Citation(OP3, "OP3", "operative paragraph 3", "which will meet in Geneva in 2037 and 2038", "zh")
+        chinese = Citation(OP3, "OP3", "执行部分第3段", "该小组2037年和2038年将在日内瓦举行", "zh")
+        neither = Citation(OP3, "OP3", "operative paragraph 3", "which will meet in Vienna in 2037", "en")
+        kept, problems = verify([english, chinese, neither], index.paragraphs, index.versions)
+        assert [(c.quote, c.quote_lang) for c in kept] == [(english.quote, "en"), (chinese.quote, "zh")]
+        assert problems == [f"dropped {OP3}: the quoted text is not in that paragraph"]
+    finally:
+        assistant.close()
+
+
 # -- adding translations -------------------------------------------------------------------------------------------
 def test_a_misaligned_translation_is_added_and_its_unmatched_labels_named(own_copy, tmp_path: Path, capsys):
     text = (FIXTURES / "bilingual_en.txt").read_text(encoding="utf-8")
@@ -102,6 +145,12 @@ def test_a_misaligned_translation_is_added_and_its_unmatched_labels_named(own_co
     assert code == EXIT_OK and "Traceback" not in err
     (note,) = [line for line in err.splitlines() if line.startswith("Note:")]
     assert "only in en: OP5" in note and "only in zh: PP3" in note
+    # each label is answered from the one language that has it, whatever the question's language
+    op5 = _ask(capsys, own_copy, "执行部分第5段说了什么？")["citations"][0]
+    assert (op5["id"], op5["quote_lang"]) == (f"{SYMBOL}:OP5", "en")
+    assert op5["quote"] == "Decides to remain seized of the matter."
+    pp3 = _ask(capsys, own_copy, "What does preambular paragraph 3 say?")["citations"][0]
+    assert (pp3["id"], pp3["quote_lang"]) == (f"{SYMBOL}:PP3", "zh") and pp3["quote"].startswith("又注意到")
 
 
 def test_adding_the_same_symbol_and_language_again_replaces_that_text(own_copy, tmp_path: Path, capsys):
