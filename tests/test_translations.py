@@ -106,6 +106,7 @@ def test_an_english_question_quotes_the_english_paragraph_a_chinese_one_the_chin
     assert english["citations"][0]["quote_lang"] == "en" and "Geneva" in english["citations"][0]["quote"]
     assert chinese["citations"][0]["quote_lang"] == "zh" and "日内瓦" in chinese["citations"][0]["quote"]
     assert english["citations"][0]["quote"] in english["text"]
+    assert english["text"].startswith("Answer: in Geneva.\n")  # the place read from the English text
     for answer in (english, chinese):
         assert len(set(answer["retrieved"])) == len(answer["retrieved"])  # a hit in either language is one id
 
