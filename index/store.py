@@ -133,6 +133,7 @@ class LoadedIndex:
             for p in text.paragraphs:
                 self.versions.setdefault(p.id, {})[p.lang] = p
         self._views = {lang: self._view(lang) for lang in dict.fromkeys(text.lang for text in texts)}
+        self._languages = max((len(doc.languages) for doc in documents), default=1)
         self.embeddings = embeddings
         self._client = client
         self._server = server
@@ -158,10 +159,11 @@ class LoadedIndex:
 
     def dense(self, query_vector: list[float], k: int, only: str | None = None) -> list[tuple[str, float]]:
         """Nearest paragraphs by cosine similarity (1 = same direction), optionally of one document only; a
-        paragraph embedded in parts counts once, with its best part."""
+        paragraph embedded in parts, or in several languages, counts once, with its best vector."""
         where = {"doc": only} if only else None
+        n = 2 * k * self._languages  # enough vectors for k paragraphs
         try:
-            hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=2 * k, filter=where)
+            hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=n, filter=where)
         except Exception as exc:  # a server that times out or fails mid-request: one clear sentence
             if self._server is None:
                 raise
