@@ -60,9 +60,12 @@ class ExtractiveAnswerer:
         glossary: Glossary,
         registry: list[CitedDocument],
         keyword_query: Callable[[str, str | None], str],
+        translations: dict[str, ExtractiveAnswerer] | None = None,
     ) -> None:
-        """`keyword_query` is the retriever's: clauses are chosen by the same words paragraphs were."""
+        """`keyword_query` is the retriever's: clauses are chosen by the same words paragraphs were.
+        `translations`: the same answerer over the documents read in another language (`LoadedIndex.in_language`)."""
         self.keyword_query = keyword_query
+        self.translations = translations or {}
         self.paragraphs = paragraphs
         self.documents = documents
         self.glossary = glossary
@@ -161,7 +164,13 @@ class ExtractiveAnswerer:
         citations += [make_citation(fn, fn.text, lang) for fn in self._footnotes_in(paragraph, start, end)]
         return citations
 
+    def reading(self, lang: str) -> ExtractiveAnswerer:
+        """The answerer that quotes in `lang` where the documents have text in it."""
+        return self.translations.get(lang, self)
+
     def answer(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
+        if self.reading(lang) is not self:
+            return self.reading(lang).answer(question, retrieval, verdict, lang)
         if not verdict.found:
             return self.composer.not_found(question, retrieval, verdict, lang)
         if retrieval.registry:

@@ -84,17 +84,36 @@ class Assistant:
         self.settings = settings
         self.index = index
         glossary = shipped_glossary()
-        # a document's words are its text's: its data cards (the vote's list of states) are judged apart
+        # a document's words are its text's, in each of its languages: its data cards (the vote's list of states)
+        # are judged apart
         texts = {
-            symbol: [p.text for p in doc.paragraphs if p.kind not in DATA_CARD_KINDS]
+            symbol: [
+                p.text
+                for text in (doc, *doc.translations.values())
+                for p in text.paragraphs
+                if p.kind not in DATA_CARD_KINDS
+            ]
             for symbol, doc in index.documents.items()
         }
         judge = RelevanceJudge(texts, glossary, settings.data_dir / "cache")
         self.reader = QuestionReader(index.documents, glossary)
         self.retriever = Retriever(index, glossary, judge, settings.top_k)
         self.verdicts = VerdictJudge(index.paragraphs, judge, glossary)
+        # a question's words are judged against the text in its language where the documents have one
+        views = {lang: index.in_language(lang) for lang in index.translated}
+        self.verdicts_in = {lang: VerdictJudge(view.paragraphs, judge, glossary) for lang, view in views.items()}
         extractive = ExtractiveAnswerer(
-            index.paragraphs, index.documents, glossary, index.registry, self.retriever.keyword_query
+            index.paragraphs,
+            index.documents,
+            glossary,
+            index.registry,
+            self.retriever.keyword_query,
+            {
+                lang: ExtractiveAnswerer(
+                    view.paragraphs, view.documents, glossary, index.registry, self.retriever.keyword_query
+                )
+                for lang, view in views.items()
+            },
         )
         self.answerer: ExtractiveAnswerer | LLMAnswerer = extractive
         if settings.llm:
@@ -175,9 +194,12 @@ class Assistant:
         self._check_budget(turn.request)
         return replace(turn, retrieval=retrieval)
 
+    def _verdicts(self, question: Question) -> VerdictJudge:
+        return self.verdicts_in.get(question.lang, self.verdicts)
+
     def _decide(self, turn: Turn) -> Turn:
         assert turn.retrieval is not None
-        return replace(turn, verdict=self.verdicts.decide(turn.question, turn.retrieval))
+        return replace(turn, verdict=self._verdicts(turn.question).decide(turn.question, turn.retrieval))
 
     def _other_documents(self, turn: Turn) -> Turn:
         """A question that names no document is about the main resolution; the other documents answer it too
@@ -198,7 +220,7 @@ class Assistant:
                 continue
             other = replace(question, scope=symbol)
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
-            decided = self.verdicts.decide(other, retrieval)
+            decided = self._verdicts(other).decide(other, retrieval)
             if decided.found and decided.grounded and not decided.contradicted:
                 others.append(Turn(turn.request, other, retrieval, decided))
         self._check_budget(turn.request)
@@ -213,7 +235,7 @@ class Assistant:
         for symbol in turn.question.also:
             other = replace(turn.question, scope=symbol, also=())
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
-            turns.append(Turn(turn.request, other, retrieval, self.verdicts.decide(other, retrieval)))
+            turns.append(Turn(turn.request, other, retrieval, self._verdicts(other).decide(other, retrieval)))
         self._check_budget(turn.request)
         found = [t for t in turns if t.verdict is not None and t.verdict.found]
         if not found:
@@ -254,8 +276,9 @@ class Assistant:
         return f"{heading}\n{answer.text}"
 
     def _verify(self, answer: Answer) -> Answer:
-        """No citation reaches the user unless its label exists and its quote is in that paragraph."""
-        kept, problems = verify(answer.citations, self.index.paragraphs)
+        """No citation reaches the user unless its label exists and its quote is in that paragraph (in one of the
+        languages it is indexed in)."""
+        kept, problems = verify(answer.citations, self.index.paragraphs, self.index.versions)
         answer.citations = kept
         answer.warnings += problems
         if answer.found and not kept:

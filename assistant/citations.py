@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from assistant.labels import display_label
@@ -16,6 +17,7 @@ class Citation:
     label: str  # "OP7"
     display: str  # "执行部分第7段" / "operative paragraph 7"
     quote: str  # an exact span of the paragraph's text
+    quote_lang: str = ""  # the language of the text the quote is from (a label may be indexed in several)
 
     @property
     def symbol(self) -> str:
@@ -45,19 +47,29 @@ def quote_is_verbatim(quote: str, paragraph_text: str) -> bool:
 
 
 def make_citation(paragraph: Paragraph, quote: str, lang: str) -> Citation:
-    return Citation(paragraph.id, paragraph.label, display_label(paragraph.label, lang), quote)
+    """`lang` is the language the label is displayed in; the quote is in the paragraph's."""
+    return Citation(paragraph.id, paragraph.label, display_label(paragraph.label, lang), quote, paragraph.lang)
 
 
-def verify(citations: list[Citation], paragraphs: dict[str, Paragraph]) -> tuple[list[Citation], list[str]]:
-    """Keep the citations whose label exists and whose quote is in that paragraph; say why each other one went."""
+def verify(
+    citations: list[Citation],
+    paragraphs: Mapping[str, Paragraph],
+    versions: Mapping[str, Mapping[str, Paragraph]] | None = None,
+) -> tuple[list[Citation], list[str]]:
+    """Keep the citations whose label exists and whose quote is in that paragraph, in any language it is indexed
+    in (`versions`: id -> language -> text; the language the citation names is tried first); say why each other
+    one went. A kept citation names the language its quote was found in."""
     kept: list[Citation] = []
     problems: list[str] = []
     for citation in citations:
         paragraph = paragraphs.get(citation.id)
+        texts = (versions or {}).get(citation.id) or ({paragraph.lang: paragraph} if paragraph else {})
+        order = sorted(texts, key=lambda lang: lang != citation.quote_lang)
+        found = next((lang for lang in order if quote_is_verbatim(citation.quote, texts[lang].text)), None)
         if paragraph is None:
             problems.append(f"dropped {citation.id}: no such paragraph in the index")
-        elif not quote_is_verbatim(citation.quote, paragraph.text):
+        elif found is None:
             problems.append(f"dropped {citation.id}: the quoted text is not in that paragraph")
-        elif citation not in kept:
-            kept.append(citation)
+        elif (checked := replace(citation, quote_lang=found)) not in kept:
+            kept.append(checked)
     return kept, problems

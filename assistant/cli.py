@@ -198,13 +198,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     fetch = sub.add_parser("fetch", help="download documents by UN symbol and index them")
     fetch.add_argument("symbols", nargs="*", help="e.g. A/61/1028 S-10/2")
-    fetch.add_argument("--lang", default="zh,en", help="languages to try, in order (default: zh,en)")
+    fetch.add_argument("--lang", default="zh,en", help="languages to fetch, all that are published (default: zh,en)")
     fetch.add_argument("--cited", action="store_true", help="every document the indexed documents cite")
     fetch.set_defaults(func=cmd_fetch)
 
     doc = sub.add_parser("doc", help="print a parsed document")
     doc.add_argument("symbol", help="document symbol, e.g. A/RES/71/67")
     doc.add_argument("--json", action="store_true", help="machine-readable output")
+    doc.add_argument("--lang", choices=["zh", "en"], help="the text in this language (default: its primary one)")
     doc.set_defaults(func=cmd_doc)
 
     cited = sub.add_parser("cited", help="the documents the indexed documents cite, and where")

@@ -58,7 +58,7 @@ def open_index(settings: Settings) -> LoadedIndex:
 
 def _build(settings: Settings, documents: list[Document]) -> int:
     store = index_store(settings)
-    total = sum(len(d.paragraphs) for d in documents)
+    total = sum(len(text.paragraphs) for d in documents for text in (d, *d.translations.values()))
     echo(f"Indexing {len(documents)} document(s), {total} paragraphs, into {store.root} ({store.vectors}).", err=True)
     manifest = store.build(documents, progress_bar("Embedding"))
     echo(f"Index built: {', '.join(d['symbol'] for d in manifest.documents)} ({total} paragraphs).")
@@ -84,13 +84,29 @@ def cmd_index_add(args: argparse.Namespace, settings: Settings) -> int:
     echo(f"{args.file}: {doc.symbol} ({doc.kind}, {doc.lang}), {len(doc.paragraphs)} paragraphs.", err=True)
     with SourceStore(settings.data_dir).change() as change:
         change.add(Path(args.file), doc)
-        _build(settings, change.documents())
+        documents = change.documents()
+        _build(settings, documents)
         change.commit()
+    _report_languages(documents, [doc.symbol])
     return EXIT_OK
 
 
+def _report_languages(documents: list[Document], symbols: list[str]) -> None:
+    """For each symbol indexed in several languages: its languages, and which labels have no counterpart."""
+    from index.translations import unaligned
+
+    for doc in documents:
+        if doc.symbol in symbols and doc.translations:
+            notes = unaligned(doc)
+            aligned = "." if notes else ", aligned by label."
+            echo(f"{doc.symbol} is indexed in {', '.join(doc.languages)}{aligned}", err=True)
+            for note in notes:
+                echo(f"Note: {note}", err=True)
+
+
 def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
-    """Fetch each symbol in the first language it is published in, index what arrived, report each failure."""
+    """Fetch each symbol in every language asked for that it is published in, index what arrived (a symbol's
+    languages as one document), report each failure."""
     from index.fetch import Fetcher, language
     from index.ingest import load_document
     from index.sources import SourceStore
@@ -115,6 +131,7 @@ def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
     failed = 0
     for symbol in dict.fromkeys(symbols):
         problems = []
+        arrived = 0
         for lang in langs:
             try:
                 fetched = fetcher.fetch(symbol, lang)
@@ -123,18 +140,20 @@ def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
                 problems.append(str(exc))
                 continue
             found.append((fetched.path, doc))
+            arrived += 1
             echo(f"{symbol} ({lang}): {len(doc.paragraphs)} paragraphs, from {fetched.url}", err=True)
-            break
-        else:
+        if not arrived:
             failed += 1
-            for problem in problems:
-                echo(f"ndv: {problem}", err=True)
+        for problem in problems:  # a language missing beside one that arrived is worth knowing, not a failure
+            echo(f"ndv: {problem}" if not arrived else problem, err=True)
     if found:  # downloads done: the writers' lock is held only while the documents change
         with SourceStore(settings.data_dir).change() as change:
             for path, doc in found:
                 change.add(path, doc)
-            _build(settings, change.documents())
+            documents = change.documents()
+            _build(settings, documents)
             change.commit()
+        _report_languages(documents, [doc.symbol for _, doc in found])
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -150,19 +169,26 @@ def cmd_index_list(args: argparse.Namespace, settings: Settings) -> int:
         f"vectors {manifest.vectors})"
     )
     for doc in documents:
-        echo(f"  {doc.symbol:<16} {doc.lang}  {doc.paragraphs:>4} paragraphs  {doc.title}")
+        languages = ",".join(doc.languages or [doc.lang])
+        echo(f"  {doc.symbol:<16} {languages:<5}  {doc.paragraphs:>4} paragraphs  {doc.title}")
     return EXIT_OK
 
 
 def cmd_doc(args: argparse.Namespace, settings: Settings) -> int:
+    """The document as written in one language (default: its primary one)."""
     index = open_index(settings)
     try:
-        doc = index.documents.get(args.symbol)
-        if doc is None:
+        indexed = index.documents.get(args.symbol)
+        if indexed is None:
             known = ", ".join(index.documents) or "none"
             raise UnknownDocumentError(f"{args.symbol} is not in the index (indexed: {known}).")
+        doc = indexed.text_in(args.lang or indexed.lang)
+        if doc is None:
+            languages = ", ".join(indexed.languages)
+            raise UnknownDocumentError(f"{args.symbol} is not indexed in {args.lang} (only in {languages}).")
         if args.json:
-            data = {k: v for k, v in doc.to_dict().items() if k != "paragraphs"}
+            data = {k: v for k, v in doc.to_dict().items() if k not in ("paragraphs", "translations")}
+            data["languages"] = indexed.languages
             data["paragraphs"] = [
                 {
                     "id": p.id,
@@ -178,7 +204,8 @@ def cmd_doc(args: argparse.Namespace, settings: Settings) -> int:
         else:
             from assistant.labels import display_label
 
-            echo(f"{doc.symbol}  {doc.title}")
+            others = [lang for lang in indexed.languages if lang != doc.lang]
+            echo(f"{doc.symbol}  {doc.title}  [{doc.lang}{'; also ' + ', '.join(others) if others else ''}]")
             for p in doc.paragraphs:
                 echo(f"\n[{p.label}] {display_label(p.label, doc.lang)}\n{p.text}")
         return EXIT_OK

@@ -191,11 +191,11 @@ class LLMAnswerer:
         # structured-output forms still to try, best first (see `structured_output`); a refused one is dropped
         self.request_options = list(request_options or [])
         self.extractive = extractive
-        self.paragraphs = extractive.paragraphs
 
     def messages(self, question: Question, retrieval: Retrieval, lang: str) -> list[Any]:
+        paragraphs = self.extractive.reading(lang).paragraphs  # in the answer's language where there is its text
         context = "\n".join(
-            f"[{pid}] ({display_label(split_citation_id(pid)[1], lang)}) {self.paragraphs[pid].text}"
+            f"[{pid}] ({display_label(split_citation_id(pid)[1], lang)}) {paragraphs[pid].text}"
             for pid in retrieval.ids
         )
         return [
@@ -289,18 +289,17 @@ class LLMAnswerer:
     ) -> tuple[list[Citation], list[str]]:
         citations: list[Citation] = []
         warnings: list[str] = []
+        extractive = self.extractive.reading(lang)  # the texts the model was given
         for label, quote in claimed:
             pid = self._resolve(label, retrieval.ids)
             if pid is None:
                 warnings.append(f"dropped [{label}]: not among the paragraphs given to the model")
                 continue
-            paragraph = self.paragraphs[pid]
+            paragraph = extractive.paragraphs[pid]
             if quote and not quote_is_verbatim(quote, paragraph.text):
                 warnings.append(f"dropped [{pid}]: the quoted words are not in that paragraph")
                 continue
-            citation = (
-                make_citation(paragraph, quote, lang) if quote else self.extractive.cite(question, paragraph, lang)[0]
-            )
+            citation = make_citation(paragraph, quote, lang) if quote else extractive.cite(question, paragraph, lang)[0]
             if all(c.id != citation.id for c in citations):
                 citations.append(citation)
         return citations, warnings

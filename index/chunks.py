@@ -11,10 +11,12 @@ from index.documents import Paragraph
 CHUNK_CHARS = 1200  # e5 reads 512 tokens; a longer paragraph is embedded in parts that keep its id
 
 
-def embedding_chunks(paragraph: Paragraph) -> list[tuple[str, str]]:
-    """(vector id, text) parts of a paragraph: itself when short, else sentence-aligned parts `ID#1`, `ID#2`…"""
+def embedding_chunks(paragraph: Paragraph, translated: bool = False) -> list[tuple[str, str]]:
+    """(vector id, text) parts of a paragraph: itself when short, else sentence-aligned parts `ID#1`, `ID#2`…;
+    a translation's ids carry its language (`ID@en`), since the citation id is the same in every language."""
+    key = f"{paragraph.id}@{paragraph.lang}" if translated else paragraph.id
     if len(paragraph.text) <= CHUNK_CHARS:
-        return [(paragraph.id, paragraph.text)]
+        return [(key, paragraph.text)]
     parts: list[str] = [""]
     for sentence in re.findall(r"[^。；;.!?！？]+[。；;.!?！？]?\s*", paragraph.text):
         while len(sentence) > CHUNK_CHARS:  # one sentence longer than a part: cut it
@@ -23,7 +25,7 @@ def embedding_chunks(paragraph: Paragraph) -> list[tuple[str, str]]:
         if len(parts[-1]) + len(sentence) > CHUNK_CHARS:
             parts.append("")
         parts[-1] += sentence
-    return [(f"{paragraph.id}#{i}", part) for i, part in enumerate((p for p in parts if p.strip()), 1)]
+    return [(f"{key}#{i}", part) for i, part in enumerate((p for p in parts if p.strip()), 1)]
 
 
 def chroma_metadata(p: Paragraph) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 from index.documents import Document
 from index.errors import InputError
 from index.meta import with_meta_card
+from index.translations import joined
 
 SHIPPED_CORPUS = Path(__file__).parent / "corpus"
 _CURATED_FIELDS = ("title", "adopted", "meeting", "committee", "committee_report", "agenda_item")
@@ -71,13 +72,14 @@ def load_entry(entry: CorpusEntry) -> Document:
 
 def corpus_documents(directory: Path = SHIPPED_CORPUS) -> list[Document]:
     """Every document of a corpus directory (a `manifest.json` beside the files); the shipped one by default.
-    A data card (kind "vote") joins the documents of its symbol, in each of their languages."""
+    A data card (kind "vote") joins the documents of its symbol, in each of their languages; the texts of one
+    symbol are one document (the first listed is its primary language)."""
     entries = read_manifest(directory)
     documents = [load_entry(entry) for entry in entries if entry.kind != "vote"]
     for entry in entries:
         if entry.kind == "vote":
             _attach_vote(entry, documents)
-    return documents
+    return joined(documents)
 
 
 def _attach_vote(entry: CorpusEntry, documents: list[Document]) -> None:

@@ -17,11 +17,16 @@ class KeywordIndex:
         self._bm25.index([keyword_tokens(t) or ["\u2205"] for t in texts], show_progress=False)
 
     def scores(self, query: str) -> dict[str, float]:
-        """BM25 score per paragraph id; empty when no query token occurs in the corpus."""
+        """BM25 score per paragraph id (a paragraph in several languages: its best text's); empty when no query
+        token occurs in the corpus."""
         tokens = keyword_tokens(query)
         if not tokens:
             return {}
         raw = np.asarray(self._bm25.get_scores(tokens))
         if not raw.any():
             return {}
-        return {pid: float(s) for pid, s in zip(self.ids, raw) if s > 0}
+        best: dict[str, float] = {}
+        for pid, score in zip(self.ids, raw):
+            if score > best.get(pid, 0.0):
+                best[pid] = float(score)
+        return best

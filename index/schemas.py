@@ -45,6 +45,7 @@ class IndexedDocument(BaseModel):
     lang: str
     title: str
     paragraphs: int
+    languages: list[str] = Field(default_factory=list)  # the primary one first, then its translations'
 
 
 HISTORY = TypeAdapter(list[HistoryTurn])

@@ -30,6 +30,7 @@ from index.errors import IndexCorruptError, IndexMissingError, IndexOutdatedErro
 from index.pointers import build_lock
 from index.schemas import SOURCE_MANIFEST, SourceEntry, SourceManifest, parse_json
 from index.symbols import check_symbol, symbol_file_stem
+from index.translations import joined, separate
 
 if TYPE_CHECKING:
     from index.store import IndexStore, LoadedIndex, Progress
@@ -103,7 +104,8 @@ class SourceChange:
         self.staged: set[str] = set()
 
     def add(self, path: Path, doc: Document) -> None:
-        """Stage a copy of the file; it replaces any earlier document of the same symbol."""
+        """Stage a copy of the file; it replaces the earlier document of the same symbol in the same language, in
+        its place (the first language added stays the primary one), and joins the symbol's other languages."""
         symbol = check_symbol(doc.symbol)
         with _storage_errors(self.store.root):
             name = stored_name(symbol, doc.lang, path)
@@ -112,11 +114,15 @@ class SourceChange:
         entry = SourceEntry.model_validate(
             {"file": name, "symbol": symbol, "lang": doc.lang, "kind": doc.kind, "source": str(path)}
         )
-        self.entries = [e for e in self.entries if e.symbol != symbol] + [entry]
+        same = [i for i, e in enumerate(self.entries) if (e.symbol, e.lang) == (symbol, doc.lang)]
+        if same:
+            self.entries[same[0]] = entry
+        else:
+            self.entries.append(entry)
 
     def documents(self) -> list[Document]:
-        """The corpus as it will be once committed: the shipped documents and the user's, one per symbol (a
-        user's document replaces a shipped one)."""
+        """The corpus as it will be once committed: the shipped documents and the user's, one per symbol with its
+        languages (a user's text replaces a shipped one in the same language)."""
         added = [_load((self.stage if e.file in self.staged else self.store.root) / e.file, e) for e in self.entries]
         return _with_shipped(added)
 
@@ -151,8 +157,11 @@ def _load(path: Path, entry: SourceEntry) -> Document:
 
 
 def _with_shipped(added: list[Document]) -> list[Document]:
-    symbols = {d.symbol for d in added}
-    return [d for d in shipped_documents() if d.symbol not in symbols] + added
+    """A user's text takes the place of the shipped text of its symbol and language, so that the shipped corpus's
+    language stays the primary one."""
+    users = {(d.symbol, d.lang): d for d in added}
+    shipped = [users.pop((d.symbol, d.lang), d) for d in separate(shipped_documents())]
+    return joined(shipped + [d for d in added if (d.symbol, d.lang) in users])
 
 
 def open_or_build(

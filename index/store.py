@@ -29,7 +29,7 @@ from typing import Any
 
 from index.chroma_client import ChromaServer, chroma_client, close_client
 from index.chunks import CHUNK_CHARS, chroma_metadata, embedding_chunks
-from index.documents import Document, Paragraph
+from index.documents import Document, Paragraph, citation_id
 from index.embeddings import E5Embeddings
 from index.errors import (
     IndexCorruptError,
@@ -62,10 +62,19 @@ from index.pointers import (
     write_text,
 )
 from index.registry import build_registry
+from index.translations import joined, separate
 
-__all__ = ["CHUNK_CHARS", "ChromaServer", "IndexStore", "LoadedIndex", "close_client", "embedding_chunks"]
+__all__ = [
+    "CHUNK_CHARS",
+    "ChromaServer",
+    "IndexStore",
+    "LanguageView",
+    "LoadedIndex",
+    "close_client",
+    "embedding_chunks",
+]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 _BATCH = 16
 Progress = Callable[[int, int], None]
 
@@ -87,8 +96,22 @@ class IndexManifest:
     canary: list[dict[str, Any]] = field(default_factory=list)  # stored vectors' neighbours at build time
 
 
+@dataclass(frozen=True)
+class LanguageView:
+    """The index read in one language: each document and each citation id's paragraph in that language where
+    its text exists, else as in the primary view."""
+
+    documents: dict[str, Document]
+    paragraphs: dict[str, Paragraph]
+
+
 class LoadedIndex:
-    """An opened build: documents and paragraphs by id, dense search through Chroma, keyword search in memory."""
+    """An opened build: documents and paragraphs by id, dense search through Chroma, keyword search in memory.
+
+    `documents` has one document per symbol, and `paragraphs` one paragraph per citation id, in the document's
+    primary language where it has the label (else in the language that has it); `versions` has every language's
+    text of each id, and `in_language(lang)` the documents and paragraphs to quote in a language. Both searches
+    cover every language and answer with citation ids, so a hit on a translation is a hit on its paragraph."""
 
     def __init__(
         self,
@@ -102,31 +125,52 @@ class LoadedIndex:
         from langchain_chroma import Chroma
 
         self.manifest = manifest
-        self.documents = {doc.symbol: doc for doc in documents}
-        self.paragraphs: dict[str, Paragraph] = {p.id: p for doc in documents for p in doc.paragraphs}
+        self.documents = {doc.symbol: doc.read_in(doc.lang) for doc in documents}
+        self.paragraphs: dict[str, Paragraph] = {p.id: p for doc in self.documents.values() for p in doc.paragraphs}
+        texts = separate(documents)
+        self.versions: dict[str, dict[str, Paragraph]] = {}
+        for text in texts:
+            for p in text.paragraphs:
+                self.versions.setdefault(p.id, {})[p.lang] = p
+        self._views = {lang: self._view(lang) for lang in dict.fromkeys(text.lang for text in texts)}
+        self._languages = max((len(doc.languages) for doc in documents), default=1)
         self.embeddings = embeddings
         self._client = client
         self._server = server
         self._release = release
         self._vectors = Chroma(client=self._client, collection_name=manifest.collection, embedding_function=embeddings)
         # Items (OP5(a), ART3(1)) are in their parent's text: looked up by label, never searched on their own.
-        ids = [pid for pid, p in self.paragraphs.items() if not p.parent]
-        self.keyword = KeywordIndex(ids, [self.paragraphs[i].text for i in ids])
-        self.registry = build_registry(documents)
+        searched = [p for text in texts for p in text.paragraphs if not p.parent]
+        self.keyword = KeywordIndex([p.id for p in searched], [p.text for p in searched])
+        self.registry = build_registry(list(self.documents.values()))
+
+    def in_language(self, lang: str) -> LanguageView:
+        """The documents and paragraphs to quote in `lang` (see `Document.read_in`)."""
+        return self._views.get(lang) or LanguageView(self.documents, self.paragraphs)
+
+    def _view(self, lang: str) -> LanguageView:
+        documents = {symbol: doc.read_in(lang) for symbol, doc in self.documents.items()}
+        return LanguageView(documents, {p.id: p for doc in documents.values() for p in doc.paragraphs})
+
+    @property
+    def translated(self) -> list[str]:
+        """The languages some document has a translation in: where `in_language` differs from the primary view."""
+        return list(dict.fromkeys(lang for doc in self.documents.values() for lang in doc.translations))
 
     def dense(self, query_vector: list[float], k: int, only: str | None = None) -> list[tuple[str, float]]:
         """Nearest paragraphs by cosine similarity (1 = same direction), optionally of one document only; a
-        paragraph embedded in parts counts once, with its best part."""
+        paragraph embedded in parts, or in several languages, counts once, with its best vector."""
         where = {"doc": only} if only else None
+        n = 2 * k * self._languages  # enough vectors for k paragraphs
         try:
-            hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=2 * k, filter=where)
+            hits = self._vectors.similarity_search_by_vector_with_relevance_scores(query_vector, k=n, filter=where)
         except Exception as exc:  # a server that times out or fails mid-request: one clear sentence
             if self._server is None:
                 raise
             raise self._server.unavailable(type(exc).__name__) from exc
         best: dict[str, float] = {}
         for doc, distance in hits:
-            pid = (doc.id or "").split("#")[0]
+            pid = citation_id(doc.metadata.get("doc", ""), doc.metadata.get("label", ""))  # whichever language
             if pid in self.paragraphs and pid not in best:
                 best[pid] = 1.0 - distance
         return list(best.items())[:k]
@@ -282,9 +326,10 @@ class IndexStore:
 
     # -- writing ---------------------------------------------------------------------------------------------
     def build(self, documents: list[Document], progress: Progress | None = None) -> IndexManifest:
-        """Embed and store every paragraph in a new build, check it in a child process, then switch to it."""
+        """Embed and store every paragraph (of every language; the texts of one symbol are one document) in a new
+        build, check it in a child process, then switch to it."""
         try:
-            return self._build(documents, progress)
+            return self._build(joined(documents), progress)
         except Exception as exc:  # a full or read-only disk, wherever the build met it: one sentence
             if not isinstance(exc, NDVError) and (problem := disk_problem(exc, self.root)):
                 raise problem from exc
@@ -317,8 +362,10 @@ class IndexStore:
     ) -> IndexManifest:
         from langchain_chroma import Chroma
 
-        searched = [p for doc in documents for p in doc.paragraphs if not p.parent]  # items are in their parent
-        chunks = [(p, cid, text) for p in searched for cid, text in embedding_chunks(p)]
+        texts = [(text, text is not doc) for doc in documents for text in (doc, *doc.translations.values())]
+        searched = [(p, translated) for text, translated in texts for p in text.paragraphs if not p.parent]
+        # items are in their parent; a translation's vectors are told apart by its language
+        chunks = [(p, cid, chunk) for p, translated in searched for cid, chunk in embedding_chunks(p, translated)]
         client = chroma_client(directory / VECTORS, self.server)
         try:
             store = Chroma(
@@ -353,7 +400,13 @@ class IndexStore:
             vector_count=len(chunks),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             documents=[
-                {"symbol": d.symbol, "lang": d.lang, "title": d.title, "paragraphs": len(d.paragraphs)}
+                {
+                    "symbol": d.symbol,
+                    "lang": d.lang,
+                    "languages": d.languages,
+                    "title": d.title,
+                    "paragraphs": len(d.paragraphs),
+                }
                 for d in documents
             ],
             canary=canary,

@@ -23,6 +23,21 @@ def built_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def bilingual_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir where a user added one resolution in Chinese and then its English translation, with
+    `ndv index add` (tests/fixtures/bilingual_*.txt: paragraphs of 71/67 under the symbol A/RES/91/67)."""
+    from assistant.cli import EXIT_OK, main
+
+    data_dir = tmp_path_factory.mktemp("ndv-bilingual")
+    with pytest.MonkeyPatch.context() as env:
+        for name in ("NDV_DATA_DIR", "NDV_TOP_K", "NDV_CHROMA_HOST"):
+            env.delenv(name, raising=False)
+        for name in ("bilingual_zh.txt", "bilingual_en.txt"):
+            assert main(["--data-dir", str(data_dir), "index", "add", str(FIXTURES / name)]) == EXIT_OK
+    return data_dir
+
+
+@pytest.fixture(scope="session")
 def assistant(built_data_dir: Path) -> Assistant:
     instance = Assistant.from_settings(Settings(data_dir=built_data_dir))
     yield instance

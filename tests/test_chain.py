@@ -157,7 +157,7 @@ def test_verification_rejects_fabricated_quotes_and_unknown_labels(assistant):
     invented = Citation(R + "OP7", "OP7", "执行部分第7段", "最多为50人的政府专家小组")
     unknown = Citation(R + "OP10", "OP10", "执行部分第10段", "任何内容")
     kept, problems = verify([good, invented, unknown], paragraphs)
-    assert kept == [good]
+    assert kept == [Citation(good.id, good.label, good.display, good.quote, "zh")]  # kept, naming its language
     assert any("not in that paragraph" in p for p in problems)
     assert any("no such paragraph" in p for p in problems)
     assert not quote_is_verbatim("", paragraphs[R + "OP7"].text)
@@ -253,7 +253,10 @@ def test_a_fact_other_documents_state_too_is_answered_by_document_main_first(ass
         # two documents named: each answers from its own text, the main one first
         ("71/67 和 80/53 设立的专家组有哪些不同？", ["A/RES/71/67:OP7", "A/RES/80/53:OP1"]),
         ("两项决议分别是什么时候、在第几次全体会议上通过的？", ["A/RES/71/67:META", "A/RES/80/53:META"]),
-        ("Compare where the 71/67 expert group and the 80/53 expert group meet.", ["A/RES/71/67:OP7", "A/RES/80/53:OP3"]),
+        (
+            "Compare where the 71/67 expert group and the 80/53 expert group meet.",
+            ["A/RES/71/67:OP7", "A/RES/80/53:OP3"],
+        ),
     ],
 )
 def test_a_question_about_several_documents_is_answered_by_each(assistant, question, cited):

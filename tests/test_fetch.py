@@ -34,6 +34,24 @@ REPORT = [
     "1. The Panel met in New York and Geneva.",
     "2. The Panel recommends that verification be developed in a multilateral setting with 16 experts.",
 ]
+REPORT_ZH = [
+    "核查的一切方面政府专家小组的报告",
+    "1. 专家小组在纽约和日内瓦举行了会议。",
+    "2. 专家小组建议在多边框架内由16名专家发展核查。",
+]
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")  # Debian's fonts-noto-cjk
+
+
+def _chinese_pdf_bytes(symbol: str, lines: list[str]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("noto", fname=str(CJK_FONT))
+    pdf.set_font("noto", size=11)
+    for line in [symbol, *lines]:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -88,7 +106,10 @@ def server() -> Iterator[str]:
     _Handler.documents = {
         ("A/99/456", "en"): _pdf_bytes("A/99/456", REPORT),
         ("A/61/1028", "en"): _pdf_bytes("A/61/1028", REPORT),
+        ("A/99/789", "en"): _pdf_bytes("A/99/789", REPORT),
     }
+    if CJK_FONT.exists():
+        _Handler.documents[("A/99/789", "zh")] = _chinese_pdf_bytes("A/99/789", REPORT_ZH)
     httpd = _Server(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -127,6 +148,24 @@ def test_fetch_caches_indexes_and_answers(env, tmp_path: Path, capsys):
     assert main([*env, "ask", "How many experts does the Panel recommend?", "--doc", "A/99/456", "--json"]) == EXIT_OK
     answer = json.loads(capsys.readouterr().out)
     assert answer["citations"][0]["id"] == "A/99/456:P2"
+
+
+@pytest.mark.skipif(not CJK_FONT.exists(), reason="a Chinese PDF needs Debian's fonts-noto-cjk")
+def test_fetch_adds_every_language_found_as_one_document(env, capsys):
+    assert main([*env, "fetch", "A/99/789", "--lang", "zh,en"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "A/99/789 (zh): 3 paragraphs" in err and "A/99/789 (en): 3 paragraphs" in err
+    assert "A/99/789 is indexed in zh, en, aligned by label." in err
+    assert main([*env, "index", "list"]) == EXIT_OK
+    (line,) = [ln for ln in capsys.readouterr().out.splitlines() if "A/99/789" in ln]
+    assert line.split()[1] == "zh,en"
+    question = "How many experts does the Panel recommend?"
+    assert main([*env, "ask", question, "--doc", "A/99/789", "--json"]) == EXIT_OK
+    (citation,) = json.loads(capsys.readouterr().out)["citations"]
+    assert (citation["id"], citation["quote_lang"]) == ("A/99/789:P2", "en") and "16 experts" in citation["quote"]
+    assert main([*env, "ask", "专家小组建议由多少名专家发展核查？", "--doc", "A/99/789", "--json"]) == EXIT_OK
+    (citation,) = json.loads(capsys.readouterr().out)["citations"]
+    assert (citation["id"], citation["quote_lang"]) == ("A/99/789:P2", "zh") and "16名专家" in citation["quote"]
 
 
 def test_redirects_are_followed(server: str, tmp_path: Path):

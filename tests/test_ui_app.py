@@ -332,3 +332,28 @@ def test_a_language_model_answer_in_the_page(built_data_dir: Path, monkeypatch: 
     assert "专家小组最多25人" in at.chat_message[1].markdown[0].value
     (chip,) = _popovers(at)
     assert _shown(chip.proto.popover.label) == "[1] A/RES/71/67 执行部分第7段"
+
+
+def test_a_citation_card_shows_the_other_language_beside_the_quote(bilingual_data_dir, monkeypatch):
+    at = _open(bilingual_data_dir, monkeypatch)
+    _ask(at, "Where will the group of governmental experts set up by resolution 91/67 meet?")
+    (chip,) = _popovers(at)
+    assert _shown(chip.proto.popover.label) == "[1] A/RES/91/67 operative paragraph 3"
+    english, chinese = chip.get("column")
+    assert english.caption[0].value == "English text" and chinese.caption[0].value == "Chinese text"
+    (quoted,) = [m.value for m in english.markdown]
+    assert quoted.startswith(":orange-background[") and "Geneva" in quoted  # the quote highlighted in its language
+    (beside,) = [m.value for m in chinese.markdown]
+    assert beside.startswith("又请秘书长") and "日内瓦" in beside  # the same label in the other language
+
+
+def test_the_panel_switches_the_language_of_a_document_that_has_two(bilingual_data_dir, monkeypatch):
+    at = _open(bilingual_data_dir, monkeypatch)
+    at.get("button_group")[0].set_value("A/RES/91/67").run()
+    (switch,) = [b for b in at.get("button_group") if list(b.options) == ["中文文本", "英文文本"]]
+    assert any(s.value.startswith("A/RES/91/67 核裁军核查") for s in at.subheader)
+    assert any(m.value.startswith("又请秘书长") for m in at.markdown)
+    switch.set_value("en").run()
+    assert any(s.value == "A/RES/91/67 Nuclear disarmament verification" for s in at.subheader)
+    assert any(_shown(m.value).startswith("Also requests the Secretary-General") for m in at.markdown)
+    assert not any(m.value.startswith("又请秘书长") for m in at.markdown)

@@ -4,6 +4,7 @@ from ui.render import (
     anchor_id,
     answer_plain_text,
     authority,
+    card_texts,
     escape_markdown,
     follow_ups,
     highlighted,
@@ -109,3 +110,16 @@ def test_a_recorded_vote_card_as_rows():
         ("弃权 / Abstaining", "6", "白俄罗斯、中国"),
     ]
     assert vote_rows("Recorded vote: 174 in favour") is None
+
+
+def test_a_card_shows_the_quoted_text_first_and_the_other_language_beside_it():
+    from index.documents import Paragraph
+
+    zh = Paragraph("A/RES/91/67", "zh", "OP3", "operative", 6, "该小组将在日内瓦举行会议；")
+    en = Paragraph("A/RES/91/67", "en", "OP3", "operative", 6, "which will meet in Geneva;")
+    versions = {"zh": zh, "en": en}
+    assert card_texts(versions, "meet in Geneva", "en", "zh") == [en, zh]  # the quote's language
+    assert card_texts(versions, "meet in Geneva", "", "zh") == [en, zh]  # else the text holding the quote
+    assert card_texts(versions, "", "", "en") == [en, zh]  # nothing quoted: the page's language
+    assert card_texts(versions, "", "", "fr") == [zh, en]  # else the primary text
+    assert card_texts({"zh": zh}, "", "", "en") == [zh]

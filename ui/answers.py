@@ -15,6 +15,7 @@ from ui.render import (
     anchor_id,
     answer_plain_text,
     authority,
+    card_texts,
     citation_title,
     escape_markdown,
     follow_ups,
@@ -56,16 +57,33 @@ def ask_later(question: str) -> None:
 
 # -- citations -----------------------------------------------------------------------------------------------------
 def paragraph_card(
-    assistant: Assistant, cid: str, quote: str, lang: str, exchange: Exchange | None = None, key: str = ""
+    assistant: Assistant,
+    cid: str,
+    quote: str,
+    lang: str,
+    exchange: Exchange | None = None,
+    key: str = "",
+    quote_lang: str = "",
 ) -> None:
-    """The whole paragraph, the quote highlighted where it is verbatim, its footnotes and what they cite; for a
-    citation, a way to report it as wrong."""
+    """The whole paragraph, the quote highlighted where it is verbatim, and beside it the same label in the other
+    language when the document has it; its footnotes and what they cite; for a citation, a way to report it as
+    wrong."""
     t = TEXTS[lang]
-    paragraph = assistant.index.paragraphs[cid]
-    doc = assistant.index.documents[paragraph.doc_symbol]
+    index = assistant.index
+    versions = index.versions.get(cid) or {index.paragraphs[cid].lang: index.paragraphs[cid]}
+    paragraph, *others = card_texts(versions, quote, quote_lang, lang)
+    indexed = index.documents[paragraph.doc_symbol]
+    text = indexed.text_in(paragraph.lang) or indexed
+    doc = index.in_language(paragraph.lang).documents[paragraph.doc_symbol]  # its footnotes in its language
     st.markdown(f"**{escape_markdown(citation_title(cid, lang))}**")
-    st.caption(escape_markdown(f"{doc.title} · {authority(doc, lang, paragraph)}"))
-    st.markdown(highlighted(paragraph.text, quote))
+    st.caption(escape_markdown(f"{text.title} · {authority(text, lang, paragraph)}"))
+    if others:
+        for column, shown in zip(st.columns(len(versions)), [paragraph, *others]):
+            with column:
+                st.caption(escape_markdown(t[f"text_{shown.lang}"]))
+                st.markdown(highlighted(shown.text, quote) if shown is paragraph else escape_markdown(shown.text))
+    else:
+        st.markdown(highlighted(paragraph.text, quote))
     if paragraph.kind == "footnote":
         carrier = doc.footnote_carrier(paragraph)
         if carrier:
@@ -97,18 +115,19 @@ def paragraph_card(
 
 
 def citation_chips(
-    assistant: Assistant, exchange: Exchange, items: list[tuple[str, str]], lang: str, numbered: bool
+    assistant: Assistant, exchange: Exchange, items: list[tuple[str, str, str]], lang: str, numbered: bool
 ) -> None:
-    """A row of chips ([1] A/RES/71/67 执行部分第7段); each opens its paragraph card."""
+    """A row of chips ([1] A/RES/71/67 执行部分第7段) for (id, quote, its language); each opens its paragraph
+    card."""
     with st.container(horizontal=True, key=f"chips-{exchange.id}-{int(numbered)}"):
-        for i, (cid, quote) in enumerate(items, 1):
+        for i, (cid, quote, quote_lang) in enumerate(items, 1):
             if cid not in assistant.index.paragraphs:
                 continue
             title = citation_title(cid, lang)
             label = f"[{i}] {title}" if numbered else title
             key = f"{exchange.id}-{int(numbered)}-{i}"
             with st.popover(escape_markdown(label), key=f"chip-{key}"):
-                paragraph_card(assistant, cid, quote, lang, exchange if numbered else None, key)
+                paragraph_card(assistant, cid, quote, lang, exchange if numbered else None, key, quote_lang)
 
 
 def question_buttons(questions: list[str], key: str) -> None:
@@ -128,7 +147,8 @@ def show_answer(assistant: Assistant, exchange: Exchange, latest: bool = False) 
     if answer["found"]:
         citations = answer["citations"]
         st.markdown(with_markers(answer["text"], [c["quote"] for c in citations]))
-        citation_chips(assistant, exchange, [(c["id"], c["quote"]) for c in citations], lang, numbered=True)
+        items = [(c["id"], c["quote"], c.get("quote_lang", "")) for c in citations]
+        citation_chips(assistant, exchange, items, lang, numbered=True)
     else:
         st.info(escape_markdown(not_found_message(answer["text"], lang)))
         if answer.get("reason"):
@@ -136,7 +156,7 @@ def show_answer(assistant: Assistant, exchange: Exchange, latest: bool = False) 
         closest = [cid for cid in answer["retrieved"] if cid in paragraphs][:3]
         if closest:
             st.caption(escape_markdown(t["hint"]))
-            citation_chips(assistant, exchange, [(cid, "") for cid in closest], lang, numbered=False)
+            citation_chips(assistant, exchange, [(cid, "", "") for cid in closest], lang, numbered=False)
         tries = suggestions(closest, paragraphs, lang, limit=2)
         if tries:
             st.caption(escape_markdown(t["try"]))

@@ -29,7 +29,7 @@ def document_panel(assistant: Assistant, lang: str, default: str) -> None:
                 format_func=escape_markdown,
                 label_visibility="collapsed",
             )
-        doc = documents[st.session_state[PANEL_DOC]]
+        doc = text_shown(documents[st.session_state[PANEL_DOC]], lang)
         st.subheader(escape_markdown(f"{doc.symbol} {doc.title}"), anchor=False)
         st.caption(escape_markdown(authority(doc, lang)))
         query = st.text_input("🔎", key="panel_filter", placeholder="筛选 / Filter", label_visibility="collapsed")
@@ -37,6 +37,24 @@ def document_panel(assistant: Assistant, lang: str, default: str) -> None:
             if not show_paragraphs(doc, query, lang):
                 message = " / ".join(TEXTS[code]["no_match"].format(query=query.strip()) for code in ("zh", "en"))
                 st.info(escape_markdown(message))
+
+
+def text_shown(doc: Document, lang: str) -> Document:
+    """The document as written in one of its languages: for a document indexed in several, the one chosen in the
+    panel (at first the page's language, where the document has it)."""
+    key = f"panel-lang-{anchor_id(doc.symbol)}"
+    if len(doc.languages) > 1:
+        if st.session_state.get(key) not in doc.languages:
+            st.session_state[key] = lang if lang in doc.languages else doc.lang
+        st.segmented_control(
+            "语言 / Language",
+            doc.languages,
+            key=key,
+            required=True,
+            format_func=lambda code: TEXTS[lang][f"text_{code}"],
+            label_visibility="collapsed",
+        )
+    return doc.text_in(st.session_state.get(key, doc.lang)) or doc
 
 
 def show_paragraphs(doc: Document, query: str, lang: str) -> int:

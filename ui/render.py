@@ -60,6 +60,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "reported": "已报告，谢谢。这条反馈会成为一道回归测试题。",
         "no_match": "没有段落包含“{query}”。",
         "ask_about": "{symbol}{label}说了什么？",
+        "text_zh": "中文文本",
+        "text_en": "英文文本",
     },
     "en": {
         "citations": "Citations",
@@ -98,6 +100,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "reported": "Reported, thank you. This report becomes a regression question.",
         "no_match": "No paragraph contains “{query}”.",
         "ask_about": "What does {label} of {symbol} say?",
+        "text_zh": "Chinese text",
+        "text_en": "English text",
     },
 }
 
@@ -173,6 +177,15 @@ def authority(doc: Document, lang: str, paragraph: Paragraph | None = None) -> s
     elif doc.relation == "user":
         name += " · 用户添加的文件" if zh else " · a document added by a user"
     return name
+
+
+def card_texts(versions: dict[str, Paragraph], quote: str, quote_lang: str, lang: str) -> list[Paragraph]:
+    """A citation card's texts of one label: first the one quoted (the quote's language; else the text that holds
+    the quote verbatim; else, with nothing quoted, the page's language where there is its text), then the same
+    label in the other languages, shown beside it."""
+    holding = [code for code, text in versions.items() if quote and quote in text.text]
+    first = next(code for code in (quote_lang, *holding, lang, next(iter(versions))) if code in versions)
+    return [versions[first], *(text for code, text in versions.items() if code != first)]
 
 
 def citation_title(cid: str, lang: str) -> str:
