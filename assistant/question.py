@@ -44,9 +44,7 @@ class Question:
     missing: tuple[str, ...] = ()  # ids it names that do not exist
     part: str | None = None  # "OP" / "PP" / "ALL": the part a summary or count is about
     terms: tuple[str, ...] = ()  # exact words an enumeration or count matches
-    about: str | None = (
-        None  # another document whose mentions in this one are asked for ('which paragraphs rest on the NPT')
-    )
+    about: str | None = None  # a document whose mentions in this one are asked for ('which rest on the NPT')
     asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     follow_up: bool = False
@@ -71,7 +69,8 @@ class QuestionReader:
         self.glossary = glossary
         self._corpus_text = "\n".join(p.text for d in documents.values() for p in d.paragraphs)
         self._main_doc = self._main()
-        self._main_text = "".join(p.text for p in self._main_doc.paragraphs) if self._main_doc else ""
+        self._written = {symbol: "".join(p.text for p in d.paragraphs) for symbol, d in documents.items()}
+        self._main_text = self._written[self._main_doc.symbol] if self._main_doc else ""
 
     def read(self, text: str, history: list[dict[str, Any]], only: str | None = None) -> Question:
         text = simplified(text)
@@ -97,7 +96,8 @@ class QuestionReader:
         focus = _without(focus, named, this_document)
         search = _without(f"{condensed.context} {condensed.question}", named, this_document).strip()
         if doc is not None and lang == "zh":
-            focus, search = _as_written(focus, doc), _as_written(search, doc)
+            written = self._written[doc.symbol]
+            focus, search = _as_written(focus, written), _as_written(search, written)
         intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
@@ -229,7 +229,7 @@ class QuestionReader:
 
     def _mentioned(self, doc: Document, symbol: str) -> bool:
         """Whether the document's text names the other one, by any of its names or their official forms."""
-        text = "".join(p.text for p in doc.paragraphs)
+        text = self._written[doc.symbol]
         names = aliases(symbol) + [t for name in aliases(symbol) for t in self.glossary.official_terms(name)]
         return any(name in text for name in names)
 
@@ -362,10 +362,9 @@ def _without(text: str, names: list[str], this_document: str) -> str:
     return " ".join(text.split()) if names else text
 
 
-def _as_written(text: str, doc: Document) -> str:
-    """'第72届' as the document writes it, '第七十二届' (and the other way round): an ordinal in figures or in
-    characters is one number, and the text's own form is the one its words can be found by."""
-    written = "".join(p.text for p in doc.paragraphs)
+def _as_written(text: str, written: str) -> str:
+    """'第72届' as the document's text (`written`) writes it, '第七十二届' (and the other way round): an ordinal in
+    figures or in characters is one number, and the text's own form is the one its words can be found by."""
 
     def form(match: re.Match[str]) -> str:
         number = zh_number(match.group(1))
