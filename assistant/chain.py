@@ -153,9 +153,10 @@ class Assistant:
         self, question: str, history: list[dict[str, Any]] | None = None, **options: Unpack[AskOptions]
     ) -> Iterator[str | Answer]:
         """Like `ask`, for a backend that streams: pieces of the draft text as the model writes them, then the
-        verified `Answer` (which is what counts; the draft is never verified). Without a model: just the Answer."""
+        verified `Answer` (which is what counts; the draft is never verified). Without a model, or for an answer
+        grouped by document (each document answered in turn): just the Answer."""
         turn = self.prepare.invoke(self._request(question, history, **options))
-        if not isinstance(self.answerer, LLMAnswerer):
+        if not isinstance(self.answerer, LLMAnswerer) or turn.others:
             yield self._verify(self._answer(turn))
             return
         assert turn.retrieval is not None and turn.verdict is not None
@@ -220,8 +221,14 @@ class Assistant:
                 continue
             other = replace(question, scope=symbol)
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
-            decided = self._verdicts(other).decide(other, retrieval)
-            if decided.found and decided.grounded and not decided.contradicted:
+            verdicts = self._verdicts(other)
+            decided = verdicts.decide(other, retrieval)
+            if (
+                decided.found
+                and decided.grounded
+                and not decided.contradicted
+                and verdicts.counts_in_asked_unit(other, decided.evidence[0])
+            ):
                 others.append(Turn(turn.request, other, retrieval, decided))
         self._check_budget(turn.request)
         if not verdict.found:  # not about the main resolution: the first document that answers it does

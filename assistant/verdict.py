@@ -202,12 +202,16 @@ class VerdictJudge:
 
     def _forms(self, topic: list[str], lang: str) -> list[list[str]]:
         """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it; in a
-        text of the other language, the glossary's renderings ('生效' -> 'entry into force'; words the glossary does
-        not know cannot be checked and are left out)."""
+        text of the other language, the other names of the word's own glossary group ('生效' -> 'entry into force';
+        not those of the shorter terms inside it: '小组' is no rendering of '政府专家小组'; words the glossary does not
+        know cannot be checked and are left out)."""
         forms = [
             [w, *self.glossary.official_terms(w)]
             if w.isascii() == (lang == "en")
-            else [*self.glossary.official_terms(w), *self.glossary.renderings(w, lang)]
+            else [
+                *self.glossary.official_terms(w),
+                *(f for f in self.glossary.forms(w) if f.isascii() == (lang == "en")),
+            ]
             for w in topic
         ]
         return [f for f in forms if f]
@@ -258,6 +262,14 @@ class VerdictJudge:
                     if not names or any(self._has(window, name) for name in names):
                         return True
         return False
+
+    def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
+        """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in
+        that unit (another document's '21 members', not a resolution number or a date); else True."""
+        language = pack(question.lang)
+        if not any(asks.search(question.text) for asks in language.units.values()):
+            return True
+        return self._in_asked_unit(question, pid)
 
     def _in_asked_unit(self, question: Question, pid: str) -> bool:
         paragraph = self.paragraphs[pid]
