@@ -163,7 +163,8 @@ NPT = "UNTS vol. 729, No. 10485:"
 @pytest.mark.parametrize(
     ("text", "retrieved", "found", "first"),
     [
-        # a Chinese question over the English treaty: its words reach the text through the glossary
+        # a Chinese question over the English treaty: its words reach the text through the glossary (every article
+        # naming the Depositary Governments, ART9 which designates them among them)
         ("不扩散条约的保存国政府是哪几个？", [NPT + "ART9", NPT + "ART11"], True, NPT + "ART9"),
         # 生效 is 'entry into force': no year stands in a sentence on it (1967 dates the nuclear-weapon States)
         ("NPT是哪一年生效的？", [NPT + "ART9", NPT + "ART8"], False, None),
@@ -173,7 +174,7 @@ NPT = "UNTS vol. 729, No. 10485:"
 )
 def test_a_chinese_question_over_an_english_text(decide, text, retrieved, found, first):
     verdict = decide(text, retrieved)
-    assert verdict.found is found and (verdict.evidence[0] if found else None) == first
+    assert verdict.found is found and (first in verdict.evidence if found else not verdict.evidence)
 
 
 def test_words_an_english_text_cannot_be_checked_for_leave_the_answer_ungrounded(decide):
