@@ -5,8 +5,9 @@ Deterministic, no model; `found` is the verdict's."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.compose import BACKEND, Composer
@@ -32,6 +33,20 @@ _NEIGHBOUR_SHARE = 0.25
 _ANSWER_TYPE_WEIGHT = 3.0
 _ENUMERATION = re.compile(r"\s*(?:包括|比如|例如|诸如|即|特别是|such as|including|in particular|namely)", re.IGNORECASE)
 _PURPOSE = re.compile(r"\s*(?:其目的是|目的是|旨在|以便|以期|in order to|with a view to|aimed at)", re.IGNORECASE)
+
+
+@runtime_checkable
+class ModelAnswerer(Protocol):
+    """An answerer backed by a language model (`llm.LLMAnswerer`): it streams a draft, and it rewrites a follow-up
+    into a standalone question. Known by its shape, so that the offline default never imports the model stack."""
+
+    name: str
+
+    def stream(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Iterator[str | Answer]:
+        ...
+
+    def rewrite_follow_up(self, question: str, history: list[dict[str, Any]]) -> str | None:
+        ...
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,12 @@ from typing import Any, TypedDict, Unpack
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.answerers import ExtractiveAnswerer
+from assistant.answerers import ExtractiveAnswerer, ModelAnswerer
 from assistant.citations import Answer, verify
 from assistant.config import Settings, index_store
 from assistant.followup import validate_history
 from assistant.labels import document_name
 from assistant.language import SPECIFIC_TYPES, pack
-from assistant.llm import LLMAnswerer, make_chat_model, rewrite_follow_up, structured_output
 from assistant.question import Question, QuestionReader
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval, Retriever
@@ -115,8 +114,10 @@ class Assistant:
                 for lang, view in views.items()
             },
         )
-        self.answerer: ExtractiveAnswerer | LLMAnswerer = extractive
-        if settings.llm:
+        self.answerer: ExtractiveAnswerer | ModelAnswerer = extractive
+        if settings.llm:  # the model stack is imported only then (a thirtieth of a second of every offline start)
+            from assistant.llm import LLMAnswerer, make_chat_model, structured_output
+
             model = make_chat_model(
                 settings.llm, settings.llm_base_url, settings.llm_timeout_s, settings.llm_max_retries
             )
@@ -156,7 +157,7 @@ class Assistant:
         verified `Answer` (which is what counts; the draft is never verified). Without a model, or for an answer
         grouped by document (each document answered in turn): just the Answer."""
         turn = self.prepare.invoke(self._request(question, history, **options))
-        if not isinstance(self.answerer, LLMAnswerer) or turn.others:
+        if not isinstance(self.answerer, ModelAnswerer) or turn.others:
             yield self._verify(self._answer(turn))
             return
         assert turn.retrieval is not None and turn.verdict is not None
@@ -182,8 +183,8 @@ class Assistant:
         """The question read once. With a language model, a follow-up that names no paragraph is first rewritten
         by the model into a standalone question (offline, the earlier question is searched along with it)."""
         question = self.reader.read(request.text, request.history, request.doc)
-        if isinstance(self.answerer, LLMAnswerer) and question.follow_up and not question.labels:
-            standalone = rewrite_follow_up(self.answerer.model, request.text, request.history)
+        if isinstance(self.answerer, ModelAnswerer) and question.follow_up and not question.labels:
+            standalone = self.answerer.rewrite_follow_up(request.text, request.history)
             if standalone:
                 question = self.reader.read(standalone, [], request.doc)
         return Turn(request, question)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -46,8 +46,15 @@ _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names i
 class AnswerType:
     name: str
     asks: re.Pattern[str]
-    shape: re.Pattern[str]
+    shape_source: str  # the pattern of a value of this type, '@territories' standing for the language's state names
+    code: str  # the language it is written in
     card: str = ""  # the document's card that states facts of this kind, whatever the topic ('VOTE')
+
+    @cached_property
+    def shape(self) -> re.Pattern[str]:
+        """A value of this type in a text. Compiled when first asked for: a question asks for one type at most,
+        and the state names alone take a twentieth of a second to compile."""
+        return _shape(self.shape_source, self.code)
 
 
 @dataclass(frozen=True)
@@ -144,7 +151,7 @@ def pack(code: str) -> LanguagePack:
         ranges=[re.compile(p, flags) for p in raw.get("ranges", [])],
         negations=re.compile(raw["negations"], flags),
         answer_types=[
-            AnswerType(name, re.compile(spec["asks"], flags), _shape(spec["shape"], code), spec.get("card", ""))
+            AnswerType(name, re.compile(spec["asks"], flags), spec["shape"], code, spec.get("card", ""))
             for name, spec in raw["answer_types"].items()
         ],
         display=raw["labels"]["display"],

@@ -123,18 +123,6 @@ def _local_model(path: str, timeout_s: float) -> BaseChatModel:
     return LlamaCppChat(model_path=path, timeout_s=timeout_s)
 
 
-def rewrite_follow_up(model: BaseChatModel, question: str, history: list[dict[str, Any]]) -> str | None:
-    """The follow-up as a standalone question, or None when the model fails or answers something unusable
-    (the offline rewriting is used then)."""
-    turns = "\n".join(f"{t['role']}: {t['content'][:1000]}" for t in history[-6:])
-    try:
-        reply = model.invoke([SystemMessage(_REWRITE), HumanMessage(f"{turns}\nuser: {question}")])
-    except Exception:  # any backend failure: fall back to the offline rewriting
-        return None
-    text = reply.content.strip() if isinstance(reply.content, str) else ""
-    return text if 0 < len(text) <= MAX_REWRITE_CHARS and "\n" not in text else None
-
-
 class _AnswerText:
     """Pulls the prose out of a streamed reply: the characters of the JSON "answer" string as they arrive, or the
     text itself when the model writes plain text."""
@@ -191,6 +179,17 @@ class LLMAnswerer:
         # structured-output forms still to try, best first (see `structured_output`); a refused one is dropped
         self.request_options = list(request_options or [])
         self.extractive = extractive
+
+    def rewrite_follow_up(self, question: str, history: list[dict[str, Any]]) -> str | None:
+        """The follow-up as a standalone question, or None when the model fails or answers something unusable
+        (the offline rewriting is used then)."""
+        turns = "\n".join(f"{t['role']}: {t['content'][:1000]}" for t in history[-6:])
+        try:
+            reply = self.model.invoke([SystemMessage(_REWRITE), HumanMessage(f"{turns}\nuser: {question}")])
+        except Exception:  # any backend failure: fall back to the offline rewriting
+            return None
+        text = reply.content.strip() if isinstance(reply.content, str) else ""
+        return text if 0 < len(text) <= MAX_REWRITE_CHARS and "\n" not in text else None
 
     def messages(self, question: Question, retrieval: Retrieval, lang: str) -> list[Any]:
         paragraphs = self.extractive.reading(lang).paragraphs  # in the answer's language where there is its text

@@ -14,13 +14,49 @@ from index.corpus import SHIPPED_CORPUS
 _INFLECTION = "(?:s|es|d|ed|ing)?"
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
-    if re.fullmatch(r"[A-Z]{2,6}s?", term):  # acronyms: exact case, whole word
-        return re.compile(rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])")
-    if re.search(r"[A-Za-z]", term):
-        words = r"\s+".join(re.escape(word) + _INFLECTION for word in term.split())
-        return re.compile(rf"(?<![A-Za-z]){words}(?![A-Za-z])", re.IGNORECASE)
-    return re.compile(re.escape(term))
+class _Term:
+    """One name of a glossary group and how it is found in a query. A Chinese name is a plain substring; a
+    Latin-script one a whole-word pattern, compiled only when its words are all in the text (most queries use a
+    few of the glossary's hundreds of names, and compiling them all would cost every start a tenth of a second)."""
+
+    def __init__(self, term: str) -> None:
+        self.term = term
+        self.latin = bool(re.search(r"[A-Za-z]", term))
+        if re.fullmatch(r"[A-Z]{2,6}s?", term):  # acronyms: exact case, whole word
+            self._source, self._flags = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", 0
+            self._needles = (term,)
+        elif self.latin:
+            words = r"\s+".join(re.escape(word) + _INFLECTION for word in term.split())
+            self._source, self._flags = rf"(?<![A-Za-z]){words}(?![A-Za-z])", re.IGNORECASE
+            self._needles = tuple(word.lower() for word in term.split())
+        else:
+            self._source, self._flags, self._needles = "", 0, (term,)
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def weight(self) -> int:
+        """Longer patterns are taken first, so 'nuclear weapons' is cut whole before 'nuclear'."""
+        return len(self._source)
+
+    def _may_occur(self, text: str) -> bool:
+        folded = text.lower() if self._flags & re.IGNORECASE else text
+        return all(needle in folded for needle in self._needles)
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self._source, self._flags)
+        return self._pattern
+
+    def search(self, text: str) -> bool:
+        if not self._may_occur(text):
+            return False
+        return not self.latin or bool(self._compiled().search(text))
+
+    def subn(self, replacement: str, text: str) -> tuple[str, int]:
+        """Every occurrence of a Latin-script name replaced."""
+        if not self._may_occur(text):
+            return text, 0
+        return self._compiled().subn(replacement, text)
 
 
 def stem(word: str) -> str:
@@ -43,7 +79,6 @@ class Glossary:
 
     def __init__(self, terms: list[list[str]], vocabulary: list[list[str]]) -> None:
         groups = [*terms, *vocabulary]
-        self._patterns: list[tuple[re.Pattern[str], str]] = []
         self._official = frozenset(group[0] for group in terms)
         self._terms = frozenset(term for group in groups for term in group)
         # Chinese term -> its English rendering (the group's first Latin-script name), for glossing quotes.
@@ -52,9 +87,9 @@ class Glossary:
             for group in terms
             if len(group[0]) >= 2 and not group[0].isascii() and any(t.isascii() for t in group)
         }
-        self._groups = [[(term, _term_pattern(term)) for term in group] for group in groups]
-        for compiled in self._groups:
-            self._patterns += [(pattern, compiled[0][0]) for _, pattern in compiled]
+        self._groups = [[_Term(term) for term in group] for group in groups]
+        # every name with its group's first name: what a query naming it refers to
+        self._named = [(name, names[0].term) for names in self._groups for name in names]
         # The head noun of a multi-word English term ('experts' in 'governmental experts') -> the group's Chinese
         # terms (a modifier names no thing of its own: 'set' of 'set up'; nor does a name's head: 'Agency' of the
         # International Atomic Energy Agency is no agency in general).
@@ -66,10 +101,7 @@ class Glossary:
                     for word in _heads(term):
                         self._word_groups.setdefault(stem(word), set()).update(chinese)
         # Longest first, so 'nuclear weapons' is taken whole before 'nuclear'.
-        self._latin = sorted(
-            ((p, o) for p, o in self._patterns if re.search(r"[A-Za-z]", p.pattern)),
-            key=lambda item: -len(item[0].pattern),
-        )
+        self._latin = sorted((name for name, _ in self._named if name.latin), key=lambda name: -name.weight)
 
     @classmethod
     def from_file(cls, path: Path) -> Glossary:
@@ -82,7 +114,7 @@ class Glossary:
     def forms(self, term: str) -> frozenset[str]:
         """Every name of the groups `term` belongs to (the term itself when it is in none)."""
         return frozenset(
-            t for group in self._groups if any(t == term for t, _ in group) for t, _ in group
+            name.term for group in self._groups if any(n.term == term for n in group) for name in group
         ) or frozenset({term})
 
     def chinese_for_word(self, word: str) -> frozenset[str]:
@@ -94,10 +126,10 @@ class Glossary:
         """The documents' terms the query refers to under another name (not those it already spells out);
         without `vocabulary`, only official names and terms of art."""
         terms: list[str] = []
-        for pattern, official in self._patterns:
+        for name, official in self._named:
             if not vocabulary and official not in self._official:
                 continue
-            if official not in query and official not in terms and pattern.search(query):
+            if official not in query and official not in terms and name.search(query):
                 terms.append(official)
         return terms
 
@@ -105,8 +137,8 @@ class Glossary:
         """The query with every Latin-script term cut out, and how many were cut (each names a subject the
         Chinese text has). Chinese terms stay: they are words of their own to a segmenter that knows `terms()`."""
         count = 0
-        for pattern, _ in self._latin:
-            query, n = pattern.subn(" ; ", query)  # a boundary: 'which countries sponsored' asks about countries
+        for name in self._latin:
+            query, n = name.subn(" ; ", query)  # a boundary: 'which countries sponsored' asks about countries
             count += n
         return query, count
 
@@ -127,8 +159,8 @@ class Glossary:
         english = lang == "en"
         out: list[str] = []
         for group in self._groups:
-            if any(term.isascii() != english and pattern.search(query) for term, pattern in group):
-                out += [term for term, _ in group if term.isascii() == english and term not in out]
+            if any(name.term.isascii() != english and name.search(query) for name in group):
+                out += [name.term for name in group if name.term.isascii() == english and name.term not in out]
         return out
 
     def expand(self, query: str, vocabulary: bool = True) -> str:
