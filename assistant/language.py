@@ -30,6 +30,7 @@ SPECIFIC_TYPES = frozenset(
         "place",
         "names",
         "states",
+        "language",
         "symbol",
         "title",
         "article",

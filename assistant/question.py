@@ -80,6 +80,10 @@ class QuestionReader:
         asked = next((name for name in INTENTS if language.intents[name].search(_asking_sentence(text))), "lookup")
         mentions = asked in ("enumerate", "count", "locate")
         doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
+        if not scope_named and condensed.context:  # a follow-up stays with the document the conversation named
+            earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)
+            if earlier_named:
+                doc, names, scope_named = earlier, earlier_names, True
         read, also, also_names = self._also(condensed.question, doc, only, lang)
         names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
         doc = read
@@ -102,6 +106,10 @@ class QuestionReader:
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
             answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
+        if intent == "lookup" and answer_type is None and condensed.context:
+            # a follow-up asks for the kind of fact the earlier question did ('who else did that?' after a vote)
+            earlier = _asking_sentence(condensed.context)
+            answer_type = next((a.name for a in language.answer_types if a.asks.search(earlier)), None)
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         terms = self._terms(text)

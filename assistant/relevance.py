@@ -42,6 +42,10 @@ class Vocabulary:
     absent_names: list[str]  # absent nouns: things (基金, 制裁, 朝鲜, Asia), not ways of asking (召开, 希望)
     absent_places: list[str]  # those of them that are place names (纽约, Asia): another value of a place the text names
     unchecked: list[str] = field(default_factory=list)  # Chinese words an English text cannot be checked for
+    # the things an interrogative asks for that the text never names ('which room', '哪几种工作语言'): the kind of
+    # answer, which only an answer type can check the text for
+    asked_absent: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # the place names it uses that the text uses too (日内瓦)
 
 
 def _writable(directory: Path) -> str:
@@ -201,17 +205,17 @@ class RelevanceJudge:
         # The word an interrogative asks for ('哪座城市', 'what penalties') names the kind of answer when the
         # text never uses it (it holds '日内瓦', not '城市'); when the text does use it, it is evidence.
         present = {w: self._in_corpus(w) for w in words}
-        words = [
-            w
-            for w in words
-            if w.lower() not in _EN.answer_kinds
-            and w not in _ZH.answer_kinds
-            and (w not in after_interrogative or present[w])
-        ]
         checkable = {w: w.isascii() or self._has_chinese or self._absent_place(w) for w in words}
+        words = [w for w in words if w.lower() not in _EN.answer_kinds and w not in _ZH.answer_kinds]
+        asked_absent = [w for w in words if w in after_interrogative and not present[w] and checkable[w]]
+        words = [w for w in words if w not in after_interrogative or present[w]]
         absent = [w for w in words if not present[w] and checkable[w]]
         unchecked = [w for w in words if not present[w] and not checkable[w]]
         lexicon = self._lexicon()
         nouns = [w for w in absent if not w.isascii() and lexicon.tag(w).startswith("n")]
         places = [w for w in nouns if lexicon.tag(w) == "ns"] + [w for w in absent if w in place_names("en")]
-        return Vocabulary(words, absent, glossary_terms, nouns + [w for w in places if w.isascii()], places, unchecked)
+        absent_names = nouns + [w for w in places if w.isascii()]
+        named_places = [
+            w for w in words if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in place_names("en"))
+        ] + [t for t in self._glossary.official_terms(question) if lexicon.tag(t) == "ns"]  # 'Geneva' -> 日内瓦
+        return Vocabulary(words, absent, glossary_terms, absent_names, places, unchecked, asked_absent, named_places)

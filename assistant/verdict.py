@@ -29,7 +29,7 @@ _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _DATES = ("year", "day", "month")
 # facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot)
-_LITERAL_TYPES = frozenset({"symbol", "names", "states", "money", "place"})
+_LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
@@ -80,14 +80,17 @@ class VerdictJudge:
         if question.lead and (opening := self._opening_with(question, judge)):
             reason = f"every paragraph that opens with '{question.lead}' on the topic"
             return Verdict(True, reason, tuple(opening), every=True)
+        subject = self._subject(question, judge)
+        vocabulary = self._with_card_words(question, judge.vocabulary(subject))
+        if vocabulary.asked_absent and not question.answer_type:
+            # 'which room', '哪几种工作语言': a kind of thing the text never names, and no type to find one by
+            return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
         if question.intent in ("enumerate", "count") and (listed := self.mentions(question)):
             return Verdict(True, "every paragraph that uses the words asked about", tuple(listed))
-        subject = self._subject(question, judge)
         if unknown := judge.unknown_specifics(subject):
             if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
-        vocabulary = self._with_card_words(question, judge.vocabulary(subject))
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
         if question.intent == "yes_no" and vocabulary.absent_names == vocabulary.absent_places != [] and len(topic) > 1:
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
@@ -127,7 +130,12 @@ class VerdictJudge:
             # not the record of the resolution that cites it), else the best ranked
             naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
             on_topic = grounded or (naming if specifics else candidates[:1])
-            holding = [pid for pid in on_topic if self._states_near(pid, question.answer_type, words, specifics)]
+            holding = [
+                pid
+                for pid in on_topic
+                if self._states_near(pid, question.answer_type, words, specifics)
+                and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
+            ]
             # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
             # says before what its footnotes cite
             holding.sort(
@@ -262,6 +270,16 @@ class VerdictJudge:
                     if not names or any(self._has(window, name) for name in names):
                         return True
         return False
+
+    def _states_beyond(self, pid: str, places: list[str]) -> bool:
+        """A place the question does not already name: '在日内瓦的哪个会议场所' is not answered by the text's
+        '在日内瓦举行', which is all the text says of where."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("place")
+        if shape is None:
+            return False
+        names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
+        return any(not any(self._has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
 
     def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in

@@ -46,6 +46,12 @@ def reader() -> QuestionReader:
         ("Where does the resolution cite resolution 62/21?", "locate", None),
         ("专家组搁哪儿开会啊？", "lookup", "place"),
         ("你认为这项决议能有效推动核裁军吗？", "opinion", None),
+        ("专家小组开会用哪几种工作语言？", "lookup", "language"),
+        ("Which language versions of the NPT are equally authentic?", "lookup", "language"),
+        ("Who is the UN High Representative for Disarmament Affairs?", "lookup", "names"),
+        ("operative paragraph 5 - who is it addressed to?", "lookup", None),
+        ("那谁给它提供技术支持？", "lookup", "bodies"),
+        ("专家小组在日内瓦的哪个会议场所开会？", "lookup", "place"),
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -116,6 +122,15 @@ def test_a_follow_up_carries_the_question_it_depends_on(reader):
     question = reader.read("它是哪一天通过的？", history)
     assert question.follow_up and question.answer_type == "day"
     assert "62/21" in question.search and question.focus == "它是哪一天通过的？"
+
+
+def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_conversation(reader):
+    history = [{"role": "user", "content": "How did China vote on 80/53?"}, {"role": "assistant", "content": "…"}]
+    question = reader.read("who else did that?", history)
+    assert question.follow_up and question.scope == "A/RES/80/53" and question.scope_named
+    assert question.answer_type == "vote"  # asked for no kind of its own: the earlier question's
+    fresh = reader.read("who else did that?", [])
+    assert not fresh.follow_up and fresh.scope == "A/RES/71/67" and fresh.answer_type is None
 
 
 def test_every_language_pack_defines_the_same_things():
