@@ -47,7 +47,7 @@ def reader() -> QuestionReader:
         ("专家组搁哪儿开会啊？", "lookup", "place"),
         ("你认为这项决议能有效推动核裁军吗？", "opinion", None),
         ("专家小组开会用哪几种工作语言？", "lookup", "language"),
-        ("Which language versions of the NPT are equally authentic?", "lookup", "language"),
+        ("In what languages will the sessions of the group be held?", "lookup", "language"),
         ("Who is the UN High Representative for Disarmament Affairs?", "lookup", "names"),
         ("operative paragraph 5 - who is it addressed to?", "lookup", None),
         ("那谁给它提供技术支持？", "lookup", "bodies"),
