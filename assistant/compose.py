@@ -108,7 +108,7 @@ class Composer:
         citations: list[Citation] = []
         lines: list[str] = []
         symbol = split_citation_id(ids[0])[0] if ids else (question.scope or "")
-        terms = [t for t in question.terms if any(t in self.paragraphs[pid].text for pid in ids)]
+        terms = [t for t in question.terms or verdict.words if any(t in self.paragraphs[pid].text for pid in ids)]
         for n, pid in enumerate(ids, 1):
             paragraph = self.paragraphs[pid]
             quote = self._clause(paragraph, terms if question.intent != "summarize" else [])

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.followup import condense
 from assistant.labels import LabelRef, find_label_refs
-from assistant.language import pack
+from assistant.language import SPECIFIC_TYPES, pack
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.numerals import zh_number, zh_numeral
@@ -104,6 +104,8 @@ class QuestionReader:
             focus, search = _as_written(focus, written), _as_written(search, written)
         intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
+        if intent == "summarize" and answer_type in SPECIFIC_TYPES:
+            intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
             answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
         if intent == "lookup" and answer_type is None and condensed.context:
@@ -339,7 +341,8 @@ class QuestionReader:
     def _part(self, text: str, lang: str, intent: str) -> str | None:
         if intent not in ("summarize", "count", "enumerate"):
             return None
-        if pack(lang).whole_document.search(text):
+        named = [kind for kind, pattern in pack(lang).parts.items() if pattern.search(text)]
+        if pack(lang).whole_document.search(text) or {"PP", "OP"} <= set(named):  # '序言加执行'
             return "ALL"
         return _part_kind(text, lang)
 

@@ -25,7 +25,8 @@ from index.glossary import Glossary
 from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
-_SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|\d+(?:/\d+)+|\d{2,}")
+# symbols, numbers; '2018/2019' is two years
+_SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
 _TITLE = re.compile(r"《[^《》]{2,60}》")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")

@@ -43,6 +43,7 @@ class Verdict:
     off_topic: bool = False  # not answered because the document never mentions what the question is about
     grounded: bool = True  # the evidence holds the question's topic words (not only the kind of fact asked for)
     every: bool = False  # the evidence is every paragraph of a kind ('what did it decide'): the answer lists them
+    words: tuple[str, ...] = ()  # a listing of a question that names no term: the words its paragraphs hold
 
 
 class VerdictJudge:
@@ -85,8 +86,10 @@ class VerdictJudge:
         if vocabulary.asked_absent and not question.answer_type:
             # 'which room', '哪几种工作语言': a kind of thing the text never names, and no type to find one by
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
-        if question.intent in ("enumerate", "count") and (listed := self.mentions(question)):
-            return Verdict(True, "every paragraph that uses the words asked about", tuple(listed))
+        present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
+        if question.intent in ("enumerate", "count") and (listed := self.mentions(question, present)):
+            words = () if question.terms else tuple(present)
+            return Verdict(True, "every paragraph that uses the words asked about", tuple(listed), words=words)
         if unknown := judge.unknown_specifics(subject):
             if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
@@ -338,11 +341,12 @@ class VerdictJudge:
         wanted = kinds.get(question.part or "ALL", ())
         return [pid for pid, p in self.paragraphs.items() if p.doc_symbol == question.scope and p.kind in wanted]
 
-    def mentions(self, question: Question) -> list[str]:
+    def mentions(self, question: Question, topic: list[str] | None = None) -> list[str]:
         """Every paragraph of the document (footnotes only when asked for) holding one of the question's exact
-        terms, in document order; operative paragraphs only for 'what does it request'."""
+        terms, in document order; operative paragraphs only for 'what does it request'. A question that names no
+        term ('提到能力建设的地方有哪些') lists the paragraphs holding all its `topic` words."""
         terms = [strip_all_spaces(t) for t in question.terms]
-        if not terms:
+        if not terms and not topic:
             return []
         kinds = (
             {"operative"}
@@ -359,8 +363,14 @@ class VerdictJudge:
             p.id
             for p in ordered
             if p.doc_symbol == question.scope
-            and (p.kind in kinds and any(t in strip_all_spaces(p.text) for t in terms) or p.id in cited)
+            and (p.kind in kinds and self._holds(p, terms, topic or []) or p.id in cited)
         ]
+
+    def _holds(self, paragraph: Paragraph, terms: list[str], topic: list[str]) -> bool:
+        if terms:
+            return any(t in strip_all_spaces(paragraph.text) for t in terms)
+        forms = self._forms(topic, paragraph.lang)
+        return bool(forms) and all(any(self._has(paragraph.text, name) for name in names) for names in forms)
 
     def _citing(self, question: Question, ordered: list[Paragraph]) -> set[str]:
         """The paragraphs of the document that rest on the other document asked about: the footnotes citing it

@@ -52,6 +52,9 @@ def reader() -> QuestionReader:
         ("operative paragraph 5 - who is it addressed to?", "lookup", None),
         ("那谁给它提供技术支持？", "lookup", "bodies"),
         ("专家小组在日内瓦的哪个会议场所开会？", "lookup", "place"),
+        # the verb describes the report; its symbol is what is asked
+        ("裁审会那份概述核查一般原则的报告文号是啥", "lookup", "symbol"),
+        ("决议里提到能力建设的地方有哪些", "enumerate", None),
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -89,6 +92,7 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
         ("逐段总结序言部分", "PP"),
         ("决议一共有几个脚注？", "FN"),
         ("Summarize the whole resolution.", "ALL"),
+        ("决议一共有多少段（序言加执行）？", "ALL"),  # both parts named: the whole body
     ],
 )
 def test_the_part_a_summary_or_count_is_about(reader, text, part):

@@ -117,6 +117,8 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         ("列出所有提到“无核武器世界”的段落", ["PP8", "PP9", "OP3", "OP6"]),
         ("“信任”在决议里出现了几次？分别在哪？", ["PP9", "OP2", "OP4"]),
         ("决议对秘书长提出了哪些要求？", ["OP6", "OP7"]),
+        # no glossary term named: the paragraphs holding the question's own words
+        ("决议里提到多边的地方有哪些", ["PP8", "PP12", "PP13"]),
         ("How many operative paragraphs are there?", [f"OP{n}" for n in range(1, 9)]),
         ("Summarize the operative part paragraph by paragraph.", [f"OP{n}" for n in range(1, 9)]),
         ("列出所有的脚注及其引用的文件", [f"FN{n}" for n in range(1, 9)]),
