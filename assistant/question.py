@@ -46,6 +46,7 @@ class Question:
     terms: tuple[str, ...] = ()  # exact words an enumeration or count matches
     about: str | None = None  # a document whose mentions in this one are asked for ('which rest on the NPT')
     asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
+    asks_later: bool = False  # 'how many parties today', '后来有没有设立…': after the document, which it cannot tell
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     follow_up: bool = False
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
@@ -145,6 +146,7 @@ class QuestionReader:
             terms=terms,
             about=about,
             asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
+            asks_later=bool(language.asks_later and language.asks_later.search(focus)),
             lead=lead,
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations),

@@ -152,10 +152,12 @@ class RelevanceJudge:
         return english is not None and english.lower() not in self._corpus_lower
 
     def _content_words(self, text: str) -> tuple[list[str], set[str]]:
-        """(content words in reading order, those that directly follow an interrogative)."""
+        """(content words in reading order, those an interrogative asks for: the word after it, and in Chinese the
+        nouns of the phrase it opens: 哪些核查演练 asks for 核查 and 演练)."""
         words: list[str] = []
         asked_for: set[str] = set()
-        after_interrogative = False
+        after_interrogative = in_phrase = False
+        lexicon = self._lexicon()
         for token in self._tagged(text):
             token = token.strip()
             if not token:
@@ -177,12 +179,14 @@ class RelevanceJudge:
             if _ZH.interrogative.match(token):
                 after_interrogative = True
                 continue
-            if token in ("的", "样"):
-                continue  # 什么样的措施: the noun still follows the interrogative
+            if token in ("的", "样") or after_interrogative and re.fullmatch(r"[一两几]\w?", token):
+                continue  # 什么样的措施, 哪一款: the noun still follows the interrogative (a classifier is no noun)
+            noun = lexicon.tag(token).startswith("n") or lexicon.tag(token) == "vn"
             if len(token) >= 2 and token not in _ZH.asking:
                 words.append(token)
-                if after_interrogative:
+                if after_interrogative or in_phrase and noun:
                     asked_for.add(token)
+            in_phrase = (after_interrogative or in_phrase) and noun
             after_interrogative = False
         return words, asked_for
 

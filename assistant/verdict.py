@@ -69,6 +69,9 @@ class VerdictJudge:
                 and not any(self._states(pid, question.answer_type) for pid in question.labels)
             ):  # 'the report OP6 asks for: its symbol?': the paragraph named states none
                 return Verdict(False, self._no_type_reason(question, list(question.labels)))
+            if not question.answer_type and (asked := judge.vocabulary(self._subject(question, judge)).asked_absent):
+                # 'OP3 提到的核查工具具体是哪些设备型号': a kind of thing the paragraph named does not name
+                return Verdict(False, f"the documents never mention: {', '.join(asked)}")
             return Verdict(True, "the paragraphs the question names", question.labels)
         if question.missing:
             return Verdict(False, "the paragraph the question names does not exist")
@@ -78,6 +81,9 @@ class VerdictJudge:
             return Verdict(True, "the part of the document asked about", tuple(self.part(question)))
         if not retrieval.hits:
             return Verdict(False, "nothing is indexed")
+        if question.asks_later and question.intent in ("lookup", "yes_no"):
+            # a document says what was decided when it was adopted; a later document may tell what followed
+            return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
         if question.lead and (opening := self._opening_with(question, judge)):
             reason = f"every paragraph that opens with '{question.lead}' on the topic"
             return Verdict(True, reason, tuple(opening), every=True)

@@ -67,6 +67,7 @@ def test_intent_and_answer_type(reader, text, intent, answer_type):
     ("text", "labels"),
     [
         ("执行部分第7段", ["OP7"]),
+        ("PP14提到了哪些倡议？", ["PP14"]),  # an abbreviation against Chinese text
         ("What does the third preambular paragraph say?", ["PP3"]),
         ("What's in the last operative paragraph?", ["OP8"]),
         ("The penultimate preambular paragraph is about what?", ["PP14"]),

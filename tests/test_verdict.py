@@ -80,6 +80,12 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the only place the text gives is the one the question already names
         ("专家小组在日内瓦的哪个会议场所开会？", ["OP7", "PP10"], "地点"),
         ("Who is the UN High Representative for Disarmament Affairs?", ["PP11", "OP7"], "names"),
+        # the nouns of the phrase an interrogative opens, one the text never uses; also of a named paragraph
+        ("挪威和英国在倡议里做过哪些核查演练？", ["PP14", "OP2"], "演练"),
+        ("执行部分第3段提到的核查工具，具体是哪些设备型号？", ["OP3"], "设备"),
+        # what happened after a document was adopted
+        ("裁军谈判会议后来有没有设立核裁军核查附属机构？", ["OP5", "PP10"], "after it was adopted"),
+        ("How many States Parties does the NPT have today?", ["UNTS vol. 729, No. 10485:ART9"], "after it was adopted"),
         ("执行部分第12段说了什么？", ["OP7"], "does not exist"),
         # 'experts' is the text's word (the head of 'governmental experts'); Asia is a region it never names
         ("how many of the experts come from Asia?", ["OP7", "PP15"], "Asia"),
