@@ -32,6 +32,7 @@ _NEIGHBOUR_SHARE = 0.25
 # outweighs one that only repeats the question's subject.
 _ANSWER_TYPE_WEIGHT = 3.0
 _ENUMERATION = re.compile(r"\s*(?:包括|比如|例如|诸如|即|特别是|such as|including|in particular|namely)", re.IGNORECASE)
+_LISTED = frozenset({"language", "states"})  # answer types whose values are listed over commas ('English, Russian')
 _PURPOSE = re.compile(r"\s*(?:其目的是|目的是|旨在|以便|以期|in order to|with a view to|aimed at)", re.IGNORECASE)
 
 
@@ -128,6 +129,13 @@ class ExtractiveAnswerer:
                 hi += 1
             else:
                 lo -= 1
+        # A list of the names asked for runs over commas: every clause of it that names one joins.
+        shape = pack(paragraph.lang).answer_type(question.answer_type or "") if question.answer_type in _LISTED else None
+        if shape is not None and shape.shape.search(text[parts[best].start : parts[best].end]):
+            while lo > 0 and shape.shape.search(text[parts[lo - 1].start : parts[lo - 1].end]):
+                lo -= 1
+            while hi + 1 < len(parts) and shape.shape.search(text[parts[hi + 1].start : parts[hi + 1].end]):
+                hi += 1
         # A clause that introduces examples ("包括工具、解决方案", "such as ...") is the answer to "which ...?".
         if hi + 1 < len(parts) and _ENUMERATION.match(text, parts[hi + 1].start):
             hi += 1

@@ -29,7 +29,8 @@ _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
 _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全体会议")
 _ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
-_MULTIPLE = frozenset({"year", "month"})  # types whose every occurrence is part of the answer (2018年和2019年)
+# types whose every occurrence is part of the answer (2018年和2019年; English, French …)
+_MULTIPLE = frozenset({"year", "month", "language"})
 
 
 def ordinal(n: int) -> str:
@@ -62,7 +63,9 @@ class Composer:
         values = []
         for match in matches if question.answer_type in _MULTIPLE else matches[:1]:
             before = source.qualifiers.search(quote[max(0, match.start() - 6) : match.start()])
-            values.append((before.group(0) if before else "") + match.group(0).strip())
+            value = (before.group(0) if before else "") + match.group(0).strip()
+            if value not in values:
+                values.append(value)
         if source_lang == lang:
             value = pack(lang).templates["list_sep"].join(values)
         else:
