@@ -26,6 +26,7 @@ from index.text import has_cjk, question_language
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
 _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d])")
+_FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -392,7 +393,12 @@ def _asking_sentence(text: str) -> str:
     asking, why), and is no topic of its own."""
     sentences = [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+|\s+[-–—]\s+", text) if s.strip()]
     asking = [s for s in sentences if s.rstrip().endswith(("？", "?"))]
-    return (asking[0] if asking else sentences[-1] if sentences else text).strip()
+    sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
+    # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too
+    clauses = re.split(r"(?<=[，,])", sentence)
+    while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
+        clauses.pop(0)
+    return "".join(clauses).strip()
 
 
 def _part_kind(text: str, lang: str) -> str | None:

@@ -30,6 +30,7 @@ _DATES = ("year", "day", "month")
 # facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place"})
+_QUOTE = re.compile(r"[“\"「『]([^”\"」』]{2,80})[”\"」』]")
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
@@ -127,7 +128,9 @@ class VerdictJudge:
         if question.answer_type in SPECIFIC_TYPES and question.intent in ("lookup", "yes_no", "locate"):
             candidates = retrieval.ids[:_EVIDENCE_DEPTH]
             # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
-            words = [] if question.follow_up and specifics else topic
+            # the places an English question names through the glossary are its topic too ('the Norway-UK
+            # initiative': 挪威)
+            words = [] if question.follow_up and specifics else topic + [p for p in vocabulary.places if p not in topic]
             # the card that states this kind of fact (the vote) is on its topic, whatever the words
             card_id = f"{question.scope}:{self._card(question)}"
             grounded = [
@@ -213,6 +216,8 @@ class VerdictJudge:
             focus = answer_type.asks.sub(" ", focus)
         if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
             focus = language.intents[question.intent].sub(" ", focus)
+        if question.intent == "locate" and (quoted := _QUOTE.findall(focus)):
+            return " ".join(quoted)  # '“…”这句出自哪一段': the words quoted, whatever frames them
         if question.follow_up and not judge.vocabulary(focus).words:
             return question.search
         return focus
