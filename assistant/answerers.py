@@ -43,11 +43,13 @@ class ModelAnswerer(Protocol):
 
     name: str
 
-    def stream(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Iterator[str | Answer]:
-        ...
+    def answer(self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer: ...
 
-    def rewrite_follow_up(self, question: str, history: list[dict[str, Any]]) -> str | None:
-        ...
+    def stream(
+        self, question: Question, retrieval: Retrieval, verdict: Verdict, lang: str
+    ) -> Iterator[str | Answer]: ...
+
+    def rewrite_follow_up(self, question: str, history: list[dict[str, Any]]) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,9 @@ class ExtractiveAnswerer:
             else:
                 lo -= 1
         # A list of the names asked for runs over commas: every clause of it that names one joins.
-        shape = pack(paragraph.lang).answer_type(question.answer_type or "") if question.answer_type in _LISTED else None
+        shape = (
+            pack(paragraph.lang).answer_type(question.answer_type or "") if question.answer_type in _LISTED else None
+        )
         if shape is not None and shape.shape.search(text[parts[best].start : parts[best].end]):
             while lo > 0 and shape.shape.search(text[parts[lo - 1].start : parts[lo - 1].end]):
                 lo -= 1

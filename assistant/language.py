@@ -94,6 +94,7 @@ class LanguagePack:
     every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say
+    unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
     lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
 
@@ -176,6 +177,7 @@ def pack(code: str) -> LanguagePack:
         every_document=re.compile(raw["every_document"], flags) if raw.get("every_document") else None,
         asks_reason=re.compile(raw["asks_reason"], flags) if raw.get("asks_reason") else None,
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,
+        unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
         lead_asks=re.compile(raw["lead_asks"], flags) if raw.get("lead_asks") else None,
     )

@@ -112,8 +112,8 @@ class QuestionReader:
             answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
         if intent == "lookup" and answer_type is None and condensed.context:
             # a follow-up asks for the kind of fact the earlier question did ('who else did that?' after a vote)
-            earlier = _asking_sentence(condensed.context)
-            answer_type = next((a.name for a in language.answer_types if a.asks.search(earlier)), None)
+            asked_before = _asking_sentence(condensed.context)
+            answer_type = next((a.name for a in language.answer_types if a.asks.search(asked_before)), None)
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         terms = self._terms(text)

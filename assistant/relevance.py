@@ -221,6 +221,8 @@ class RelevanceJudge:
         places = [w for w in nouns if lexicon.tag(w) == "ns"] + [w for w in absent if w in place_names("en")]
         absent_names = nouns + [w for w in places if w.isascii()]
         named_places = [
-            w for w in words if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in place_names("en"))
+            w
+            for w in words
+            if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in place_names("en"))
         ] + [t for t in self._glossary.official_terms(question) if lexicon.tag(t) == "ns"]  # 'Geneva' -> 日内瓦
         return Vocabulary(words, absent, glossary_terms, absent_names, places, unchecked, asked_absent, named_places)

@@ -95,8 +95,8 @@ class VerdictJudge:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
         if question.intent in ("enumerate", "count") and (listed := self.mentions(question, present)):
-            words = () if question.terms else tuple(present)
-            return Verdict(True, "every paragraph that uses the words asked about", tuple(listed), words=words)
+            matched = () if question.terms else tuple(present)
+            return Verdict(True, "every paragraph that uses the words asked about", tuple(listed), words=matched)
         if unknown := judge.unknown_specifics(subject):
             if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
@@ -124,6 +124,11 @@ class VerdictJudge:
             if question.answer_type and (card := self._card_stating(question)):
                 return Verdict(True, "a fact about the document itself", (card,))  # 'what is its title?'
             return Verdict(False, "the question names no subject the documents hold")
+        named = topic + vocabulary.asked_absent + self.glossary.official_terms(subject)
+        if (data_card := self.paragraphs.get(f"{question.scope}:{self._card(question)}")) and (
+            left_out := self._left_out(data_card, named)
+        ):
+            return Verdict(False, left_out)  # 'which states were absent': the card says it does not list them
         evidence = list(retrieval.ids)
         if question.answer_type in SPECIFIC_TYPES and question.intent in ("lookup", "yes_no", "locate"):
             candidates = retrieval.ids[:_EVIDENCE_DEPTH]
@@ -294,6 +299,20 @@ class VerdictJudge:
             return False
         names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
         return any(not any(self._has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
+
+    def _left_out(self, card: Paragraph, topic: list[str]) -> str:
+        """The clause of a data card saying it leaves out what the question asks about ('缺席或未投票的会员国未列入'
+        for 'which states were absent'), else ''."""
+        unlisted = pack(card.lang).unlisted
+        names = [name for forms in self._forms(topic, card.lang) for name in forms]
+        for clause in _CLAUSE.split(card.text):
+            if not (unlisted and unlisted.search(clause)):
+                continue
+            # what is left out is what qualifies the things it names ('缺席或未投票的' of 会员国), not those things
+            qualifier = clause.rpartition("的")[0] or clause
+            if any(self._has(qualifier, name) for name in names):
+                return clause.strip("，；。,; ")
+        return ""
 
     def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in

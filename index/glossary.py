@@ -24,7 +24,7 @@ class _Term:
         self.latin = bool(re.search(r"[A-Za-z]", term))
         if re.fullmatch(r"[A-Z]{2,6}s?", term):  # acronyms: exact case, whole word
             self._source, self._flags = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", 0
-            self._needles = (term,)
+            self._needles: tuple[str, ...] = (term,)
         elif self.latin:
             words = r"\s+".join(re.escape(word) + _INFLECTION for word in term.split())
             self._source, self._flags = rf"(?<![A-Za-z]){words}(?![A-Za-z])", re.IGNORECASE

@@ -46,7 +46,11 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
         ("决议标题是什么", ["FN1", "PP1", "OP8"], "META"),  # a fact about the document itself
         ("专家组 人数", ["PP10", "OP7", "PP15"], "OP7"),  # a year (2007年) is not a number of people
         # the languages a treaty names answer 'which language', though it never uses the word
-        ("Which language versions of the NPT are equally authentic?", ["UNTS vol. 729, No. 10485:ART11"], "UNTS vol. 729, No. 10485:ART11"),
+        (
+            "Which language versions of the NPT are equally authentic?",
+            ["UNTS vol. 729, No. 10485:ART11"],
+            "UNTS vol. 729, No. 10485:ART11",
+        ),
     ],
 )
 def test_answered_on_the_paragraph_that_states_it(decide, text, retrieved, first):
@@ -99,6 +103,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the documents hold no opinions, and the recorded vote no reasons
         ("你认为这项决议能有效推动核裁军吗？", ["OP4"], "not what anyone thinks"),
         ("Why did Russia abstain on 71/67?", ["VOTE"], "not why"),
+        # the vote card says it leaves absent states out
+        ("表决的时候哪些会员国缺席了？", ["VOTE", "OP6"], "缺席或未投票的会员国未列入"),
+        ("How many UN Member States were absent when 71/67 was put to the vote?", ["VOTE"], "未列入"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
@@ -109,6 +116,9 @@ def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retriev
 
 def test_a_vote_question_is_the_vote_cards_whatever_its_english_words(decide):
     verdict = decide("How many votes in favour did A/RES/71/67 receive in the recorded vote?", ["VOTE", "META"])
+    assert verdict.found and verdict.evidence[0] == R + "VOTE"
+    # the states it lists are no 'absent' states: the card leaves out only what qualifies them
+    verdict = decide("How many member states voted yes on 71/67?", ["VOTE", "META"])
     assert verdict.found and verdict.evidence[0] == R + "VOTE"
 
 
