@@ -25,7 +25,7 @@ from index.registry import aliases, known_documents, short_forms
 from index.text import has_cjk, question_language
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
-_FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d])")
+_FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an ordinal (72nd)
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
@@ -114,6 +114,11 @@ class QuestionReader:
             # a follow-up asks for the kind of fact the earlier question did ('who else did that?' after a vote)
             asked_before = _asking_sentence(condensed.context)
             answer_type = next((a.name for a in language.answer_types if a.asks.search(asked_before)), None)
+        if intent == "yes_no" and answer_type is None and doc is not None and doc.lang == lang:
+            # '是向第七十一届会议报告吗？': the value it names says what kind of fact is checked (in the text's words)
+            answer_type = next(
+                (a.name for a in language.answer_types if a.name == "session" and a.shape.search(focus)), None
+            )
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         terms = self._terms(text)

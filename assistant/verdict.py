@@ -136,6 +136,8 @@ class VerdictJudge:
             # the places an English question names through the glossary are its topic too ('the Norway-UK
             # initiative': 挪威)
             words = [] if question.follow_up and specifics else topic + [p for p in vocabulary.places if p not in topic]
+            if question.intent == "yes_no":  # the figure a yes-no question checks is no topic ('capped at 21?')
+                specifics = [s for s in specifics if not s.isdigit()]
             # the card that states this kind of fact (the vote) is on its topic, whatever the words
             card_id = f"{question.scope}:{self._card(question)}"
             grounded = [
@@ -163,11 +165,31 @@ class VerdictJudge:
             evidence = holding + [pid for pid in evidence if pid not in holding]
             if not grounded:
                 topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
+            if question.intent == "yes_no" and (other := self._another_value(question, holding[0])):
+                # 'is it to report to the 71st session?': the paragraph on it names the 72nd
+                return Verdict(True, f"the paragraph on it gives {other}", tuple(evidence), contradicted=True)
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
         own = bool(topic) and not vocabulary.absent and not vocabulary.unchecked
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _another_value(self, question: Question, pid: str) -> str:
+        """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph
+        gives instead, when it gives none the question names; else ''. Values in words are compared within one
+        language only ('72nd session' is 第七十二届)."""
+        paragraph = self.paragraphs[pid]
+        asked = pack(question.lang).answer_type(question.answer_type or "")
+        stated = pack(paragraph.lang).answer_type(question.answer_type or "")
+        if asked is None or stated is None:
+            return ""
+        values = [m.group(0).strip() for m in asked.shape.finditer(question.focus)]
+        if paragraph.lang != question.lang:
+            values = [v for v in values if v.isdigit()]
+        given = [m.group(0).strip() for m in stated.shape.finditer(paragraph.text)]
+        if not values or not given or any(v in paragraph.text for v in values):
+            return ""
+        return given[0]
 
     def _opening_with(self, question: Question, judge: RelevanceJudge) -> list[str]:
         """The paragraphs of the document with a clause that opens with the verb asked about ('Decides', 决定;

@@ -41,6 +41,8 @@ def reader() -> QuestionReader:
         ("决议中关于“不可逆”的原则出现在哪里？", "locate", None),
         ("Does it say verification is an end in itself?", "yes_no", None),
         ("Is the expert group capped at 30 members?", "yes_no", "number"),
+        ("Is the report due at the 72nd session?", "yes_no", None),  # an ordinal is no figure
+        ("秘书长是向第七十一届会议报告吗？", "yes_no", "session"),
         ("决议引用了哪些文件？", "cited_documents", None),
         ("Which documents does the resolution cite?", "cited_documents", None),
         ("Where does the resolution cite resolution 62/21?", "locate", None),

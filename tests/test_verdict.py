@@ -128,6 +128,22 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
 
 
 @pytest.mark.parametrize(
+    ("text", "retrieved", "contradicted"),
+    [
+        # a figure the documents hold elsewhere (80/53's 21; 62/21) is still not the paragraph's
+        ("Is the expert group capped at 21 members?", ["PP10", "OP7"], True),
+        ("Is the expert group capped at 25 members?", ["OP7", "PP10"], False),
+        # a session in words, within the text's language
+        ("秘书长是向第七十一届会议报告吗？", ["OP6", "OP8"], True),
+        ("秘书长是向第七十二届会议报告吗？", ["OP6", "OP8"], False),
+    ],
+)
+def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(decide, text, retrieved, contradicted):
+    verdict = decide(text, retrieved)
+    assert verdict.found and verdict.contradicted == contradicted, verdict
+
+
+@pytest.mark.parametrize(
     ("text", "evidence"),
     [
         ("列出所有提到“无核武器世界”的段落", ["PP8", "PP9", "OP3", "OP6"]),
