@@ -363,7 +363,7 @@ class QuestionReader:
         if quoted:  # the user's own exact words
             return tuple(dict.fromkeys(quoted))
         named = [*self.glossary.official_terms(text, vocabulary=False)]
-        named += [t for t in self.glossary.terms() if len(t) >= 3 and has_cjk(t) and t in text]
+        named += [t for t in self.glossary.terms() if len(t) >= 3 and t in text and has_cjk(t)]
         return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
 
 

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from importlib.metadata import version
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
 MAX_QUERY_CHARS = 200
+_QUERY_CACHE = 256  # recent query vectors kept: a question answered from several documents is embedded once
 
 
 class E5Embeddings(Embeddings):
@@ -20,6 +22,7 @@ class E5Embeddings(Embeddings):
     def __init__(self) -> None:
         self._model = None
         self._lock = threading.Lock()
+        self._queries: OrderedDict[str, list[float]] = OrderedDict()
 
     @property
     def name(self) -> str:
@@ -42,5 +45,11 @@ class E5Embeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         """A question of any length costs the same: the embedding reads its opening (e5 was trained on short
         queries, and a 2,000-character paste took 4.4 s to embed whole); the keyword side reads all of it."""
+        text = text[:MAX_QUERY_CHARS]
         with self._lock:
-            return self._loaded().query(text[:MAX_QUERY_CHARS]).tolist()
+            if text not in self._queries:
+                self._queries[text] = self._loaded().query(text).tolist()
+                if len(self._queries) > _QUERY_CACHE:
+                    self._queries.popitem(last=False)
+            self._queries.move_to_end(text)
+            return list(self._queries[text])

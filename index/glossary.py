@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from index.corpus import SHIPPED_CORPUS
@@ -23,14 +23,14 @@ class _Term:
         self.term = term
         self.latin = bool(re.search(r"[A-Za-z]", term))
         if re.fullmatch(r"[A-Z]{2,6}s?", term):  # acronyms: exact case, whole word
-            self._source, self._flags = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", 0
+            self._source, self._fold = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", False
             self._needles: tuple[str, ...] = (term,)
         elif self.latin:
             words = r"\s+".join(re.escape(word) + _INFLECTION for word in term.split())
-            self._source, self._flags = rf"(?<![A-Za-z]){words}(?![A-Za-z])", re.IGNORECASE
+            self._source, self._fold = rf"(?<![A-Za-z]){words}(?![A-Za-z])", True
             self._needles = tuple(word.lower() for word in term.split())
         else:
-            self._source, self._flags, self._needles = "", 0, (term,)
+            self._source, self._fold, self._needles = "", False, (term,)
         self._pattern: re.Pattern[str] | None = None
 
     @property
@@ -38,23 +38,24 @@ class _Term:
         """Longer patterns are taken first, so 'nuclear weapons' is cut whole before 'nuclear'."""
         return len(self._source)
 
-    def _may_occur(self, text: str) -> bool:
-        folded = text.lower() if self._flags & re.IGNORECASE else text
-        return all(needle in folded for needle in self._needles)
+    def _may_occur(self, text: str, folded: str) -> bool:
+        haystack = folded if self._fold else text
+        return all(needle in haystack for needle in self._needles)
 
     def _compiled(self) -> re.Pattern[str]:
         if self._pattern is None:
-            self._pattern = re.compile(self._source, self._flags)
+            self._pattern = re.compile(self._source, re.IGNORECASE if self._fold else 0)
         return self._pattern
 
-    def search(self, text: str) -> bool:
-        if not self._may_occur(text):
+    def search(self, text: str, folded: str) -> bool:
+        """Whether the name occurs in `text` (`folded` is its lower case, computed once by the caller)."""
+        if not self._may_occur(text, folded):
             return False
         return not self.latin or bool(self._compiled().search(text))
 
     def subn(self, replacement: str, text: str) -> tuple[str, int]:
         """Every occurrence of a Latin-script name replaced."""
-        if not self._may_occur(text):
+        if not self._may_occur(text, text.lower()):
             return text, 0
         return self._compiled().subn(replacement, text)
 
@@ -90,6 +91,8 @@ class Glossary:
         self._groups = [[_Term(term) for term in group] for group in groups]
         # every name with its group's first name: what a query naming it refers to
         self._named = [(name, names[0].term) for names in self._groups for name in names]
+        # one question asks for the same terms many times (reader, retrieval, verdict, composer)
+        self._official_terms = lru_cache(maxsize=4096)(self._find_official_terms)
         # The head noun of a multi-word English term ('experts' in 'governmental experts') -> the group's Chinese
         # terms (a modifier names no thing of its own: 'set' of 'set up'; nor does a name's head: 'Agency' of the
         # International Atomic Energy Agency is no agency in general).
@@ -125,13 +128,17 @@ class Glossary:
     def official_terms(self, query: str, vocabulary: bool = True) -> list[str]:
         """The documents' terms the query refers to under another name (not those it already spells out);
         without `vocabulary`, only official names and terms of art."""
+        return list(self._official_terms(query, vocabulary))
+
+    def _find_official_terms(self, query: str, vocabulary: bool) -> tuple[str, ...]:
         terms: list[str] = []
+        folded = query.lower()
         for name, official in self._named:
             if not vocabulary and official not in self._official:
                 continue
-            if official not in query and official not in terms and name.search(query):
+            if official not in query and official not in terms and name.search(query, folded):
                 terms.append(official)
-        return terms
+        return tuple(terms)
 
     def without_latin_terms(self, query: str) -> tuple[str, int]:
         """The query with every Latin-script term cut out, and how many were cut (each names a subject the
@@ -158,8 +165,9 @@ class Glossary:
         how a Chinese question reaches an English document's words, and an English one a Chinese text's."""
         english = lang == "en"
         out: list[str] = []
+        folded = query.lower()
         for group in self._groups:
-            if any(name.term.isascii() != english and name.search(query) for name in group):
+            if any(name.term.isascii() != english and name.search(query, folded) for name in group):
                 out += [name.term for name in group if name.term.isascii() == english and name.term not in out]
         return out
 

@@ -170,3 +170,18 @@ def test_long_paragraphs_are_embedded_in_parts_that_keep_their_id(tmp_path: Path
         assert [pid for pid, _ in hits] == ["A/99/7:P1", "A/99/7:P2"]  # the paragraph once, by its own id
     finally:
         index.close()
+
+
+def test_a_query_asked_again_is_embedded_once():
+    """A question answered from several documents searches each with the same query: the real model embeds it
+    once, and the vector it returns is the same."""
+    embeddings = E5Embeddings()
+    first = embeddings.embed_query("专家小组在哪里开会")
+    model = embeddings._loaded()
+    calls = []
+    original = model.query
+    model.query = lambda text: calls.append(text) or original(text)
+    again = embeddings.embed_query("专家小组在哪里开会")
+    other = embeddings.embed_query("Where does the group meet?")
+    assert again == first and len(first) == E5Embeddings.dim
+    assert calls == ["Where does the group meet?"] and other != first
