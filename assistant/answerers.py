@@ -22,7 +22,7 @@ from index.glossary import Glossary
 from index.registry import CitedDocument, short_forms
 from index.text import keyword_tokens
 
-_CLAUSE_END = re.compile(r"[，；。：,;:]")
+_CLAUSE_END = re.compile(r"[，；。：;:]|,(?!\s*\d{4}\b)")  # a comma before a year is inside a date
 _WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
 _CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
 _MAX_CLAUSES = 3

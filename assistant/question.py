@@ -111,9 +111,9 @@ class QuestionReader:
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
             answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
         if intent == "lookup" and answer_type is None and condensed.context:
-            # a follow-up asks for the kind of fact the earlier question did ('who else did that?' after a vote)
+            # a follow-up on a data card's fact stays with it ('who else did that?' after a question on the vote)
             asked_before = _asking_sentence(condensed.context)
-            answer_type = next((a.name for a in language.answer_types if a.asks.search(asked_before)), None)
+            answer_type = next((a.name for a in language.answer_types if a.card and a.asks.search(asked_before)), None)
         if intent == "yes_no" and answer_type is None and doc is not None and doc.lang == lang:
             # '是向第七十一届会议报告吗？': the value it names says what kind of fact is checked (in the text's words)
             answer_type = next(
@@ -155,7 +155,7 @@ class QuestionReader:
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
             lead=lead,
             follow_up=bool(condensed.context or condensed.previous_citations),
-            previous_citations=tuple(condensed.previous_citations),
+            previous_citations=tuple(condensed.previous_citations or self._labels(condensed.context, doc, lang)[0]),
         )
 
     def _category(self, focus: str, lang: str) -> str | None:
@@ -310,8 +310,11 @@ class QuestionReader:
         refs += [ref for ref in self._ordinals(text, doc, lang) if ref not in refs]
         found, missing = [], []
         for ref in refs:
-            cid = citation_id(doc.symbol, ref.label_in(doc.kind))
-            if doc.paragraph(ref.label_in(doc.kind)) is not None:
+            label = ref.label_in(doc.kind)
+            if ref.kind is None and doc.paragraph(label) is None and doc.paragraph(f"PP{ref.number}") is not None:
+                label = f"PP{ref.number}"  # '第十段' of a resolution with eight operative paragraphs: the preamble's
+            cid = citation_id(doc.symbol, label)
+            if doc.paragraph(label) is not None:
                 found.append(cid)
             elif _is_structural(ref, doc):
                 missing.append(cid)
@@ -331,13 +334,14 @@ class QuestionReader:
         """'the third preambular paragraph' -> PP3; 'the last operative paragraph' / '最后一段' -> the last one,
         'the penultimate preambular paragraph' -> the one before it."""
         kind = _part_kind(text, lang) or ("OP" if doc.kind == "resolution" else "P")
-        if not re.search(r"paragraph|para\b|段", text, re.IGNORECASE):
+        if not re.search(r"paragraph|para\b|段|footnote|脚注", text, re.IGNORECASE):
             return []
+        noun = r"footnote" if kind == "FN" else r"(?:paragraph|para\b)"
         numbers = sorted(int(p.label[len(kind) :]) for p in doc.paragraphs if re.fullmatch(rf"{kind}\d+", p.label))
         refs = []
         for word, number in sorted(pack(lang).ordinals.items(), key=lambda item: -len(item[0])):
             # the ordinal qualifies the paragraph ('the third preambular paragraph'), not another word
-            pattern = rf"\b{re.escape(word)}\s+(?:\w+\s+)?(?:paragraph|para\b)" if lang == "en" else re.escape(word)
+            pattern = rf"\b{re.escape(word)}\s+(?:\w+\s+)?{noun}" if lang == "en" else re.escape(word)
             if re.search(pattern, text, re.IGNORECASE) and numbers:
                 ref = LabelRef(kind, number if number > 0 else numbers[max(0, len(numbers) + number)])
                 if ref not in refs:

@@ -32,6 +32,7 @@ _DATES = ("year", "day", "month")
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place"})
 _QUOTE = re.compile(r"[“\"「『]([^”\"」』]{2,80})[”\"」』]")
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
+_CLAUSE_END = re.compile(r"[，；。：,;:]")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
@@ -131,7 +132,10 @@ class VerdictJudge:
             return Verdict(False, left_out)  # 'which states were absent': the card says it does not list them
         evidence = list(retrieval.ids)
         if question.answer_type in SPECIFIC_TYPES and question.intent in ("lookup", "yes_no", "locate"):
-            candidates = retrieval.ids[:_EVIDENCE_DEPTH]
+            # and a follow-up's paragraph from the turn before ('执行部分第7段讲什么' … '那它哪年开会')
+            candidates = retrieval.ids[:_EVIDENCE_DEPTH] + [
+                pid for pid in question.previous_citations if pid in retrieval.ids[_EVIDENCE_DEPTH:]
+            ]
             # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
             # the places an English question names through the glossary are its topic too ('the Norway-UK
             # initiative': 挪威)
@@ -245,8 +249,12 @@ class VerdictJudge:
             focus = language.intents[question.intent].sub(" ", focus)
         if question.intent == "locate" and (quoted := _QUOTE.findall(focus)):
             return " ".join(quoted)  # '“…”这句出自哪一段': the words quoted, whatever frames them
-        if question.follow_up and not judge.vocabulary(focus).words:
-            return question.search
+        if (
+            question.follow_up
+        ):  # a follow-up with no words of the text's own ('他另外还被请做什么') takes the earlier ones
+            own = judge.vocabulary(focus)
+            if not [w for w in own.words if w not in own.absent]:
+                return question.search
         return focus
 
     def _forms(self, topic: list[str], lang: str) -> list[list[str]]:
@@ -304,12 +312,14 @@ class VerdictJudge:
             return shape is not None and self._states(pid, answer_type)
         names = [name for forms in self._forms(topic, paragraph.lang) for name in forms] + specifics
         for sentence in _SENTENCE.split(paragraph.text):  # the window never reaches into another sentence
-            clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
-            for i, clause in enumerate(clauses):
-                if shape.shape.search(clause):
-                    window = "".join(clauses[max(0, i - 1) : i + 2])
-                    if not names or any(self._has(window, name) for name in names):
-                        return True
+            # clause boundaries by offset: a date may hold a comma itself ('January 1, 1967')
+            ends = [m.end() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
+            for match in shape.shape.finditer(sentence):
+                first = next(i for i, end in enumerate(ends) if match.start() < end)
+                last = next(i for i, end in enumerate(ends) if match.end() <= end)
+                window = sentence[ends[first - 2] if first >= 2 else 0 : ends[min(last + 1, len(ends) - 1)]]
+                if not names or any(self._has(window, name) for name in names):
+                    return True
         return False
 
     def _states_beyond(self, pid: str, places: list[str]) -> bool:

@@ -70,6 +70,8 @@ def test_intent_and_answer_type(reader, text, intent, answer_type):
     [
         ("执行部分第7段", ["OP7"]),
         ("PP14提到了哪些倡议？", ["PP14"]),  # an abbreviation against Chinese text
+        ("決議第十段提到的那份2007年的決議編號是？", ["PP10"]),  # eight operative paragraphs: the preamble's tenth
+        ("Third footnote — which document is it?", ["FN3"]),
         ("What does the third preambular paragraph say?", ["PP3"]),
         ("What's in the last operative paragraph?", ["OP8"]),
         ("The penultimate preambular paragraph is about what?", ["PP14"]),
@@ -136,6 +138,9 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     question = reader.read("who else did that?", history)
     assert question.follow_up and question.scope == "A/RES/80/53" and question.scope_named
     assert question.answer_type == "vote"  # asked for no kind of its own: the earlier question's
+    # the paragraph the earlier question named is the one a follow-up most likely asks about
+    named = reader.read("那它哪年开会？", [{"role": "user", "content": "执行部分第7段讲的是什么？"}])
+    assert named.follow_up and named.previous_citations == (R + "OP7",) and named.answer_type == "year"
     fresh = reader.read("who else did that?", [])
     assert not fresh.follow_up and fresh.scope == "A/RES/71/67" and fresh.answer_type is None
 

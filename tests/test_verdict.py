@@ -51,6 +51,12 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
             ["UNTS vol. 729, No. 10485:ART11"],
             "UNTS vol. 729, No. 10485:ART11",
         ),
+        # a date written with a comma of its own ('prior to January 1, 1967')
+        (
+            "Under the NPT, a nuclear-weapon State is one that exploded a device before what date?",
+            ["UNTS vol. 729, No. 10485:ART9", "UNTS vol. 729, No. 10485:ART3"],
+            "UNTS vol. 729, No. 10485:ART9",
+        ),
     ],
 )
 def test_answered_on_the_paragraph_that_states_it(decide, text, retrieved, first):
