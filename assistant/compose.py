@@ -19,7 +19,7 @@ from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
 from index.documents import Paragraph, split_citation_id
-from index.glossary import Glossary
+from index.glossary import Glossary, stem
 from index.numerals import zh_number
 from index.text import has_cjk, strip_all_spaces
 
@@ -53,9 +53,15 @@ class Composer:
             return ""
         # a value counted in the unit the question asks about ('how many sessions' -> 三届, not 25人), then one in
         # figures before one in words, then in reading order
+        # … and one followed by a word of the question ('forty other States' for 'how many States')
+        asked = {stem(w) for w in re.findall(r"[A-Za-z]{4,}", question.focus)}
         matches = sorted(
             answer_type.shape.finditer(quote),
-            key=lambda m: (not in_asked_unit(question.text, question.lang, quote, m), not re.search(r"\d", m.group(0))),
+            key=lambda m: (
+                not in_asked_unit(question.text, question.lang, quote, m),
+                not any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", quote[m.end() : m.end() + 16])),
+                not re.search(r"\d", m.group(0)),
+            ),
         )
         if not matches:
             return ""

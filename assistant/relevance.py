@@ -122,7 +122,18 @@ class RelevanceJudge:
         return list(self._lexicon().cut(text))
 
     def unknown_specifics(self, question: str) -> list[str]:
-        return [s for s in _SPECIFIC.findall(question) if s not in self._corpus]
+        """Numbers, symbols and 《titles》 of the question that the texts never contain (a title by none of the
+        names the glossary knows either: 《禁止核武器条约》 is another treaty, 《核不扩散条约》 the NPT)."""
+        placeholders = {pack(code).templates["this_document"] for code in ("zh", "en")}  # the document named
+        titles = [
+            t
+            for t in _TITLE.findall(question)
+            if t[1:-1].strip() not in placeholders
+            and t[1:-1] not in self._corpus
+            and t[1:-1] not in self._glossary.terms()
+            and not self._glossary.official_terms(t[1:-1])
+        ]
+        return [s for s in _SPECIFIC.findall(question) if s not in self._corpus] + titles
 
     def known_specifics(self, question: str) -> list[str]:
         """Numbers, symbols and 《titles》 of the question that the corpus contains: the strongest evidence there

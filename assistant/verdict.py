@@ -122,8 +122,10 @@ class VerdictJudge:
         # a follow-up's referent: the numbers and symbols of the question it follows ('62/21' ... '它')
         specifics = judge.known_specifics(question.search if question.follow_up else subject)
         if not topic and not vocabulary.glossary_terms and not specifics:
-            if question.answer_type and (card := self._card_stating(question)):
-                return Verdict(True, "a fact about the document itself", (card,))  # 'what is its title?'
+            # 'what is its title?' — but not '它有多少提案国': a word the record does not hold names another fact
+            chinese_absent = [w for w in vocabulary.absent if not w.isascii()]  # English is known by the glossary only
+            if question.answer_type and not chinese_absent and (card := self._card_stating(question)):
+                return Verdict(True, "a fact about the document itself", (card,))
             return Verdict(False, "the question names no subject the documents hold")
         named = topic + vocabulary.asked_absent + self.glossary.official_terms(subject)
         if (data_card := self.paragraphs.get(f"{question.scope}:{self._card(question)}")) and (
@@ -158,6 +160,7 @@ class VerdictJudge:
                 for pid in on_topic
                 if self._states_near(pid, question.answer_type, words, specifics)
                 and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
+                and (question.answer_type != "number" or pid == card_id or self._counts_what_is_asked(question, pid))
             ]
             # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
             # says before what its footnotes cite
@@ -345,6 +348,31 @@ class VerdictJudge:
             if any(self._has(qualifier, name) for name in names):
                 return clause.strip("，；。,; ")
         return ""
+
+    def _counts_what_is_asked(self, question: Question, pid: str) -> bool:
+        """For 'how many member States …': a number in the paragraph that counts that thing (the word, or the text's
+        name for it, right after the number). True when the question names no such thing, counts in a unit
+        ('how many experts': 25人), or the thing cannot be checked in the paragraph's language."""
+        language = pack(question.lang)
+        match = language.counted.search(question.focus) if language.counted else None
+        if match is None:
+            return True
+        words = match.group(1).split()
+        while words and words[-1].lower() in language.vocabulary.asking:
+            words.pop()  # 'how many states have': the thing, not the asking words after it
+        if not words or any(unit.search(" ".join(words)) for unit in language.units.values()):
+            return True
+        thing = " ".join(words)
+        paragraph = self.paragraphs[pid]
+        if paragraph.lang == question.lang:
+            forms = [stem(words[-1])]
+        else:
+            forms = self.glossary.official_terms(thing) + sorted(self.glossary.chinese_for_word(words[-1]))
+        if not forms:
+            return True
+        shape = pack(paragraph.lang).answer_type("number")
+        numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
+        return any(any(self._has(paragraph.text[m.end() : m.end() + 16], form) for form in forms) for m in numbers)
 
     def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in

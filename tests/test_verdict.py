@@ -109,6 +109,12 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the documents hold no opinions, and the recorded vote no reasons
         ("你认为这项决议能有效推动核裁军吗？", ["OP4"], "not what anyone thinks"),
         ("Why did Russia abstain on 71/67?", ["VOTE"], "not why"),
+        # a count of a thing no number in the paragraphs counts; a word the record does not hold
+        ("How many member States does the Conference on Disarmament have?", ["OP5", "OP7"], "no number"),
+        ("这个决议一共有多少提案国？", ["META", "OP8"], "no subject"),
+        # a title the documents never use, by any of the glossary's names
+        ("71/67 如何评价《禁止核武器条约》？", ["PP2", "FN3"], "禁止核武器条约"),
+        ("71/67 通过后，裁军谈判会议真的讨论了核裁军核查吗？", ["OP5"], "after it was adopted"),
         # the vote card says it leaves absent states out
         ("表决的时候哪些会员国缺席了？", ["VOTE", "OP6"], "缺席或未投票的会员国未列入"),
         ("How many UN Member States were absent when 71/67 was put to the vote?", ["VOTE"], "未列入"),
