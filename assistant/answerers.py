@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol, runtime_checkable
 
 from assistant.citations import Answer, Citation, make_citation
@@ -200,6 +200,8 @@ class ExtractiveAnswerer:
             return self.reading(lang).answer(question, retrieval, verdict, lang)
         if not verdict.found:
             return self.composer.not_found(question, retrieval, verdict, lang)
+        if verdict.kind and not question.answer_type:  # the quote shows the fact the answer was judged on
+            question = replace(question, answer_type=verdict.kind)
         if retrieval.registry:
             answer = self._registry_answer(retrieval, lang)
         elif (

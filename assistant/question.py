@@ -116,8 +116,15 @@ class QuestionReader:
             answer_type = next((a.name for a in language.answer_types if a.card and a.asks.search(asked_before)), None)
         if intent == "yes_no" and answer_type is None and doc is not None and doc.lang == lang:
             # '是向第七十一届会议报告吗？': the value it names says what kind of fact is checked (in the text's words)
+            # ('同一天', '一次性': 一 in a set phrase is no value)
             answer_type = next(
-                (a.name for a in language.answer_types if a.name == "session" and a.shape.search(focus)), None
+                (
+                    a.name
+                    for a in language.answer_types
+                    if a.name in ("session", "number")
+                    and any(not m.group(0).startswith("一") for m in a.shape.finditer(focus))
+                ),
+                None,
             )
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'

@@ -46,6 +46,7 @@ class Verdict:
     grounded: bool = True  # the evidence holds the question's topic words (not only the kind of fact asked for)
     every: bool = False  # the evidence is every paragraph of a kind ('what did it decide'): the answer lists them
     words: tuple[str, ...] = ()  # a listing of a question that names no term: the words its paragraphs hold
+    kind: str = ""  # the kind of fact the evidence was judged on when the question named none ('in New York?': place)
 
 
 class VerdictJudge:
@@ -103,12 +104,17 @@ class VerdictJudge:
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
-        if question.intent == "yes_no" and vocabulary.absent_names == vocabulary.absent_places != [] and len(topic) > 1:
+        absent_places = vocabulary.absent_places if vocabulary.absent_names == vocabulary.absent_places else []
+        if question.intent == "yes_no" and (
+            absent_places and len(topic) > 1 or self._other_place(question, vocabulary)
+        ):
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
             on_topic = [pid for pid in retrieval.ids[:_EVIDENCE_DEPTH] if self._states_near(pid, "place", topic, [])]
             if on_topic:
-                reason = f"the documents give no {', '.join(vocabulary.absent_places)}"
-                return Verdict(True, reason, tuple(on_topic), True)
+                reason = (
+                    f"the documents give no {', '.join(absent_places or [self._other_place(question, vocabulary)])}"
+                )
+                return Verdict(True, reason, tuple(on_topic), True, kind="place")
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
         card_states = f"{question.scope}:{self._card(question)}" in self.paragraphs  # the vote, for a vote question
@@ -334,6 +340,16 @@ class VerdictJudge:
             return False
         names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
         return any(not any(self._has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
+
+    @staticmethod
+    def _other_place(question: Question, vocabulary: Vocabulary) -> str:
+        """The place an English question names ('in New York') when the documents use none of its words."""
+        shape = pack("en").answer_type("place") if question.lang == "en" else None
+        match = shape.shape.search(question.focus) if shape else None
+        if match is None:
+            return ""
+        words = match.group(0).split()[1:]  # without 'in' / 'at'
+        return " ".join(words) if words and all(w in vocabulary.absent for w in words) else ""
 
     def _left_out(self, card: Paragraph, topic: list[str]) -> str:
         """The clause of a data card saying it leaves out what the question asks about ('缺席或未投票的会员国未列入'

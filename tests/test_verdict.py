@@ -148,6 +148,11 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         # a session in words, within the text's language
         ("秘书长是向第七十一届会议报告吗？", ["OP6", "OP8"], True),
         ("秘书长是向第七十二届会议报告吗？", ["OP6", "OP8"], False),
+        ("专家组要开四届会议，对吗？", ["OP7", "PP10"], True),
+        ("专家组要开三届会议，对吗？", ["OP7", "PP10"], False),
+        # a place the documents never name, where the paragraph on the topic names one
+        ("Does the expert group meet in New York?", ["OP7", "PP10"], True),
+        ("专家小组是在纽约开会吗？", ["OP7", "PP10"], True),
     ],
 )
 def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(decide, text, retrieved, contradicted):
