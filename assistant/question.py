@@ -25,6 +25,10 @@ from index.registry import aliases, known_documents, short_forms
 from index.text import has_cjk, question_language
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
+_MONTH_DAY = re.compile(
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
 _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an ordinal (72nd)
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
@@ -126,6 +130,8 @@ class QuestionReader:
                 ),
                 None,
             )
+        if intent == "yes_no" and answer_type is None and _MONTH_DAY.search(focus):
+            answer_type = "day"  # '都是12月5日通过的吗？'
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         terms = self._terms(text)
