@@ -127,7 +127,11 @@ class Composer:
             lines.append(language.t("item", n=n, source=source, quote=quote, lead=f" — {lead}" if lead else ""))
         part = language.templates.get(f"part_{question.part or 'ALL'}", "")
         if question.intent == "summarize":
-            head = language.t("summary_head", symbol=symbol, part=part if question.part else "")
+            head = (
+                language.t("summary_head", symbol=symbol, part=part)
+                if question.part
+                else language.t("summary_head_whole", symbol=symbol)
+            )
         elif question.intent == "count" and not terms and question.part:
             head = language.t(
                 "count_part",

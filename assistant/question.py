@@ -413,11 +413,11 @@ def _as_written(text: str, written: str) -> str:
 def _asking_sentence(text: str) -> str:
     """The sentence with the question mark (or the last one): what comes before it frames the question (who is
     asking, why), and is no topic of its own."""
-    sentences = [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+|\s+[-–—]\s+", text) if s.strip()]
+    sentences = [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+", text) if s.strip()]
     asking = [s for s in sentences if s.rstrip().endswith(("？", "?"))]
     sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
     # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too
-    clauses = re.split(r"(?<=[，,])", sentence)
+    clauses = re.split(r"(?<=[，,])|(?<=\s[-–—]\s)", sentence)
     while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
         clauses.pop(0)
     return "".join(clauses).strip()

@@ -96,9 +96,14 @@ class VerdictJudge:
             # 'which room', '哪几种工作语言': a kind of thing the text never names, and no type to find one by
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
-        if question.intent in ("enumerate", "count") and (listed := self.mentions(question, present)):
+        listing = question.intent in ("enumerate", "count") or (
+            question.intent == "summarize" and question.answer_type == "request"  # 'summarize what it asks the SG'
+        )
+        if listing and (listed := self.mentions(question, present)):
             matched = () if question.terms else tuple(present)
-            return Verdict(True, "every paragraph that uses the words asked about", tuple(listed), words=matched)
+            own = not vocabulary.absent and not vocabulary.unchecked
+            reason = "every paragraph that uses the words asked about"
+            return Verdict(True, reason, tuple(listed), grounded=own, words=matched)
         if unknown := judge.unknown_specifics(subject):
             if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
@@ -161,10 +166,12 @@ class VerdictJudge:
             # not the record of the resolution that cites it), else the best ranked
             naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
             on_topic = grounded or (naming if specifics else candidates[:1])
+            # a date is near the terms the question names too ('when did the NPT enter into force': 生效)
+            named_terms = self.glossary.official_terms(subject) if question.answer_type in _DATES else []
             holding = [
                 pid
                 for pid in on_topic
-                if self._states_near(pid, question.answer_type, words, specifics)
+                if self._states_near(pid, question.answer_type, words + named_terms, specifics)
                 and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
                 and (question.answer_type != "number" or pid == card_id or self._counts_what_is_asked(question, pid))
             ]
@@ -473,8 +480,12 @@ class VerdictJudge:
         ]
 
     def _holds(self, paragraph: Paragraph, terms: list[str], topic: list[str]) -> bool:
-        if terms:
-            return any(t in strip_all_spaces(paragraph.text) for t in terms)
+        if terms:  # as written, or by the term's name in the paragraph's language (秘书长: 'Secretary-General')
+            english = paragraph.lang == "en"
+            names = [f for t in terms for f in self.glossary.forms(t) if f.isascii() == english and len(f) >= 4]
+            return any(t in strip_all_spaces(paragraph.text) for t in terms) or any(
+                self._has(paragraph.text, name) for name in names
+            )
         forms = self._forms(topic, paragraph.lang)
         return bool(forms) and all(any(self._has(paragraph.text, name) for name in names) for names in forms)
 
