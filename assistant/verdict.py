@@ -66,15 +66,23 @@ class VerdictJudge:
         if question.asks_reason and self._card(question):
             return Verdict(False, "the recorded vote says how each state voted, not why")
         if question.labels:
-            if (
-                question.intent == "lookup"
-                and question.answer_type in _LITERAL_TYPES
-                and not any(self._states(pid, question.answer_type) for pid in question.labels)
-            ):  # 'the report OP6 asks for: its symbol?': the paragraph named states none
-                return Verdict(False, self._no_type_reason(question, list(question.labels)))
-            if not question.answer_type and (asked := judge.vocabulary(self._subject(question, judge)).asked_absent):
+            # every literal kind of fact it asks for ('where and on which dates': the place too)
+            asked = [a.name for a in pack(question.lang).answer_types if a.asks.search(question.focus)]
+            missing = [
+                kind
+                for kind in dict.fromkeys([question.answer_type or "", *asked])
+                if kind in _LITERAL_TYPES and not any(self._states(pid, kind) for pid in question.labels)
+            ]
+            if question.intent == "lookup" and missing:  # 'the report OP6 asks for: its symbol?': none stated
+                return Verdict(
+                    False, self._no_type_reason(replace(question, answer_type=missing[0]), list(question.labels))
+                )
+            named_vocabulary = judge.vocabulary(self._subject(question, judge))
+            if not question.answer_type and named_vocabulary.asked_absent:
                 # 'OP3 提到的核查工具具体是哪些设备型号': a kind of thing the paragraph named does not name
-                return Verdict(False, f"the documents never mention: {', '.join(asked)}")
+                return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.asked_absent)}")
+            if question.intent == "lookup" and named_vocabulary.absent_places:  # '第6段的意见里中国说了什么'
+                return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.absent_places)}")
             return Verdict(True, "the paragraphs the question names", question.labels)
         if question.missing:
             return Verdict(False, "the paragraph the question names does not exist")
@@ -166,8 +174,9 @@ class VerdictJudge:
             # not the record of the resolution that cites it), else the best ranked
             naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
             on_topic = grounded or (naming if specifics else candidates[:1])
-            # a date is near the terms the question names too ('when did the NPT enter into force': 生效)
-            named_terms = self.glossary.official_terms(subject) if question.answer_type in _DATES else []
+            # a date is near the terms the question names when it has no other topic words ('when did the NPT
+            # enter into force': 生效)
+            named_terms = self.glossary.official_terms(subject) if question.answer_type in _DATES and not words else []
             holding = [
                 pid
                 for pid in on_topic

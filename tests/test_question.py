@@ -42,6 +42,8 @@ def reader() -> QuestionReader:
         ("Does it say verification is an end in itself?", "yes_no", None),
         ("Is the expert group capped at 30 members?", "yes_no", "number"),
         ("Is the report due at the 72nd session?", "yes_no", None),  # an ordinal is no figure
+        ("The SG's report is due at the 73rd session, right?", "yes_no", None),
+        ("专家组是在纽约开会，对吧？", "yes_no", None),
         ("秘书长是向第七十一届会议报告吗？", "yes_no", "session"),
         ("第62/21号决议和本决议都是12月5日通过的吗？", "yes_no", "day"),
         ("“安全不减损”的说法在决议哪里？", "locate", None),  # where in the resolution, not a place
@@ -80,6 +82,7 @@ def test_intent_and_answer_type(reader, text, intent, answer_type):
         ("序言部分最后一段说了什么？", ["PP15"]),
         ("summarize OP1-OP3", ["OP1", "OP2", "OP3"]),
         ("执行部分第6至8段讲了什么", ["OP6", "OP7", "OP8"]),
+        ("序言第8到13段逐段概括", ["PP8", "PP9", "PP10", "PP11", "PP12", "PP13"]),
         ("Which paragraph first mentions the IAEA?", []),  # 'first' qualifies 'mentions', not a paragraph
     ],
 )

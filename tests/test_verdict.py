@@ -12,6 +12,7 @@ from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Hit, Retrieval
 from assistant.verdict import VerdictJudge
 from index.corpus import shipped_documents
+from index.documents import DATA_CARD_KINDS
 from index.glossary import shipped_glossary
 
 R = "A/RES/71/67:"
@@ -22,7 +23,8 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
     documents = {d.symbol: d for d in shipped_documents()}
     paragraphs = {p.id: p for d in documents.values() for p in d.paragraphs}
     glossary = shipped_glossary()
-    texts = {symbol: [p.text for p in d.paragraphs] for symbol, d in documents.items()}
+    # as the assistant judges them: a document's words are its text's, its data cards (the vote) apart
+    texts = {symbol: [p.text for p in d.paragraphs if p.kind not in DATA_CARD_KINDS] for symbol, d in documents.items()}
     judge = RelevanceJudge(texts, glossary, Path(tmp_path_factory.mktemp("cache")))
     reader = QuestionReader(documents, glossary)
     verdicts = VerdictJudge(paragraphs, judge, glossary)
@@ -109,6 +111,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the documents hold no opinions, and the recorded vote no reasons
         ("你认为这项决议能有效推动核裁军吗？", ["OP4"], "not what anyone thinks"),
         ("Why did Russia abstain on 71/67?", ["VOTE"], "not why"),
+        # a named paragraph: a state it never names; a place asked along with a date
+        ("各国就71/67第6段提交的意见里，中国说了什么？", ["OP6"], "中国"),
+        ("Where and on which dates did the General Assembly decide what OP8 says?", ["OP8"], "place"),
         # a count of a thing no number in the paragraphs counts; a word the record does not hold
         ("How many member States does the Conference on Disarmament have?", ["OP5", "OP7"], "no number"),
         ("这个决议一共有多少提案国？", ["META", "OP8"], "no subject"),
@@ -185,7 +190,8 @@ def test_what_it_decided_is_every_paragraph_opening_with_decides(tmp_path: Path)
     documents = {d.symbol: d for d in shipped_documents()}
     paragraphs = {p.id: p for d in documents.values() for p in d.paragraphs}
     glossary = shipped_glossary()
-    texts = {symbol: [p.text for p in d.paragraphs] for symbol, d in documents.items()}
+    # as the assistant judges them: a document's words are its text's, its data cards (the vote) apart
+    texts = {symbol: [p.text for p in d.paragraphs if p.kind not in DATA_CARD_KINDS] for symbol, d in documents.items()}
     judge = RelevanceJudge(texts, glossary, tmp_path)
     reader, verdicts = QuestionReader(documents, glossary), VerdictJudge(paragraphs, judge, glossary)
 
