@@ -322,7 +322,7 @@ def test_a_language_model_answer_in_the_page(built_data_dir: Path, monkeypatch: 
         },
         ensure_ascii=False,
     )
-    monkeypatch.setattr("assistant.chain.make_chat_model", lambda *args: FakeListChatModel(responses=[reply]))
+    monkeypatch.setattr("assistant.llm.make_chat_model", lambda *args: FakeListChatModel(responses=[reply]))
     monkeypatch.setenv("NDV_DATA_DIR", str(built_data_dir))
     monkeypatch.setenv("NDV_LLM", "openai:fake")
     at = AppTest.from_file(APP, default_timeout=60)
