@@ -118,15 +118,14 @@ class VerdictJudge:
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
         absent_places = vocabulary.absent_places if vocabulary.absent_names == vocabulary.absent_places else []
-        if question.intent == "yes_no" and (
-            absent_places and len(topic) > 1 or self._other_place(question, vocabulary)
-        ):
+        other_places = absent_places if len(topic) > 1 else []
+        if english_place := self._other_place(question, vocabulary):
+            other_places = [*other_places, english_place]
+        if question.intent == "yes_no" and other_places:
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
             on_topic = [pid for pid in retrieval.ids[:_EVIDENCE_DEPTH] if self._states_near(pid, "place", topic, [])]
             if on_topic:
-                reason = (
-                    f"the documents give no {', '.join(absent_places or [self._other_place(question, vocabulary)])}"
-                )
+                reason = f"the documents give no {', '.join(other_places)}"
                 return Verdict(True, reason, tuple(on_topic), True, kind="place")
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
@@ -274,9 +273,8 @@ class VerdictJudge:
             focus = language.intents[question.intent].sub(" ", focus)
         if question.intent == "locate" and (quoted := _QUOTE.findall(focus)):
             return " ".join(quoted)  # '“…”这句出自哪一段': the words quoted, whatever frames them
-        if (
-            question.follow_up
-        ):  # a follow-up with no words of the text's own ('他另外还被请做什么') takes the earlier ones
+        if question.follow_up:
+            # a follow-up with no words of the text's own ('他另外还被请做什么') takes the earlier question's
             own = judge.vocabulary(focus)
             if not [w for w in own.words if w not in own.absent]:
                 return question.search
