@@ -65,6 +65,9 @@ class VerdictJudge:
             return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
         if question.asks_reason and self._card(question):
             return Verdict(False, "the recorded vote says how each state voted, not why")
+        if question.asks_later and question.intent in ("lookup", "yes_no", "enumerate"):
+            # a document says what was decided when it was adopted; a later document may tell what followed
+            return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
         if question.labels:
             # every literal kind of fact it asks for ('where and on which dates': the place too)
             asked = [a.name for a in pack(question.lang).answer_types if a.asks.search(question.focus)]
@@ -92,9 +95,6 @@ class VerdictJudge:
             return Verdict(True, "the part of the document asked about", tuple(self.part(question)))
         if not retrieval.hits:
             return Verdict(False, "nothing is indexed")
-        if question.asks_later and question.intent in ("lookup", "yes_no"):
-            # a document says what was decided when it was adopted; a later document may tell what followed
-            return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
         if question.lead and (opening := self._opening_with(question, judge)):
             reason = f"every paragraph that opens with '{question.lead}' on the topic"
             return Verdict(True, reason, tuple(opening), every=True)

@@ -146,6 +146,9 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     # the paragraph the earlier question named is the one a follow-up most likely asks about
     named = reader.read("那它哪年开会？", [{"role": "user", "content": "执行部分第7段讲的是什么？"}])
     assert named.follow_up and named.previous_citations == (R + "OP7",) and named.answer_type == "year"
+    # the asker's 'now' is no later event
+    asker = reader.read("我们代表团当时对71/67投了弃权，现在想看决议对核武器国家提了哪些要求，列一下", [])
+    assert asker.intent == "enumerate" and not asker.asks_later
     fresh = reader.read("who else did that?", [])
     assert not fresh.follow_up and fresh.scope == "A/RES/71/67" and fresh.answer_type is None
 

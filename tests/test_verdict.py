@@ -98,6 +98,12 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # what happened after a document was adopted
         ("裁军谈判会议后来有没有设立核裁军核查附属机构？", ["OP5", "PP10"], "after it was adopted"),
         ("How many States Parties does the NPT have today?", ["UNTS vol. 729, No. 10485:ART9"], "after it was adopted"),
+        (
+            "NPT 第七条说的地区性条约，现在都有哪些无核武器区？",
+            ["UNTS vol. 729, No. 10485:ART7"],
+            "after it was adopted",
+        ),
+        ("第七十二届会议上“核裁军核查”这个分项最后讨论出了什么结果？", ["OP8", "OP6"], "建议或结论"),
         ("执行部分第12段说了什么？", ["OP7"], "does not exist"),
         # 'experts' is the text's word (the head of 'governmental experts'); Asia is a region it never names
         ("how many of the experts come from Asia?", ["OP7", "PP15"], "Asia"),
