@@ -374,7 +374,7 @@ class QuestionReader:
     def _terms(self, text: str) -> tuple[str, ...]:
         """Quoted words ('“信任”出现了几次') and the official names the question uses or translates ('NPT' ->
         不扩散核武器条约): what must literally occur in a paragraph for an enumeration to list it."""
-        quoted = [a or b for a, b in _QUOTED.findall(text)]
+        quoted = quoted_words(text)
         if question_language(text) != "zh":  # Chinese words in an English question quote the text
             quoted += re.findall(r"[\u4e00-\u9fff]{2,}", text)
         if quoted:  # the user's own exact words
@@ -382,6 +382,11 @@ class QuestionReader:
         named = [*self.glossary.official_terms(text, vocabulary=False)]
         named += [t for t in self.glossary.terms() if len(t) >= 3 and t in text and has_cjk(t)]
         return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
+
+
+def quoted_words(text: str) -> list[str]:
+    """The words a question quotes ('“信任”出现了几次', 《最后文件》): the user's own exact words."""
+    return [a or b for a, b in _QUOTED.findall(text)]
 
 
 def _names(text: str, name: str) -> bool:

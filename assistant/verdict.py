@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from assistant.labels import display_label
 from assistant.language import SPECIFIC_TYPES, in_asked_unit, pack
-from assistant.question import Question
+from assistant.question import Question, quoted_words
 from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
 from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
@@ -30,7 +30,6 @@ _DATES = ("year", "day", "month")
 # facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place"})
-_QUOTE = re.compile(r"[“\"「『]([^”\"」』]{2,80})[”\"」』]")
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
@@ -271,7 +270,7 @@ class VerdictJudge:
             focus = answer_type.asks.sub(" ", focus)
         if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
             focus = language.intents[question.intent].sub(" ", focus)
-        if question.intent == "locate" and (quoted := _QUOTE.findall(focus)):
+        if question.intent == "locate" and (quoted := quoted_words(focus)):
             return " ".join(quoted)  # '“…”这句出自哪一段': the words quoted, whatever frames them
         if question.follow_up:
             # a follow-up with no words of the text's own ('他另外还被请做什么') takes the earlier question's
