@@ -29,8 +29,20 @@ _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
 _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全体会议")
 _ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
+_ZH_NAME_END = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:联合王国|共和国)")
+_ZH_NAME_HEAD = re.compile(r"[^\s，、；。：和与]+$")  # the name's own characters before the matched part
 # types whose every occurrence is part of the answer (2018年和2019年; English, French …)
 _MULTIPLE = frozenset({"year", "month", "language"})
+
+
+def _whole_state_name(quote: str, match: re.Match[str]) -> str:
+    """A state named inside a longer official name ('爱尔兰' in '大不列颠及北爱尔兰联合王国', '伊朗' in
+    '伊朗伊斯兰共和国'): the whole name, which runs to 联合王国 or 共和国 and back to the word before it."""
+    tail = _ZH_NAME_END.match(quote, match.end())
+    if tail is None and not match.group(0).endswith(("联合王国", "共和国")):
+        return match.group(0)
+    head = _ZH_NAME_HEAD.search(quote, max(0, match.start() - 8), match.start())
+    return quote[head.start() if head else match.start() : tail.end() if tail else match.end()]
 
 
 def ordinal(n: int) -> str:
@@ -53,11 +65,13 @@ class Composer:
             return ""
         # a value counted in the unit the question asks about ('how many sessions' -> 三届, not 25人), then one in
         # figures before one in words, then in reading order
-        # … and one followed by a word of the question ('forty other States' for 'how many States')
+        # … and one followed by a word of the question ('forty other States' for 'how many States'); a value the
+        # question names itself is what it knows, not what it asks ('除了挪威，另一个国家': not 挪威)
         asked = {stem(w) for w in re.findall(r"[A-Za-z]{4,}", question.focus)}
         matches = sorted(
             answer_type.shape.finditer(quote),
             key=lambda m: (
+                m.group(0).strip() in question.text,
                 not in_asked_unit(question.text, question.lang, quote, m),
                 not any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", quote[m.end() : m.end() + 16])),
                 not re.search(r"\d", m.group(0)),
@@ -70,6 +84,8 @@ class Composer:
         for match in matches if question.answer_type in _MULTIPLE else matches[:1]:
             before = source.qualifiers.search(quote[max(0, match.start() - 6) : match.start()])
             value = (before.group(0) if before else "") + match.group(0).strip()
+            if question.answer_type == "states" and source_lang == "zh":
+                value = _whole_state_name(quote, match)
             if value not in values:
                 values.append(value)
         if source_lang == lang:

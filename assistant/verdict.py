@@ -73,7 +73,11 @@ class VerdictJudge:
             missing = [
                 kind
                 for kind in dict.fromkeys([question.answer_type or "", *asked])
-                if kind in _LITERAL_TYPES and not any(self._states(pid, kind) for pid in question.labels)
+                if kind in _LITERAL_TYPES
+                and not any(self._states(pid, kind) for pid in question.labels)
+                # a count of a thing the paragraphs neither count nor name ('第7段的小组来自多少个国家')
+                or kind == "number"
+                and not any(self._counts_what_is_asked(question, pid, or_names=True) for pid in question.labels)
             ]
             if question.intent == "lookup" and missing:  # 'the report OP6 asks for: its symbol?': none stated
                 return Verdict(
@@ -140,7 +144,11 @@ class VerdictJudge:
         specifics = judge.known_specifics(question.search if question.follow_up else subject)
         if not topic and not vocabulary.glossary_terms and not specifics:
             # 'what is its title?' — but not '它有多少提案国': a word the record does not hold names another fact
-            chinese_absent = [w for w in vocabulary.absent if not w.isascii()]  # English is known by the glossary only
+            # English is known by the glossary only; a word naming a kind of fact ('标题') asks, it names nothing
+            asking = pack(question.lang).answer_types
+            chinese_absent = [
+                w for w in vocabulary.absent if not w.isascii() and not any(a.asks.search(w) for a in asking)
+            ]
             if question.answer_type and not chinese_absent and (card := self._card_stating(question)):
                 return Verdict(True, "a fact about the document itself", (card,))
             return Verdict(False, "the question names no subject the documents hold")
@@ -378,30 +386,36 @@ class VerdictJudge:
                 return clause.strip("，；。,; ")
         return ""
 
-    def _counts_what_is_asked(self, question: Question, pid: str) -> bool:
+    def _counts_what_is_asked(self, question: Question, pid: str, *, or_names: bool = False) -> bool:
         """For 'how many member States …': a number in the paragraph that counts that thing (the word, or the text's
-        name for it, right after the number). True when the question names no such thing, counts in a unit
+        name for it, right after the number), or with `or_names` the thing named at all (a paragraph that lists
+        'the conferences' it recalls can be counted). True when the question names no such thing, counts in a unit
         ('how many experts': 25人), or the thing cannot be checked in the paragraph's language."""
-        language = pack(question.lang)
-        match = language.counted.search(question.focus) if language.counted else None
-        if match is None:
-            return True
-        words = match.group(1).split()
-        while words and words[-1].lower() in language.vocabulary.asking:
-            words.pop()  # 'how many states have': the thing, not the asking words after it
-        if not words or any(unit.search(" ".join(words)) for unit in language.units.values()):
-            return True
-        thing = " ".join(words)
         paragraph = self.paragraphs[pid]
-        if paragraph.lang == question.lang:
-            forms = [stem(words[-1])]
-        else:
-            forms = self.glossary.official_terms(thing) + sorted(self.glossary.chinese_for_word(words[-1]))
+        forms = self._counted_forms(question, paragraph.lang)
         if not forms:
+            return True
+        if or_names and any(self._has(paragraph.text, form) for form in forms):
             return True
         shape = pack(paragraph.lang).answer_type("number")
         numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
         return any(any(self._has(paragraph.text[m.end() : m.end() + 16], form) for form in forms) for m in numbers)
+
+    def _counted_forms(self, question: Question, text_lang: str) -> list[str]:
+        """The forms, in a text of `text_lang`, of the thing a 'how many' question counts; none when it counts in a
+        unit or names no thing."""
+        language = pack(question.lang)
+        match = language.counted.search(question.focus) if language.counted else None
+        if match is None:
+            return []
+        words = match.group(1).split()
+        while words and words[-1].lower() in language.vocabulary.asking:
+            words.pop()  # 'how many states have': the thing, not the asking words after it
+        if not words or any(unit.search(" ".join(words)) for unit in language.units.values()):
+            return []
+        if text_lang == question.lang:
+            return [stem(words[-1])]
+        return self.glossary.official_terms(" ".join(words)) + sorted(self.glossary.chinese_for_word(words[-1]))
 
     def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in
