@@ -42,6 +42,7 @@ class Vocabulary:
     glossary_terms: int
     absent_names: list[str]  # absent nouns: things (基金, 制裁, 朝鲜, Asia), not ways of asking (召开, 希望)
     absent_places: list[str]  # those of them that are place names (纽约, Asia): another value of a place the text names
+    absent_bodies: list[str] = field(default_factory=list)  # those that name an organization (安理会)
     unchecked: list[str] = field(default_factory=list)  # Chinese words an English text cannot be checked for
     # the things an interrogative asks for that the text never names ('which room', '哪几种工作语言'): the kind of
     # answer, which only an answer type can check the text for
@@ -236,4 +237,7 @@ class RelevanceJudge:
             for w in words
             if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in place_names("en"))
         ] + [t for t in self._glossary.official_terms(question) if lexicon.tag(t) == "ns"]  # 'Geneva' -> 日内瓦
-        return Vocabulary(words, absent, glossary_terms, absent_names, places, unchecked, asked_absent, named_places)
+        bodies = [w for w in nouns if lexicon.tag(w) == "nt"]
+        return Vocabulary(
+            words, absent, glossary_terms, absent_names, places, bodies, unchecked, asked_absent, named_places
+        )

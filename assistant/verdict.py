@@ -130,6 +130,17 @@ class VerdictJudge:
             if on_topic:
                 reason = f"the documents give no {', '.join(other_places)}"
                 return Verdict(True, reason, tuple(on_topic), True, kind="place")
+        if question.intent == "yes_no" and len(topic) > 1 and (kind := self._kind_of_names(vocabulary)):
+            # '是挪威和美国的倡议吧', '是不是鼓励安理会去处理…': the paragraph on that topic names other states or
+            # bodies than the one the documents never mention
+            on_topic = [
+                pid
+                for pid in retrieval.ids[:_EVIDENCE_DEPTH]
+                if self._states(pid, kind) and self._on_topic(pid, topic, [])
+            ]
+            if on_topic:
+                reason = f"the documents give no {', '.join(vocabulary.absent_names)}"
+                return Verdict(True, reason, tuple(on_topic), True, kind=kind)
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
         card_states = f"{question.scope}:{self._card(question)}" in self.paragraphs  # the vote, for a vote question
@@ -371,6 +382,18 @@ class VerdictJudge:
             return ""
         words = match.group(0).split()[1:]  # without 'in' / 'at'
         return " ".join(words) if words and all(w in vocabulary.absent for w in words) else ""
+
+    @staticmethod
+    def _kind_of_names(vocabulary: Vocabulary) -> str:
+        """'states' or 'bodies' when every thing the documents never mention is a state (美国) or every one an
+        organization (安理会); else ''."""
+        names = vocabulary.absent_names
+        if not names:
+            return ""
+        states = pack("zh").answer_type("states")
+        if states and all(states.shape.fullmatch(name) for name in names):
+            return "states"
+        return "bodies" if all(name in vocabulary.absent_bodies for name in names) else ""
 
     def _left_out(self, card: Paragraph, topic: list[str]) -> str:
         """The clause of a data card saying it leaves out what the question asks about ('缺席或未投票的会员国未列入'
