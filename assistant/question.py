@@ -83,8 +83,9 @@ class QuestionReader:
         lang = question_language(text)
         language = pack(lang)
         condensed = condense(text, history)
-        asked = next((name for name in INTENTS if language.intents[name].search(_asking_sentence(text))), "lookup")
-        mentions = asked in ("enumerate", "count", "locate")
+        # a question for the paragraphs that mention a document is about the one that mentions it ('哪些段落提到了
+        # 《不扩散核武器条约》？全部列出'): whichever sentence asks for them
+        mentions = any(language.intents[name].search(text) for name in ("enumerate", "count", "locate"))
         doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
         if not scope_named and condensed.context:  # a follow-up stays with the document the conversation named
             earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)
@@ -142,7 +143,7 @@ class QuestionReader:
         about = self._about(condensed.question, doc) if mentions else None
         lead = ""
         if (
-            intent == "lookup"
+            intent in ("lookup", "enumerate")
             and answer_type is None
             and language.lead_asks
             and (said := language.lead_asks.search(focus))

@@ -520,6 +520,7 @@ class VerdictJudge:
             for p in ordered
             if p.doc_symbol == question.scope
             and (p.kind in kinds and self._holds(p, terms, topic or []) or p.id in cited)
+            and (not question.part or p.kind in kinds)  # '哪些序言段落提到…': the part's own, not its footnotes
         ]
 
     def _holds(self, paragraph: Paragraph, terms: list[str], topic: list[str]) -> bool:
