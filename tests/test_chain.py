@@ -206,6 +206,11 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("决议是不是把核查本身当作目的？", "否。"),
         ("Is the expert group capped at 30 members?", "No."),
         ("Does the resolution encourage the Conference on Disarmament to address verification?", "Yes."),
+        # a state by its whole official name, and not the one the question names itself
+        ("决议说除了挪威，另一个发起倡议的国家全称是什么？", "大不列颠及北爱尔兰联合王国。"),
+        # a count, not the paragraph a reference names nor a year
+        ("NPT EIF: how many states besides the depositaries had to ratify?", "Answer: forty."),
+        ("决议是不是鼓励安理会去处理核裁军核查问题？", "否。"),
     ],
 )
 def test_a_direct_answer_comes_first(assistant, question, first_line):

@@ -61,6 +61,8 @@ def reader() -> QuestionReader:
         # the verb describes the report; its symbol is what is asked
         ("裁审会那份概述核查一般原则的报告文号是啥", "lookup", "symbol"),
         ("决议里提到能力建设的地方有哪些", "enumerate", None),
+        ("决议说除了挪威，另一个发起倡议的国家全称是什么？", "lookup", "states"),  # a state's 全称: a state
+        ("PP12 说核查在哪几类现有协定里发挥作用？", "lookup", None),  # 在哪几类: which kinds, not where
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -180,6 +182,7 @@ NPT = "UNTS vol. 729, No. 10485"
         ("NPT 的全称在决议里怎么写？", "A/RES/71/67", True),  # 决议: the main resolution
         ("Which NPT conferences are mentioned?", "A/RES/71/67", False),  # the review conferences it cites
         ("正文里哪几段提到了NPT？", "A/RES/71/67", False),  # where the resolution mentions the treaty
+        ("哪些序言段落提到了《不扩散核武器条约》？全部列出", "A/RES/71/67", False),  # the list asked after the '？'
         ("专家组最多多少人？", "A/RES/71/67", False),  # no document named
         ("专家组2018年开会吗？", "A/RES/71/67", False),  # a year the main text has names no other document
     ],
@@ -226,6 +229,8 @@ def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
         ("What does the resolution recall?", "recall"),
         ("专家组最多多少人？", ""),  # a typed question asks for a fact, not for a kind of paragraph
         ("Did the resolution decide to meet in Geneva?", ""),  # yes-no
+        ("80/53 — list everything the GA 'decides' in it", "decides"),
+        ("80/53 'Welcoming' para — which SG report?", "Welcoming"),
     ],
 )
 def test_the_verb_a_question_asks_about(reader, text, lead):

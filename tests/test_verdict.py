@@ -123,6 +123,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # a count of a thing no number in the paragraphs counts; a word the record does not hold
         ("How many member States does the Conference on Disarmament have?", ["OP5", "OP7"], "no number"),
         ("这个决议一共有多少提案国？", ["META", "OP8"], "no subject"),
+        ("决议通过时联合国一共有多少个会员国？", ["FN5", "PP5", "OP6"], "数字"),  # in Chinese too
+        # of a named paragraph: a thing it neither counts nor names
+        ("第7段的专家小组来自多少个国家？", ["OP7"], "数字"),
         # a title the documents never use, by any of the glossary's names
         ("71/67 如何评价《禁止核武器条约》？", ["PP2", "FN3"], "禁止核武器条约"),
         ("71/67 通过后，裁军谈判会议真的讨论了核裁军核查吗？", ["OP5"], "after it was adopted"),
@@ -164,6 +167,9 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         # a place the documents never name, where the paragraph on the topic names one
         ("Does the expert group meet in New York?", ["OP7", "PP10"], True),
         ("专家小组是在纽约开会吗？", ["OP7", "PP10"], True),
+        # a state or a body the documents never mention, where the paragraph on the rest of the topic names others
+        ("决议注意到的是挪威和美国的倡议吧？", ["PP14", "OP1"], True),
+        ("决议是不是鼓励安理会去处理核裁军核查问题？", ["OP5", "PP8"], True),
     ],
 )
 def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(decide, text, retrieved, contradicted):
@@ -185,6 +191,8 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
         # by name, by its short title after the full one (PP7 《条约》), and by the footnotes citing it or the final
         # documents of its review conferences (NPT/CONF...)
         ("Which paragraphs of 71/67 rest on the NPT?", ["PP2", "PP5", "PP7", "FN2", "FN3", "FN4", "FN5"]),
+        # the paragraphs of a part only, whichever sentence asks for the list
+        ("哪些序言段落提到了《不扩散核武器条约》？全部列出", ["PP2", "PP5", "PP7"]),
     ],
 )
 def test_lists_hold_every_paragraph_in_document_order(decide, text, evidence):
@@ -213,6 +221,10 @@ def test_what_it_decided_is_every_paragraph_opening_with_decides(tmp_path: Path)
     assert decided == (True, tuple(f"A/RES/80/53:OP{n}" for n in (1, 3, 4, 12)))
     # a Chinese question over the Chinese text: 决定 opens OP8 only
     assert evidence("决议决定了什么？", f"{R}OP7") == (True, (f"{R}OP8",))
+    # asked for as a list, or by the verb quoted as the paragraph's opening
+    listed = evidence("80/53 — list everything the GA 'decides' in it", "A/RES/80/53:PP1")
+    assert listed == (True, tuple(f"A/RES/80/53:OP{n}" for n in (1, 3, 4, 12)))
+    assert evidence("80/53 'Welcoming' para — which SG report?", "A/RES/80/53:PP4")[1][0] == "A/RES/80/53:PP6"
     # a verb no paragraph of the document opens with: answered as any other question
     assert evidence("80/53 鼓励什么？", "A/RES/80/53:PP2")[0] is False
 
