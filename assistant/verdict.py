@@ -64,6 +64,8 @@ class VerdictJudge:
             return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
         if question.asks_reason and self._card(question):
             return Verdict(False, "the recorded vote says how each state voted, not why")
+        if body := self._other_voting_body(question):  # 'the First Committee vote': the card is the plenary's
+            return Verdict(False, f"the recorded vote is not the vote of {body}", off_topic=True)
         if question.asks_later and question.intent in ("lookup", "yes_no", "enumerate"):
             # a document says what was decided when it was adopted; a later document may tell what followed
             return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
@@ -116,7 +118,8 @@ class VerdictJudge:
             reason = "every paragraph that uses the words asked about"
             return Verdict(True, reason, tuple(listed), grounded=own, words=matched)
         if unknown := judge.unknown_specifics(subject):
-            if question.intent == "yes_no":  # 'capped at 30 members?': the text's own figure says no
+            if question.intent == "yes_no" and not any(u.startswith("《") for u in unknown):
+                # 'capped at 30 members?': the text's own figure says no; a treaty it never names is no figure
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
@@ -182,6 +185,9 @@ class VerdictJudge:
                 specifics = [s for s in specifics if not s.isdigit()]
             # the card that states this kind of fact (the vote) is on its topic, whatever the words
             card_id = f"{question.scope}:{self._card(question)}"
+            on_document = card_id in self.paragraphs and self._about_the_document(question.scope or "", words)
+            if on_document and card_id not in candidates:
+                candidates.append(card_id)  # '在大会全体会议上，表决结果如何': however the search ranked it
             grounded = [
                 pid
                 for pid in candidates
@@ -458,6 +464,37 @@ class VerdictJudge:
         """The data card that states the kind of fact asked for ('VOTE' for how the vote went), if any."""
         answer_type = pack(question.lang).answer_type(question.answer_type or "")
         return answer_type.card if answer_type else ""
+
+    def _about_the_document(self, symbol: str, topic: list[str]) -> bool:
+        """The question has topic words, and every one is in the document's record (大会, 全体会议): it is on the
+        document itself (a word the record's language cannot be checked for is not)."""
+        record = self.paragraphs.get(f"{symbol}:META")
+        forms = self._forms(topic, record.lang) if record else []
+        return (
+            record is not None
+            and bool(topic)
+            and len(forms) == len(topic)
+            and all(any(self._has(record.text, f) for f in names) for names in forms)
+        )
+
+    def _other_voting_body(self, question: Question) -> str:
+        """For a question on a data card's vote that names a body (a committee, a conference): that body, when
+        neither the card nor the clause of the document's record dated as the card is names it ('第一委员会': the
+        record says the report came from it; the vote it dates is the General Assembly's); else ''."""
+        card = self.paragraphs.get(f"{question.scope}:{self._card(question)}") if self._card(question) else None
+        bodies = pack(card.lang).answer_type("bodies") if card else None
+        day = pack(card.lang).answer_type("day") if card else None
+        if card is None or bodies is None or day is None:
+            return ""
+        record = self.paragraphs.get(f"{question.scope}:META")
+        dates = [m.group(0) for m in day.shape.finditer(card.text)]
+        voted = [c for c in _CLAUSE.split(record.text) if any(d in c for d in dates)] if record else []
+        named = [t for t in self.glossary.terms() if t in question.focus] + self.glossary.official_terms(question.focus)
+        for term in named:
+            forms = [term, *self.glossary.renderings(term, card.lang)]
+            if bodies.shape.search(term) and not any(self._has(text, f) for text in [card.text, *voted] for f in forms):
+                return term
+        return ""
 
     def _without_other_cards(self, question: Question, retrieval: Retrieval) -> Retrieval:
         """A data card (the vote) is evidence for the kind of fact it holds only: a question on what the

@@ -132,6 +132,16 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the vote card says it leaves absent states out
         ("表决的时候哪些会员国缺席了？", ["VOTE", "OP6"], "缺席或未投票的会员国未列入"),
         ("How many UN Member States were absent when 71/67 was put to the vote?", ["VOTE"], "未列入"),
+        # the card is the plenary's vote: the record says the draft came from the First Committee, not its vote
+        ("What was the First Committee vote count on the draft that became 71/67?", ["VOTE", "META"], "第一委员会"),
+        ("71/67 在第一委员会是哪天表决通过的", ["VOTE", "META"], "第一委员会"),
+        # a treaty the documents never name is no figure a yes-no question can be answered No on
+        ("决议有提到《禁止核武器条约》吗", ["PP5", "FN5"], "禁止核武器条约"),
+        (
+            "Who's the current High Representative that 80/53 OP9 refers to?",
+            ["A/RES/80/53:OP9"],
+            "after it was adopted",
+        ),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
@@ -145,6 +155,9 @@ def test_a_vote_question_is_the_vote_cards_whatever_its_english_words(decide):
     assert verdict.found and verdict.evidence[0] == R + "VOTE"
     # the states it lists are no 'absent' states: the card leaves out only what qualifies them
     verdict = decide("How many member states voted yes on 71/67?", ["VOTE", "META"])
+    assert verdict.found and verdict.evidence[0] == R + "VOTE"
+    # on the document itself (its record's words): the card, however the search ranked it
+    verdict = decide("在大会全体会议上，71/67 的表决结果如何？", ["META", "OP8", "PP1"])
     assert verdict.found and verdict.evidence[0] == R + "VOTE"
 
 
