@@ -489,7 +489,8 @@ class VerdictJudge:
         record = self.paragraphs.get(f"{question.scope}:META")
         dates = [m.group(0) for m in day.shape.finditer(card.text)]
         voted = [c for c in _CLAUSE.split(record.text) if any(d in c for d in dates)] if record else []
-        named = [t for t in self.glossary.terms() if t in question.focus] + self.glossary.official_terms(question.focus)
+        spelled = sorted((t for t in self.glossary.terms() if t in question.focus), key=len, reverse=True)
+        named = spelled + self.glossary.official_terms(question.focus)  # the longest name first (第一委员会)
         for term in named:
             forms = [term, *self.glossary.renderings(term, card.lang)]
             if bodies.shape.search(term) and not any(self._has(text, f) for text in [card.text, *voted] for f in forms):
