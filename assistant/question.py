@@ -140,6 +140,8 @@ class QuestionReader:
             # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
             # thing it lists): several things, each where the named term is
             intent = "enumerate" if category not in self._corpus_text else intent
+        if intent == "lookup" and answer_type == "request" and terms and not labels:
+            intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
         about = self._about(condensed.question, doc) if mentions else None
         lead = ""
         if (

@@ -37,6 +37,9 @@ def reader() -> QuestionReader:
         ("“信任”在决议里出现了几次？分别在哪？", "count", None),
         ("How many operative paragraphs are there?", "count", None),
         ("决议对秘书长提出了哪些要求？", "enumerate", "request"),
+        # what is asked of someone named: every request made of them
+        ("What is the Secretary-General requested to do?", "enumerate", "request"),
+        ("80/53: every paragraph that asks something of the Secretary-General, pls", "enumerate", "request"),
         ("哪一段提到了国际原子能机构？", "locate", None),
         ("决议中关于“不可逆”的原则出现在哪里？", "locate", None),
         ("Does it say verification is an end in itself?", "yes_no", None),
@@ -85,6 +88,8 @@ def test_intent_and_answer_type(reader, text, intent, answer_type):
         ("summarize OP1-OP3", ["OP1", "OP2", "OP3"]),
         ("执行部分第6至8段讲了什么", ["OP6", "OP7", "OP8"]),
         ("序言第8到13段逐段概括", ["PP8", "PP9", "PP10", "PP11", "PP12", "PP13"]),
+        ("第二执行段", ["OP2"]),  # the ordinal before the part
+        ("执行段落第4段", ["OP4"]),
         ("Which paragraph first mentions the IAEA?", []),  # 'first' qualifies 'mentions', not a paragraph
     ],
 )

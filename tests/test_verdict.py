@@ -196,6 +196,7 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
         ("列出所有提到“无核武器世界”的段落", ["PP8", "PP9", "OP3", "OP6"]),
         ("“信任”在决议里出现了几次？分别在哪？", ["PP9", "OP2", "OP4"]),
         ("决议对秘书长提出了哪些要求？", ["OP6", "OP7"]),
+        ("秘书长被要求做什么？", ["OP6", "OP7"]),
         # no glossary term named: the paragraphs holding the question's own words
         ("决议里提到多边的地方有哪些", ["PP8", "PP12", "PP13"]),
         ("How many operative paragraphs are there?", [f"OP{n}" for n in range(1, 9)]),
