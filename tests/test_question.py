@@ -39,7 +39,7 @@ def reader() -> QuestionReader:
         ("决议对秘书长提出了哪些要求？", "enumerate", "request"),
         # what is asked of someone named: every request made of them
         ("What is the Secretary-General requested to do?", "enumerate", "request"),
-        ("80/53: every paragraph that asks something of the Secretary-General, pls", "enumerate", "request"),
+        ("every paragraph that asks something of the Secretary-General, pls", "enumerate", "request"),
         ("哪一段提到了国际原子能机构？", "locate", None),
         ("决议中关于“不可逆”的原则出现在哪里？", "locate", None),
         ("Does it say verification is an end in itself?", "yes_no", None),
