@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -254,10 +255,18 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "make", "message"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
-def test_bad_input_is_one_clear_error_and_changes_nothing(tmp_path: Path, capsys, name, make, message):
-    data_dir = tmp_path / "data"
+@pytest.fixture(scope="module")
+def populated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory whose index holds an added document (built once; each case works on its own copy)."""
+    data_dir = tmp_path_factory.mktemp("populated") / "data"
     assert main(["--data-dir", str(data_dir), "index", "add", str(FIXTURES / "numbered_zh.txt")]) == EXIT_OK
+    return data_dir
+
+
+@pytest.mark.parametrize(("name", "make", "message"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_is_one_clear_error_and_changes_nothing(tmp_path: Path, capsys, populated, name, make, message):
+    data_dir = tmp_path / "data"
+    shutil.copytree(populated, data_dir)
     before = _snapshot(data_dir)
     capsys.readouterr()
     bad = make(tmp_path / name)
