@@ -211,15 +211,25 @@ class Assistant:
         assert verdict is not None
         if question.also:
             return self._each_document(turn)
-        if turn.request.doc or question.scope_named or question.labels or question.follow_up:
+        if turn.request.doc or question.labels or question.follow_up:
             return turn
         typed = verdict.found and question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
         if not typed and not verdict.off_topic:
             return turn
+        symbols = [s for s in self.index.documents if s != question.scope]
+        if question.scope_named:
+            if verdict.found:
+                return turn
+            # a document the main resolution cites, asked for what only the resolution says of it ('the UN Treaty
+            # Series reference of the NPT': its footnote)
+            main = self.reader.main_symbol
+            cited = any(
+                entry.symbol == question.scope and any(c.startswith(f"{main}:") for c in entry.cited_by)
+                for entry in self.index.registry
+            )
+            symbols = [main] if main and cited else []
         others: list[Turn] = []
-        for symbol in self.index.documents:
-            if symbol == question.scope:
-                continue
+        for symbol in symbols:
             other = replace(question, scope=symbol)
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
             verdicts = self._verdicts(other)

@@ -140,7 +140,7 @@ class QuestionReader:
             # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
             # thing it lists): several things, each where the named term is
             intent = "enumerate" if category not in self._corpus_text else intent
-        if intent == "lookup" and answer_type == "request" and terms and not labels:
+        if intent == "lookup" and answer_type == "request" and terms and not labels and self._asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
         about = self._about(condensed.question, doc) if mentions else None
         lead = ""
@@ -209,9 +209,11 @@ class QuestionReader:
         if says_main and (said := says_main.search(text)) and main:
             return main, [said.group(0)], True
         names_article = any(ref.kind == "ART" for ref in find_label_refs(text))
+        article_word = pack(lang).article_word
+        asks_articles = names_article or bool(article_word and article_word.search(text))  # 'which NPT articles'
         if called and called[0][0] in docs:
             symbol = called[0][0]
-            if mentions and main and symbol != main.symbol and not names_article and self._mentioned(main, symbol):
+            if mentions and main and symbol != main.symbol and not asks_articles and self._mentioned(main, symbol):
                 return main, [], False  # 'which paragraphs mention the NPT': where the resolution names it
             return docs[symbol], [name for other, name in called if other == symbol], True
         if called:
@@ -266,6 +268,11 @@ class QuestionReader:
         text = self._written[doc.symbol]
         names = aliases(symbol) + [t for name in aliases(symbol) for t in self.glossary.official_terms(name)]
         return any(name in text for name in names)
+
+    @property
+    def main_symbol(self) -> str | None:
+        """The main resolution's symbol (what a question naming no document is about)."""
+        return self._main_doc.symbol if self._main_doc else None
 
     def _main(self) -> Document | None:
         """The main resolution: the one the corpus says is main, else the first resolution, else any document."""
@@ -366,6 +373,15 @@ class QuestionReader:
         return refs
 
     # -- what it asks for ----------------------------------------------------------------------------------
+    @staticmethod
+    def _asks_all(focus: str, lang: str) -> bool:
+        """A question on what is requested asks for all of it unless it asks for one particular thing besides ('要求
+        秘书长通过哪个office提供协助') or names figures ('what do paragraphs 30, 31 … say')."""
+        language = pack(lang)
+        request = language.answer_type("request")
+        rest = request.asks.sub(" ", focus) if request else focus
+        return not (language.asks_which and language.asks_which.search(rest)) and not _FIGURE.search(focus)
+
     def _part(self, text: str, lang: str, intent: str) -> str | None:
         if intent not in ("summarize", "count", "enumerate"):
             return None

@@ -161,6 +161,10 @@ class RelevanceJudge:
             len(part) >= 2 and part != word and part in self._corpus for part in self._lexicon().cut_for_search(word)
         )
 
+    def names_term(self, term: str) -> bool:
+        """Whether these texts use the glossary term by any of its names."""
+        return any(self._uses(form) for form in self._glossary.forms(term))
+
     def _uses(self, name: str) -> bool:
         return name.lower() in self._corpus_lower if name.isascii() else name in self._corpus
 

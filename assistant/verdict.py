@@ -32,6 +32,7 @@ _DATES = ("year", "day", "month")
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
@@ -108,6 +109,12 @@ class VerdictJudge:
         if vocabulary.asked_absent and not question.answer_type:
             # 'which room', '哪几种工作语言': a kind of thing the text never names, and no type to find one by
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
+        # 'when is the GSTE due to report': a body, treaty or office named in Latin script (whose words are known
+        # by the glossary only) that the document never names by any of its names
+        latin = " ".join(_LATIN_RUN.findall(subject))
+        unnamed = [t for t in self.glossary.official_terms(latin, vocabulary=False) if not judge.names_term(t)]
+        if unnamed and not self._card(question):
+            return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
         listing = question.intent in ("enumerate", "count") or (
             question.intent == "summarize" and question.answer_type == "request"  # 'summarize what it asks the SG'
@@ -223,7 +230,8 @@ class VerdictJudge:
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
-        own = bool(topic) and not vocabulary.absent and not vocabulary.unchecked
+        named_only = not topic and vocabulary.glossary_terms > 0  # every Latin-script term checked above
+        own = (bool(topic) or named_only) and not vocabulary.absent and not vocabulary.unchecked
         return Verdict(True, reason, tuple(evidence), grounded=own)
 
     def _another_value(self, question: Question, pid: str) -> str:

@@ -250,6 +250,20 @@ def test_a_fact_other_documents_state_too_is_answered_by_document_main_first(ass
     assert not any(i.startswith("UNTS") for i in ids)  # the treaty does not state it
 
 
+def test_a_body_only_another_document_names_is_answered_by_that_document(assistant):
+    # the GSTE is 80/53's: 71/67 never names it, so its PP10 date is no answer
+    answer = assistant.ask("When's the GSTE due to report back to the GA?")
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP10"
+
+
+def test_what_the_resolution_says_of_a_document_it_cites(assistant):
+    # the treaty's own text has no Treaty Series reference; the resolution's footnote citing it has
+    answer = assistant.ask("What's the UN Treaty Series reference given for the NPT?")
+    assert answer.found and answer.citations[0].id == "A/RES/71/67:FN5" and "729" in answer.text
+    # a document the resolution does not cite is not answered with the resolution's facts
+    assert not assistant.ask("What was the vote tally on 80/53?").found
+
+
 @pytest.mark.parametrize(
     ("question", "cited"),
     [

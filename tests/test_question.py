@@ -39,6 +39,9 @@ def reader() -> QuestionReader:
         ("决议对秘书长提出了哪些要求？", "enumerate", "request"),
         # what is asked of someone named: every request made of them
         ("What is the Secretary-General requested to do?", "enumerate", "request"),
+        # … unless one particular thing is asked besides, or figures named
+        ("决议要求秘书长通过哪个office提供协助？", "lookup", "request"),
+        ("how many operative paras does it have?", "count", None),
         ("every paragraph that asks something of the Secretary-General, pls", "enumerate", "request"),
         ("哪一段提到了国际原子能机构？", "locate", None),
         ("决议中关于“不可逆”的原则出现在哪里？", "locate", None),
@@ -89,6 +92,7 @@ def test_intent_and_answer_type(reader, text, intent, answer_type):
         ("执行部分第6至8段讲了什么", ["OP6", "OP7", "OP8"]),
         ("序言第8到13段逐段概括", ["PP8", "PP9", "PP10", "PP11", "PP12", "PP13"]),
         ("第二执行段", ["OP2"]),  # the ordinal before the part
+        ("序言弟10段讲了啥", ["PP10"]),  # 弟 typed for 第
         ("执行段落第4段", ["OP4"]),
         ("Which paragraph first mentions the IAEA?", []),  # 'first' qualifies 'mentions', not a paragraph
     ],
@@ -188,6 +192,7 @@ NPT = "UNTS vol. 729, No. 10485"
         ("Which NPT conferences are mentioned?", "A/RES/71/67", False),  # the review conferences it cites
         ("正文里哪几段提到了NPT？", "A/RES/71/67", False),  # where the resolution mentions the treaty
         ("哪些序言段落提到了《不扩散核武器条约》？全部列出", "A/RES/71/67", False),  # the list asked after the '？'
+        ("Which NPT articles mention the Depositary Governments? list them all", NPT, True),  # the treaty's articles
         ("专家组最多多少人？", "A/RES/71/67", False),  # no document named
         ("专家组2018年开会吗？", "A/RES/71/67", False),  # a year the main text has names no other document
     ],
