@@ -32,7 +32,7 @@ _ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
 _ZH_NAME_END = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:联合王国|共和国)")
 _ZH_NAME_HEAD = re.compile(r"[^\s，、；。：和与]+$")  # the name's own characters before the matched part
 # types whose every occurrence is part of the answer (2018年和2019年; English, French …)
-_MULTIPLE = frozenset({"year", "month", "language"})
+_MULTIPLE = frozenset({"year", "month", "time", "language"})
 
 
 def _whole_state_name(quote: str, match: re.Match[str]) -> str:

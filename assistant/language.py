@@ -25,6 +25,7 @@ SPECIFIC_TYPES = frozenset(
         "month",
         "year",
         "session",
+        "time",
         "money",
         "duration",
         "place",

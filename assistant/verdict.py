@@ -26,7 +26,7 @@ from index.registry import aliases, defined_as, family
 from index.text import strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
-_DATES = ("year", "day", "month")
+_DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a year, a session)
 # facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place"})
@@ -207,9 +207,18 @@ class VerdictJudge:
             # a date is near the terms the question names when it has no other topic words ('when did the NPT
             # enter into force': 生效)
             named_terms = self.glossary.official_terms(subject) if question.answer_type in _DATES and not words else []
+            # … and a date near nothing the question names is no answer to it ('when did the DPRK withdraw': its
+            # one subject word is not in the treaty's text, so no date there is its date)
+            unmoored = (
+                question.answer_type in _DATES
+                and not (words or named_terms or specifics)
+                and bool(vocabulary.absent)
+                and bool(on_topic)
+                and self.paragraphs[on_topic[0]].lang == question.lang
+            )
             holding = [
                 pid
-                for pid in on_topic
+                for pid in ([] if unmoored else on_topic)
                 if self._states_near(pid, question.answer_type, words + named_terms, specifics)
                 and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
                 and (question.answer_type != "number" or pid == card_id or self._counts_what_is_asked(question, pid))

@@ -57,6 +57,10 @@ def reader() -> QuestionReader:
         ("Which documents does the resolution cite?", "cited_documents", None),
         ("Where does the resolution cite resolution 62/21?", "locate", None),
         ("专家组搁哪儿开会啊？", "lookup", "place"),
+        # 'when' asks for a time in whatever form the text gives it (a year, a session, a month)
+        ("When will the group meet?", "lookup", "time"),
+        ("专家组什么时候开会？", "lookup", "time"),
+        ("Which principles apply when implementing disarmament agreements?", "lookup", None),
         ("你认为这项决议能有效推动核裁军吗？", "opinion", None),
         ("专家小组开会用哪几种工作语言？", "lookup", "language"),
         ("In what languages will the sessions of the group be held?", "lookup", "language"),

@@ -47,6 +47,7 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
         ("它是哪一天通过的？", ["OP7", "META", "PP10"], "META"),  # after a question on the expert group
         ("决议标题是什么", ["FN1", "PP1", "OP8"], "META"),  # a fact about the document itself
         ("专家组 人数", ["PP10", "OP7", "PP15"], "OP7"),  # a year (2007年) is not a number of people
+        ("When's the 80/53 GSTE due to report back?", ["A/RES/80/53:OP10", "A/RES/80/53:PP6"], "A/RES/80/53:OP10"),
         # the languages a treaty names answer 'which language', though it never uses the word
         (
             "Which language versions of the NPT are equally authentic?",
@@ -78,6 +79,13 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
     ("text", "retrieved", "reason"),
     [
         ("核裁军核查国际伙伴关系是哪一年成立的？", ["PP14", "PP2", "META"], "年份"),
+        ("When did the UK-Norway Initiative start and what did it test?", ["PP14", "PP15"], "time"),
+        # a date near nothing the question names ('DPRK' is not in the treaty's text)
+        (
+            "When did the DPRK withdraw from the NPT?",
+            ["UNTS vol. 729, No. 10485:ART9", "UNTS vol. 729, No. 10485:ART10"],
+            "time",
+        ),
         ("2018年的专家组会议具体在几月份开？", ["OP7", "PP10", "META"], "月份"),
         ("决议为专家组拨付了多少经费？", ["OP7", "OP6", "PP10"], ""),
         ("专家组的成员分别来自哪些国家？", ["OP7", "PP10", "PP14"], "国家"),
