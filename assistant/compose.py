@@ -72,7 +72,7 @@ class Composer:
             answer_type.shape.finditer(quote),
             key=lambda m: (
                 m.group(0).strip() in question.text,
-                not in_asked_unit(question.text, question.lang, quote, m),
+                not in_asked_unit(question.text, question.lang, quote, m, source_lang),
                 not any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", quote[m.end() : m.end() + 16])),
                 not re.search(r"\d", m.group(0)),
             ),

@@ -188,9 +188,13 @@ def pack(code: str) -> LanguagePack:
     )
 
 
-def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str]) -> bool:
-    """Whether a value found in `text` is counted in the unit the question asks about: '25人' or '21 members' for
-    'how many experts', not '三届' or 'four 2-week sessions'."""
-    units = pack(lang).units
+def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str], text_lang: str = "") -> bool:
+    """Whether a value found in `text` (written in `text_lang`, by default the question's) is counted in the unit
+    the question asks about: '25人' or '21 members' for 'how many experts', not '三届' or 'four 2-week sessions';
+    'four … sessions' for '开几届会'."""
+    units, written = pack(lang).units, pack(text_lang or lang).units
     after = text[match.end() : match.end() + 20]
-    return any(units[u].search(question) and (u in match.group(0) or units[u].search(after)) for u in units)
+    return any(
+        units[u].search(question) and (u in match.group(0) or (u in written and written[u].search(after)))
+        for u in units
+    )

@@ -179,6 +179,7 @@ class VerdictJudge:
         ):
             return Verdict(False, left_out)  # 'which states were absent': the card says it does not list them
         evidence = list(retrieval.ids)
+        by_specifics = False  # the evidence holds the question's own numbers and symbols ('79/240'): its topic
         if question.answer_type in SPECIFIC_TYPES and question.intent in ("lookup", "yes_no", "locate"):
             # and a follow-up's paragraph from the turn before ('执行部分第7段讲什么' … '那它哪年开会')
             candidates = retrieval.ids[:_EVIDENCE_DEPTH] + [
@@ -233,6 +234,7 @@ class VerdictJudge:
             evidence = holding + [pid for pid in evidence if pid not in holding]
             if not grounded:
                 topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
+                by_specifics = bool(specifics) and holding[0] in naming
             if question.intent == "yes_no" and (other := self._another_value(question, holding[0])):
                 # 'is it to report to the 71st session?': the paragraph on it names the 72nd
                 return Verdict(True, f"the paragraph on it gives {other}", tuple(evidence), contradicted=True)
@@ -240,7 +242,7 @@ class VerdictJudge:
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
         named_only = not topic and vocabulary.glossary_terms > 0  # every Latin-script term checked above
-        own = (bool(topic) or named_only) and not vocabulary.absent and not vocabulary.unchecked
+        own = (bool(topic) or named_only or by_specifics) and not vocabulary.absent and not vocabulary.unchecked
         return Verdict(True, reason, tuple(evidence), grounded=own)
 
     def _another_value(self, question: Question, pid: str) -> str:
@@ -467,15 +469,17 @@ class VerdictJudge:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in
         that unit (another document's '21 members', not a resolution number or a date); else True."""
         language = pack(question.lang)
-        if not any(asks.search(question.text) for asks in language.units.values()):
-            return True
+        if question.answer_type not in (None, "number") or not any(
+            asks.search(question.text) for asks in language.units.values()
+        ):
+            return True  # ('每次开多长时间' asks for a duration, whatever it counts besides)
         return self._in_asked_unit(question, pid)
 
     def _in_asked_unit(self, question: Question, pid: str) -> bool:
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type(question.answer_type or "")
         matches = shape.shape.finditer(paragraph.text) if shape else iter(())
-        return any(in_asked_unit(question.text, question.lang, paragraph.text, m) for m in matches)
+        return any(in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang) for m in matches)
 
     def _card(self, question: Question) -> str:
         """The data card that states the kind of fact asked for ('VOTE' for how the vote went), if any."""

@@ -254,6 +254,11 @@ def test_a_body_only_another_document_names_is_answered_by_that_document(assista
     # the GSTE is 80/53's: 71/67 never names it, so its PP10 date is no answer
     answer = assistant.ask("When's the GSTE due to report back to the GA?")
     assert answer.found and answer.citations[0].id == "A/RES/80/53:OP10"
+    # a resolution only 80/53 names by its symbol; and a duration asked along with a count of meetings
+    answer = assistant.ask("79/240号决议哪天通过的？")
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:PP6" and "24 December 2024" in answer.text
+    answer = assistant.ask("GSTE 一共开几次会，每次开多长时间")
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP3"
 
 
 def test_what_the_resolution_says_of_a_document_it_cites(assistant):

@@ -60,6 +60,7 @@ def reader() -> QuestionReader:
         # 'when' asks for a time in whatever form the text gives it (a year, a session, a month)
         ("When will the group meet?", "lookup", "time"),
         ("专家组什么时候开会？", "lookup", "time"),
+        ("它引的那个62/21号决议跟它是不是同一天通过的？", "yes_no", "day"),  # the same day: a date compared
         ("Which principles apply when implementing disarmament agreements?", "lookup", None),
         ("你认为这项决议能有效推动核裁军吗？", "opinion", None),
         ("专家小组开会用哪几种工作语言？", "lookup", "language"),
@@ -199,6 +200,7 @@ NPT = "UNTS vol. 729, No. 10485"
         ("Which NPT articles mention the Depositary Governments? list them all", NPT, True),  # the treaty's articles
         ("专家组最多多少人？", "A/RES/71/67", False),  # no document named
         ("专家组2018年开会吗？", "A/RES/71/67", False),  # a year the main text has names no other document
+        ("79/240号决议哪天通过的？", "A/RES/71/67", False),  # '号决议' is that resolution, not 'the resolution'
     ],
 )
 def test_the_document_a_question_is_about(reader: QuestionReader, text: str, scope: str, named: bool) -> None:
