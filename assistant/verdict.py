@@ -29,7 +29,7 @@ _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a year, a session)
 # facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot)
-_LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place"})
+_LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
@@ -72,10 +72,9 @@ class VerdictJudge:
             return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
         if question.labels:
             # every literal kind of fact it asks for ('where and on which dates': the place too)
-            asked = [a.name for a in pack(question.lang).answer_types if a.asks.search(question.focus)]
             missing = [
                 kind
-                for kind in dict.fromkeys([question.answer_type or "", *asked])
+                for kind in dict.fromkeys([question.answer_type or "", *self._literal_kinds(question)])
                 if kind in _LITERAL_TYPES
                 and not any(self._states(pid, kind) for pid in question.labels)
                 # a count of a thing the paragraphs neither count nor name ('第7段的小组来自多少个国家')
@@ -120,6 +119,12 @@ class VerdictJudge:
             question.intent == "summarize" and question.answer_type == "request"  # 'summarize what it asks the SG'
         )
         if listing and (listed := self.mentions(question, present)):
+            # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
+            kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate"]
+            stating = [pid for pid in listed if all(self._states(pid, k) for k in kinds)]
+            if not stating:
+                return Verdict(False, self._no_type_reason(replace(question, answer_type=kinds[0]), listed[:3]))
+            listed = stating
             matched = () if question.terms else tuple(present)
             own = not vocabulary.absent and not vocabulary.unchecked
             reason = "every paragraph that uses the words asked about"
@@ -407,6 +412,13 @@ class VerdictJudge:
             return ""
         words = match.group(0).split()[1:]  # without 'in' / 'at'
         return " ".join(words) if words and all(w in vocabulary.absent for w in words) else ""
+
+    @staticmethod
+    def _literal_kinds(question: Question) -> list[str]:
+        """The kinds of fact the question asks for that a paragraph must spell out to give (not a count or a date,
+        which may be read off its words)."""
+        language = pack(question.lang)
+        return [a.name for a in language.answer_types if a.name in _LITERAL_TYPES and a.asks.search(question.focus)]
 
     @staticmethod
     def _kind_of_names(vocabulary: Vocabulary) -> str:

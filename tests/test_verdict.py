@@ -143,6 +143,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the card is the plenary's vote: the record says the draft came from the First Committee, not its vote
         ("What was the First Committee vote count on the draft that became 71/67?", ["VOTE", "META"], "第一委员会"),
         ("71/67 在第一委员会是哪天表决通过的", ["VOTE", "META"], "第一委员会"),
+        # a list of facts the paragraphs only refer to ('…报告所载建议' is no recommendation)
+        ("政府专家组最后提出了哪些建议？", ["PP10", "OP7"], "建议"),
         # a body named in Latin script (known by the glossary only) that the resolution never names
         ("When's the GSTE due to report back to the GA?", ["PP10", "OP6"], "Group of Scientific and Technical"),
         # a treaty the documents never name is no figure a yes-no question can be answered No on
@@ -211,6 +213,7 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
         ("秘书长被要求做什么？", ["OP6", "OP7"]),
         # no glossary term named: the paragraphs holding the question's own words
         ("决议里提到多边的地方有哪些", ["PP8", "PP12", "PP13"]),
+        ("能力建设 都在哪提到", ["PP13", "OP3"]),  # 'where is it mentioned', not a place asked for
         ("How many operative paragraphs are there?", [f"OP{n}" for n in range(1, 9)]),
         ("Summarize the operative part paragraph by paragraph.", [f"OP{n}" for n in range(1, 9)]),
         ("列出所有的脚注及其引用的文件", [f"FN{n}" for n in range(1, 9)]),
