@@ -137,6 +137,11 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # a title the documents never use, by any of the glossary's names
         ("71/67 如何评价《禁止核武器条约》？", ["PP2", "FN3"], "禁止核武器条约"),
         ("71/67 通过后，裁军谈判会议真的讨论了核裁军核查吗？", ["OP5"], "after it was adopted"),
+        (
+            "Has the CD actually taken up verification since 71/67 encouraged it in OP5?",
+            ["OP5"],
+            "after it was adopted",
+        ),
         # the vote card says it leaves absent states out
         ("表决的时候哪些会员国缺席了？", ["VOTE", "OP6"], "缺席或未投票的会员国未列入"),
         ("How many UN Member States were absent when 71/67 was put to the vote?", ["VOTE"], "未列入"),
