@@ -120,7 +120,8 @@ class VerdictJudge:
         )
         if listing and (listed := self.mentions(question, present)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
-            kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate"]
+            # ('where' in a list of paragraphs is where in the text)
+            kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate" and k != "place"]
             stating = [pid for pid in listed if all(self._states(pid, k) for k in kinds)]
             if not stating:
                 return Verdict(False, self._no_type_reason(replace(question, answer_type=kinds[0]), listed[:3]))

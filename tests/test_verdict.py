@@ -225,6 +225,10 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
         # by name, by its short title after the full one (PP7 《条约》), and by the footnotes citing it or the final
         # documents of its review conferences (NPT/CONF...)
         ("Which paragraphs of 71/67 rest on the NPT?", ["PP2", "PP5", "PP7", "FN2", "FN3", "FN4", "FN5"]),
+        (
+            'List every paragraph in 71/67 that refers to the NPT (including where it just says "the Treaty").',
+            ["PP2", "PP5", "PP7", "FN2", "FN3", "FN4", "FN5"],
+        ),
         # the paragraphs of a part only, whichever sentence asks for the list
         ("哪些序言段落提到了《不扩散核武器条约》？全部列出", ["PP2", "PP5", "PP7"]),
     ],
