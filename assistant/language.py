@@ -15,6 +15,8 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
+from index.numerals import zh_number
+
 LANGUAGES = ("zh", "en")
 # Answer types whose shape is specific enough to tell paragraphs apart and to refuse on when absent; a request,
 # a body or a purpose is stated in too many ways for that.
@@ -41,6 +43,7 @@ SPECIFIC_TYPES = frozenset(
     }
 )
 _NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state (联合国, 欧盟 ...)
+_ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
 _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
 
 
@@ -89,6 +92,7 @@ class LanguagePack:
     qualifiers: re.Pattern[str]  # words before a value that belong to it ('最多为' 25人, 'up to' 25)
     from_zh: dict[str, str]  # how the pieces of a Chinese value read in this language (units, qualifiers)
     months: list[str]
+    cardinals: dict[str, int]  # numbers in words ('forty' -> 40); Chinese numerals are read by index.numerals
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
     plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
     main_document: re.Pattern[str] | None  # 'the resolution' / 决议 unqualified: the main resolution
@@ -174,6 +178,7 @@ def pack(code: str) -> LanguagePack:
         qualifiers=re.compile(raw["qualifiers"], flags),
         from_zh=raw.get("from_zh", {}),
         months=raw.get("months", []),
+        cardinals=raw.get("cardinals", {}),
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
         main_document=re.compile(raw["main_document"], flags) if raw.get("main_document") else None,
@@ -186,6 +191,16 @@ def pack(code: str) -> LanguagePack:
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
         lead_asks=re.compile(raw["lead_asks"], flags) if raw.get("lead_asks") else None,
     )
+
+
+def number_value(value: str, lang: str) -> int | None:
+    """The number a value states ('25人', '三届', 'forty', '21 members'), or None: how values written in two
+    languages are compared."""
+    if digits := re.search(r"\d+", value):
+        return int(digits.group(0))
+    if numeral := _ZH_NUMERAL.search(value):
+        return zh_number(numeral.group(0))
+    return pack(lang).cardinals.get(value.strip().lower())
 
 
 def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str], text_lang: str = "") -> bool:

@@ -29,6 +29,7 @@ _MONTH_DAY = re.compile(
     r"\d{1,2}\s*月\s*\d{1,2}\s*日|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b"
 )
+_SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the one that': no value checked
 _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an ordinal (72nd)
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
@@ -119,15 +120,16 @@ class QuestionReader:
             # a follow-up on a data card's fact stays with it ('who else did that?' after a question on the vote)
             asked_before = _asking_sentence(condensed.context)
             answer_type = next((a.name for a in language.answer_types if a.card and a.asks.search(asked_before)), None)
-        if intent == "yes_no" and answer_type is None and doc is not None and doc.lang == lang:
-            # '是向第七十一届会议报告吗？': the value it names says what kind of fact is checked (in the text's words)
-            # ('同一天', '一次性': 一 in a set phrase is no value)
+        if intent == "yes_no" and answer_type is None and doc is not None:
+            # '是向第七十一届会议报告吗？', 'does it meet four times?': the value it names says what kind of fact is
+            # checked (a session in the text's own language; a number in any: values are compared as numbers)
+            # ('同一天', '一次性', 'the one that': one in a set phrase is no value)
             answer_type = next(
                 (
                     a.name
                     for a in language.answer_types
-                    if a.name in ("session", "number")
-                    and any(not m.group(0).startswith("一") for m in a.shape.finditer(focus))
+                    if (a.name == "number" or a.name == "session" and doc.lang == lang)
+                    and any(not _SET_PHRASE_ONE.match(m.group(0)) for m in a.shape.finditer(focus))
                 ),
                 None,
             )

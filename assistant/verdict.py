@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.labels import display_label
-from assistant.language import SPECIFIC_TYPES, in_asked_unit, pack
+from assistant.language import SPECIFIC_TYPES, in_asked_unit, number_value, pack
 from assistant.question import Question, quoted_words
 from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
@@ -261,9 +261,14 @@ class VerdictJudge:
         if asked is None or stated is None:
             return ""
         values = [m.group(0).strip() for m in asked.shape.finditer(question.focus)]
+        given = [m.group(0).strip() for m in stated.shape.finditer(paragraph.text)]
+        if paragraph.lang != question.lang and question.answer_type == "number":
+            # 'four times' against 三届: as numbers
+            numbers = {number_value(v, question.lang) for v in values} - {None}
+            stated_numbers = {number_value(g, paragraph.lang) for g in given}
+            return given[0] if numbers and given and not numbers & stated_numbers else ""
         if paragraph.lang != question.lang:
             values = [v for v in values if v.isdigit()]
-        given = [m.group(0).strip() for m in stated.shape.finditer(paragraph.text)]
         if not values or not given or any(v in paragraph.text for v in values):
             return ""
         return given[0]

@@ -196,6 +196,9 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         ("专家组要开三届会议，对吗？", ["OP7", "PP10"], False),
         # a number in words is a value the question checks, not a word of the subject the text must use
         ("Is it right that the GGE gets four sessions of 10 days each?", ["OP7", "PP10"], True),
+        # numbers in words against the other language's numerals ('four' / 三届), as numbers
+        ("Does the group meet four times?", ["OP7", "META"], True),
+        ("Does the group hold three sessions?", ["OP7", "META"], False),
         # a place the documents never name, where the paragraph on the topic names one
         ("Does the expert group meet in New York?", ["OP7", "PP10"], True),
         ("专家小组是在纽约开会吗？", ["OP7", "PP10"], True),
