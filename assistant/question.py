@@ -20,7 +20,7 @@ from assistant.labels import LabelRef, find_label_refs
 from assistant.language import SPECIFIC_TYPES, pack
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
-from index.numerals import zh_number, zh_numeral
+from index.numerals import from_roman, zh_number, zh_numeral
 from index.registry import aliases, known_documents, short_forms
 from index.text import has_cjk, question_language
 
@@ -346,12 +346,15 @@ class QuestionReader:
         return found, missing
 
     def _ranges(self, text: str, lang: str) -> list[LabelRef]:
-        """'OP1–OP3', '第6至8段', 'operative paragraphs 1 to 3': every paragraph in the range."""
+        """'OP1–OP3', '第6至8段', 'operative paragraphs 1 to 3', 'articles I to VI', '第一条至第六条': every paragraph
+        (or article) in the range."""
+        article_word = pack(lang).article_word
         for pattern in pack(lang).ranges:
             if match := pattern.search(text):
-                low, high = zh_number(match.group(1)), zh_number(match.group(2))
+                low, high = _range_number(match.group(1)), _range_number(match.group(2))
                 if 0 < low < high <= low + 50:
-                    kind = _part_kind(match.group(0), lang)
+                    articles = article_word is not None and article_word.search(match.group(0))
+                    kind = "ART" if articles else _part_kind(match.group(0), lang)
                     return [LabelRef(kind, n) for n in range(low, high + 1)]
         return []
 
@@ -447,6 +450,11 @@ def _asking_sentence(text: str) -> str:
     while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
         clauses.pop(0)
     return "".join(clauses).strip()
+
+
+def _range_number(text: str) -> int:
+    """A number as a range writes it: in figures, Roman numerals (articles) or Chinese numerals."""
+    return from_roman(text) if re.fullmatch(r"[IVX]+", text) else zh_number(text)
 
 
 def _part_kind(text: str, lang: str) -> str | None:

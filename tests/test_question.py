@@ -230,6 +230,13 @@ def test_a_question_across_a_citation_names_the_treaty_article(reader, text, lab
     assert (question.scope, question.labels) == (NPT, labels)
 
 
+def test_a_range_of_articles(reader):
+    """Articles in Roman numerals or Chinese numerals, as a range: every article in it, in the treaty."""
+    articles = tuple(f"{NPT}:ART{n}" for n in range(1, 7))
+    assert reader.read("For a briefing: summarize articles I to VI of the NPT.", []).labels == articles
+    assert reader.read("NPT第一条至第三条讲了什么", []).labels == articles[:3]
+
+
 def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
     """PP5 of the NPT is the NPT's own preambular paragraph: no article is asked for."""
     assert reader.read("What does NPT PP5 say?", []).labels == (f"{NPT}:PP5",)
