@@ -20,7 +20,7 @@ from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
 from index.documents import Paragraph, split_citation_id
 from index.glossary import Glossary, stem
-from index.numerals import zh_number
+from index.numerals import ZH_NUMERAL, zh_number
 from index.text import has_cjk, strip_all_spaces
 
 BACKEND = "extractive"
@@ -28,7 +28,6 @@ _FIRST_CLAUSE = re.compile(r"[^，；。：,;:]+[，；。：,;:]?")
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
 _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全体会议")
-_ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
 _ZH_NAME_END = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:联合王国|共和国)")
 _ZH_NAME_HEAD = re.compile(r"[^\s，、；。：和与]+$")  # the name's own characters before the matched part
 # types whose every occurrence is part of the answer (2018年和2019年; English, French …)
@@ -108,7 +107,7 @@ class Composer:
             return f"the {ordinal(zh_number(meeting.group(1)))} plenary meeting"
         for zh, english in self.glossary.english_names(value):
             value = value.replace(zh, english)
-        value = _ZH_NUMERAL.sub(lambda m: str(zh_number(m.group(0))), value)
+        value = ZH_NUMERAL.sub(lambda m: str(zh_number(m.group(0))), value)
         for zh in sorted(language.from_zh, key=len, reverse=True):
             value = value.replace(zh, language.from_zh[zh])
         return " ".join(value.split())

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
-from index.numerals import zh_number
+from index.numerals import ZH_NUMERAL, zh_number
 
 LANGUAGES = ("zh", "en")
 # Answer types whose shape is specific enough to tell paragraphs apart and to refuse on when absent; a request,
@@ -43,8 +43,8 @@ SPECIFIC_TYPES = frozenset(
     }
 )
 _NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state (联合国, 欧盟 ...)
-_ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")
 _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
+_CARDINALS = "@cardinals"  # a shape's numbers in words: the pack's cardinals
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,8 @@ def place_translations(source: str, target: str) -> dict[str, str]:
 def _shape(pattern: str, code: str) -> re.Pattern[str]:
     if _TERRITORIES in pattern:
         pattern = pattern.replace(_TERRITORIES, _territory_names(code))
+    if _CARDINALS in pattern:  # the language's numbers in words, longest first
+        pattern = pattern.replace(_CARDINALS, "|".join(sorted(pack(code).cardinals, key=len, reverse=True)))
     return re.compile(pattern, re.IGNORECASE if code == "en" else 0)
 
 
@@ -198,7 +200,7 @@ def number_value(value: str, lang: str) -> int | None:
     languages are compared."""
     if digits := re.search(r"\d+", value):
         return int(digits.group(0))
-    if numeral := _ZH_NUMERAL.search(value):
+    if numeral := ZH_NUMERAL.search(value):
         return zh_number(numeral.group(0))
     return pack(lang).cardinals.get(value.strip().lower())
 

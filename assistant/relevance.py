@@ -50,12 +50,6 @@ class Vocabulary:
     places: list[str] = field(default_factory=list)  # the place names it uses that the text uses too (日内瓦)
 
 
-def _is_value(word: str) -> bool:
-    """A number in words ('four sessions'): a value the question names or checks, not a subject of the text."""
-    number = pack("en").answer_type("number")
-    return bool(number and number.shape.fullmatch(word))
-
-
 def _writable(directory: Path) -> str:
     """`directory` when it can be written (created if need be), else the system's temporary directory: a
     read-only data dir must still answer."""
@@ -190,7 +184,7 @@ class RelevanceJudge:
             if token.isascii():
                 for word in _EN_WORD.findall(token):
                     lower = word.lower()
-                    if lower in _EN.asking or len(word) <= 2 or _is_value(lower):
+                    if lower in _EN.asking or len(word) <= 2 or lower in pack("en").cardinals:  # 'four': a value
                         after_interrogative = bool(_EN.interrogative.match(lower))
                         continue
                     words.append(word)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+ZH_NUMERAL = re.compile(r"[一二三四五六七八九十两百]+")  # a number in Chinese numerals, within a text
+
 _ZH_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _ROMAN = list(
     zip((1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1), "M CM D CD C XC L XL X IX V IV I".split(), strict=True)
