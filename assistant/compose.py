@@ -25,6 +25,8 @@ from index.text import has_cjk, strip_all_spaces
 
 BACKEND = "extractive"
 _FIRST_CLAUSE = re.compile(r"[^，；。：,;:]+[，；。：,;:]?")
+_CLAUSE_END = re.compile(r"[，；。：,;:]")
+_EXCERPT_CHARS = 280  # a list line's quote; the paragraphs of a resolution are mostly shorter
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
 _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全体会议")
@@ -135,11 +137,12 @@ class Composer:
         terms = [t for t in question.terms or verdict.words if any(t in self.paragraphs[pid].text for pid in ids)]
         for n, pid in enumerate(ids, 1):
             paragraph = self.paragraphs[pid]
-            quote = self._clause(paragraph, terms if question.intent != "summarize" else [])
+            quote = self._excerpt(paragraph, terms if question.intent != "summarize" else [])
             citations.append(make_citation(paragraph, quote, lang))
             source = display_label(paragraph.label, lang)
             lead = self._lead(paragraph, lang)
-            lines.append(language.t("item", n=n, source=source, quote=quote, lead=f" — {lead}" if lead else ""))
+            shown = quote if quote == paragraph.text else f"{quote}…"
+            lines.append(language.t("item", n=n, source=source, quote=shown, lead=f" — {lead}" if lead else ""))
         part = language.templates.get(f"part_{question.part or 'ALL'}", "")
         if question.intent == "summarize":
             head = (
@@ -173,11 +176,23 @@ class Composer:
         text = paragraph.text
         for term in terms:
             if (at := text.find(term)) >= 0:
-                start = max((m.end() for m in re.finditer(r"[，；。：,;:]", text[:at])), default=0)
-                end = next((m.end() for m in re.finditer(r"[，；。：,;:]", text[at + len(term) :])), None)
+                start = max((m.end() for m in _CLAUSE_END.finditer(text[:at])), default=0)
+                end = next((m.end() for m in _CLAUSE_END.finditer(text[at + len(term) :])), None)
                 return text[start : at + len(term) + end] if end is not None else text[start:]
         first = _FIRST_CLAUSE.match(text)
         return first.group(0) if first and len(first.group(0)) >= 6 else text[:200]
+
+    @staticmethod
+    def _excerpt(paragraph: Paragraph, terms: list[str]) -> str:
+        """A list line's quote: the paragraph whole when short (a briefing needs its '21 members', not only its lead
+        verb), else whole clauses up to the budget from the clause holding the first of `terms` (or the start)."""
+        text = paragraph.text
+        if len(text) <= _EXCERPT_CHARS:
+            return text
+        at = min((i for i in (text.find(t) for t in terms) if i >= 0), default=0)
+        start = max((m.end() for m in _CLAUSE_END.finditer(text[:at])), default=0)
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, start) if m.end() - start <= _EXCERPT_CHARS]
+        return text[start : max(ends, default=start + _EXCERPT_CHARS)].strip()
 
     def _lead(self, paragraph: Paragraph, lang: str) -> str:
         """The GA lead verb in `lang` for a paragraph in another language ('又请' -> 'Also requests')."""

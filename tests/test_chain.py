@@ -227,6 +227,18 @@ def test_a_summary_has_one_line_per_paragraph_with_its_lead_verb(assistant):
     _assert_verified(assistant, answer)
 
 
+def test_a_briefing_line_keeps_the_paragraph_not_only_its_lead_clause(assistant):
+    answer = assistant.ask("Summarize the operative part of the 2025 resolution paragraph by paragraph.")
+    lines = dict(zip((c.id for c in answer.citations), answer.text.split("\n")[1:]))
+    # a short paragraph whole: what the group consists of, not only that it is established
+    assert "consisting of 21 members" in lines["A/RES/80/53:OP1"] and lines["A/RES/80/53:OP1"].endswith(";”")
+    # a long one cut after a whole clause within the budget, and marked as cut
+    long_paragraph = assistant.index.paragraphs["A/RES/80/53:OP6"].text
+    quote = next(c.quote for c in answer.citations if c.id == "A/RES/80/53:OP6")
+    assert len(long_paragraph) > 280 >= len(quote) and quote[-1] in ",;:" and lines["A/RES/80/53:OP6"].endswith("…”")
+    _assert_verified(assistant, answer)
+
+
 def test_a_count_says_how_often_and_where(assistant):
     answer = assistant.ask("“信任”在决议里出现了几次？分别在哪？")
     assert answer.text.startswith("“信任”在A/RES/71/67中出现3次，分布在3段：")
