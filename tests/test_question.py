@@ -235,6 +235,16 @@ def test_a_range_of_articles(reader):
     articles = tuple(f"{NPT}:ART{n}" for n in range(1, 7))
     assert reader.read("For a briefing: summarize articles I to VI of the NPT.", []).labels == articles
     assert reader.read("NPT第一条至第三条讲了什么", []).labels == articles[:3]
+    assert reader.read("NPT Arts. I-III in brief", []).labels == articles[:3]  # abbreviated, not PP1-PP3
+
+
+@pytest.mark.parametrize("text", ["What does Art. VI of the NPT oblige parties to do?", "NPT art 6", "NPT Art.VI"])
+def test_an_abbreviated_article_is_the_article(reader, text):
+    assert reader.read(text, []).labels == (f"{NPT}:ART6",)
+
+
+def test_art_inside_a_word_is_no_article(reader):
+    assert reader.read("What is the state of the art in verification?", []).labels == ()
 
 
 def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
