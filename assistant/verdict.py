@@ -456,29 +456,32 @@ class VerdictJudge:
         """For 'how many member States …': a number in the paragraph that counts that thing (the word, or the text's
         name for it, right after the number), or with `or_names` the thing named at all (a paragraph that lists
         'the conferences' it recalls can be counted). True when the question names no such thing, counts in a unit
-        ('how many experts': 25人), or the thing cannot be checked in the paragraph's language."""
+        ('how many experts': 25人). A thing the paragraph's language has no name for is counted only in a paragraph
+        the question names ('how many women': the Chinese text cannot be shown to count them)."""
         paragraph = self.paragraphs[pid]
         forms = self._counted_forms(question, paragraph.lang)
-        if not forms:
+        if forms is None:
             return True
+        if not forms:  # a paragraph the question names may list the things ('OP6 列了几个领域': (a)-(h))
+            return or_names
         if or_names and any(self._has(paragraph.text, form) for form in forms):
             return True
         shape = pack(paragraph.lang).answer_type("number")
         numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
         return any(any(self._has(paragraph.text[m.end() : m.end() + 16], form) for form in forms) for m in numbers)
 
-    def _counted_forms(self, question: Question, text_lang: str) -> list[str]:
-        """The forms, in a text of `text_lang`, of the thing a 'how many' question counts; none when it counts in a
+    def _counted_forms(self, question: Question, text_lang: str) -> list[str] | None:
+        """The forms, in a text of `text_lang`, of the thing a 'how many' question counts; None when it counts in a
         unit or names no thing."""
         language = pack(question.lang)
         match = language.counted.search(question.focus) if language.counted else None
         if match is None:
-            return []
+            return None
         words = match.group(1).split()
         while words and words[-1].lower() in language.vocabulary.asking:
             words.pop()  # 'how many states have': the thing, not the asking words after it
         if not words or any(unit.search(" ".join(words)) for unit in language.units.values()):
-            return []
+            return None
         if text_lang == question.lang:
             return [stem(words[-1])]
         return self.glossary.official_terms(" ".join(words)) + sorted(self.glossary.chinese_for_word(words[-1]))
