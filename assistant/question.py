@@ -25,6 +25,7 @@ from index.registry import aliases, known_documents, short_forms
 from index.text import has_cjk, question_language
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
+_LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction after the question can ask for
 _MONTH_DAY = re.compile(
     r"\d{1,2}\s*月\s*\d{1,2}\s*日|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b"
@@ -110,7 +111,12 @@ class QuestionReader:
         if doc is not None and lang == "zh":
             written = self._written[doc.symbol]
             focus, search = _as_written(focus, written), _as_written(search, written)
-        intent = next((name for name in INTENTS if language.intents[name].search(focus)), "lookup")
+        # an instruction after the question says what kind of answer it wants ('Which articles …? list them all')
+        instruction = _after_asking_sentence(text)
+        intent = next(
+            (name for name in INTENTS if language.intents[name].search(focus)),
+            next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup"),
+        )
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent == "summarize" and answer_type in SPECIFIC_TYPES:
             intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
@@ -137,7 +143,7 @@ class QuestionReader:
             answer_type = "day"  # '都是12月5日通过的吗？'
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
-        terms = self._terms(text)
+        terms = self._terms(_without(text, named, this_document))  # not the name of the document read
         if intent == "lookup" and answer_type is None and terms and (category := self._category(focus, lang)):
             # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
             # thing it lists): several things, each where the named term is
@@ -439,10 +445,14 @@ def _as_written(text: str, written: str) -> str:
     return re.sub(r"第([0-9一二三四五六七八九十]+)(届|次)", form, text)
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+", text) if s.strip()]
+
+
 def _asking_sentence(text: str) -> str:
     """The sentence with the question mark (or the last one): what comes before it frames the question (who is
     asking, why), and is no topic of its own."""
-    sentences = [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+", text) if s.strip()]
+    sentences = _sentences(text)
     asking = [s for s in sentences if s.rstrip().endswith(("？", "?"))]
     sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
     # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too
@@ -450,6 +460,13 @@ def _asking_sentence(text: str) -> str:
     while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
         clauses.pop(0)
     return "".join(clauses).strip()
+
+
+def _after_asking_sentence(text: str) -> str:
+    """The sentences after the first one with a question mark ('… ? list them all'); '' when there are none."""
+    sentences = _sentences(text)
+    asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences))
+    return " ".join(sentences[asking + 1 :])
 
 
 def _range_number(text: str) -> int:

@@ -115,9 +115,8 @@ class VerdictJudge:
         if unnamed and not self._card(question):
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
-        listing = question.intent in ("enumerate", "count") or (
-            question.intent == "summarize" and question.answer_type == "request"  # 'summarize what it asks the SG'
-        )
+        # 'summarize what it asks the SG', 'what does it say on capacity-building? a rundown': each paragraph on it
+        listing = question.intent in ("enumerate", "count", "summarize")
         if listing and (listed := self.mentions(question, present)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)

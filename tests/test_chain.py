@@ -239,6 +239,16 @@ def test_a_briefing_line_keeps_the_paragraph_not_only_its_lead_clause(assistant)
     _assert_verified(assistant, answer)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["给我概述一下决议关于能力建设的内容", "What does the resolution say about capacity-building? A rundown, please."],
+)
+def test_a_summary_of_a_topic_is_every_paragraph_on_it(assistant, question):
+    answer = assistant.ask(question)
+    assert [c.id for c in answer.citations] == [R + "PP13", R + "OP3"]  # not whatever else the search ranked
+    _assert_verified(assistant, answer)
+
+
 def test_a_count_says_how_often_and_where(assistant):
     answer = assistant.ask("“信任”在决议里出现了几次？分别在哪？")
     assert answer.text.startswith("“信任”在A/RES/71/67中出现3次，分布在3段：")

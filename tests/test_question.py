@@ -74,6 +74,10 @@ def reader() -> QuestionReader:
         ("决议里提到能力建设的地方有哪些", "enumerate", None),
         ("决议说除了挪威，另一个发起倡议的国家全称是什么？", "lookup", "states"),  # a state's 全称: a state
         ("PP12 说核查在哪几类现有协定里发挥作用？", "lookup", None),  # 在哪几类: which kinds, not where
+        # an instruction after the question says the answer is a list; one before it only frames it
+        ("哪些段落提到秘书长的报告？全部列出来", "enumerate", None),
+        ("What does the resolution say about capacity-building? Give me a rundown.", "summarize", None),
+        ("I need a summary for my boss. What does OP7 say about the group's size?", "lookup", None),
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -241,6 +245,13 @@ def test_a_range_of_articles(reader):
 @pytest.mark.parametrize("text", ["What does Art. VI of the NPT oblige parties to do?", "NPT art 6", "NPT Art.VI"])
 def test_an_abbreviated_article_is_the_article(reader, text):
     assert reader.read(text, []).labels == (f"{NPT}:ART6",)
+
+
+def test_the_name_of_the_document_read_is_no_term_to_list(reader):
+    """'Which NPT articles mention …': every article is the NPT's; its name is not what they must mention."""
+    question = reader.read("Which NPT articles mention the Depositary Governments? list them all", [])
+    assert question.scope == NPT and question.intent == "enumerate" and "不扩散核武器条约" not in question.terms
+    assert "不扩散核武器条约" in reader.read("Which paragraphs of 71/67 mention the NPT?", []).terms
 
 
 def test_art_inside_a_word_is_no_article(reader):
