@@ -410,7 +410,12 @@ class QuestionReader:
         if quoted:  # the user's own exact words
             return tuple(dict.fromkeys(quoted))
         named = [*self.glossary.official_terms(text, vocabulary=False)]
-        named += [t for t in self.glossary.terms() if len(t) >= 3 and t in text and has_cjk(t)]
+        # a term spelled out as the documents spell it (无核武器国家; 'Depositary Governments' of the NPT)
+        named += [
+            t
+            for t in self.glossary.terms()
+            if t in text and (len(t) >= 3 and has_cjk(t) or not has_cjk(t) and self.glossary.is_official(t))
+        ]
         return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
 
 

@@ -114,6 +114,10 @@ class Glossary:
     def terms(self) -> frozenset[str]:
         return self._terms
 
+    def is_official(self, term: str) -> bool:
+        """An official name or term of art (not the documents' general wording)."""
+        return term in self._official
+
     def forms(self, term: str) -> frozenset[str]:
         """Every name of the groups `term` belongs to (the term itself when it is in none)."""
         return frozenset(

@@ -251,6 +251,7 @@ def test_the_name_of_the_document_read_is_no_term_to_list(reader):
     """'Which NPT articles mention …': every article is the NPT's; its name is not what they must mention."""
     question = reader.read("Which NPT articles mention the Depositary Governments? list them all", [])
     assert question.scope == NPT and question.intent == "enumerate" and "不扩散核武器条约" not in question.terms
+    assert question.terms == ("Depositary Governments",)  # the English text's own term, spelled as it is
     assert "不扩散核武器条约" in reader.read("Which paragraphs of 71/67 mention the NPT?", []).terms
 
 
