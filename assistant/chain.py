@@ -237,7 +237,9 @@ class Assistant:
             if (
                 decided.found
                 and decided.grounded
-                and not decided.contradicted
+                # a No from another document: only instead of none, and only when the paragraph on the topic names
+                # another place or state than the one asked about (not when it lacks a figure asked about)
+                and not (decided.contradicted and (verdict.found or not decided.kind))
                 and verdicts.counts_in_asked_unit(other, decided.evidence[0])
             ):
                 others.append(Turn(turn.request, other, retrieval, decided))

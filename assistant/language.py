@@ -100,6 +100,7 @@ class LanguagePack:
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say
     unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
+    exclusive: re.Pattern[str] | None  # 'only', '只': a yes-no question that no other value may answer
     counted: re.Pattern[str] | None  # 'how many member States': the thing counted (group 1)
     asks_which: re.Pattern[str] | None  # 'which office' / 哪个: one particular thing asked for
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
@@ -188,6 +189,7 @@ def pack(code: str) -> LanguagePack:
         asks_reason=re.compile(raw["asks_reason"], flags) if raw.get("asks_reason") else None,
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,
         unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
+        exclusive=re.compile(raw["exclusive"], flags) if raw.get("exclusive") else None,
         counted=re.compile(raw["counted"], flags) if raw.get("counted") else None,
         asks_which=re.compile(raw["asks_which"], flags) if raw.get("asks_which") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,

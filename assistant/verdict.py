@@ -32,6 +32,7 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
+_PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
@@ -145,6 +146,13 @@ class VerdictJudge:
             if on_topic:
                 reason = f"the documents give no {', '.join(other_places)}"
                 return Verdict(True, reason, tuple(on_topic), True, kind="place")
+        exclusive = pack(question.lang).exclusive
+        if question.intent == "yes_no" and exclusive and exclusive.search(question.focus) and vocabulary.places:
+            # 'are the sessions held only in Geneva?': the paragraph naming Geneva names Vienna beside it
+            for pid in retrieval.ids[:_EVIDENCE_DEPTH]:
+                if other := self._place_besides(pid, vocabulary.places):
+                    reason = f"the paragraph on it gives {other} too"
+                    return Verdict(True, reason, (pid,), contradicted=True, kind="place")
         if question.intent == "yes_no" and len(topic) > 1 and (kind := self._kind_of_names(vocabulary)):
             # '是挪威和美国的倡议吧', '是不是鼓励安理会去处理…': the paragraph on that topic names other states or
             # bodies than the one the documents never mention
@@ -408,6 +416,22 @@ class VerdictJudge:
         names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
         return any(not any(self._has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
 
+    def _place_besides(self, pid: str, places: list[str]) -> str:
+        """Another place the paragraph gives where it gives one of `places` ('in Geneva and Vienna': Vienna), else
+        ''."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("place")
+        names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
+        for match in shape.shape.finditer(paragraph.text) if shape else iter(()):
+            if not any(self._has(match.group(0), name) for name in names):
+                continue
+            rest = match.group(0)
+            for name in sorted(names, key=len, reverse=True):
+                rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+            if others := re.findall(r"\b[A-Z][a-z]+\b|[\u4e00-\u9fff]{2,}", _PLACE_FRAME.sub(" ", rest)):
+                return others[0]
+        return ""
+
     @staticmethod
     def _other_place(question: Question, vocabulary: Vocabulary) -> str:
         """The place an English question names ('in New York') when the documents use none of its words."""
@@ -489,10 +513,14 @@ class VerdictJudge:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in
         that unit (another document's '21 members', not a resolution number or a date); else True."""
         language = pack(question.lang)
-        if question.answer_type not in (None, "number") or not any(
-            asks.search(question.text) for asks in language.units.values()
+        if (
+            question.intent == "yes_no"
+            or question.answer_type not in (None, "number")
+            or not any(asks.search(question.text) for asks in language.units.values())
         ):
-            return True  # ('每次开多长时间' asks for a duration, whatever it counts besides)
+            return (
+                True  # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' none)
+            )
         return self._in_asked_unit(question, pid)
 
     def _in_asked_unit(self, question: Question, pid: str) -> bool:

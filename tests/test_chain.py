@@ -249,6 +249,15 @@ def test_a_summary_of_a_topic_is_every_paragraph_on_it(assistant, question):
     _assert_verified(assistant, answer)
 
 
+def test_a_no_from_the_document_that_names_the_subject(assistant):
+    """The GSTE is 80/53's group: the question names no document, 71/67 never names it, and 80/53's paragraph on
+    it names Vienna beside Geneva."""
+    answer = assistant.ask("Are the GSTE sessions held only in Geneva?")
+    assert answer.text.startswith("No.") and answer.citations[0].id == "A/RES/80/53:OP3"
+    # a figure another document lacks is no No ('无限期延长': the treaty says a conference will decide)
+    assert not assistant.ask("1995年审议和延期大会最后是不是决定把NPT无限期延长了").found
+
+
 def test_a_count_says_how_often_and_where(assistant):
     answer = assistant.ask("“信任”在决议里出现了几次？分别在哪？")
     assert answer.text.startswith("“信任”在A/RES/71/67中出现3次，分布在3段：")

@@ -207,6 +207,11 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         # a state or a body the documents never mention, where the paragraph on the rest of the topic names others
         ("决议注意到的是挪威和美国的倡议吧？", ["PP14", "OP1"], True),
         ("决议是不是鼓励安理会去处理核裁军核查问题？", ["OP5", "PP8"], True),
+        # 'only' the place asked about: No where the paragraph names another beside it
+        ("80/53的专家组只在日内瓦开会吗？", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], True),
+        ("Will the 80/53 group meet only in Geneva?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], True),
+        ("71/67的专家组只在日内瓦开会吗？", ["OP7", "PP10"], False),
+        ("Will the 80/53 group meet in Geneva?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], False),
     ],
 )
 def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(decide, text, retrieved, contradicted):
