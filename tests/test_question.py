@@ -74,6 +74,10 @@ def reader() -> QuestionReader:
         ("决议里提到能力建设的地方有哪些", "enumerate", None),
         ("决议说除了挪威，另一个发起倡议的国家全称是什么？", "lookup", "states"),  # a state's 全称: a state
         ("PP12 说核查在哪几类现有协定里发挥作用？", "lookup", None),  # 在哪几类: which kinds, not where
+        # supporting the resolution is voting for it; supporting a goal is what it says
+        ("俄罗斯支持这项决议吗？", "yes_no", "vote"),
+        ("Did Japan support the resolution?", "yes_no", "vote"),
+        ("决议支持建立无核武器世界吗？", "yes_no", None),
         # an instruction after the question says the answer is a list; one before it only frames it
         ("哪些段落提到秘书长的报告？全部列出来", "enumerate", None),
         ("What does the resolution say about capacity-building? Give me a rundown.", "summarize", None),
