@@ -233,7 +233,11 @@ class ExtractiveAnswerer:
         if question.intent == "yes_no":
             first = self.composer.yes_no(question, verdict, citations[0].quote, source_lang)
         elif not question.labels:
-            first = self.composer.direct(question, citations[0].quote, source_lang, lang)
+            first = self.composer.direct(question, citations[0].quote, source_lang, lang) or self.composer.item_count(
+                question, citations[0].id, lang
+            )
+        elif len(question.labels) == 1:  # '80/53 OP6 列了几个领域': its items
+            first = self.composer.item_count(question, question.labels[0], lang)
         text = self._render(citations, lang, bool(question.labels))
         return Answer(f"{first}\n{text}" if first else text, citations, True, retrieval.ids, BACKEND, lang)
 

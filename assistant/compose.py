@@ -18,7 +18,7 @@ from assistant.language import LanguagePack, in_asked_unit, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
-from index.documents import Paragraph, split_citation_id
+from index.documents import Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, stem
 from index.numerals import ZH_NUMERAL, zh_number
 from index.text import has_cjk, strip_all_spaces
@@ -97,6 +97,14 @@ class Composer:
                 return ""
             value = pack(lang).templates["list_sep"].join(rendered)
         return pack(lang).t("direct", value=value)
+
+    def item_count(self, question: Question, pid: str, lang: str) -> str:
+        """For 'how many objectives' answered by a paragraph that lists them as items: how many, first to last."""
+        items = items_of(self.paragraphs, pid) if question.answer_type == "number" else []
+        if not items:
+            return ""
+        first, last = (split_citation_id(i)[1].removeprefix(self.paragraphs[pid].label) for i in (items[0], items[-1]))
+        return pack(lang).t("direct_items", count=len(items), first=first, last=last)
 
     def _from_zh(self, value: str, language: LanguagePack) -> str:
         """A Chinese value (最多为25人, 2016年12月5日, 第七十二届会议, 在日内瓦举行) in `language`'s words, or ''."""

@@ -20,7 +20,7 @@ from assistant.language import SPECIFIC_TYPES, in_asked_unit, number_value, pack
 from assistant.question import Question, quoted_words
 from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
-from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
+from index.documents import DATA_CARD_KINDS, Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, stem
 from index.registry import aliases, defined_as, family
 from index.text import strip_all_spaces
@@ -218,6 +218,10 @@ class VerdictJudge:
             # not the record of the resolution that cites it), else the best ranked
             naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
             on_topic = grounded or (naming if specifics else candidates[:1])
+            if question.answer_type == "number":  # '几项目标': the paragraph whose items count them is on it
+                on_topic = on_topic + [
+                    p for p in retrieval.ids if p not in on_topic and self.counts_by_items(question, p)
+                ]
             # a date is near the terms the question names when it has no other topic words ('when did the NPT
             # enter into force': 生效)
             named_terms = self.glossary.official_terms(subject) if question.answer_type in _DATES and not words else []
@@ -233,7 +237,11 @@ class VerdictJudge:
             holding = [
                 pid
                 for pid in ([] if unmoored else on_topic)
-                if self._states_near(pid, question.answer_type, words + named_terms, specifics)
+                if (
+                    self._states_near(pid, question.answer_type, words + named_terms, specifics)
+                    or question.answer_type == "number"
+                    and self.counts_by_items(question, pid)
+                )
                 and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
                 and (question.answer_type != "number" or pid == card_id or self._counts_what_is_asked(question, pid))
             ]
@@ -489,6 +497,8 @@ class VerdictJudge:
             return or_names
         if or_names and any(self._has(paragraph.text, form) for form in forms):
             return True
+        if self.counts_by_items(question, pid):
+            return True
         shape = pack(paragraph.lang).answer_type("number")
         numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
         return any(any(self._has(paragraph.text[m.end() : m.end() + 16], form) for form in forms) for m in numbers)
@@ -507,7 +517,27 @@ class VerdictJudge:
             return None
         if text_lang == question.lang:
             return [stem(words[-1])]
-        return self.glossary.official_terms(" ".join(words)) + sorted(self.glossary.chinese_for_word(words[-1]))
+        if text_lang == "zh":
+            return self.glossary.official_terms(" ".join(words)) + sorted(self.glossary.chinese_for_word(words[-1]))
+        # a Chinese question on an English text: the English names of the glossary's words it counts ('领域')
+        phrase = "".join(words)
+        return sorted({f for t in self.glossary.terms() if t in phrase for f in self.glossary.forms(t) if f.isascii()})
+
+    def counts_by_items(self, question: Question, pid: str) -> bool:
+        """For 'how many objectives': the paragraph names them right before its lettered items ('the following
+        objectives: (a) …'), which count them."""
+        paragraph = self.paragraphs[pid]
+        forms = self._counted_forms(question, paragraph.lang) or []
+        return bool(items_of(self.paragraphs, pid)) and any(
+            self._introduces_items(paragraph.text, form) for form in forms
+        )
+
+    def _introduces_items(self, text: str, form: str) -> bool:
+        """The paragraph names the thing right before its first item ('the following objectives: (a)')."""
+        return any(
+            re.match(r"[^()。;；]{0,6}?[:：]\s*\(?(?:a|1)\)", text[m.end() :])
+            for m in re.finditer(re.escape(form), text, re.IGNORECASE if form.isascii() else 0)
+        )
 
     def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -156,3 +157,9 @@ def citation_id(symbol: str, label: str) -> str:
 def split_citation_id(cid: str) -> tuple[str, str]:
     symbol, _, label = cid.rpartition(":")
     return symbol, label
+
+
+def items_of(paragraphs: Mapping[str, Paragraph], pid: str) -> list[str]:
+    """The ids of a paragraph's lettered or numbered items ('OP6(a)' … 'OP6(h)'), in order."""
+    paragraph = paragraphs[pid]
+    return [p.id for p in paragraphs.values() if p.parent == paragraph.label and p.doc_symbol == paragraph.doc_symbol]

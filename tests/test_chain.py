@@ -258,6 +258,21 @@ def test_a_no_from_the_document_that_names_the_subject(assistant):
     assert not assistant.ask("1995年审议和延期大会最后是不是决定把NPT无限期延长了").found
 
 
+@pytest.mark.parametrize(
+    ("question", "first_line", "paragraph"),
+    [
+        ("80/53给科技专家组定了几项目标？", "共4项（(a)至(d)）。", "OP5"),
+        ("How many objectives does 80/53 set for the GSTE?", "Answer: 4 ((a) to (d)).", "OP5"),
+        ("80/53 OP6 列了几个指示性领域", "共8项（(a)至(h)）。", "OP6"),
+    ],
+)
+def test_a_count_of_what_a_paragraph_lists_as_items(assistant, question, first_line, paragraph):
+    """No figure counts them: 'the following objectives: (a) … (d)' does."""
+    answer = assistant.ask(question)
+    assert answer.text.split("\n", 1)[0] == first_line and answer.citations[0].id == f"A/RES/80/53:{paragraph}"
+    _assert_verified(assistant, answer)
+
+
 def test_a_count_says_how_often_and_where(assistant):
     answer = assistant.ask("“信任”在决议里出现了几次？分别在哪？")
     assert answer.text.startswith("“信任”在A/RES/71/67中出现3次，分布在3段：")
