@@ -29,7 +29,7 @@ _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a year, a session)
 # facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot)
-_LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome"})
+_LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
 _PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name

@@ -134,6 +134,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("决议通过时联合国一共有多少个会员国？", ["FN5", "PP5", "OP6"], "数字"),  # in Chinese too
         # a thing the Chinese text has no name for (the glossary's) cannot be counted there: not the experts' 25
         ("How many women were among the experts of the 71/67 group?", ["OP7", "PP15"], "no number"),
+        # a day a named paragraph never gives (its '第七十二届会议' is a session, not a deadline's date)
+        ("What deadline does OP6 set for Member States to send their views?", ["OP6"], "no date"),
         # of a named paragraph: a thing it neither counts nor names
         ("第7段的专家小组来自多少个国家？", ["OP7"], "数字"),
         # a title the documents never use, by any of the glossary's names
