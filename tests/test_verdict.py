@@ -125,9 +125,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the documents hold no opinions, and the recorded vote no reasons
         ("你认为这项决议能有效推动核裁军吗？", ["OP4"], "not what anyone thinks"),
         ("Why did Russia abstain on 71/67?", ["VOTE"], "not why"),
-        # a named paragraph: a state it never names; a place asked along with a date
+        # a named paragraph: a state it never names; a date (and a place) asked of a paragraph that gives neither
         ("各国就71/67第6段提交的意见里，中国说了什么？", ["OP6"], "中国"),
-        ("Where and on which dates did the General Assembly decide what OP8 says?", ["OP8"], "place"),
+        ("Where and on which dates did the General Assembly decide what OP8 says?", ["OP8"], "no date"),
         # a count of a thing no number in the paragraphs counts; a word the record does not hold
         ("How many member States does the Conference on Disarmament have?", ["OP5", "OP7"], "no number"),
         ("这个决议一共有多少提案国？", ["META", "OP8"], "no subject"),
