@@ -32,6 +32,10 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
+# a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
+_PROPER_NAME = re.compile(
+    r"\b[A-Z][\w-]+(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+(?:(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+)*"
+)
 _PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
@@ -113,6 +117,7 @@ class VerdictJudge:
         # by the glossary only) that the document never names by any of its names
         latin = " ".join(_LATIN_RUN.findall(subject))
         unnamed = [t for t in self.glossary.official_terms(latin, vocabulary=False) if not judge.names_term(t)]
+        unnamed += self._names_not_in(question.scope or "", subject)
         if unnamed and not self._card(question):
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
@@ -423,6 +428,24 @@ class VerdictJudge:
             return False
         names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
         return any(not any(self._has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
+
+    def _names_not_in(self, symbol: str, subject: str) -> list[str]:
+        """The proper names of an English question ('the Treaty on the Prohibition of Nuclear Weapons') that an
+        English document never uses (a Chinese text is checked by the glossary's names only)."""
+        own = [p for p in self.paragraphs.values() if p.doc_symbol == symbol and p.kind not in DATA_CARD_KINDS]
+        if not own or any(p.lang != "en" for p in own):
+            return []
+        text = strip_all_spaces(" ".join(p.text for p in own)).lower()
+        asking = pack("en").vocabulary.asking
+        names = []
+        for found in _PROPER_NAME.findall(subject):
+            words = found.split()
+            while words and words[0].lower() in asking:  # 'What UNTS volume': the question's own first word
+                words.pop(0)
+            name = " ".join(words)
+            if _PROPER_NAME.fullmatch(name) and strip_all_spaces(name).lower() not in text:
+                names += [] if self.glossary.official_terms(name, vocabulary=False) else [name]
+        return names
 
     def _place_besides(self, pid: str, places: list[str]) -> str:
         """Another place the paragraph gives where it gives one of `places` ('in Geneva and Vienna': Vienna), else

@@ -54,6 +54,12 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
             ["UNTS vol. 729, No. 10485:ART11"],
             "UNTS vol. 729, No. 10485:ART11",
         ),
+        # a proper name the English text uses; the question's own first word is none ('What Office …')
+        (
+            "What Office for Disarmament Affairs support does 80/53 ask for?",
+            ["A/RES/80/53:OP7", "A/RES/80/53:OP6"],
+            "A/RES/80/53:OP7",
+        ),
         # a date written with a comma of its own ('prior to January 1, 1967')
         (
             "Under the NPT, a nuclear-weapon State is one that exploded a device before what date?",
@@ -134,6 +140,12 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("决议通过时联合国一共有多少个会员国？", ["FN5", "PP5", "OP6"], "数字"),  # in Chinese too
         # a thing the Chinese text has no name for (the glossary's) cannot be counted there: not the experts' 25
         ("How many women were among the experts of the 71/67 group?", ["OP7", "PP15"], "no number"),
+        # a proper name an English text never uses (its 'Treaty on the Non-Proliferation of Nuclear Weapons' is another)
+        (
+            "What does the 2025 resolution say about the Treaty on the Prohibition of Nuclear Weapons?",
+            ["A/RES/80/53:FN11", "A/RES/80/53:PP10"],
+            "Treaty on the Prohibition of Nuclear Weapons",
+        ),
         # a day a named paragraph never gives (its '第七十二届会议' is a session, not a deadline's date)
         ("What deadline does OP6 set for Member States to send their views?", ["OP6"], "no date"),
         # of a named paragraph: a thing it neither counts nor names
