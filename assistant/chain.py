@@ -229,11 +229,14 @@ class Assistant:
             )
             symbols = [main] if main and cited else []
         others: list[Turn] = []
+        nearer: list[Turn] = []  # documents that have the subject, though not the fact asked for
         for symbol in symbols:
             other = replace(question, scope=symbol)
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
             verdicts = self._verdicts(other)
             decided = verdicts.decide(other, retrieval)
+            if not decided.found and not decided.off_topic:
+                nearer.append(Turn(turn.request, other, retrieval, decided))
             if (
                 decided.found
                 and decided.grounded
@@ -244,8 +247,9 @@ class Assistant:
             ):
                 others.append(Turn(turn.request, other, retrieval, decided))
         self._check_budget(turn.request)
-        if not verdict.found:  # not about the main resolution: the first document that answers it does
-            return others[0] if others else turn
+        if not verdict.found:  # not about the main resolution: the first document that answers it does, else the
+            # refusal of one that has its subject says why ('no names', not 'never mentioned')
+            return others[0] if others else nearer[0] if verdict.off_topic and nearer else turn
         return replace(turn, others=tuple(others))
 
     def _each_document(self, turn: Turn) -> Turn:

@@ -116,7 +116,9 @@ class VerdictJudge:
         # 'when is the GSTE due to report': a body, treaty or office named in Latin script (whose words are known
         # by the glossary only) that the document never names by any of its names
         latin = " ".join(_LATIN_RUN.findall(subject))
-        unnamed = [t for t in self.glossary.official_terms(latin, vocabulary=False) if not judge.names_term(t)]
+        spelled = [t for t in self.glossary.terms() if t.isascii() and self.glossary.is_official(t) and t in latin]
+        latin_terms = self.glossary.official_terms(latin, vocabulary=False) + spelled  # 'GSTE'; 'Vienna' as such
+        unnamed = [t for t in latin_terms if not judge.names_term(t)]
         unnamed += self._names_not_in(question.scope or "", subject)
         if unnamed and not self._card(question):
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)

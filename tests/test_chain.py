@@ -258,6 +258,12 @@ def test_a_no_from_the_document_that_names_the_subject(assistant):
     assert not assistant.ask("1995年审议和延期大会最后是不是决定把NPT无限期延长了").found
 
 
+def test_a_refusal_says_why_from_the_document_that_has_the_subject(assistant):
+    """71/67 never names the High Representative; 80/53 does, and gives no name: that is the reason shown."""
+    answer = assistant.ask("Who is the UN High Representative for Disarmament Affairs?")
+    assert not answer.found and "no names" in answer.reason and "A/RES/80/53 operative paragraph 9" in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "first_line", "paragraph"),
     [
