@@ -17,12 +17,14 @@ from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
 from assistant.vote_answer import answer_from_vote
-from index.documents import Document, Paragraph, split_citation_id
-from index.glossary import Glossary
+from index.documents import Document, Paragraph, items_of, split_citation_id
+from index.glossary import Glossary, stem
 from index.registry import CitedDocument, short_forms
 from index.text import keyword_tokens
 
-_CLAUSE_END = re.compile(r"[，；。：;:]|,(?!\s*\d{4}\b)")  # a comma before a year is inside a date
+# a comma before a year is inside a date; an English sentence ends before a capital or a numbered paragraph
+_CLAUSE_END = re.compile(r"[，；。：;:]|,(?!\s*\d{4}\b)|(?<=[a-z)0-9])\.(?=\s+(?:\d+\.\s)?[A-Z])")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d+\.\s+)?")  # '2. ' before an article's numbered paragraph
 _WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
 _CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
 _MAX_CLAUSES = 3
@@ -93,13 +95,13 @@ class ExtractiveAnswerer:
     # -- choosing the words to quote -------------------------------------------------------------------------
     def _clause_scores(self, question: Question, paragraph: Paragraph, parts: list[_Clause]) -> list[float]:
         text = paragraph.text
-        wanted = set(keyword_tokens(self.keyword_query(question.search, paragraph.lang)))
+        wanted = {stem(t) for t in keyword_tokens(self.keyword_query(question.search, paragraph.lang))}
         answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
         units = [u for u, asks in pack(question.lang).units.items() if asks.search(question.text)]
         scores = []
         for part in parts:
             piece = text[part.start : part.end]
-            tokens = set(keyword_tokens(piece))
+            tokens = {stem(t) for t in keyword_tokens(piece)}  # 'approve' is 'approved
             score = sum(2.0 if t.isascii() else 1.0 for t in wanted & tokens)
             stated = [m.group(0) for m in answer_type.shape.finditer(piece)] if answer_type else []
             if stated:
@@ -120,6 +122,8 @@ class ExtractiveAnswerer:
         best = max(range(len(parts)), key=lambda i: (scores[i], -i))
         if scores[best] <= 0:
             return 0, len(text)
+        if item := self._item_holding(paragraph, parts[best]):
+            return item  # a numbered paragraph of an article ('2. … approved by a majority …') is quoted whole
         lo = hi = best
         enough = scores[best] * _NEIGHBOUR_SHARE  # a neighbouring clause joins only if it answers too
         while hi - lo + 1 < _MAX_CLAUSES:
@@ -151,6 +155,16 @@ class ExtractiveAnswerer:
         while hi + 1 < len(parts) and text[parts[hi].end - 1] in "：:":
             hi += 1
         return parts[lo].start, parts[hi].end
+
+    def _item_holding(self, paragraph: Paragraph, clause: _Clause) -> tuple[int, int] | None:
+        """The span of the paragraph's own item (ART10(1)) that holds the clause, when it has items."""
+        begins = _ITEM_NUMBER.match(paragraph.text, clause.start)
+        at = begins.end() if begins else clause.start
+        for pid in items_of(self.paragraphs, paragraph.id):
+            start = paragraph.text.find(self.paragraphs[pid].text)
+            if start >= 0 and start <= at < start + len(self.paragraphs[pid].text):
+                return start, start + len(self.paragraphs[pid].text)
+        return None
 
     def _footnotes_in(self, paragraph: Paragraph, start: int, end: int) -> list[Paragraph]:
         """Footnotes whose markers stand inside the quoted span: the documents those words rest on."""

@@ -258,6 +258,19 @@ def test_a_no_from_the_document_that_names_the_subject(assistant):
     assert not assistant.ask("1995年审议和延期大会最后是不是决定把NPT无限期延长了").found
 
 
+def test_an_article_is_quoted_by_the_numbered_paragraph_that_answers(assistant):
+    """Not the clause that shares the most words ('Each Party … withdraw …'), cut at its comma: the whole of
+    article X(1), which says who is notified and how far in advance; clauses end at English sentences too."""
+    answer = assistant.ask(
+        "Which NPT article lets a party withdraw, and who has to be notified and how far in advance?"
+    )
+    quote = answer.citations[0].quote
+    assert answer.citations[0].id == "UNTS vol. 729, No. 10485:ART10"
+    assert quote == assistant.index.paragraphs["UNTS vol. 729, No. 10485:ART10(1)"].text
+    assert "three months in advance" in quote and "Security Council" in quote
+    _assert_verified(assistant, answer)
+
+
 def test_a_refusal_says_why_from_the_document_that_has_the_subject(assistant):
     """71/67 never names the High Representative; 80/53 does, and gives no name: that is the reason shown."""
     answer = assistant.ask("Who is the UN High Representative for Disarmament Affairs?")
