@@ -119,7 +119,10 @@ class ExtractiveAnswerer:
         if len(text) <= limit or len(parts) <= 1:
             return 0, len(text)
         scores = self._clause_scores(question, paragraph, parts)
-        best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+        # between clauses as good, the one stating the kind of fact asked for ('在日内瓦举行' for 'where')
+        shape = pack(paragraph.lang).answer_type(question.answer_type or "")
+        states = [bool(shape and shape.shape.search(text[p.start : p.end])) for p in parts]
+        best = max(range(len(parts)), key=lambda i: (scores[i], states[i], -i))
         if scores[best] <= 0:
             return 0, len(text)
         if item := self._item_holding(paragraph, parts[best]):

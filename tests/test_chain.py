@@ -202,6 +202,8 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("When was the resolution adopted?", "Answer: 5 December 2016."),
         ("Which session must the Secretary-General report to?", "Answer: the 72nd session."),
         ("Where will the expert group meet?", "Answer: Geneva."),
+        # the clause naming the group's size matches as many words; the one stating a place answers 'where'
+        ("71/67设的那个政府专家组在哪里开会？", "在日内瓦举行。"),
         ("Does it say verification is an end in itself?", "No."),
         ("决议是不是把核查本身当作目的？", "否。"),
         ("Is the expert group capped at 30 members?", "No."),

@@ -53,6 +53,7 @@ def reader() -> QuestionReader:
         ("秘书长是向第七十一届会议报告吗？", "yes_no", "session"),
         ("第62/21号决议和本决议都是12月5日通过的吗？", "yes_no", "day"),
         ("“安全不减损”的说法在决议哪里？", "locate", None),  # where in the resolution, not a place
+        ("Where in 71/67 does it speak of trust?", "locate", None),  # the document named: still where in it
         ("决议引用了哪些文件？", "cited_documents", None),
         ("Which documents does the resolution cite?", "cited_documents", None),
         ("Where does the resolution cite resolution 62/21?", "locate", None),
