@@ -52,6 +52,7 @@ def reader() -> QuestionReader:
         ("专家组是在纽约开会，对吧？", "yes_no", None),
         ("秘书长是向第七十一届会议报告吗？", "yes_no", "session"),
         ("第62/21号决议和本决议都是12月5日通过的吗？", "yes_no", "day"),
+        ("专家组每届会议的日期定了吗？", "yes_no", "day"),  # 日期 asks for a date, whatever verb follows
         ("“安全不减损”的说法在决议哪里？", "locate", None),  # where in the resolution, not a place
         ("Where in 71/67 does it speak of trust?", "locate", None),  # the document named: still where in it
         ("决议引用了哪些文件？", "cited_documents", None),

@@ -149,6 +149,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ),
         # a name the glossary knows by its English form first, spelled as such: 71/67 never names Vienna
         ("Why did 71/67 set up a verification agency in Vienna?", ["PP14", "OP7"], "Vienna"),
+        # the dates of the sessions: OP7 gives their years only
+        ("专家组每届会议的具体日期定了吗？", ["OP7", "PP10"], "日期"),
         # a day a named paragraph never gives (its '第七十二届会议' is a session, not a deadline's date)
         ("What deadline does OP6 set for Member States to send their views?", ["OP6"], "no date"),
         # of a named paragraph: a thing it neither counts nor names
