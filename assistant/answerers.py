@@ -101,7 +101,7 @@ class ExtractiveAnswerer:
         scores = []
         for part in parts:
             piece = text[part.start : part.end]
-            tokens = {stem(t) for t in keyword_tokens(piece)}  # 'approve' is 'approved
+            tokens = {stem(t) for t in keyword_tokens(piece)}  # 'approve' is 'approved'
             score = sum(2.0 if t.isascii() else 1.0 for t in wanted & tokens)
             stated = [m.group(0) for m in answer_type.shape.finditer(piece)] if answer_type else []
             if stated:

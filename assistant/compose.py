@@ -21,11 +21,10 @@ from assistant.verdict import Verdict
 from index.documents import Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, stem
 from index.numerals import ZH_NUMERAL, zh_number
-from index.text import has_cjk, strip_all_spaces
+from index.text import CLAUSE_END, has_cjk, strip_all_spaces
 
 BACKEND = "extractive"
 _FIRST_CLAUSE = re.compile(r"[^，；。：,;:]+[，；。：,;:]?")
-_CLAUSE_END = re.compile(r"[，；。：,;:]")
 _EXCERPT_CHARS = 280  # a list line's quote; the paragraphs of a resolution are mostly shorter
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
@@ -184,8 +183,8 @@ class Composer:
         text = paragraph.text
         for term in terms:
             if (at := text.find(term)) >= 0:
-                start = max((m.end() for m in _CLAUSE_END.finditer(text[:at])), default=0)
-                end = next((m.end() for m in _CLAUSE_END.finditer(text[at + len(term) :])), None)
+                start = max((m.end() for m in CLAUSE_END.finditer(text[:at])), default=0)
+                end = next((m.end() for m in CLAUSE_END.finditer(text[at + len(term) :])), None)
                 return text[start : at + len(term) + end] if end is not None else text[start:]
         first = _FIRST_CLAUSE.match(text)
         return first.group(0) if first and len(first.group(0)) >= 6 else text[:200]
@@ -198,8 +197,8 @@ class Composer:
         if len(text) <= _EXCERPT_CHARS:
             return text
         at = min((i for i in (text.find(t) for t in terms) if i >= 0), default=0)
-        start = max((m.end() for m in _CLAUSE_END.finditer(text[:at])), default=0)
-        ends = [m.end() for m in _CLAUSE_END.finditer(text, start) if m.end() - start <= _EXCERPT_CHARS]
+        start = max((m.end() for m in CLAUSE_END.finditer(text[:at])), default=0)
+        ends = [m.end() for m in CLAUSE_END.finditer(text, start) if m.end() - start <= _EXCERPT_CHARS]
         return text[start : max(ends, default=start + _EXCERPT_CHARS)].strip()
 
     def _lead(self, paragraph: Paragraph, lang: str) -> str:

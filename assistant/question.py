@@ -451,6 +451,7 @@ def _as_written(text: str, written: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
+    """The text's sentences, split after their end marks (a colon or semicolon ends one too)."""
     return [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+", text) if s.strip()]
 
 

@@ -23,15 +23,14 @@ from assistant.retrieval import Retrieval
 from index.documents import DATA_CARD_KINDS, Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, stem
 from index.registry import aliases, defined_as, family
-from index.text import strip_all_spaces
+from index.text import CLAUSE_END, strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a year, a session)
-# facts a named paragraph must spell out to give them (a count or a date may be read off its words: 'three
-# conferences', 'eighteen months'; these cannot)
+# facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
+# conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
-_CLAUSE_END = re.compile(r"[，；。：,;:]")
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
 _PROPER_NAME = re.compile(
     r"\b[A-Z][\w-]+(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+(?:(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+)*"
@@ -412,7 +411,7 @@ class VerdictJudge:
         names = [name for forms in self._forms(topic, paragraph.lang) for name in forms] + specifics
         for sentence in _SENTENCE.split(paragraph.text):  # the window never reaches into another sentence
             # clause boundaries by offset: a date may hold a comma itself ('January 1, 1967')
-            ends = [m.end() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
+            ends = [m.end() for m in CLAUSE_END.finditer(sentence)] + [len(sentence)]
             for match in shape.shape.finditer(sentence):
                 first = next(i for i, end in enumerate(ends) if match.start() < end)
                 last = next(i for i, end in enumerate(ends) if match.end() <= end)
@@ -557,7 +556,8 @@ class VerdictJudge:
             self._introduces_items(paragraph.text, form) for form in forms
         )
 
-    def _introduces_items(self, text: str, form: str) -> bool:
+    @staticmethod
+    def _introduces_items(text: str, form: str) -> bool:
         """The paragraph names the thing right before its first item ('the following objectives: (a)')."""
         return any(
             re.match(r"[^()。;；]{0,6}?[:：]\s*\(?(?:a|1)\)", text[m.end() :])
@@ -573,9 +573,8 @@ class VerdictJudge:
             or question.answer_type not in (None, "number")
             or not any(asks.search(question.text) for asks in language.units.values())
         ):
-            return (
-                True  # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' none)
-            )
+            # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' counts none)
+            return True
         return self._in_asked_unit(question, pid)
 
     def _in_asked_unit(self, question: Question, pid: str) -> bool:
