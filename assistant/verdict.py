@@ -58,6 +58,7 @@ class VerdictJudge:
         self.paragraphs = paragraphs
         self.judge = judge
         self.glossary = glossary
+        self._english_texts: dict[str, str] = {}  # an English document's text, folded for name lookups
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
         """The verdict on the document the question is about (its words are judged against that text)."""
@@ -433,10 +434,9 @@ class VerdictJudge:
     def _names_not_in(self, symbol: str, subject: str) -> list[str]:
         """The proper names of an English question ('the Treaty on the Prohibition of Nuclear Weapons') that an
         English document never uses (a Chinese text is checked by the glossary's names only)."""
-        own = [p for p in self.paragraphs.values() if p.doc_symbol == symbol and p.kind not in DATA_CARD_KINDS]
-        if not own or any(p.lang != "en" for p in own):
+        text = self._english_text(symbol)
+        if not text:
             return []
-        text = strip_all_spaces(" ".join(p.text for p in own)).lower()
         asking = pack("en").vocabulary.asking
         names = []
         for found in _PROPER_NAME.findall(subject):
@@ -447,6 +447,14 @@ class VerdictJudge:
             if _PROPER_NAME.fullmatch(name) and strip_all_spaces(name).lower() not in text:
                 names += [] if self.glossary.official_terms(name, vocabulary=False) else [name]
         return names
+
+    def _english_text(self, symbol: str) -> str:
+        """The document's own text without spaces, lower-cased, when it is English (once per document); else ''."""
+        if symbol not in self._english_texts:
+            own = [p for p in self.paragraphs.values() if p.doc_symbol == symbol and p.kind not in DATA_CARD_KINDS]
+            english = bool(own) and all(p.lang == "en" for p in own)
+            self._english_texts[symbol] = strip_all_spaces(" ".join(p.text for p in own)).lower() if english else ""
+        return self._english_texts[symbol]
 
     def _place_besides(self, pid: str, places: list[str]) -> str:
         """Another place the paragraph gives where it gives one of `places` ('in Geneva and Vienna': Vienna), else
