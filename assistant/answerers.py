@@ -223,6 +223,7 @@ class ExtractiveAnswerer:
             answer = self._registry_answer(retrieval, lang)
         elif (
             (question.intent in ("enumerate", "count", "summarize") or verdict.every)
+            and self.paragraphs[verdict.evidence[0]].kind != "vote"  # the card's list is read from its table
             and (question.intent == "summarize" or not question.labels)
             and (len(verdict.evidence) > 1 or question.part)
         ):  # a list of one is a lookup

@@ -120,8 +120,11 @@ class QuestionReader:
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent == "summarize" and answer_type in SPECIFIC_TYPES:
             intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
-        if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request":
-            answer_type = None  # what is asked for is paragraphs ('where is it mentioned', 'how many times')
+        card = next((a.card for a in language.answer_types if a.name == answer_type), None)
+        if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request" and not card:
+            # what is asked for is paragraphs ('where is it mentioned', 'how many times'); a card's fact is a fact
+            # ('list the abstainers', 'how many states abstained')
+            answer_type = None
         if intent == "lookup" and answer_type is None and condensed.context:
             # a follow-up on a data card's fact stays with it ('who else did that?' after a question on the vote)
             asked_before = _asking_sentence(condensed.context)
@@ -194,10 +197,10 @@ class QuestionReader:
         self, text: str, only: str | None, lang: str, mentions: bool = False
     ) -> tuple[Document | None, list[str], bool]:
         """The document the question is about, the words that named it, and whether it was named. In order: the one
-        asked for; one it names by symbol ('80/53'); by a name that says resolution ('the 2025 resolution'); the
-        main resolution when it says 'the resolution' / 决议; by another name ('NPT', '不扩散条约'); the treaty
-        when it names an article; the document adopted in a year it names that the main text never mentions
-        ('decided in 2025'). Else the main resolution, unnamed: the other documents may answer too."""
+        asked for; one it names by symbol ('80/53'); by a name that says resolution ('the 2025 resolution');
+        the document adopted in a year it names that the main text never mentions ('2025年那份决议', 'decided in
+        2025'); the main resolution when it says 'the resolution' / 决议; by another name ('NPT', '不扩散条约');
+        the treaty when it names an article. Else the main resolution, unnamed: the other documents may answer too."""
         docs, main = self.documents, self._main_doc
         if only:
             return docs.get(only), [only], True
@@ -214,6 +217,11 @@ class QuestionReader:
         for symbol, name in called:
             if says_main and says_main.search(name) and symbol in docs:
                 return docs[symbol], [name], True
+        # the resolution adopted in a year it names that the main text never mentions ('2025年那份决议')
+        years = [y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) if y not in self._main_text]
+        dated = [d for d in docs.values() if d.adopted[:4] in years]
+        if len(dated) == 1 and not called:
+            return dated[0], [dated[0].adopted[:4]], True
         if says_main and (said := says_main.search(text)) and main:
             return main, [said.group(0)], True
         names_article = any(ref.kind == "ART" for ref in find_label_refs(text))
@@ -229,10 +237,6 @@ class QuestionReader:
         treaties = [d for d in docs.values() if d.kind == "treaty"]
         if len(treaties) == 1 and names_article:
             return treaties[0], [], True
-        years = [y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) if y not in self._main_text]
-        dated = [d for d in docs.values() if d.adopted[:4] in years]
-        if len(dated) == 1:
-            return dated[0], [dated[0].adopted[:4]], True
         return main, [], False
 
     def _about(self, text: str, doc: Document | None) -> str | None:

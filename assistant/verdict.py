@@ -124,7 +124,7 @@ class VerdictJudge:
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
         # 'summarize what it asks the SG', 'what does it say on capacity-building? a rundown': each paragraph on it
-        listing = question.intent in ("enumerate", "count", "summarize")
+        listing = question.intent in ("enumerate", "count", "summarize") and not self._card(question)  # the card's list
         if listing and (listed := self.mentions(question, present)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
@@ -200,7 +200,9 @@ class VerdictJudge:
             return Verdict(False, left_out)  # 'which states were absent': the card says it does not list them
         evidence = list(retrieval.ids)
         by_specifics = False  # the evidence holds the question's own numbers and symbols ('79/240'): its topic
-        if question.answer_type in SPECIFIC_TYPES and question.intent in ("lookup", "yes_no", "locate"):
+        # a card's fact is one fact however it is asked ('list the abstainers', 'how many states abstained')
+        card_fact = bool(self._card(question)) and question.intent in ("enumerate", "count")
+        if question.answer_type in SPECIFIC_TYPES and (question.intent in ("lookup", "yes_no", "locate") or card_fact):
             # and a follow-up's paragraph from the turn before ('执行部分第7段讲什么' … '那它哪年开会')
             candidates = retrieval.ids[:_EVIDENCE_DEPTH] + [
                 pid for pid in question.previous_citations if pid in retrieval.ids[_EVIDENCE_DEPTH:]
@@ -213,7 +215,9 @@ class VerdictJudge:
                 specifics = [s for s in specifics if not s.isdigit()]
             # the card that states this kind of fact (the vote) is on its topic, whatever the words
             card_id = f"{question.scope}:{self._card(question)}"
-            on_document = card_id in self.paragraphs and self._about_the_document(question.scope or "", words)
+            on_document = card_id in self.paragraphs and (
+                card_fact or self._about_the_document(question.scope or "", words)
+            )
             if on_document and card_id not in candidates:
                 candidates.append(card_id)  # '在大会全体会议上，表决结果如何': however the search ranked it
             grounded = [
@@ -270,7 +274,10 @@ class VerdictJudge:
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
         named_only = not topic and vocabulary.glossary_terms > 0  # every Latin-script term checked above
-        own = (bool(topic) or named_only or by_specifics) and not vocabulary.absent and not vocabulary.unchecked
+        # one English word of many the document lacks is wording ('is supposed to'), not another subject
+        wording = len(vocabulary.absent) == 1 and len(topic) >= 3 and vocabulary.absent[0].isascii()
+        own = (bool(topic) or named_only or by_specifics) and (not vocabulary.absent or wording)
+        own = own and not vocabulary.unchecked
         return Verdict(True, reason, tuple(evidence), grounded=own)
 
     def _another_value(self, question: Question, pid: str) -> str:

@@ -366,3 +366,26 @@ def test_what_a_resolution_decided_is_listed(assistant):
     answer = assistant.ask("What did the General Assembly decide in 2025 on nuclear disarmament verification?")
     assert [c.id for c in answer.citations] == [f"A/RES/80/53:OP{n}" for n in (1, 3, 4, 12)]
     assert answer.text.count("Decides") + answer.text.count("decides") == 4
+
+
+def test_a_body_only_another_document_names_is_answered_though_one_word_is_not_the_documents(assistant):
+    # 'supposed' is no word of 80/53: the wording of the question, not another subject
+    answer = assistant.ask("Which office of the Secretariat is supposed to support the GSTE?")
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP7"
+    assert "Office for Disarmament Affairs" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("List the abstainers on A/RES/71/67", "Abstaining: Belarus, China"),
+        ("列出所有投弃权票的国家", "弃权：白俄罗斯、中国"),
+        ("印度和巴基斯坦分别怎么投的？", "印度：赞成。巴基斯坦：赞成。"),
+        ("71/67的唱名表决编号是多少", "唱名表决5523"),
+    ],
+)
+def test_a_vote_question_is_answered_from_the_card_however_it_is_asked(assistant, question, line):
+    answer = assistant.ask(question)
+    assert answer.found and {c.id for c in answer.citations} == {"A/RES/71/67:VOTE"}
+    assert line in answer.text
+    _assert_verified(assistant, answer)

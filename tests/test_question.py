@@ -31,6 +31,8 @@ def reader() -> QuestionReader:
         ("核裁军核查国际伙伴关系是哪一年成立的？", "lookup", "year"),
         ("决议为专家组拨付了多少经费？", "lookup", "money"),
         ("Which countries voted against?", "lookup", "vote"),
+        ("List the abstainers on A/RES/71/67", "enumerate", "vote"),  # a card's fact, however it is asked
+        ("印度和巴基斯坦分别怎么投的？", "lookup", "vote"),
         ("NPT 的全称在决议里怎么写？", "lookup", "title"),
         ("Summarize the operative part paragraph by paragraph.", "summarize", None),
         ("列出所有提到“无核武器世界”的段落", "enumerate", None),
@@ -203,6 +205,7 @@ NPT = "UNTS vol. 729, No. 10485"
         ("What did the General Assembly decide in 2025 on nuclear disarmament verification?", "A/RES/80/53", True),
         ("80/53 对裁军谈判会议有什么请求？", "A/RES/80/53", True),  # by symbol
         ("2025年的决议设立了什么？", "A/RES/80/53", True),  # a name that says resolution
+        ("2025年那份决议里联合国裁军研究所被请来干什么", "A/RES/80/53", True),  # the year, before 决议
         ("NPT 的全称在决议里怎么写？", "A/RES/71/67", True),  # 决议: the main resolution
         ("Which NPT conferences are mentioned?", "A/RES/71/67", False),  # the review conferences it cites
         ("正文里哪几段提到了NPT？", "A/RES/71/67", False),  # where the resolution mentions the treaty
