@@ -66,13 +66,13 @@ def _ref_patterns() -> list[tuple[str | None, re.Pattern[str]]]:
     return [(kind, pattern) for code in LANGUAGES for kind, pattern in pack(code).label_patterns]
 
 
-def find_label_refs(question: str) -> list[LabelRef]:
-    """Labels named in the question, in order; each span of text counts once (the most specific pattern wins)."""
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, LabelRef]] = []
+def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
+    """Each label named in the question with its span; each span of text counts once (the most specific pattern
+    wins)."""
+    found: list[tuple[int, int, LabelRef]] = []
     for kind, pattern in _ref_patterns():
         for match in pattern.finditer(question):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
             raw = match.group(1)
             if kind == "ART" and re.fullmatch(r"[IVXLC]+", raw, re.IGNORECASE):
@@ -80,10 +80,17 @@ def find_label_refs(question: str) -> list[LabelRef]:
             else:
                 number = zh_number(raw)
             letter = match.group(2) if pattern.groups >= 2 and match.group(2) else ""
-            taken.append((match.start(), match.end()))
-            found.append((match.start(), LabelRef(kind, number, letter)))
-    refs: list[LabelRef] = []
-    for _, ref in sorted(found, key=lambda item: item[0]):
-        if ref not in refs:
-            refs.append(ref)
-    return refs
+            found.append((match.start(), match.end(), LabelRef(kind, number, letter)))
+    return sorted(found, key=lambda item: item[0])
+
+
+def find_label_refs(question: str) -> list[LabelRef]:
+    """Labels named in the question, in order."""
+    return list(dict.fromkeys(ref for _, _, ref in _label_matches(question)))
+
+
+def without_label_refs(question: str) -> str:
+    """The question with the labels it names blanked ('Summarize Article 5 of New START': 'New START' is left)."""
+    for start, end, _ in reversed(_label_matches(question)):
+        question = f"{question[:start]} {question[end:]}"
+    return question

@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
-from index.numerals import ZH_NUMERAL, zh_number
+from index.numerals import ZH_NUMERAL, zh_number, zh_numeral
 
 LANGUAGES = ("zh", "en")
 # Answer types whose shape is specific enough to tell paragraphs apart and to refuse on when absent; a request,
@@ -205,6 +205,19 @@ def number_value(value: str, lang: str) -> int | None:
     if numeral := ZH_NUMERAL.search(value):
         return zh_number(numeral.group(0))
     return pack(lang).cardinals.get(value.strip().lower())
+
+
+def spelled(n: int, code: str) -> list[str]:
+    """How a text in `code` may write the number n in words ('twenty-five', 二十五), lower-cased."""
+    if code == "zh":
+        return [zh_numeral(n)] if n < 100 else []
+    words = {value: word for word, value in pack(code).cardinals.items()}
+    if n in words:
+        return [words[n]]
+    tens, units = divmod(n, 10)
+    if 20 <= n < 100 and tens * 10 in words and units in words:
+        return [f"{words[tens * 10]}-{words[units]}", f"{words[tens * 10]} {words[units]}"]
+    return []
 
 
 def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str], text_lang: str = "") -> bool:

@@ -81,7 +81,7 @@ class QuestionReader:
         self._main_text = self._written[self._main_doc.symbol] if self._main_doc else ""
 
     def read(self, text: str, history: list[dict[str, Any]], only: str | None = None) -> Question:
-        text = simplified(text)
+        text = re.sub(r"(?<=\w) & (?=\w)", " and ", simplified(text))  # 'scientific & technical experts'
         lang = question_language(text)
         language = pack(lang)
         condensed = condense(text, history)

@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.language import pack, place_names, place_translations
+from assistant.language import pack, place_names, place_translations, spelled
 from assistant.segmenter import Lexicon, open_lexicon
 from index.glossary import Glossary
 from index.text import question_language
@@ -27,7 +27,7 @@ from index.text import question_language
 # Numbers of two or more digits and document symbols.
 # symbols, numbers; '2018/2019' is two years
 _SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
-_TITLE = re.compile(r"《[^《》]{2,60}》")
+TITLE = re.compile(r"《[^《》]{2,60}》")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
 _ZH, _EN = pack("zh").vocabulary, pack("en").vocabulary  # asking words, answer kinds, interrogatives (data)
@@ -128,18 +128,26 @@ class RelevanceJudge:
         placeholders = {pack(code).templates["this_document"] for code in ("zh", "en")}  # the document named
         titles = [
             t
-            for t in _TITLE.findall(question)
+            for t in TITLE.findall(question)
             if t[1:-1].strip() not in placeholders
             and t[1:-1] not in self._corpus
             and t[1:-1] not in self._glossary.terms()
             and not self._glossary.official_terms(t[1:-1])
         ]
-        return [s for s in _SPECIFIC.findall(question) if s not in self._corpus] + titles
+        return [s for s in _SPECIFIC.findall(question) if not self._holds_specific(s)] + titles
+
+    def _holds_specific(self, specific: str) -> bool:
+        """Whether the texts hold a number or symbol: a number also in words ('25': 'Twenty-five years')."""
+        if specific in self._corpus:
+            return True
+        if not specific.isdigit():
+            return False
+        return any(form in self._corpus_lower for code in ("en", "zh") for form in spelled(int(specific), code))
 
     def known_specifics(self, question: str) -> list[str]:
         """Numbers, symbols and 《titles》 of the question that the corpus contains: the strongest evidence there
         is. (A title the corpus lacks is no evidence against: users spell titles in more ways than symbols.)"""
-        return [s for s in _SPECIFIC.findall(question) + _TITLE.findall(question) if s in self._corpus]
+        return [s for s in _SPECIFIC.findall(question) + TITLE.findall(question) if s in self._corpus]
 
     def _in_corpus(self, word: str) -> bool:
         if word.isascii():

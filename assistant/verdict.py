@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.labels import display_label
+from assistant.labels import display_label, without_label_refs
 from assistant.language import SPECIFIC_TYPES, in_asked_unit, number_value, pack
 from assistant.question import Question, quoted_words
-from assistant.relevance import RelevanceJudge, Vocabulary
+from assistant.relevance import TITLE, RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
 from index.documents import DATA_CARD_KINDS, Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, stem
@@ -75,6 +75,9 @@ class VerdictJudge:
         if question.asks_later and question.intent in ("lookup", "yes_no", "enumerate"):
             # a document says what was decided when it was adopted; a later document may tell what followed
             return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
+        if question.labels and (elsewhere := self._other_document_named(question, judge)):
+            # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
+            return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
         if question.labels:
             # every literal kind of fact it asks for ('where and on which dates': the place too)
             missing = [
@@ -437,6 +440,14 @@ class VerdictJudge:
             return False
         names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
         return any(not any(self._has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
+
+    def _other_document_named(self, question: Question, judge: RelevanceJudge) -> list[str]:
+        """The names of documents a question naming paragraphs gives that the document read never uses: a 《title》
+        or an English proper name."""
+        subject = without_label_refs(self._subject(question, judge))
+        placeholder = pack(question.lang).templates["this_document"]
+        titles = [t for t in TITLE.findall(subject) if t[1:-1].strip() != placeholder and not judge.names_term(t[1:-1])]
+        return titles + self._names_not_in(question.scope or "", subject)
 
     def _names_not_in(self, symbol: str, subject: str) -> list[str]:
         """The proper names of an English question ('the Treaty on the Prohibition of Nuclear Weapons') that an

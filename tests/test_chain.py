@@ -389,3 +389,29 @@ def test_a_vote_question_is_answered_from_the_card_however_it_is_asked(assistant
     assert answer.found and {c.id for c in answer.citations} == {"A/RES/71/67:VOTE"}
     assert line in answer.text
     _assert_verified(assistant, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Summarize Article 5 of New START", "New START"),  # another treaty's article, not the NPT's
+        ("《全面禁止核试验条约》第四条规定了什么", "《全面禁止核试验条约》"),
+    ],
+)
+def test_an_article_of_a_document_not_indexed_is_not_the_treatys(assistant, question, named):
+    answer = assistant.ask(question)
+    assert not answer.found and named in answer.reason
+
+
+def test_a_number_in_figures_is_found_where_the_text_spells_it(assistant):
+    # the treaty writes 'Twenty-five years after the entry into force'
+    answer = assistant.ask("NPT 生效25年后要开会决定什么")
+    assert answer.found and answer.citations[0].id.endswith(":ART10")
+    assert "Twenty-five years" in answer.text
+
+
+def test_an_ampersand_is_and(assistant):
+    answer = assistant.ask(
+        "Which UN office is supposed to give the new scientific & technical experts group its support?"
+    )
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP7"

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.labels import LabelRef, display_citation, display_label, find_label_refs, zh_number
+from assistant.labels import LabelRef, display_citation, display_label, find_label_refs, without_label_refs, zh_number
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,11 @@ from assistant.labels import LabelRef, display_citation, display_label, find_lab
 )
 def test_labels_named_in_questions(question, expected):
     assert find_label_refs(question) == expected
+
+
+def test_the_labels_named_are_blanked_leaving_the_other_names():
+    assert without_label_refs("Summarize Article 5 of New START").split() == ["Summarize", "of", "New", "START"]
+    assert without_label_refs("OP7 和 PP3 说了什么").split() == ["和", "说了什么"]
 
 
 def test_bare_paragraph_is_operative_in_a_resolution_and_numbered_elsewhere():

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from assistant.language import LANGUAGES, pack
+from assistant.language import LANGUAGES, pack, spelled
 from assistant.question import QuestionReader
 from index.corpus import shipped_documents
 from index.glossary import shipped_glossary
@@ -317,3 +317,9 @@ def test_the_other_documents_a_question_is_about(reader, text, scope, also):
     question = reader.read(text, [])
     assert (question.scope, question.also) == (scope, also)
     assert "NPT" in question.focus or "NPT" not in text
+
+
+def test_a_number_in_figures_may_be_spelled_in_words():
+    assert spelled(25, "en") == ["twenty-five", "twenty five"]
+    assert spelled(40, "en") == ["forty"] and spelled(72, "zh") == ["七十二"]
+    assert spelled(125, "en") == []
