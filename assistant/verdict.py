@@ -30,6 +30,7 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
+_INSTANCE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
 _PROPER_NAME = re.compile(
@@ -51,6 +52,11 @@ class Verdict:
     every: bool = False  # the evidence is every paragraph of a kind ('what did it decide'): the answer lists them
     words: tuple[str, ...] = ()  # a listing of a question that names no term: the words its paragraphs hold
     kind: str = ""  # the kind of fact the evidence was judged on when the question named none ('in New York?': place)
+
+
+def _lists_instances(text: str) -> bool:
+    """Whether a paragraph lists several things by name or number ('1995年…以及2000年和2010年', '白俄罗斯、中国')."""
+    return "、" in text or len(set(_INSTANCE.findall(text))) >= 2
 
 
 class VerdictJudge:
@@ -535,8 +541,9 @@ class VerdictJudge:
 
     def _counts_what_is_asked(self, question: Question, pid: str, *, or_names: bool = False) -> bool:
         """For 'how many member States …': a number in the paragraph that counts that thing (the word, or the text's
-        name for it, right after the number), or with `or_names` the thing named at all (a paragraph that lists
-        'the conferences' it recalls can be counted). True when the question names no such thing, counts in a unit
+        name for it, right after the number), or with `or_names` the thing named in a paragraph that lists
+        instances (the conferences of 1995, 2000 and 2010 it recalls can be counted; the member States OP6 asks for
+        views cannot). True when the question names no such thing, counts in a unit
         ('how many experts': 25人). A thing the paragraph's language has no name for is counted only in a paragraph
         the question names ('how many women': the Chinese text cannot be shown to count them)."""
         paragraph = self.paragraphs[pid]
@@ -545,7 +552,7 @@ class VerdictJudge:
             return True
         if not forms:  # a paragraph the question names may list the things ('OP6 列了几个领域': (a)-(h))
             return or_names
-        if or_names and any(self._has(paragraph.text, form) for form in forms):
+        if or_names and _lists_instances(paragraph.text) and any(self._has(paragraph.text, form) for form in forms):
             return True
         if self.counts_by_items(question, pid):
             return True
