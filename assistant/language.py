@@ -101,6 +101,7 @@ class LanguagePack:
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say
     unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
     exclusive: re.Pattern[str] | None  # 'only', '只': a yes-no question that no other value may answer
+    one_of_several: re.Pattern[str] | None  # 'the first session', '第一届会议': one of the sessions a text counts
     counted: re.Pattern[str] | None  # 'how many member States': the thing counted (group 1)
     asks_which: re.Pattern[str] | None  # 'which office' / 哪个: one particular thing asked for
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
@@ -190,6 +191,7 @@ def pack(code: str) -> LanguagePack:
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,
         unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
         exclusive=re.compile(raw["exclusive"], flags) if raw.get("exclusive") else None,
+        one_of_several=re.compile(raw["one_of_several"], flags) if raw.get("one_of_several") else None,
         counted=re.compile(raw["counted"], flags) if raw.get("counted") else None,
         asks_which=re.compile(raw["asks_which"], flags) if raw.get("asks_which") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,

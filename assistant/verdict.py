@@ -30,6 +30,7 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
+_DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
@@ -272,6 +273,9 @@ class VerdictJudge:
             )
             if not holding:
                 return Verdict(False, self._no_type_reason(question, on_topic))
+            if question.intent in ("lookup", "yes_no") and (values := self._values_for_all(question, holding[0])):
+                # '第一届会议在日内瓦还是维也纳开': the text gives the places of the sessions together, not each one's
+                return Verdict(False, f"the paragraph gives {values} for all of them together, not for each")
             evidence = holding + [pid for pid in evidence if pid not in holding]
             if not grounded:
                 topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
@@ -288,6 +292,31 @@ class VerdictJudge:
         own = (bool(topic) or named_only or by_specifics) and (not vocabulary.absent or wording)
         own = own and not vocabulary.unchecked
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _values_for_all(self, question: Question, pid: str) -> str:
+        """For a question on one of several ('the first session', '第一届会议') that the paragraph does not name
+        itself: the values of the kind asked for it gives for them all ('Geneva and Vienna', '2018年、2019年'), when
+        it gives more than one; else ''."""
+        paragraph = self.paragraphs[pid]
+        one = pack(question.lang).one_of_several
+        named = one.search(question.focus) if one else None
+        stated = pack(paragraph.lang).answer_type(question.answer_type or "")
+        if (
+            question.answer_type not in _DISCRETE_TYPES
+            or named is None
+            or stated is None
+            or strip_all_spaces(named.group(0)) in strip_all_spaces(paragraph.text)
+        ):
+            return ""
+        values = [m.group(0) for m in stated.shape.finditer(paragraph.text)]
+        each = {v.strip() for value in values for v in re.split(r"\band\b|[和、]", value) if v.strip()}
+        return (
+            "、".join(values)
+            if paragraph.lang == "zh" and len(each) > 1
+            else " / ".join(values)
+            if len(each) > 1
+            else ""
+        )
 
     def _another_value(self, question: Question, pid: str) -> str:
         """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph

@@ -47,7 +47,12 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
         ("它是哪一天通过的？", ["OP7", "META", "PP10"], "META"),  # after a question on the expert group
         ("决议标题是什么", ["FN1", "PP1", "OP8"], "META"),  # a fact about the document itself
         ("专家组 人数", ["PP10", "OP7", "PP15"], "OP7"),  # a year (2007年) is not a number of people
-        ("PP2 提到了几届审议大会", ["PP2"], "PP2"),  # a paragraph listing the conferences (1995, 2000, 2010)
+        ("PP2 提到了几届审议大会", ["PP2"], "PP2"),
+        (
+            "71/67专家组第二届会议在哪里开",
+            ["OP7"],
+            "OP7",
+        ),  # the one place OP7 gives is every session's  # a paragraph listing the conferences (1995, 2000, 2010)
         ("When's the 80/53 GSTE due to report back?", ["A/RES/80/53:OP10", "A/RES/80/53:PP6"], "A/RES/80/53:OP10"),
         # the languages a treaty names answer 'which language', though it never uses the word
         (
@@ -159,6 +164,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # OP6 names the member States it asks for views; it lists none, so it cannot be counted
         ("秘书长按OP6一共收到了多少个会员国的意见", ["OP6"], "数字"),
         ("一共有多少个会员国按第6段向秘书长提交了意见？", ["OP6"], "数字"),
+        # one of the sessions: OP7 gives the years of the three together
+        ("When is the second session of the 71/67 group?", ["OP7"], "not for each"),
         # another treaty's article is not the NPT's
         ("Summarize Article 5 of New START", ["UNTS vol. 729, No. 10485:ART5"], "New START"),
         # a title the documents never use, by any of the glossary's names
