@@ -173,7 +173,8 @@ class Composer:
             times = sum(strip_all_spaces(self.paragraphs[pid].text).count(strip_all_spaces(terms[0])) for pid in ids)
             head = language.t("count_head", term=terms[0], symbol=symbol, times=times, count=len(ids))
         elif terms:
-            head = language.t("enumerate_head", symbol=symbol, count=len(ids), term=terms[0])
+            named = f"”{language.templates['list_sep']}“".join(terms)  # 'women”, “men' between the head's quotes
+            head = language.t("enumerate_head", symbol=symbol, count=len(ids), term=named)
         else:
             head = language.t("enumerate_head_topic", symbol=symbol, count=len(ids))
         return Answer("\n".join([head, *lines]), citations, True, retrieval.ids, BACKEND, lang)

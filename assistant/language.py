@@ -105,6 +105,7 @@ class LanguagePack:
     counted: re.Pattern[str] | None  # 'how many member States': the thing counted (group 1)
     asks_which: re.Pattern[str] | None  # 'which office' / 哪个: one particular thing asked for
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
+    mentions: re.Pattern[str] | None  # 'mentions', 提到: what follows names the things paragraphs are listed by
     lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
 
     def t(self, key: str, **values: Any) -> str:
@@ -195,6 +196,7 @@ def pack(code: str) -> LanguagePack:
         counted=re.compile(raw["counted"], flags) if raw.get("counted") else None,
         asks_which=re.compile(raw["asks_which"], flags) if raw.get("asks_which") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
+        mentions=re.compile(raw["mentions"], flags) if raw.get("mentions") else None,
         lead_asks=re.compile(raw["lead_asks"], flags) if raw.get("lead_asks") else None,
     )
 

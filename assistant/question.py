@@ -22,7 +22,7 @@ from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.numerals import from_roman, zh_number, zh_numeral
 from index.registry import aliases, known_documents, short_forms
-from index.text import has_cjk, question_language
+from index.text import has_cjk, question_language, strip_all_spaces
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
 _LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction after the question can ask for
@@ -147,6 +147,8 @@ class QuestionReader:
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         terms = self._terms(_without(text, named, this_document))  # not the name of the document read
+        if intent in ("enumerate", "count", "locate") and (either := self._alternatives(focus, doc, lang)):
+            terms = either  # 'mentions civil society, women or developing countries': a paragraph with any of them
         if intent == "lookup" and answer_type is None and terms and (category := self._category(focus, lang)):
             # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
             # thing it lists): several things, each where the named term is
@@ -405,6 +407,23 @@ class QuestionReader:
             return "ALL"
         return _part_kind(text, lang)
 
+    def _alternatives(self, focus: str, doc: Document | None, lang: str) -> tuple[str, ...]:
+        """The things a question lists paragraphs by, named one or another after 'mentions' / 提到 ('civil society,
+        women or developing countries', '妇女或发展中国家'), when the document uses each as written; else ()."""
+        mentions = pack(lang).mentions
+        said = mentions.search(focus) if mentions else None
+        if said is None or doc is None:
+            return ()
+        phrase = re.split(r"[?？。!！;；]", focus[said.end() :])[0]
+        parts = [
+            re.sub(r"^(?:the|a|an)\s+", "", p.strip(" \"'“”《》"), flags=re.IGNORECASE) for p in _EITHER.split(phrase)
+        ]
+        parts = [p for p in parts if p]
+        written = strip_all_spaces(self._written[doc.symbol]).lower()
+        if len(parts) < 2 or not all(strip_all_spaces(p).lower() in written for p in parts):
+            return ()
+        return tuple(parts)
+
     def _terms(self, text: str) -> tuple[str, ...]:
         """Quoted words ('“信任”出现了几次') and the official names the question uses or translates ('NPT' ->
         不扩散核武器条约): what must literally occur in a paragraph for an enumeration to list it."""
@@ -421,6 +440,9 @@ class QuestionReader:
             if t in text and (len(t) >= 3 and has_cjk(t) or not has_cjk(t) and self.glossary.is_official(t))
         ]
         return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
+
+
+_EITHER = re.compile(r",\s*(?:or\s+)?|\s+or\s+|或者|或|、")  # 'X, Y or Z', 'X或Y', 'X、Y'
 
 
 def quoted_words(text: str) -> list[str]:

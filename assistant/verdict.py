@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.labels import display_label, without_label_refs
 from assistant.language import SPECIFIC_TYPES, in_asked_unit, number_value, pack
@@ -53,6 +54,19 @@ class Verdict:
     every: bool = False  # the evidence is every paragraph of a kind ('what did it decide'): the answer lists them
     words: tuple[str, ...] = ()  # a listing of a question that names no term: the words its paragraphs hold
     kind: str = ""  # the kind of fact the evidence was judged on when the question named none ('in New York?': place)
+
+
+def _uses_words(text: str, term: str) -> bool:
+    """Whether an English text uses the words of `term` as words, in any case, in the singular or plural and across
+    a broken line ('capacity- building'): 'men' is not in 'documents'."""
+    words = r"\s*".join(re.escape(w) for w in term.lower().split())
+    return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", text.lower())) is not None
+
+
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """Text lower-cased without spaces, as English names are looked up in it."""
+    return strip_all_spaces(text).lower()
 
 
 def _lists_instances(text: str) -> bool:
@@ -419,7 +433,8 @@ class VerdictJudge:
 
     @staticmethod
     def _has(text: str, name: str) -> bool:
-        return name.lower() in text.lower() if name.isascii() else name in text
+        """Whether the text uses the name; English in any case and across a broken line ('capacity- building')."""
+        return _folded(name) in _folded(text) if name.isascii() else name in text
 
     def _on_topic(self, pid: str, topic: list[str], specifics: list[str]) -> bool:
         """Most of the question's topic words (or the documents' names for them) and all its numbers and symbols
@@ -724,7 +739,7 @@ class VerdictJudge:
         """Every paragraph of the document (footnotes only when asked for) holding one of the question's exact
         terms, in document order; operative paragraphs only for 'what does it request'. A question that names no
         term ('提到能力建设的地方有哪些') lists the paragraphs holding all its `topic` words."""
-        terms = [strip_all_spaces(t) for t in question.terms]
+        terms = [t if t.isascii() else strip_all_spaces(t) for t in question.terms]
         if not terms and not topic:
             return []
         kinds = (
@@ -750,9 +765,10 @@ class VerdictJudge:
         if terms:  # as written, or by the term's name in the paragraph's language (秘书长: 'Secretary-General')
             english = paragraph.lang == "en"
             names = [f for t in terms for f in self.glossary.forms(t) if f.isascii() == english and len(f) >= 4]
-            return any(t in strip_all_spaces(paragraph.text) for t in terms) or any(
-                self._has(paragraph.text, name) for name in names
+            held = any(
+                _uses_words(paragraph.text, t) if t.isascii() else t in strip_all_spaces(paragraph.text) for t in terms
             )
+            return held or any(self._has(paragraph.text, name) for name in names)
         forms = self._forms(topic, paragraph.lang)
         return bool(forms) and all(any(self._has(paragraph.text, name) for name in names) for names in forms)
 

@@ -143,6 +143,12 @@ def test_the_part_a_summary_or_count_is_about(reader, text, part):
         ("列出所有提到“无核武器世界”的段落", ("无核武器世界",)),
         ("Which paragraphs mention the Disarmament Commission?", ("裁军审议委员会",)),
         ("Which preambular paragraphs are recalling paragraphs (回顾)?", ("回顾",)),
+        # things named one or another, each as the document writes it: a paragraph with any of them
+        (
+            "list every paragraph of 80/53 that mentions civil society, women or developing countries",
+            ("civil society", "women", "developing countries"),
+        ),
+        ("哪些段落提到了秘书长或裁军谈判会议", ("秘书长", "裁军谈判会议")),
     ],
 )
 def test_terms_an_enumeration_matches(reader, text, terms):
