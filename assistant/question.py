@@ -87,7 +87,9 @@ class QuestionReader:
         condensed = condense(text, history)
         # a question for the paragraphs that mention a document is about the one that mentions it ('哪些段落提到了
         # 《不扩散核武器条约》？全部列出'): whichever sentence asks for them
-        mentions = any(language.intents[name].search(text) for name in ("enumerate", "count", "locate"))
+        mentions = any(language.intents[name].search(text) for name in ("enumerate", "count", "locate")) and bool(
+            language.mentions is None or language.mentions.search(text)
+        )
         doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
         if not scope_named and condensed.context:  # a follow-up stays with the document the conversation named
             earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)

@@ -215,6 +215,8 @@ NPT = "UNTS vol. 729, No. 10485"
         ("NPT 的全称在决议里怎么写？", "A/RES/71/67", True),  # 决议: the main resolution
         ("Which NPT conferences are mentioned?", "A/RES/71/67", False),  # the review conferences it cites
         ("正文里哪几段提到了NPT？", "A/RES/71/67", False),  # where the resolution mentions the treaty
+        # a list asked of a document, not of the paragraphs that mention it
+        ("list every request to the SG in the 2025 resolution", "A/RES/80/53", True),
         ("哪些序言段落提到了《不扩散核武器条约》？全部列出", "A/RES/71/67", False),  # the list asked after the '？'
         ("Which NPT articles mention the Depositary Governments? list them all", NPT, True),  # the treaty's articles
         ("专家组最多多少人？", "A/RES/71/67", False),  # no document named
