@@ -33,6 +33,7 @@ _MONTH_DAY = re.compile(
 _SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the one that': no value checked
 _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an ordinal (72nd)
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
+_LISTED_KINDS = frozenset({"symbol", "year"})  # values a list of paragraphs can be of: each paragraph writes its own
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -51,6 +52,7 @@ class Question:
     missing: tuple[str, ...] = ()  # ids it names that do not exist
     part: str | None = None  # "OP" / "PP" / "ALL": the part a summary or count is about
     terms: tuple[str, ...] = ()  # exact words an enumeration or count matches
+    listed: str | None = None  # the kind of value a list is of ('which numbered resolutions': symbols)
     about: str | None = None  # a document whose mentions in this one are asked for ('which rest on the NPT')
     asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
     asks_later: bool = False  # 'how many parties today', '后来有没有设立…': after the document, which it cannot tell
@@ -123,6 +125,16 @@ class QuestionReader:
         if intent == "summarize" and answer_type in SPECIFIC_TYPES:
             intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
         card = next((a.card for a in language.answer_types if a.name == answer_type), None)
+        # a list of values of a kind across the text: 'list the numbered resolutions', '提到了哪些编号的决议', 'which
+        # years does it mention'
+        several = bool(
+            language.mentions
+            and language.mentions.search(focus)
+            and language.plural_asks
+            and language.plural_asks.search(focus)
+        )
+        listing = intent == "enumerate" or intent == "lookup" and several
+        listed = answer_type if listing and answer_type in _LISTED_KINDS else None
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request" and not card:
             # what is asked for is paragraphs ('where is it mentioned', 'how many times'); a card's fact is a fact
             # ('list the abstainers', 'how many states abstained')
@@ -166,7 +178,7 @@ class QuestionReader:
             and (said := language.lead_asks.search(focus))
         ):
             lead = said.group(1)  # 'what did it decide': its decisions, if it opens paragraphs with that verb
-        part = self._part(text, lang, intent)
+        part = self._part(text, lang, "enumerate" if listed else intent)
         return Question(
             text=text,
             search=search,
@@ -177,6 +189,7 @@ class QuestionReader:
             also=also,
             intent=intent,
             answer_type=answer_type,
+            listed=listed,
             labels=tuple(labels),
             missing=tuple(missing),
             part=part,

@@ -123,6 +123,9 @@ class VerdictJudge:
             return Verdict(True, "the paragraphs the question names", question.labels)
         if question.missing:
             return Verdict(False, "the paragraph the question names does not exist")
+        if question.listed and (giving := self._giving(question)):
+            # '序言部分提到了哪些编号的大会决议': every paragraph of the part that writes such a value
+            return Verdict(True, f"every paragraph that gives a {question.listed}", tuple(giving), every=True)
         if question.part and (
             question.intent in ("summarize", "count") or question.intent == "enumerate" and not question.terms
         ):
@@ -734,6 +737,22 @@ class VerdictJudge:
         kinds = {"OP": ("operative",), "PP": ("preambular",), "FN": ("footnote",), "ALL": ("preambular", "operative")}
         wanted = kinds.get(question.part or "ALL", ())
         return [pid for pid, p in self.paragraphs.items() if p.doc_symbol == question.scope and p.kind in wanted]
+
+    def _giving(self, question: Question) -> list[str]:
+        """The paragraphs of the part asked about (else of the body) that write a value of the kind listed."""
+        shapes = {code: pack(code).answer_type(question.listed or "") for code in ("zh", "en")}
+        body = self.part(question) + (self.part(replace(question, part="FN")) if not question.part else [])
+        giving = [
+            pid
+            for pid in sorted(body, key=lambda pid: self.paragraphs[pid].order)
+            if (shape := shapes.get(self.paragraphs[pid].lang)) and shape.shape.search(self.paragraphs[pid].text)
+        ]
+        # those holding the terms it names ('NPT 审议大会最后文件的文号'); the body that adopted the document (its
+        # record names it) is none: every paragraph is its ('GA resolutions', '大会决议')
+        record = self.paragraphs.get(f"{question.scope}:META")
+        terms = [t if t.isascii() else strip_all_spaces(t) for t in question.terms]
+        terms = [t for t in terms if record is None or not self._holds(record, [t], [])]
+        return [pid for pid in giving if self._holds(self.paragraphs[pid], terms, [])] if terms else giving
 
     def mentions(self, question: Question, topic: list[str] | None = None) -> list[str]:
         """Every paragraph of the document (footnotes only when asked for) holding one of the question's exact

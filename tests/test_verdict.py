@@ -257,6 +257,13 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
         ("列出所有提到“无核武器世界”的段落", ["PP8", "PP9", "OP3", "OP6"]),
         ("“信任”在决议里出现了几次？分别在哪？", ["PP9", "OP2", "OP4"]),
         ("决议对秘书长提出了哪些要求？", ["OP6", "OP7"]),
+        # a list of values of a kind: every paragraph of the part that writes one ('GA' names the adopting body, so
+        # it is no term every listed paragraph must hold)
+        (
+            "List the numbered GA resolutions (62/21 onwards) that the preamble of 80/53 refers to",
+            [f"A/RES/80/53:PP{n}" for n in (2, 3, 4, 6, 7)],
+        ),
+        ("80/53 序言部分提到了哪些编号的大会决议？", [f"A/RES/80/53:PP{n}" for n in (2, 3, 4, 6, 7)]),
         # words, not letters: 'men' is not in 'documents'; a line broken after a hyphen ('capacity- building') holds
         ("Which paragraphs of 80/53 mention women or men?", ["A/RES/80/53:PP25"]),
         ("Which paragraphs of 80/53 talk about capacity-building?", [f"A/RES/80/53:PP{n}" for n in (22, 23, 25)]),
