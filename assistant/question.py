@@ -124,6 +124,8 @@ class QuestionReader:
         answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
         if intent == "summarize" and answer_type in SPECIFIC_TYPES:
             intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
+        if answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup":
+            intent, answer_type = "locate", None  # 'which article of the NPT covers withdrawal': where in it
         card = next((a.card for a in language.answer_types if a.name == answer_type), None)
         # a list of values of a kind across the text: 'list the numbered resolutions', '提到了哪些编号的决议', 'which
         # years does it mention'

@@ -12,6 +12,7 @@ from assistant.question import QuestionReader
 from index.corpus import shipped_documents
 from index.glossary import shipped_glossary
 
+NPT = "UNTS vol. 729, No. 10485"
 R = "A/RES/71/67:"
 
 
@@ -92,6 +93,20 @@ def test_intent_and_answer_type(reader, text, intent, answer_type):
     question = reader.read(text, [])
     assert (question.intent, question.answer_type) == (intent, answer_type)
     assert question.scope == "A/RES/71/67"  # 'the resolution' unqualified is the main one
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "answer_type"),
+    [
+        ("Which NPT articles deal with peaceful uses of nuclear energy?", "enumerate", None),
+        ("NPT哪些条款涉及和平利用核能", "enumerate", None),
+        # the treaty's own article: where in it, not an article its text refers to ('Article IV' in Article III)
+        ("Which article of the NPT covers withdrawal?", "locate", None),
+    ],
+)
+def test_the_articles_of_the_treaty_asked_about(reader, text, intent, answer_type):
+    question = reader.read(text, [])
+    assert (question.intent, question.answer_type, question.scope) == (intent, answer_type, NPT)
 
 
 @pytest.mark.parametrize(
@@ -197,9 +212,6 @@ def test_every_language_pack_defines_the_same_things():
     for code in LANGUAGES:
         language = pack(code)
         assert all(a.asks.pattern and a.shape.pattern for a in language.answer_types)
-
-
-NPT = "UNTS vol. 729, No. 10485"
 
 
 @pytest.mark.parametrize(
