@@ -102,6 +102,7 @@ class LanguagePack:
     unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
     exclusive: re.Pattern[str] | None  # 'only', '只': a yes-no question that no other value may answer
     one_of_several: re.Pattern[str] | None  # 'the first session', '第一届会议': one of the sessions a text counts
+    adoption: re.Pattern[str] | None  # 'adopted', 通过: a question on the adoption of a text
     counted: re.Pattern[str] | None  # 'how many member States': the thing counted (group 1)
     asks_which: re.Pattern[str] | None  # 'which office' / 哪个: one particular thing asked for
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
@@ -193,6 +194,7 @@ def pack(code: str) -> LanguagePack:
         unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
         exclusive=re.compile(raw["exclusive"], flags) if raw.get("exclusive") else None,
         one_of_several=re.compile(raw["one_of_several"], flags) if raw.get("one_of_several") else None,
+        adoption=re.compile(raw["adoption"], flags) if raw.get("adoption") else None,
         counted=re.compile(raw["counted"], flags) if raw.get("counted") else None,
         asks_which=re.compile(raw["asks_which"], flags) if raw.get("asks_which") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,

@@ -246,6 +246,9 @@ class QuestionReader:
         names_article = any(ref.kind == "ART" for ref in find_label_refs(text))
         article_word = pack(lang).article_word
         asks_articles = names_article or bool(article_word and article_word.search(text))  # 'which NPT articles'
+        treaties_called = [symbol for symbol, _ in called if symbol in docs and docs[symbol].kind == "treaty"]
+        if asks_articles and treaties_called and called[0][0] not in docs:
+            called = [(s, n) for s, n in called if s == treaties_called[0]]  # 'the NPT articles on review conferences'
         if called and called[0][0] in docs:
             symbol = called[0][0]
             if mentions and main and symbol != main.symbol and not asks_articles and self._mentioned(main, symbol):

@@ -92,7 +92,8 @@ class VerdictJudge:
         if question.asks_reason and self._card(question):
             return Verdict(False, "the recorded vote says how each state voted, not why")
         if body := self._other_voting_body(question):  # 'the First Committee vote': the card is the plenary's
-            return Verdict(False, f"the recorded vote is not the vote of {body}", off_topic=True)
+            what = "recorded vote" if self._card(question) else "date of adoption the record gives"
+            return Verdict(False, f"the {what} is not that of {body}", off_topic=True)
         if question.asks_later and question.intent in ("lookup", "yes_no", "enumerate"):
             # a document says what was decided when it was adopted; a later document may tell what followed
             return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
@@ -681,22 +682,27 @@ class VerdictJudge:
         )
 
     def _other_voting_body(self, question: Question) -> str:
-        """For a question on a data card's vote that names a body (a committee, a conference): that body, when
-        neither the card nor the clause of the document's record dated as the card is names it ('第一委员会': the
-        record says the report came from it; the vote it dates is the General Assembly's); else ''."""
+        """For a question on the vote, or on the day or meeting of adoption, that names a body (a committee, a
+        conference): that body, when neither the card nor the clause of the document's record that dates the
+        adoption names it ('第一委员会': the record says the report came from it; the vote and the day it gives are
+        the General Assembly's); else ''."""
         card = self.paragraphs.get(f"{question.scope}:{self._card(question)}") if self._card(question) else None
-        bodies = pack(card.lang).answer_type("bodies") if card else None
-        day = pack(card.lang).answer_type("day") if card else None
-        if card is None or bodies is None or day is None:
-            return ""
         record = self.paragraphs.get(f"{question.scope}:META")
-        dates = [m.group(0) for m in day.shape.finditer(card.text)]
-        voted = [c for c in _CLAUSE.split(record.text) if any(d in c for d in dates)] if record else []
+        adoption = pack(question.lang).adoption
+        asks_adoption = question.answer_type in (*_DATES, "meeting") and adoption and adoption.search(question.focus)
+        source = card or (record if asks_adoption else None)
+        bodies = pack(source.lang).answer_type("bodies") if source else None
+        day = pack(source.lang).answer_type("day") if source else None
+        if source is None or bodies is None or day is None:
+            return ""
+        dates = [m.group(0) for m in day.shape.finditer(source.text)]
+        dated = [c for c in _CLAUSE.split(record.text) if any(d in c for d in dates)] if record else []
+        texts = [card.text, *dated] if card else dated
         spelled = sorted((t for t in self.glossary.terms() if t in question.focus), key=len, reverse=True)
         named = spelled + self.glossary.official_terms(question.focus)  # the longest name first (第一委员会)
         for term in named:
-            forms = [term, *self.glossary.renderings(term, card.lang)]
-            if bodies.shape.search(term) and not any(self._has(text, f) for text in [card.text, *voted] for f in forms):
+            forms = [term, *self.glossary.renderings(term, source.lang)]
+            if bodies.shape.search(term) and not any(self._has(text, f) for text in texts for f in forms):
                 return term
         return ""
 
