@@ -159,7 +159,7 @@ class Composer:
             )
         elif question.intent == "count" and not terms and question.part:
             head = language.t(
-                "count_part",
+                f"count_part_{question.part}" if f"count_part_{question.part}" in language.templates else "count_part",
                 symbol=symbol,
                 part=part,
                 count=len(ids),

@@ -77,6 +77,7 @@ class LanguagePack:
     code: str
     intents: dict[str, re.Pattern[str]]
     parts: dict[str, re.Pattern[str]]
+    counted_paragraphs: re.Pattern[str]  # '多少段', 'how many articles': a count of the text's own paragraphs
     whole_document: re.Pattern[str]
     ordinals: dict[str, int]  # 'third' -> 3; from the end: 'last' -> -1, 'penultimate' -> -2
     ranges: list[re.Pattern[str]]
@@ -162,6 +163,7 @@ def pack(code: str) -> LanguagePack:
         code=code,
         intents={name: re.compile(p, flags) for name, p in raw["intents"].items()},
         parts={name: re.compile(p, flags) for name, p in raw["parts"].items()},
+        counted_paragraphs=re.compile(raw["counted_paragraphs"], flags),
         whole_document=re.compile(raw["whole_document"], flags),
         ordinals=raw.get("ordinals", {}),
         ranges=[re.compile(p, flags) for p in raw.get("ranges", [])],

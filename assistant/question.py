@@ -425,7 +425,11 @@ class QuestionReader:
         named = [kind for kind, pattern in pack(lang).parts.items() if pattern.search(text)]
         if pack(lang).whole_document.search(text) or {"PP", "OP"} <= set(named):  # '序言加执行'
             return "ALL"
-        return _part_kind(text, lang)
+        if kind := _part_kind(text, lang):
+            return kind
+        # '80/53 一共有多少段': a count of the paragraphs of the whole text
+        counted = pack(lang).intents["count"].search(text) if intent == "count" else None
+        return "ALL" if counted and pack(lang).counted_paragraphs.search(counted.group(0)) else None
 
     def _alternatives(self, focus: str, doc: Document | None, lang: str) -> tuple[str, ...]:
         """The things a question lists paragraphs by, named one or another after 'mentions' / 提到 ('civil society,

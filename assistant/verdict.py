@@ -130,7 +130,9 @@ class VerdictJudge:
         if question.part and (
             question.intent in ("summarize", "count") or question.intent == "enumerate" and not question.terms
         ):
-            return Verdict(True, "the part of the document asked about", tuple(self.part(question)))
+            if part := self.part(question):
+                return Verdict(True, "the part of the document asked about", tuple(part))
+            return Verdict(False, "the document has no such part", off_topic=True)  # 'the NPT's operative part'
         if not retrieval.hits:
             return Verdict(False, "nothing is indexed")
         if question.lead and (opening := self._opening_with(question, judge)):
@@ -740,7 +742,13 @@ class VerdictJudge:
     # -- evidence --------------------------------------------------------------------------------------------
     def part(self, question: Question) -> list[str]:
         """The paragraphs of the part (operative, preambular, whole body) of the document asked about."""
-        kinds = {"OP": ("operative",), "PP": ("preambular",), "FN": ("footnote",), "ALL": ("preambular", "operative")}
+        kinds = {
+            "OP": ("operative",),
+            "PP": ("preambular",),
+            "FN": ("footnote",),
+            "ART": ("article",),
+            "ALL": ("preambular", "operative"),
+        }
         wanted = kinds.get(question.part or "ALL", ())
         return [pid for pid, p in self.paragraphs.items() if p.doc_symbol == question.scope and p.kind in wanted]
 

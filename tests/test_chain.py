@@ -415,3 +415,25 @@ def test_an_ampersand_is_and(assistant):
         "Which UN office is supposed to give the new scientific & technical experts group its support?"
     )
     assert answer.found and answer.citations[0].id == "A/RES/80/53:OP7"
+
+
+@pytest.mark.parametrize(
+    ("question", "head", "last"),
+    [
+        ("80/53 一共有多少段", "A/RES/80/53的全文共有37段", "A/RES/80/53:OP12"),
+        (
+            "How many articles does the NPT have?",
+            "has 11 articles (article I to article XI)",
+            "UNTS vol. 729, No. 10485:ART11",
+        ),
+        ("NPT有多少条", "共有11条（第一条至第十一条）", "UNTS vol. 729, No. 10485:ART11"),
+    ],
+)
+def test_a_count_of_the_texts_own_paragraphs_or_articles(assistant, question, head, last):
+    answer = assistant.ask(question)
+    assert answer.found and head in answer.text and answer.citations[-1].id == last
+
+
+def test_a_part_the_document_does_not_have_is_refused_not_a_crash(assistant):
+    answer = assistant.ask("How many operative paragraphs does the NPT have?")
+    assert not answer.found and "no such part" in answer.reason

@@ -146,6 +146,12 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
         ("决议一共有几个脚注？", "FN"),
         ("Summarize the whole resolution.", "ALL"),
         ("决议一共有多少段（序言加执行）？", "ALL"),  # both parts named: the whole body
+        ("71/67 有几个执行段", "OP"),
+        ("80/53 一共有多少段", "ALL"),  # a count of paragraphs with no part named: the whole body
+        ("How many articles does the NPT have?", "ART"),
+        ("NPT有多少条", "ART"),
+        ("深信 几次 哪几段", None),  # a count of a word's uses, not of paragraphs
+        ("两份决议分别在哪一段提到，对应NPT第几条？", None),  # 第几条 asks which article
     ],
 )
 def test_the_part_a_summary_or_count_is_about(reader, text, part):
