@@ -251,8 +251,11 @@ class ExtractiveAnswerer:
         if question.intent == "yes_no":
             first = self.composer.yes_no(question, verdict, citations[0].quote, source_lang)
         elif not question.labels:
-            first = self.composer.direct(question, citations[0].quote, source_lang, lang) or self.composer.item_count(
-                question, citations[0].id, lang
+            quote = citations[0].quote
+            first = (
+                self.composer.direct(question, quote, source_lang, lang)
+                or self.composer.item_count(question, citations[0].id, lang)
+                or self.composer.year_count(question, quote, lang)
             )
         elif len(question.labels) == 1:  # '80/53 OP6 列了几个领域': its items
             first = self.composer.item_count(question, question.labels[0], lang)

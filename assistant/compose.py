@@ -26,6 +26,7 @@ from index.text import CLAUSE_END, has_cjk, strip_all_spaces
 BACKEND = "extractive"
 _FIRST_CLAUSE = re.compile(r"[^，；。：,;:]+[，；。：,;:]?")
 _EXCERPT_CHARS = 280  # a list line's quote; the paragraphs of a resolution are mostly shorter
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
 _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全体会议")
@@ -104,6 +105,16 @@ class Composer:
             return ""
         first, last = (split_citation_id(i)[1].removeprefix(self.paragraphs[pid].label) for i in (items[0], items[-1]))
         return pack(lang).t("direct_items", count=len(items), first=first, last=last)
+
+    def year_count(self, question: Question, quote: str, lang: str) -> str:
+        """For 'how many review conferences does it recall' answered by a clause that lists them by year: how many,
+        and which years."""
+        years = list(dict.fromkeys(_YEAR.findall(quote))) if question.answer_type == "number" else []
+        if len(years) < 2:
+            return ""
+        language = pack(lang)
+        named = language.templates["list_sep"].join(language.t("year", year=y) for y in years)
+        return language.t("direct_years", count=len(years), years=named)
 
     def _from_zh(self, value: str, language: LanguagePack) -> str:
         """A Chinese value (最多为25人, 2016年12月5日, 第七十二届会议, 在日内瓦举行) in `language`'s words, or ''."""

@@ -32,6 +32,7 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 # conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)年?")
 _INSTANCE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
@@ -275,16 +276,22 @@ class VerdictJudge:
                 and bool(on_topic)
                 and self.paragraphs[on_topic[0]].lang == question.lang
             )
+            listed_by = words + self.glossary.official_terms(subject)  # what a list of years may count
             holding = [
                 pid
                 for pid in ([] if unmoored else on_topic)
                 if (
                     self._states_near(pid, question.answer_type, words + named_terms, specifics)
                     or question.answer_type == "number"
-                    and self.counts_by_items(question, pid)
+                    and (self.counts_by_items(question, pid) or bool(self._years_listing(pid, listed_by)))
                 )
                 and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
-                and (question.answer_type != "number" or pid == card_id or self._counts_what_is_asked(question, pid))
+                and (
+                    question.answer_type != "number"
+                    or pid == card_id
+                    or self._counts_what_is_asked(question, pid)
+                    or bool(self._years_listing(pid, listed_by))
+                )
             ]
             # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
             # says before what its footnotes cite
@@ -638,6 +645,25 @@ class VerdictJudge:
         return bool(items_of(self.paragraphs, pid)) and any(
             self._introduces_items(paragraph.text, form) for form in forms
         )
+
+    def _years_listing(self, pid: str, topic: list[str]) -> list[str]:
+        """For 'how many review conferences does it recall': the years a clause lists the thing by, when there are
+        several and the thing's name follows the last ('1995年…以及2000年和2010年审议大会', '1990年和1995年的报告') or,
+        in English, comes before the first ('the reports of the Secretary-General of 1990 and 1995'); else []."""
+        paragraph = self.paragraphs[pid]
+        names = [n for forms in self._forms(topic, paragraph.lang) for n in forms]
+        for clause in _CLAUSE.split(paragraph.text):
+            found = list(_YEAR.finditer(clause))
+            years = list(dict.fromkeys(m.group(1) for m in found))
+            if len(years) < 2 or not names:
+                continue
+            after = re.sub(r"^[的\s]+", "", clause[found[-1].end() : found[-1].end() + 16])
+            before = clause[max(0, found[0].start() - 40) : found[0].start()] if paragraph.lang == "en" else ""
+            if any(self._has(after[: len(n) + 2], n) for n in names) or any(
+                re.search(rf"{re.escape(n)}\s+of\s*$", before, re.IGNORECASE) for n in names
+            ):
+                return years
+        return []
 
     @staticmethod
     def _introduces_items(text: str, form: str) -> bool:

@@ -437,3 +437,24 @@ def test_a_count_of_the_texts_own_paragraphs_or_articles(assistant, question, he
 def test_a_part_the_document_does_not_have_is_refused_not_a_crash(assistant):
     answer = assistant.ask("How many operative paragraphs does the NPT have?")
     assert not answer.found and "no such part" in answer.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line", "paragraph"),
+    [
+        ("71/67里提到了几届不扩散条约审议大会？", "共3个（1995年、2000年、2010年）。", "A/RES/71/67:PP2"),
+        ("How many NPT review conferences does 71/67 recall?", "Answer: 3 (1995, 2000, 2010).", "A/RES/71/67:PP2"),
+        ("71/67回顾的秘书长报告有几份？", "共2个（1990年、1995年）。", "A/RES/71/67:PP10"),
+    ],
+)
+def test_a_count_of_what_a_clause_lists_by_year(assistant, question, first_line, paragraph):
+    answer = assistant.ask(question)
+    assert answer.found and answer.citations[0].id == paragraph
+    assert answer.text.startswith(first_line)
+    _assert_verified(assistant, answer)
+
+
+def test_a_day_of_a_date_is_no_count(assistant):
+    # '5 December 2007' in 80/53 PP2 counts nothing
+    answer = assistant.ask("How many reports of the Secretary-General does 80/53 recall?")
+    assert not answer.text.startswith("Answer: 5")
