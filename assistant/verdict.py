@@ -156,6 +156,15 @@ class VerdictJudge:
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
         # 'summarize what it asks the SG', 'what does it say on capacity-building? a rundown': each paragraph on it
         listing = question.intent in ("enumerate", "count", "summarize") and not self._card(question)  # the card's list
+        if (
+            question.intent == "enumerate"
+            and question.answer_type == "request"
+            and not (vocabulary.absent or vocabulary.unchecked)
+        ):
+            # 'what does 80/53 request of the Group', '请秘书长做的事': the paragraphs whose request is made of it
+            named = present + self.glossary.official_terms(subject)
+            if addressed := [pid for pid in self.part(replace(question, part="OP")) if self._addressed_to(pid, named)]:
+                return Verdict(True, "every request made of the one named", tuple(addressed), every=True)
         if listing and (listed := self.mentions(question, present)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
@@ -645,6 +654,21 @@ class VerdictJudge:
         return bool(items_of(self.paragraphs, pid)) and any(
             self._introduces_items(paragraph.text, form) for form in forms
         )
+
+    def _addressed_to(self, pid: str, names: list[str]) -> bool:
+        """Whether the paragraph opens with a request ('Requests', 'Also requests', '请', '又请') made of one of
+        `names`: named between the verb and what it is asked to do ('Requests the Group … to report'; not 'Requests
+        the Secretary-General to bring the report of the Group')."""
+        paragraph = self.paragraphs[pid]
+        request = pack(paragraph.lang).answer_type("request")
+        opening = request.shape.match(re.sub(r"^(?:Also|Further|又|还|并)\s*", "", paragraph.text)) if request else None
+        if opening is None:
+            return False
+        rest = paragraph.text[paragraph.text.index(opening.group(0)) + len(opening.group(0)) :]
+        if paragraph.lang == "en" and (re.match(r"\s*that\b", rest) or not re.search(r"\bto\b", rest)):
+            return False  # 'Decides that the Group …': a decision about it, not a request made of it
+        addressee = re.split(r"\bto\b|[,，;；]", rest, maxsplit=1)[0][:60] if paragraph.lang == "en" else rest[:10]
+        return any(self._has(addressee, form) for forms in self._forms(names, paragraph.lang) for form in forms)
 
     def _years_listing(self, pid: str, topic: list[str]) -> list[str]:
         """For 'how many review conferences does it recall': the years a clause lists the thing by, when there are

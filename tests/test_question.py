@@ -143,6 +143,7 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
     [
         ("Summarize the operative part paragraph by paragraph.", "OP"),
         ("逐段总结序言部分", "PP"),
+        ("80/53 的执行部分每段讲什么", "OP"),
         ("决议一共有几个脚注？", "FN"),
         ("Summarize the whole resolution.", "ALL"),
         ("决议一共有多少段（序言加执行）？", "ALL"),  # both parts named: the whole body

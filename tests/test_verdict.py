@@ -267,6 +267,10 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
             [f"A/RES/80/53:PP{n}" for n in (2, 3, 4, 6, 7)],
         ),
         ("80/53 序言部分提到了哪些编号的大会决议？", [f"A/RES/80/53:PP{n}" for n in (2, 3, 4, 6, 7)]),
+        # the requests made of the one named: 'Requests the Group … to', not 'Decides that the Group …' nor
+        # 'Requests the Secretary-General to bring the report of the Group …'
+        ("What does 80/53 request of the Group?", [f"A/RES/80/53:OP{n}" for n in (5, 6, 10)]),
+        ("列出80/53里所有请秘书长做的事", [f"A/RES/80/53:OP{n}" for n in (2, 7, 11)]),
         # words, not letters: 'men' is not in 'documents'; a line broken after a hyphen ('capacity- building') holds
         ("Which paragraphs of 80/53 mention women or men?", ["A/RES/80/53:PP25"]),
         ("Which paragraphs of 80/53 talk about capacity-building?", [f"A/RES/80/53:PP{n}" for n in (22, 23, 25)]),
