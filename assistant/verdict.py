@@ -162,8 +162,13 @@ class VerdictJudge:
             and not (vocabulary.absent or vocabulary.unchecked)
         ):
             # 'what does 80/53 request of the Group', '请秘书长做的事': the paragraphs whose request is made of it
-            named = present + self.glossary.official_terms(subject)
-            if addressed := [pid for pid in self.part(replace(question, part="OP")) if self._addressed_to(pid, named)]:
+            asks = pack(question.lang).answer_type("request")
+            said = asks.asks.search(question.focus) if asks else None
+            asked = question.focus[said.start() :] if said else ""  # the one asked is named from the asking on
+            named = [w for w in present if w in asked] + self.glossary.official_terms(asked)
+            if named and (
+                addressed := [pid for pid in self.part(replace(question, part="OP")) if self._addressed_to(pid, named)]
+            ):
                 return Verdict(True, "every request made of the one named", tuple(addressed), every=True)
         if listing and (listed := self.mentions(question, present)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
