@@ -629,7 +629,11 @@ class VerdictJudge:
             return True
         shape = pack(paragraph.lang).answer_type("number")
         numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
-        return any(any(self._has(paragraph.text[m.end() : m.end() + 16], form) for form in forms) for m in numbers)
+        # right after the number, or after 'or more of the' ('one-third or more of the Parties')
+        after = [
+            re.sub(r"^\s*or (?:more|fewer|less)\b", "", paragraph.text[m.end() : m.end() + 32])[:16] for m in numbers
+        ]
+        return any(self._has(text, form) for text in after for form in forms)
 
     def _counted_forms(self, question: Question, text_lang: str) -> list[str] | None:
         """The forms, in a text of `text_lang`, of the thing a 'how many' question counts; None when it counts in a

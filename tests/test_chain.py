@@ -458,3 +458,10 @@ def test_a_day_of_a_date_is_no_count(assistant):
     # '5 December 2007' in 80/53 PP2 counts nothing
     answer = assistant.ask("How many reports of the Secretary-General does 80/53 recall?")
     assert not answer.text.startswith("Answer: 5")
+
+
+def test_a_fraction_counts_what_follows_it(assistant):
+    # Article VIII(1): 'one-third or more of the Parties to the Treaty'
+    answer = assistant.ask("NPT修正案要多少缔约国要求才召开会议审议")
+    assert answer.found and answer.citations[0].id.endswith(":ART8") and answer.text.startswith("one-third")
+    _assert_verified(assistant, answer)
