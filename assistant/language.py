@@ -92,6 +92,7 @@ class LanguagePack:
     lead_verbs: dict[str, dict[str, str]]
     qualifiers: re.Pattern[str]  # words before a value that belong to it ('最多为' 25人, 'up to' 25)
     from_zh: dict[str, str]  # how the pieces of a Chinese value read in this language (units, qualifiers)
+    abbreviations: dict[str, str]  # 'govts' -> 'governments': shorthand users type, in full
     months: list[str]
     cardinals: dict[str, int]  # numbers in words ('forty' -> 40); Chinese numerals are read by index.numerals
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
@@ -185,6 +186,7 @@ def pack(code: str) -> LanguagePack:
         lead_verbs=raw.get("lead_verbs", {}),
         qualifiers=re.compile(raw["qualifiers"], flags),
         from_zh=raw.get("from_zh", {}),
+        abbreviations=raw.get("abbreviations", {}),
         months=raw.get("months", []),
         cardinals=raw.get("cardinals", {}),
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},

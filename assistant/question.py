@@ -86,6 +86,7 @@ class QuestionReader:
         text = re.sub(r"(?<=\w) & (?=\w)", " and ", simplified(text))  # 'scientific & technical experts'
         lang = question_language(text)
         language = pack(lang)
+        text = _in_full(text, language.abbreviations)
         condensed = condense(text, history)
         # a question for the paragraphs that mention a document is about the one that mentions it ('哪些段落提到了
         # 《不扩散核武器条约》？全部列出'): whichever sentence asks for them
@@ -467,6 +468,16 @@ class QuestionReader:
 
 
 _EITHER = re.compile(r",\s*(?:or\s+)?|\s+or\s+|或者|或|、")  # 'X, Y or Z', 'X或Y', 'X、Y'
+
+
+def _in_full(text: str, abbreviations: dict[str, str]) -> str:
+    """The question with the shorthand users type spelled out ('depositary govts' -> 'depositary governments')."""
+    if not abbreviations:
+        return text
+    pattern = (
+        r"(?<![\w/])(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")(?![\w/])"
+    )
+    return re.sub(pattern, lambda m: abbreviations[m.group(1).lower()], text, flags=re.IGNORECASE)
 
 
 def quoted_words(text: str) -> list[str]:

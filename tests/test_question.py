@@ -350,3 +350,10 @@ def test_a_number_in_figures_may_be_spelled_in_words():
     assert spelled(25, "en") == ["twenty-five", "twenty five"]
     assert spelled(40, "en") == ["forty"] and spelled(72, "zh") == ["七十二"]
     assert spelled(125, "en") == []
+
+
+def test_shorthand_is_read_in_full(reader):
+    question = reader.read("who are the depositary govts of the NPT", [])
+    assert "depositary governments" in question.focus and question.scope == NPT
+    # '&' is 'and': 'scientific and technical experts' names 80/53's group
+    assert reader.read("Who supports the new scientific & technical experts group?", []).scope == "A/RES/80/53"
