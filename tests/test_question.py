@@ -27,6 +27,7 @@ def reader() -> QuestionReader:
         ("政府专家小组最多由多少人组成？", "lookup", "number"),
         ("专家组 人数", "lookup", "number"),
         ("Where will the expert group meet?", "lookup", "place"),
+        ("专家组在日内瓦还是维也纳开会", "lookup", "place"),  # a choice of places asks for a place
         ("專家小組每屆會議開幾天？", "lookup", "duration"),
         ("决议是在第几次全体会议上通过的？", "lookup", "meeting"),
         ("核裁军核查国际伙伴关系是哪一年成立的？", "lookup", "year"),

@@ -166,6 +166,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("一共有多少个会员国按第6段向秘书长提交了意见？", ["OP6"], "数字"),
         # one of the sessions: OP7 gives the years of the three together
         ("When is the second session of the 71/67 group?", ["OP7"], "not for each"),
+        # a choice of places is a place asked for; OP3 gives both for all four sessions
+        ("80/53 专家组第一届会议是在日内瓦还是维也纳开？", ["A/RES/80/53:OP3"], "not for each"),
+        ("Will the first session of the 80/53 group be held in Geneva or Vienna?", ["A/RES/80/53:OP3"], "not for each"),
         # another treaty's article is not the NPT's
         ("Summarize Article 5 of New START", ["UNTS vol. 729, No. 10485:ART5"], "New START"),
         # a title the documents never use, by any of the glossary's names
