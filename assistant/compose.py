@@ -21,12 +21,11 @@ from assistant.verdict import Verdict
 from index.documents import Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, stem
 from index.numerals import ZH_NUMERAL, zh_number
-from index.text import CLAUSE_END, has_cjk, strip_all_spaces
+from index.text import CLAUSE_END, YEAR, has_cjk, strip_all_spaces
 
 BACKEND = "extractive"
 _FIRST_CLAUSE = re.compile(r"[^，；。：,;:]+[，；。：,;:]?")
 _EXCERPT_CHARS = 280  # a list line's quote; the paragraphs of a resolution are mostly shorter
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ZH_SESSION = re.compile(r"第([一二三四五六七八九十百零\d]+)届")
 _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全体会议")
@@ -109,7 +108,7 @@ class Composer:
     def year_count(self, question: Question, quote: str, lang: str) -> str:
         """For 'how many review conferences does it recall' answered by a clause that lists them by year: how many,
         and which years."""
-        years = list(dict.fromkeys(_YEAR.findall(quote))) if question.answer_type == "number" else []
+        years = list(dict.fromkeys(YEAR.findall(quote))) if question.answer_type == "number" else []
         if len(years) < 2:
             return ""
         language = pack(lang)

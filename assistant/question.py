@@ -22,7 +22,7 @@ from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.numerals import from_roman, zh_number, zh_numeral
 from index.registry import aliases, known_documents, short_forms
-from index.text import has_cjk, question_language, strip_all_spaces
+from index.text import YEAR, has_cjk, question_language, strip_all_spaces
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
 _LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction after the question can ask for
@@ -238,7 +238,7 @@ class QuestionReader:
             if says_main and says_main.search(name) and symbol in docs:
                 return docs[symbol], [name], True
         # the resolution adopted in a year it names that the main text never mentions ('2025年那份决议')
-        years = [y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) if y not in self._main_text]
+        years = [y for y in YEAR.findall(text) if y not in self._main_text]
         dated = [d for d in docs.values() if d.adopted[:4] in years]
         if len(dated) == 1 and not called:
             return dated[0], [dated[0].adopted[:4]], True

@@ -24,7 +24,7 @@ from assistant.retrieval import Retrieval
 from index.documents import DATA_CARD_KINDS, Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, stem
 from index.registry import aliases, defined_as, family
-from index.text import CLAUSE_END, strip_all_spaces
+from index.text import CLAUSE_END, YEAR, strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a year, a session)
@@ -32,8 +32,7 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 # conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)年?")
-_INSTANCE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
+_INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])")
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
 _PROPER_NAME = re.compile(
@@ -351,13 +350,7 @@ class VerdictJudge:
             return ""
         values = [m.group(0) for m in stated.shape.finditer(paragraph.text)]
         each = {v.strip() for value in values for v in re.split(r"\band\b|[和、]", value) if v.strip()}
-        return (
-            "、".join(values)
-            if paragraph.lang == "zh" and len(each) > 1
-            else " / ".join(values)
-            if len(each) > 1
-            else ""
-        )
+        return ("、" if paragraph.lang == "zh" else " / ").join(values) if len(each) > 1 else ""
 
     def _another_value(self, question: Question, pid: str) -> str:
         """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph
@@ -686,11 +679,11 @@ class VerdictJudge:
         paragraph = self.paragraphs[pid]
         names = [n for forms in self._forms(topic, paragraph.lang) for n in forms]
         for clause in _CLAUSE.split(paragraph.text):
-            found = list(_YEAR.finditer(clause))
-            years = list(dict.fromkeys(m.group(1) for m in found))
+            found = list(YEAR.finditer(clause))
+            years = list(dict.fromkeys(m.group(0) for m in found))
             if len(years) < 2 or not names:
                 continue
-            after = re.sub(r"^[的\s]+", "", clause[found[-1].end() : found[-1].end() + 16])
+            after = re.sub(r"^[年的\s]+", "", clause[found[-1].end() : found[-1].end() + 17])
             before = clause[max(0, found[0].start() - 40) : found[0].start()] if paragraph.lang == "en" else ""
             if any(self._has(after[: len(n) + 2], n) for n in names) or any(
                 re.search(rf"{re.escape(n)}\s+of\s*$", before, re.IGNORECASE) for n in names

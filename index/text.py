@@ -15,6 +15,7 @@ _CJK_RANGES = (
 )
 _WS = re.compile(r"\s+")
 CLAUSE_END = re.compile(r"[，；。：,;:]")  # the punctuation that ends a clause, in either language
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in figures (2016), not part of a longer number
 _CURLY_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f"
 # Whole terminal sequences first (CSI 'ESC[2J' and its one-byte form U+009B, OSC 'ESC]0;title BEL' up to its end,
 # the line's end or 256 characters, two-byte ESC sequences), so no '[2J' is left in the text; then any other C0
