@@ -17,7 +17,8 @@ from typing import Any
 
 from assistant.followup import condense
 from assistant.labels import LabelRef, find_label_refs
-from assistant.language import SPECIFIC_TYPES, pack
+from assistant.language import LANGUAGES, SPECIFIC_TYPES, pack
+from assistant.spelling import Speller
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.numerals import from_roman, zh_number, zh_numeral
@@ -81,9 +82,19 @@ class QuestionReader:
         self._main_doc = self._main()
         self._written = {symbol: "".join(p.text for p in d.paragraphs) for symbol, d in documents.items()}
         self._main_text = self._written[self._main_doc.symbol] if self._main_doc else ""
+        self._speller = Speller(
+            self._written.values(),
+            [*glossary.terms(), *(w for code in LANGUAGES for w in pack(code).vocabulary.asking)],
+        )
+        # a document's subject by the glossary's other names for one of its own ('GSTE' for 80/53's 'Group of
+        # Scientific and Technical Experts'): it names the document, and stays the topic
+        self._subjects = {
+            symbol: sorted({f for name in aliases(symbol) for f in glossary.forms(name)} - set(aliases(symbol)))
+            for symbol in documents
+        }
 
     def read(self, text: str, history: list[dict[str, Any]], only: str | None = None) -> Question:
-        text = re.sub(r"(?<=\w) & (?=\w)", " and ", simplified(text))  # 'scientific & technical experts'
+        text = re.sub(r"(?<=\w) & (?=\w)", " and ", self._speller.corrected(simplified(text)))  # 'scientific & …'
         lang = question_language(text)
         language = pack(lang)
         text = _in_full(text, language.abbreviations)
@@ -113,16 +124,34 @@ class QuestionReader:
         this_document = language.templates["this_document"]
         focus = _without(focus, named, this_document)
         search = _without(f"{condensed.context} {condensed.question}", named, this_document).strip()
+        terms = self._terms(_without(text, named, this_document))  # not the name of the document read
+        asking, asking_language = "", language  # the words that say what kind of answer is wanted
+        elliptical = language.elliptical
+        if (
+            condensed.context
+            and elliptical
+            and elliptical.search(text)
+            and not any(a.asks.search(focus) for a in language.answer_types)  # '这两份报告的文号呢': its own question
+            and not any(language.intents[name].search(focus) for name in INTENTS)
+        ):
+            # 'and the Office for Disarmament Affairs?', '那2025年那个新的呢？': the earlier question asked again, of
+            # the term this one names, or in the earlier words of the document it names
+            before = _asking_sentence(condensed.context)
+            asking = _without(before, self._document(before, only, lang)[1], this_document)
+            asking_language = pack(question_language(before))
+            focus = focus if terms else asking
+            search = _without(condensed.question, named, this_document) if terms else asking
         if doc is not None and lang == "zh":
             written = self._written[doc.symbol]
             focus, search = _as_written(focus, written), _as_written(search, written)
+        asking = asking or focus
         # an instruction after the question says what kind of answer it wants ('Which articles …? list them all')
         instruction = _after_asking_sentence(text)
         intent = next(
-            (name for name in INTENTS if language.intents[name].search(focus)),
+            (name for name in INTENTS if asking_language.intents[name].search(asking)),
             next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup"),
         )
-        answer_type = next((a.name for a in language.answer_types if a.asks.search(focus)), None)
+        answer_type = next((a.name for a in asking_language.answer_types if a.asks.search(asking)), None)
         if intent == "summarize" and answer_type in SPECIFIC_TYPES:
             intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
         if answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup":
@@ -163,7 +192,6 @@ class QuestionReader:
             answer_type = "day"  # '都是12月5日通过的吗？'
         if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
-        terms = self._terms(_without(text, named, this_document))  # not the name of the document read
         if intent in ("enumerate", "count", "locate") and (either := self._alternatives(focus, doc, lang)):
             terms = either  # 'mentions civil society, women or developing countries': a paragraph with any of them
         if intent == "lookup" and answer_type is None and terms and (category := self._category(focus, lang)):
@@ -252,9 +280,24 @@ class QuestionReader:
             called = [(s, n) for s, n in called if s == treaties_called[0]]  # 'the NPT articles on review conferences'
         if called and called[0][0] in docs:
             symbol = called[0][0]
-            if mentions and main and symbol != main.symbol and not asks_articles and self._mentioned(main, symbol):
+            speaks = pack(lang).document_speaks
+            said_by = any(
+                re.search(speaks.replace("{name}", re.escape(name)), text, re.IGNORECASE)
+                for other, name in called
+                if speaks and other == symbol
+            )  # 'where does the NPT mention the IAEA': the NPT's own text
+            if (
+                mentions
+                and main
+                and symbol != main.symbol
+                and not asks_articles
+                and not said_by
+                and self._mentioned(main, symbol)
+            ):
                 return main, [], False  # 'which paragraphs mention the NPT': where the resolution names it
             return docs[symbol], [name for other, name in called if other == symbol], True
+        if set_up := [s for s, names in self._subjects.items() if any(_names(text, name) for name in names)]:
+            return docs[set_up[0]], [], True  # 'when does the GSTE report': 80/53's group, still the topic
         if called:
             return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
         treaties = [d for d in docs.values() if d.kind == "treaty"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from assistant.language import pack, place_names, place_translations, spelled
 from assistant.segmenter import Lexicon, open_lexicon
-from index.glossary import Glossary
+from index.glossary import Glossary, stem
 from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
@@ -29,6 +29,8 @@ from index.text import question_language
 _SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
 TITLE = re.compile(r"《[^《》]{2,60}》")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
+# the endings of English adjectives ('earlier', 'previous', 'specific'): after 'which' they qualify the noun asked for
+_EN_ADJECTIVE = re.compile(r"\w+(?:ier|ior|ous|ific|ive|ful|less|able|ible)")
 _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
 _ZH, _EN = pack("zh").vocabulary, pack("en").vocabulary  # asking words, answer kinds, interrogatives (data)
 
@@ -151,7 +153,7 @@ class RelevanceJudge:
 
     def _in_corpus(self, word: str) -> bool:
         if word.isascii():
-            return word.lower() in self._corpus_lower or any(
+            return stem(word) in self._corpus_lower or any(  # 'resolutions' where a text says 'resolution'
                 term in self._corpus for term in self._glossary.chinese_for_word(word)
             )
         if word in self._corpus:
@@ -181,25 +183,31 @@ class RelevanceJudge:
         words: list[str] = []
         asked_for: set[str] = set()
         after_interrogative = in_phrase = False
+        modifier = ""  # an English asked-for word shaped like an adjective, until the word after it is read
         lexicon = self._lexicon()
         for token in self._tagged(text):
             token = token.strip()
             if not token:
                 continue  # 'which bodies': the space does not end what the interrogative asks for
             if not re.search(r"\w", token):
-                after_interrogative = False
+                after_interrogative, modifier = False, ""
                 continue
             if token.isascii():
                 for word in _EN_WORD.findall(token):
                     lower = word.lower()
                     if lower in _EN.asking or len(word) <= 2 or lower in pack("en").cardinals:  # 'four': a value
-                        after_interrogative = bool(_EN.interrogative.match(lower))
+                        after_interrogative, modifier = bool(_EN.interrogative.match(lower)), ""
                         continue
                     words.append(word)
-                    if after_interrogative:
+                    if modifier:  # 'which earlier resolutions': the noun it qualifies is what is asked for
+                        asked_for.discard(modifier)
                         asked_for.add(word)
+                    elif after_interrogative:
+                        asked_for.add(word)
+                    modifier = word if after_interrogative and _EN_ADJECTIVE.fullmatch(lower) else ""
                     after_interrogative = False
                 continue
+            modifier = ""
             if _ZH.interrogative.match(token):
                 after_interrogative = True
                 continue

@@ -235,6 +235,8 @@ def test_every_language_pack_defines_the_same_things():
         ("NPT 的全称在决议里怎么写？", "A/RES/71/67", True),  # 决议: the main resolution
         ("Which NPT conferences are mentioned?", "A/RES/71/67", False),  # the review conferences it cites
         ("正文里哪几段提到了NPT？", "A/RES/71/67", False),  # where the resolution mentions the treaty
+        ("Where is the NPT mentioned?", "A/RES/71/67", False),
+        ("Where does the NPT mention the IAEA Board of Governors?", NPT, True),  # the NPT mentions: its own text
         # a list asked of a document, not of the paragraphs that mention it
         ("list every request to the SG in the 2025 resolution", "A/RES/80/53", True),
         ("哪些序言段落提到了《不扩散核武器条约》？全部列出", "A/RES/71/67", False),  # the list asked after the '？'
@@ -358,3 +360,44 @@ def test_shorthand_is_read_in_full(reader):
     assert "depositary governments" in question.focus and question.scope == NPT
     # '&' is 'and': 'scientific and technical experts' names 80/53's group
     assert reader.read("Who supports the new scientific & technical experts group?", []).scope == "A/RES/80/53"
+
+
+def test_the_group_a_document_sets_up_names_it_and_stays_the_topic(reader):
+    """'GSTE' is 80/53's group by another name: the question is about 80/53 and still asks about the group."""
+    for text in ("to which GA session does the GSTE report its work", "科学技术专家组开几届会？"):
+        question = reader.read(text, [])
+        assert (question.scope, question.scope_named) == ("A/RES/80/53", True)
+        assert "this document" not in question.focus and "该文件" not in question.focus
+
+
+def test_an_elliptical_follow_up_asks_the_last_question_again(reader):
+    # of the document it names, in the earlier words
+    history = [{"role": "user", "content": "71/67专家组多少人"}, {"role": "assistant", "content": "最多25人。"}]
+    question = reader.read("那2025年那个新的呢？", history)
+    assert question.scope == "A/RES/80/53" and question.answer_type == "number" and "专家组" in question.focus
+    # of the term it names, with the earlier kind of question
+    history = [
+        {"role": "user", "content": "where's UNIDIR mentioned in 80/53?"},
+        {"role": "assistant", "content": "OP8"},
+    ]
+    question = reader.read("and the Office for Disarmament Affairs?", history)
+    assert question.intent == "locate" and question.scope == "A/RES/80/53"
+    assert "UNIDIR" not in question.search and "Office for Disarmament Affairs" in question.terms
+    # a follow-up that asks its own kind of fact is not elliptical
+    history = [{"role": "user", "content": "序言第10段提到了哪些报告？"}, {"role": "assistant", "content": "…"}]
+    assert reader.read("那两份报告的文号呢？", history).answer_type == "symbol"
+
+
+def test_where_something_is_mentioned_asks_for_the_paragraph(reader):
+    assert reader.read("where's UNIDIR mentioned in 80/53?", []).intent == "locate"
+    assert reader.read("where is the Office for Disarmament Affairs referred to?", []).intent == "locate"
+    assert reader.read("where does the NPT say the conference is held?", []).intent == "locate"
+    assert reader.read("where does the group meet?", []).answer_type == "place"
+
+
+def test_a_typing_slip_is_read_as_the_word_the_documents_use(reader):
+    question = reader.read("which paragraph of 80/53 talks about avoiding duplicaton of efforts?", [])
+    assert "duplication" in question.focus
+    # a word the documents do not use that is no slip, and short words, stay as typed
+    assert "stated" in reader.read("what is stated in OP2 of 80/53", []).focus
+    assert "journalist" in reader.read("I am a journalist: how many experts are there?", []).text

@@ -1,0 +1,43 @@
+"""Typing slips in English questions ('duplicaton', 'safegaurds'): a long word the documents never use, one slip
+away from exactly one word they do use, is read as that word. Short words and slips at a word's end are left
+alone: 'stated' is no misspelling of 'states'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"[A-Za-z]{7,}")
+MIN_LENGTH = 7  # shorter words are too often another real word one slip away
+
+
+def _one_slip_away(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away, the last letter kept."""
+    splits = [(word[:i], word[i:]) for i in range(len(word))]  # no split after the last letter: it stays
+    deletes = {a + b[1:] for a, b in splits if len(b) > 1}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 2}
+    replaces = {a + c + b[1:] for a, b in splits if len(b) > 1 for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits if a for c in _LETTERS}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+class Speller:
+    """`texts`: the documents; `known`: other words that are no slips (the glossary's, the asking words)."""
+
+    def __init__(self, texts: Iterable[str], known: Iterable[str] = ()) -> None:
+        self.words = {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}  # the documents' words
+        self.known = self.words | {w.lower() for term in known for w in re.findall(r"[A-Za-z]+", term)}
+
+    def corrected(self, question: str) -> str:
+        """The question with each long word the documents do not use, and that is one slip from exactly one word
+        they do use, spelled as they spell it."""
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if word.lower() in self.known or word.isupper():
+                return word
+            candidates = _one_slip_away(word.lower()) & self.words
+            return candidates.pop() if len(candidates) == 1 else word
+
+        return _WORD.sub(fix, question)
