@@ -157,6 +157,11 @@ class ExtractiveAnswerer:
         # A heading clause ("议程项目：") is nothing without the words it introduces.
         while hi + 1 < len(parts) and text[parts[hi].end - 1] in "：:":
             hi += 1
+        # A value of the asked kind is quoted whole ('at the cities of London, Moscow and Washington').
+        asked = pack(paragraph.lang).answer_type(question.answer_type or "")
+        for value in asked.shape.finditer(text) if asked else ():
+            while parts[lo].start <= value.start() < parts[hi].end < value.end() and hi + 1 < len(parts):
+                hi += 1
         return parts[lo].start, parts[hi].end
 
     def _item_holding(self, paragraph: Paragraph, clause: _Clause) -> tuple[int, int] | None:

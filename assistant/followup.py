@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.labels import LabelRef, display_label, find_label_refs
+from assistant.labels import LabelRef, display_label, find_label_refs, named_items
 from assistant.language import LANGUAGES, pack
 from index.documents import split_citation_id
 from index.errors import InputError
@@ -62,7 +62,7 @@ def condense(question: str, history: list[dict[str, Any]]) -> Condensed:
     previous = next((t["content"] for t in reversed(history) if t["role"] == "user"), "")
     cited = next((list(t.get("citations") or []) for t in reversed(history) if t["role"] == "assistant"), [])
     cited = [c for c in cited if isinstance(c, str)]
-    if neighbour := _neighbour(question, history, cited):
+    if neighbour := _neighbour(question, history, cited) or _item_of_last(question, history, cited):
         question = f"{question} ({_spell(neighbour, question_language(question))})"
     # A follow-up that names its own paragraph ("and paragraph 7?") needs the earlier words, not its citations.
     if find_label_refs(question):
@@ -76,20 +76,33 @@ def _neighbour(question: str, history: list[dict[str, Any]], cited: list[str]) -
     step = _step(question)
     if not step:
         return None
-    if cited:
-        ref = _parse_label(split_citation_id(cited[0])[1])
-    else:
-        named = [refs for t in reversed(history) if (refs := find_label_refs(t["content"]))]
-        ref = named[0][0] if named else None
+    ref = _last_discussed(history, cited)
     if ref is None or ref.number + step < 1:
         return None
     return LabelRef(ref.kind, ref.number + step)
 
 
+def _last_discussed(history: list[dict[str, Any]], cited: list[str]) -> LabelRef | None:
+    """The previous answer's first citation, else the last paragraph a turn named."""
+    if cited:
+        return _parse_label(split_citation_id(cited[0])[1])
+    named = [refs for t in reversed(history) if (refs := find_label_refs(t["content"]))]
+    return named[0][0] if named else None
+
+
+def _item_of_last(question: str, history: list[dict[str, Any]], cited: list[str]) -> LabelRef | None:
+    """'其中(d)项具体是什么？' after an answer on OP6 -> OP6(d): a lettered item of the last paragraph discussed."""
+    items = named_items(question)
+    if not items or find_label_refs(question):
+        return None
+    ref = _last_discussed(history, cited)
+    return LabelRef(ref.kind, ref.number, items[0][2]) if ref and ref.kind in ("OP", None) else None
+
+
 def _spell(ref: LabelRef, lang: str) -> str:
-    """The reference in words the label lookup reads ('operative paragraph 6', '第6段')."""
+    """The reference in words the label lookup reads ('operative paragraph 6', '第6段', '执行部分第6(d)段')."""
     if ref.kind:
-        return display_label(f"{ref.kind}{ref.number}", lang)
+        return display_label(f"{ref.kind}{ref.number}" + (f"({ref.letter})" if ref.letter else ""), lang)
     return f"第{ref.number}段" if lang == "zh" else f"paragraph {ref.number}"
 
 

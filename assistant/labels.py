@@ -81,7 +81,26 @@ def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
                 number = zh_number(raw)
             letter = match.group(2) if pattern.groups >= 2 and match.group(2) else ""
             found.append((match.start(), match.end(), LabelRef(kind, number, letter)))
+    # '执行部分第6段(d)项', 'item (d) of OP6': the letter belongs to the paragraph it is 'of', else the one before it
+    for start, end, letter in named_items(question):
+        paragraphs = [i for i, (_, _, ref) in enumerate(found) if ref.kind in ("OP", None) and not ref.letter]
+        of = [i for i in paragraphs if re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", question[end : found[i][0]])]
+        before = [i for i in paragraphs if found[i][1] <= start]
+        if chosen := (of or before[-1:] or paragraphs[:1]):
+            first, last, ref = found[chosen[0]]
+            found[chosen[0]] = (first, last, LabelRef(ref.kind, ref.number, letter))
     return sorted(found, key=lambda item: item[0])
+
+
+def named_items(question: str) -> list[tuple[int, int, str]]:
+    """The lettered items a question names apart from a paragraph ('其中(d)项', 'item (d)'): span and letter."""
+    items: list[tuple[int, int, str]] = []
+    for code in LANGUAGES:
+        if pattern := pack(code).item_pattern:
+            items += [
+                (m.start(), m.end(), next(g for g in m.groups() if g).lower()) for m in pattern.finditer(question)
+            ]
+    return items
 
 
 def find_label_refs(question: str) -> list[LabelRef]:

@@ -85,7 +85,10 @@ class LanguagePack:
     answer_types: list[AnswerType]  # in the order they are tried: the more specific first
     display: dict[str, str]
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
+    elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
+    document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
+    item_pattern: re.Pattern[str] | None  # a lettered item named apart from its paragraph ('(d)项', 'item (d)')
     vocabulary: AskingWords
     templates: dict[str, str]
     reasons: dict[str, str]
@@ -175,7 +178,10 @@ def pack(code: str) -> LanguagePack:
         ],
         display=raw["labels"]["display"],
         follow_up={name: re.compile(p, flags) for name, p in raw["follow_up"].items()},
+        elliptical=re.compile(raw["elliptical"], flags) if "elliptical" in raw else None,
+        document_speaks=raw.get("document_speaks", ""),
         label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],
+        item_pattern=re.compile(raw["labels"]["item"], flags) if "item" in raw["labels"] else None,
         vocabulary=AskingWords(
             frozenset(raw["vocabulary"]["asking"].split()),
             frozenset(raw["vocabulary"]["answer_kinds"].split()),

@@ -635,7 +635,7 @@ class VerdictJudge:
         match = language.counted.search(question.focus) if language.counted else None
         if match is None:
             return None
-        words = match.group(1).split()
+        words = next(g for g in match.groups() if g).split()  # '几个领域', or '领域一共几个' (the thing first)
         while words and words[-1].lower() in language.vocabulary.asking:
             words.pop()  # 'how many states have': the thing, not the asking words after it
         if not words or any(unit.search(" ".join(words)) for unit in language.units.values()):

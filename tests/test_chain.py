@@ -11,6 +11,7 @@ from index.errors import InputError
 from index.store import IndexStore
 
 R = "A/RES/71/67:"
+NPT = "UNTS vol. 729, No. 10485:"
 
 
 def _assert_verified(assistant: Assistant, answer: Answer) -> None:
@@ -286,6 +287,7 @@ def test_a_refusal_says_why_from_the_document_that_has_the_subject(assistant):
         ("80/53给科技专家组定了几项目标？", "共4项（(a)至(d)）。", "A/RES/80/53:OP5"),
         ("How many objectives does 80/53 set for the GSTE?", "Answer: 4 ((a) to (d)).", "A/RES/80/53:OP5"),
         ("80/53 OP6 列了几个指示性领域", "共8项（(a)至(h)）。", "A/RES/80/53:OP6"),
+        ("80/53工作方案的指示性领域一共几个", "共8项（(a)至(h)）。", "A/RES/80/53:OP6"),  # the thing counted first
         # … nor here: a clause lists them by year
         ("71/67里提到了几届不扩散条约审议大会？", "共3个（1995年、2000年、2010年）。", "A/RES/71/67:PP2"),
         ("How many NPT review conferences does 71/67 recall?", "Answer: 3 (1995, 2000, 2010).", "A/RES/71/67:PP2"),
@@ -454,3 +456,30 @@ def test_a_fraction_counts_what_follows_it(assistant):
     answer = assistant.ask("NPT修正案要多少缔约国要求才召开会议审议")
     assert answer.found and answer.citations[0].id.endswith(":ART8") and answer.text.startswith("one-third")
     _assert_verified(assistant, answer)
+
+
+def test_a_place_is_quoted_and_answered_whole(assistant):
+    """'at the cities of London, Moscow and Washington' runs over commas: the quote holds all of it."""
+    for question in ("Where was the NPT signed?", "NPT在哪里签署？"):
+        answer = assistant.ask(question)
+        assert answer.found and answer.citations[0].id == NPT + "ART11"
+        assert "London, Moscow and Washington" in answer.text.split("\n", 1)[0]
+        _assert_verified(assistant, answer)
+
+
+def test_a_follow_up_naming_a_lettered_item_quotes_that_item(assistant):
+    history = [{"role": "user", "content": "80/53 OP6列了什么"}, {"role": "assistant", "content": "(a)至(h)项"}]
+    answer = assistant.ask("其中(d)项具体是什么？", history)
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP6(d)" and "classified" in answer.text
+
+
+def test_an_elliptical_follow_up_is_answered_as_the_last_question_of_what_it_names(assistant):
+    history = [{"role": "user", "content": "71/67专家组多少人"}, {"role": "assistant", "content": "最多25人。"}]
+    answer = assistant.ask("那2025年那个新的呢？", history)
+    assert answer.text.startswith("21。") and answer.citations[0].id == "A/RES/80/53:OP1"
+    history = [
+        {"role": "user", "content": "where's UNIDIR mentioned in 80/53?"},
+        {"role": "assistant", "content": "OP8"},
+    ]
+    answer = assistant.ask("and the Office for Disarmament Affairs?", history)
+    assert answer.citations[0].id == "A/RES/80/53:OP7"

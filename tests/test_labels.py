@@ -1,5 +1,6 @@
 import pytest
 
+from assistant.followup import condense
 from assistant.labels import LabelRef, display_citation, display_label, find_label_refs, without_label_refs, zh_number
 
 
@@ -53,3 +54,23 @@ def test_display_labels_in_both_languages():
 
 def test_chinese_numerals():
     assert [zh_number(s) for s in ("7", "十", "十五", "二十一", "七十二")] == [7, 10, 15, 21, 72]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("80/53执行部分第6段(d)项是什么", [LabelRef("OP", 6, "d")]),
+        ("what is item (d) of OP6 of 80/53", [LabelRef("OP", 6, "d")]),
+        ("OP6 第f项讲什么", [LabelRef("OP", 6, "f")]),
+        ("OP5 and subparagraph (b) of OP6", [LabelRef("OP", 5), LabelRef("OP", 6, "b")]),
+    ],
+)
+def test_a_lettered_item_named_apart_belongs_to_the_paragraph_next_to_it(question, expected):
+    assert find_label_refs(question) == expected
+
+
+def test_a_lettered_item_alone_in_a_follow_up_is_the_last_paragraph_s():
+    history = [{"role": "user", "content": "80/53 OP6列了什么"}, {"role": "assistant", "content": "(a)至(h)项"}]
+    condensed = condense("其中(d)项具体是什么？", history)
+    assert find_label_refs(condensed.question) == [LabelRef("OP", 6, "d")]
+    assert find_label_refs(condense("其中(d)项具体是什么？", []).question) == []
