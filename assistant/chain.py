@@ -213,21 +213,22 @@ class Assistant:
             return self._each_document(turn)
         if turn.request.doc or question.labels or question.follow_up:
             return turn
-        typed = verdict.found and question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
-        if not typed and not verdict.off_topic:
+        asks_fact = question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
+        # the main resolution has the subject but not the fact: a document it cites may state it ('保障协定要在多少天
+        # 内开始谈判': the NPT's 180 days); not a later one, which says what happened after
+        lacking = asks_fact and not verdict.found and not verdict.off_topic and not question.scope_named
+        if not (asks_fact and verdict.found) and not verdict.off_topic and not lacking:
             return turn
         symbols = [s for s in self.index.documents if s != question.scope]
+        if lacking:
+            symbols = [s for s in symbols if self._cited_by(s, question.scope or "")]
         if question.scope_named:
             if verdict.found:
                 return turn
             # a document the main resolution cites, asked for what only the resolution says of it ('the UN Treaty
             # Series reference of the NPT': its footnote)
             main = self.reader.main_symbol
-            cited = any(
-                entry.symbol == question.scope and any(c.startswith(f"{main}:") for c in entry.cited_by)
-                for entry in self.index.registry
-            )
-            symbols = [main] if main and cited else []
+            symbols = [main] if main and self._cited_by(question.scope or "", main) else []
         others: list[Turn] = []
         nearer: list[Turn] = []  # documents that have the subject, though not the fact asked for
         for symbol in symbols:
@@ -239,7 +240,7 @@ class Assistant:
                 nearer.append(Turn(turn.request, other, retrieval, decided))
             if (
                 decided.found
-                and decided.grounded
+                and (decided.grounded or lacking)  # instead of a refusal: the cited text states the fact asked for
                 # a No from another document: only instead of none, and only when the paragraph on the topic names
                 # another place or state than the one asked about (not when it lacks a figure asked about)
                 and not (decided.contradicted and (verdict.found or not decided.kind))
@@ -251,6 +252,13 @@ class Assistant:
             # refusal of one that has its subject says why ('no names', not 'never mentioned')
             return others[0] if others else nearer[0] if verdict.off_topic and nearer else turn
         return replace(turn, others=tuple(others))
+
+    def _cited_by(self, symbol: str, citing: str) -> bool:
+        """Whether the document `citing` cites `symbol` (a footnote or paragraph of it names it)."""
+        return any(
+            entry.symbol == symbol and any(c.startswith(f"{citing}:") for c in entry.cited_by)
+            for entry in self.index.registry
+        )
 
     def _each_document(self, turn: Turn) -> Turn:
         """A question about several documents ('71/67 和 80/53 的专家组有什么不同', 'do both resolutions …'): each one

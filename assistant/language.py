@@ -87,6 +87,7 @@ class LanguagePack:
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
     document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown
+    defines: re.Pattern[str] | None  # the words right before a term where a text defines it ('designated the')
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
     item_pattern: re.Pattern[str] | None  # a lettered item named apart from its paragraph ('(d)项', 'item (d)')
     vocabulary: AskingWords
@@ -180,6 +181,7 @@ def pack(code: str) -> LanguagePack:
         follow_up={name: re.compile(p, flags) for name, p in raw["follow_up"].items()},
         elliptical=re.compile(raw["elliptical"], flags) if "elliptical" in raw else None,
         document_speaks=raw.get("document_speaks", ""),
+        defines=re.compile(raw["defines"], flags) if raw.get("defines") else None,
         label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],
         item_pattern=re.compile(raw["labels"]["item"], flags) if "item" in raw["labels"] else None,
         vocabulary=AskingWords(
@@ -220,7 +222,11 @@ def number_value(value: str, lang: str) -> int | None:
         return int(digits.group(0))
     if numeral := ZH_NUMERAL.search(value):
         return zh_number(numeral.group(0))
-    return pack(lang).cardinals.get(value.strip().lower())
+    cardinals = pack(lang).cardinals
+    words = [cardinals.get(word) for word in re.split(r"[-\s]+", value.strip().lower())]
+    if len(words) == 2 and words[0] in range(20, 100, 10) and words[1] in range(1, 10):
+        return words[0] + words[1]  # 'twenty-five'
+    return words[0] if len(words) == 1 else None
 
 
 def spelled(n: int, code: str) -> list[str]:

@@ -152,6 +152,10 @@ class QuestionReader:
             next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup"),
         )
         answer_type = next((a.name for a in asking_language.answer_types if a.asks.search(asking)), None)
+        which = asking_language.asks_which.search(asking) if asking_language.asks_which else None
+        whether = asking_language.intents["yes_no"].search(asking)
+        if intent == "yes_no" and which and whether and which.start() < whether.start():
+            intent = "lookup"  # '生效几年后开会决定是否延长': 几年 is asked; the 'whether' after it is the text's
         if intent == "summarize" and answer_type in SPECIFIC_TYPES:
             intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
         if answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup":

@@ -331,7 +331,22 @@ class VerdictJudge:
         wording = len(vocabulary.absent) == 1 and len(topic) >= 3 and vocabulary.absent[0].isascii()
         own = (bool(topic) or named_only or by_specifics) and (not vocabulary.absent or wording)
         own = own and not vocabulary.unchecked
+        if question.intent == "lookup" and not question.answer_type and question.terms:
+            # 'who are the depositary governments': the paragraph that designates them says who, first
+            defining = [pid for pid in evidence if self._defines(pid, question.terms)]
+            evidence = defining + [pid for pid in evidence if pid not in defining]
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _defines(self, pid: str, terms: tuple[str, ...]) -> bool:
+        """Whether the paragraph defines one of the terms: names it right after 'designated the', '以下简称'."""
+        paragraph = self.paragraphs[pid]
+        defines = pack(paragraph.lang).defines
+        forms = [form for forms in self._forms(list(terms), paragraph.lang) for form in forms]
+        return bool(defines) and any(
+            defines.search(paragraph.text[: m.start()])
+            for form in forms
+            for m in re.finditer(re.escape(form), paragraph.text, re.IGNORECASE if form.isascii() else 0)
+        )
 
     def _values_for_all(self, question: Question, pid: str) -> str:
         """For a question on one of several ('the first session', '第一届会议') that the paragraph does not name
@@ -363,8 +378,8 @@ class VerdictJudge:
             return ""
         values = [m.group(0).strip() for m in asked.shape.finditer(question.focus)]
         given = [m.group(0).strip() for m in stated.shape.finditer(paragraph.text)]
-        if paragraph.lang != question.lang and question.answer_type == "number":
-            # 'four times' against 三届: as numbers
+        if question.answer_type == "number":
+            # 'four times' against 三届, '25 years' against 'Twenty-five years': as numbers
             numbers = {number_value(v, question.lang) for v in values} - {None}
             stated_numbers = {number_value(g, paragraph.lang) for g in given}
             return given[0] if numbers and given and not numbers & stated_numbers else ""

@@ -483,3 +483,36 @@ def test_an_elliptical_follow_up_is_answered_as_the_last_question_of_what_it_nam
     ]
     answer = assistant.ask("and the Office for Disarmament Affairs?", history)
     assert answer.citations[0].id == "A/RES/80/53:OP7"
+
+
+def test_a_number_spelled_with_a_hyphen_is_one_number(assistant):
+    """'Twenty-five years': the answer is Twenty-five, not Twenty, and '25' is the same number."""
+    answer = assistant.ask("How many years after entry into force of the NPT is the extension conference held?")
+    assert answer.text.startswith("Answer: Twenty-five.") and answer.citations[0].id == NPT + "ART10"
+    assert assistant.ask("Is the NPT extension conference held 25 years after entry into force?").text.startswith(
+        "Yes."
+    )
+    assert assistant.ask("Is the NPT extension conference held 20 years after entry into force?").text.startswith("No.")
+    # years counted in Chinese; the 'whether' after the asking word is the text's, not a yes-no question
+    answer = assistant.ask("条约生效多少年后要开会决定NPT是否无限期延长？")
+    assert answer.text.startswith("Twenty-five。") and answer.citations[0].id == NPT + "ART10"
+
+
+def test_a_fact_the_main_resolution_lacks_is_answered_by_a_document_it_cites(assistant):
+    answer = assistant.ask("非核武器国家跟原子能机构的保障协定要在多少天内开始谈判")
+    assert answer.found and answer.text.startswith("180 days") and answer.citations[0].id == NPT + "ART3"
+    _assert_verified(assistant, answer)
+    # not by a later resolution: 80/53 says what came after 71/67, not what 71/67 asked
+    refused = assistant.ask("专家组报告的截止日期是哪天？")
+    assert not refused.found and "日期" in refused.reason
+
+
+def test_who_the_defined_ones_are_is_the_paragraph_that_designates_them(assistant):
+    answer = assistant.ask("who are the depositary govts of the NPT")
+    assert answer.citations[0].id == NPT + "ART9" and "United Kingdom" in answer.citations[0].quote
+
+
+def test_everything_a_resolution_says_about_a_treaty_includes_its_short_title(assistant):
+    """71/67 PP7 speaks of '《条约》' after PP2 and PP5 named the NPT in full."""
+    answer = assistant.ask("everything 71/67 says about the NPT")
+    assert {R + "PP2", R + "PP5", R + "PP7"} <= {c.id for c in answer.citations}

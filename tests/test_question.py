@@ -401,3 +401,16 @@ def test_a_typing_slip_is_read_as_the_word_the_documents_use(reader):
     # a word the documents do not use that is no slip, and short words, stay as typed
     assert "stated" in reader.read("what is stated in OP2 of 80/53", []).focus
     assert "journalist" in reader.read("I am a journalist: how many experts are there?", []).text
+
+
+def test_a_whether_after_the_asking_word_is_the_texts(reader):
+    assert reader.read("NPT生效几年后开会决定是否无限期延长", []).intent == "lookup"
+    assert reader.read("专家组是不是在日内瓦开会？", []).intent == "yes_no"
+    assert reader.read("Does 71/67 say when the group meets?", []).intent == "yes_no"
+
+
+def test_every_answer_type_is_named_in_the_reasons_of_every_language():
+    """A refusal names the kind of fact missing in the user's language ('没有写明所问的时间', not '…的time')."""
+    for code in LANGUAGES:
+        language = pack(code)
+        assert all(f"kind_{a.name}" in language.reasons for a in language.answer_types), code
