@@ -242,6 +242,21 @@ def spelled(n: int, code: str) -> list[str]:
     return []
 
 
+def spelled_ordinal(n: int, code: str) -> list[str]:
+    """How a text in `code` may write the ordinal n in words ('eighty-first'), lower-cased (Chinese: the numeral
+    after 第, as `spelled` gives it)."""
+    if code == "zh":
+        return spelled(n, code)
+    ordinals = {value: word for word, value in pack(code).ordinals.items() if word.isalpha() and value > 0}
+    if n in ordinals:
+        return [ordinals[n]]
+    tens, units = divmod(n, 10)
+    cardinals = {value: word for word, value in pack(code).cardinals.items()}
+    if 20 <= n < 100 and units in ordinals and tens * 10 in cardinals:
+        return [f"{cardinals[tens * 10]}-{ordinals[units]}"]
+    return []
+
+
 def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str], text_lang: str = "") -> bool:
     """Whether a value found in `text` (written in `text_lang`, by default the question's) is counted in the unit
     the question asks about: '25人' or '21 members' for 'how many experts', not '三届' or 'four 2-week sessions';

@@ -109,6 +109,11 @@ class QuestionReader:
             earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)
             if earlier_named:
                 doc, names, scope_named = earlier, earlier_names, True
+        elif not scope_named and (asked := [t["content"] for t in history if t["role"] == "user"]):
+            # a question that names no document in a conversation on one ('Can a party leave the NPT?' … 'how much
+            # notice, and to whom?') is first about that one; the others may still answer it
+            earlier, _, earlier_named = self._document(asked[-1], only, question_language(asked[-1]))
+            doc = earlier if earlier_named and earlier is not None else doc
         read, also, also_names = self._also(condensed.question, doc, only, lang)
         names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
         doc = read
@@ -442,9 +447,12 @@ class QuestionReader:
         """'the third preambular paragraph' -> PP3; 'the last operative paragraph' / '最后一段' -> the last one,
         'the penultimate preambular paragraph' -> the one before it."""
         kind = _part_kind(text, lang) or ("OP" if doc.kind == "resolution" else "P")
-        if not re.search(r"paragraph|para\b|段|footnote|脚注", text, re.IGNORECASE):
+        if not re.search(r"paragraph|para\b|clause|段|footnote|脚注", text, re.IGNORECASE):
             return []
-        noun = r"footnote" if kind == "FN" else r"(?:paragraph|para\b)"
+        # a clause of the preamble is one of its paragraphs ('the very first clause of the NPT preamble')
+        noun = (
+            r"footnote" if kind == "FN" else r"(?:paragraph|para\b|clause)" if kind == "PP" else r"(?:paragraph|para\b)"
+        )
         numbers = sorted(int(p.label[len(kind) :]) for p in doc.paragraphs if re.fullmatch(rf"{kind}\d+", p.label))
         refs = []
         for word, number in sorted(pack(lang).ordinals.items(), key=lambda item: -len(item[0])):

@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.language import pack, place_names, place_translations, spelled
+from assistant.language import pack, place_names, place_translations, spelled, spelled_ordinal
 from assistant.segmenter import Lexicon, open_lexicon
 from index.glossary import Glossary, stem
 from index.text import question_language
@@ -144,7 +144,10 @@ class RelevanceJudge:
             return True
         if not specific.isdigit():
             return False
-        return any(form in self._corpus_lower for code in ("en", "zh") for form in spelled(int(specific), code))
+        forms = [
+            f for code in ("en", "zh") for f in spelled(int(specific), code) + spelled_ordinal(int(specific), code)
+        ]
+        return any(form in self._corpus_lower for form in forms)  # '81st': 'eighty-first session'
 
     def known_specifics(self, question: str) -> list[str]:
         """Numbers, symbols and 《titles》 of the question that the corpus contains: the strongest evidence there

@@ -221,7 +221,7 @@ class VerdictJudge:
         if (
             question.lang == "en"
             and not card_states
-            and len(vocabulary.absent) * 3 > 2 * len(vocabulary.words) + vocabulary.glossary_terms
+            and len(vocabulary.absent) * 2 > len(vocabulary.words) + vocabulary.glossary_terms
         ):
             # English words are known through the glossary only: when most are unknown, the subject is not there
             return Verdict(False, f"the documents never use: {', '.join(vocabulary.absent)}", off_topic=True)

@@ -57,7 +57,9 @@ def answer_from_vote(question: Question, paragraph: Paragraph, lang: str) -> Vot
         for vote in (v for v in ("no", "abstain") if v in asked and counts[v]):  # who, in the answer's language
             states = language.templates["list_sep"].join(_name(row, lang, paragraph) for row in rows if row[2] == vote)
             first += language.t("vote_group", vote=language.templates[f"vote_list_{vote}"].rstrip(":："), states=states)
-        if question.intent == "yes_no" and asked:
+        # 'did anyone vote against?' is answered by the totals; 'did Palestine vote for it?' is not: no such row
+        anyone = re.search(language.templates["vote_asks_any"], question.text, re.IGNORECASE)
+        if question.intent == "yes_no" and asked and anyone:
             answer = language.templates["yes" if any(counts[v] for v in asked) else "no"]
             first = language.t("vote_yes_no", answer=answer, line=first)
         quotes = sentences[:1]
@@ -72,4 +74,5 @@ def _name(row: list[str], lang: str, paragraph: Paragraph) -> str:
 
 
 def _english_name(row: list[str], text: str) -> bool:
-    return len(row) > 3 and bool(re.search(rf"\b{re.escape(row[3])}\b", text, re.IGNORECASE))
+    """The dataset's English name, or the word made of it ('the Russian Federation', 'the Syrian Arab Republic')."""
+    return len(row) > 3 and bool(re.search(rf"\b{re.escape(row[3])}n?\b", text, re.IGNORECASE))

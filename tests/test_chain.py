@@ -516,3 +516,19 @@ def test_everything_a_resolution_says_about_a_treaty_includes_its_short_title(as
     """71/67 PP7 speaks of '《条约》' after PP2 and PP5 named the NPT in full."""
     answer = assistant.ask("everything 71/67 says about the NPT")
     assert {R + "PP2", R + "PP5", R + "PP7"} <= {c.id for c in answer.citations}
+
+
+def test_a_session_asked_in_figures_is_found_in_words(assistant):
+    answer = assistant.ask("Who briefs the General Assembly at its 81st session on implementation of 80/53?")
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP9" and "High Representative" in answer.text
+
+
+def test_a_question_without_a_subject_of_its_own_stays_with_the_conversations_document(assistant):
+    history = [{"role": "user", "content": "Can a party leave the NPT?"}, {"role": "assistant", "content": "Yes."}]
+    answer = assistant.ask("how much notice, and to whom?", history)
+    assert answer.found and answer.citations[0].id == NPT + "ART10" and "three months" in answer.text
+
+
+def test_an_english_question_most_of_whose_words_the_document_lacks_is_refused(assistant):
+    answer = assistant.ask("daily subsistence allowance for GSTE experts?")
+    assert not answer.found and "subsistence" in answer.reason

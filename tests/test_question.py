@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from assistant.language import LANGUAGES, pack, spelled
+from assistant.language import LANGUAGES, pack, spelled, spelled_ordinal
 from assistant.question import QuestionReader
 from index.corpus import shipped_documents
 from index.glossary import shipped_glossary
@@ -414,3 +414,26 @@ def test_every_answer_type_is_named_in_the_reasons_of_every_language():
     for code in LANGUAGES:
         language = pack(code)
         assert all(f"kind_{a.name}" in language.reasons for a in language.answer_types), code
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("What is the very first clause of the NPT preamble about?", (f"{NPT}:PP1",)),
+        ("NPT 序言的第11个条款讲的是什么？", (f"{NPT}:PP11",)),
+        ("What does the first clause of OP7 of 71/67 say?", ("A/RES/71/67:OP7",)),  # a clause inside OP7
+    ],
+)
+def test_a_clause_of_the_preamble_is_one_of_its_paragraphs(reader, text, labels):
+    assert reader.read(text, []).labels == labels
+
+
+def test_a_session_in_figures_is_one_the_text_spells_in_words():
+    assert spelled_ordinal(81, "en") == ["eighty-first"] and spelled_ordinal(3, "en") == ["third"]
+    assert spelled_ordinal(80, "en") == [] and spelled_ordinal(72, "zh") == ["七十二"]
+
+
+def test_a_question_names_no_document_in_a_conversation_on_one_is_first_about_that_one(reader):
+    history = [{"role": "user", "content": "Can a party leave the NPT?"}, {"role": "assistant", "content": "Yes."}]
+    question = reader.read("how much notice, and to whom?", history)
+    assert question.scope == NPT and not question.scope_named and not question.follow_up

@@ -64,6 +64,12 @@ def test_the_shipped_resolution_carries_the_card_after_its_text() -> None:
         ("Did Germany vote for 71/67?", "Yes. Germany: voted in favour."),
         ("Did anyone vote against the resolution?", "No. 174 in favour, 0 against, 6 abstentions."),
         ("决议的表决结果如何？", "赞成174票，反对0票，弃权6票。"),
+        # a state by its official or short name: the word made of the dataset's name, shorthand spelled out
+        ("Did the Russian Federation vote for 71/67?", "No. Russia: abstained."),
+        ("Did the Syrian Arab Republic vote for 71/67?", "No. Syria: abstained."),
+        ("How did the DPRK vote on 71/67?", "North Korea: abstained."),
+        # a state the roll call does not list gets the totals, not a Yes meant for 'did anyone'
+        ("Did Palestine vote for 71/67?", "174 in favour, 0 against, 6 abstentions."),
     ],
 )
 def test_vote_questions_are_answered_from_the_table_and_name_the_source(
