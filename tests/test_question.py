@@ -391,7 +391,9 @@ def test_an_elliptical_follow_up_asks_the_last_question_again(reader):
 def test_where_something_is_mentioned_asks_for_the_paragraph(reader):
     assert reader.read("where's UNIDIR mentioned in 80/53?", []).intent == "locate"
     assert reader.read("where is the Office for Disarmament Affairs referred to?", []).intent == "locate"
-    assert reader.read("where does the NPT say the conference is held?", []).intent == "locate"
+    assert reader.read("where does 71/67 talk about confidence-building?", []).intent == "locate"
+    # 'where … decide what OP8 says': where the Assembly decided, not where the text says it
+    assert reader.read("Where and on which dates did the General Assembly decide what OP8 says?", []).intent == "lookup"
     assert reader.read("where does the group meet?", []).answer_type == "place"
 
 

@@ -92,11 +92,11 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
     [
         ("核裁军核查国际伙伴关系是哪一年成立的？", ["PP14", "PP2", "META"], "年份"),
         ("When did the UK-Norway Initiative start and what did it test?", ["PP14", "PP15"], "time"),
-        # a date near nothing the question names ('DPRK' is not in the treaty's text)
+        # a state the treaty's text never names ('DPRK' is North Korea, a state of the vote card only)
         (
             "When did the DPRK withdraw from the NPT?",
             ["UNTS vol. 729, No. 10485:ART9", "UNTS vol. 729, No. 10485:ART10"],
-            "time",
+            "North Korea",
         ),
         ("2018年的专家组会议具体在几月份开？", ["OP7", "PP10", "META"], "月份"),
         ("决议为专家组拨付了多少经费？", ["OP7", "OP6", "PP10"], ""),
@@ -191,7 +191,7 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # a list of facts the paragraphs only refer to ('…报告所载建议' is no recommendation)
         ("政府专家组最后提出了哪些建议？", ["PP10", "OP7"], "建议"),
         # a body named in Latin script (known by the glossary only) that the resolution never names
-        ("When's the GSTE due to report back to the GA?", ["PP10", "OP6"], "Group of Scientific and Technical"),
+        ("When's UNIDIR due to report back to the GA?", ["PP10", "OP6"], "Institute for Disarmament Research"),
         # a treaty the documents never name is no figure a yes-no question can be answered No on
         ("决议有提到《禁止核武器条约》吗", ["PP5", "FN5"], "禁止核武器条约"),
         (
