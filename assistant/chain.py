@@ -213,15 +213,10 @@ class Assistant:
             return self._each_document(turn)
         if turn.request.doc or question.labels or question.follow_up:
             return turn
-        asks_fact = question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
-        # the main resolution has the subject but not the fact: a document it cites may state it ('保障协定要在多少天
-        # 内开始谈判': the NPT's 180 days); not a later one, which says what happened after
-        lacking = asks_fact and not verdict.found and not verdict.off_topic and not question.scope_named
-        if not (asks_fact and verdict.found) and not verdict.off_topic and not lacking:
+        typed = verdict.found and question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
+        if not typed and not verdict.off_topic:
             return turn
         symbols = [s for s in self.index.documents if s != question.scope]
-        if lacking:
-            symbols = [s for s in symbols if self._cited_by(s, question.scope or "")]
         if question.scope_named:
             if verdict.found:
                 return turn
@@ -240,7 +235,7 @@ class Assistant:
                 nearer.append(Turn(turn.request, other, retrieval, decided))
             if (
                 decided.found
-                and (decided.grounded or lacking)  # instead of a refusal: the cited text states the fact asked for
+                and decided.grounded
                 # a No from another document: only instead of none, and only when the paragraph on the topic names
                 # another place or state than the one asked about (not when it lacks a figure asked about)
                 and not (decided.contradicted and (verdict.found or not decided.kind))

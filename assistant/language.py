@@ -224,9 +224,12 @@ def number_value(value: str, lang: str) -> int | None:
         return zh_number(numeral.group(0))
     cardinals = pack(lang).cardinals
     words = [cardinals.get(word) for word in re.split(r"[-\s]+", value.strip().lower())]
-    if len(words) == 2 and words[0] in range(20, 100, 10) and words[1] in range(1, 10):
-        return words[0] + words[1]  # 'twenty-five'
-    return words[0] if len(words) == 1 else None
+    if len(words) == 1:
+        return words[0]
+    tens, units = words if len(words) == 2 else (None, None)
+    if tens in range(20, 100, 10) and units in range(1, 10):
+        return int(tens or 0) + int(units or 0)  # 'twenty-five'
+    return None
 
 
 def spelled(n: int, code: str) -> list[str]:

@@ -109,11 +109,6 @@ class QuestionReader:
             earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)
             if earlier_named:
                 doc, names, scope_named = earlier, earlier_names, True
-        elif not scope_named and (asked := [t["content"] for t in history if t["role"] == "user"]):
-            # a question that names no document in a conversation on one ('Can a party leave the NPT?' … 'how much
-            # notice, and to whom?') is first about that one; the others may still answer it
-            earlier, _, earlier_named = self._document(asked[-1], only, question_language(asked[-1]))
-            doc = earlier if earlier_named and earlier is not None else doc
         read, also, also_names = self._also(condensed.question, doc, only, lang)
         names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
         doc = read

@@ -277,6 +277,12 @@ class VerdictJudge:
                 on_topic = on_topic + [
                     p for p in retrieval.ids if p not in on_topic and self.counts_by_items(question, p)
                 ]
+                # 'how many experts': a lower-ranked paragraph on the topic with a number in that unit ('21 members')
+                on_topic += [
+                    p
+                    for p in retrieval.ids[_EVIDENCE_DEPTH:]
+                    if p not in on_topic and self._in_asked_unit(question, p) and self._on_topic(p, words, specifics)
+                ]
             # a date is near the terms the question names when it has no other topic words ('when did the NPT
             # enter into force': 生效)
             named_terms = self.glossary.official_terms(subject) if question.answer_type in _DATES and not words else []
@@ -290,22 +296,30 @@ class VerdictJudge:
                 and self.paragraphs[on_topic[0]].lang == question.lang
             )
             listed_by = words + self.glossary.official_terms(subject)  # what a list of years may count
-            holding = [
-                pid
-                for pid in ([] if unmoored else on_topic)
-                if (
-                    self._states_near(pid, question.answer_type, words + named_terms, specifics)
-                    or question.answer_type == "number"
-                    and (self.counts_by_items(question, pid) or bool(self._years_listing(pid, listed_by)))
+
+            def holds(pid: str) -> bool:
+                """The paragraph states a fact of the asked type on the topic (a count: of what is asked)."""
+                return (
+                    (
+                        self._states_near(pid, question.answer_type or "", words + named_terms, specifics)
+                        or question.answer_type == "number"
+                        and (self.counts_by_items(question, pid) or bool(self._years_listing(pid, listed_by)))
+                    )
+                    and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
+                    and (
+                        question.answer_type != "number"
+                        or question.intent == "yes_no"
+                        or self._tells_more(question, pid)
+                    )
+                    and (
+                        question.answer_type != "number"
+                        or pid == card_id
+                        or self._counts_what_is_asked(question, pid)
+                        or bool(self._years_listing(pid, listed_by))
+                    )
                 )
-                and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
-                and (
-                    question.answer_type != "number"
-                    or pid == card_id
-                    or self._counts_what_is_asked(question, pid)
-                    or bool(self._years_listing(pid, listed_by))
-                )
-            ]
+
+            holding = [pid for pid in ([] if unmoored else on_topic) if holds(pid)]
             # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
             # says before what its footnotes cite
             holding.sort(
@@ -342,11 +356,24 @@ class VerdictJudge:
         paragraph = self.paragraphs[pid]
         defines = pack(paragraph.lang).defines
         forms = [form for forms in self._forms(list(terms), paragraph.lang) for form in forms]
-        return bool(defines) and any(
+        return defines is not None and any(
             defines.search(paragraph.text[: m.start()])
             for form in forms
             for m in re.finditer(re.escape(form), paragraph.text, re.IGNORECASE if form.isascii() else 0)
         )
+
+    def _tells_more(self, question: Question, pid: str) -> bool:
+        """For 'how many of the 21 experts must be women': the paragraph states a number the question does not
+        already give (its '21 members' is what the asker knows, not what they ask)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("number")
+        given = {
+            number_value(m.group(0), question.lang) for m in re.finditer(r"(?<![\d/])\d+(?![\d/])", question.focus)
+        }
+        stated = (
+            [number_value(m.group(0), paragraph.lang) for m in shape.shape.finditer(paragraph.text)] if shape else []
+        )
+        return not given or self.counts_by_items(question, pid) or any(n not in given for n in stated)
 
     def _values_for_all(self, question: Question, pid: str) -> str:
         """For a question on one of several ('the first session', '第一届会议') that the paragraph does not name

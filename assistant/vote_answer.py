@@ -57,10 +57,13 @@ def answer_from_vote(question: Question, paragraph: Paragraph, lang: str) -> Vot
         for vote in (v for v in ("no", "abstain") if v in asked and counts[v]):  # who, in the answer's language
             states = language.templates["list_sep"].join(_name(row, lang, paragraph) for row in rows if row[2] == vote)
             first += language.t("vote_group", vote=language.templates[f"vote_list_{vote}"].rstrip(":："), states=states)
-        # 'did anyone vote against?' is answered by the totals; 'did Palestine vote for it?' is not: no such row
+        # 'did anyone vote against?' and '弃权的国家是不是6个？' are answered by the totals; 'did Palestine vote for
+        # it?' is not: no such row
         anyone = re.search(language.templates["vote_asks_any"], question.text, re.IGNORECASE)
-        if question.intent == "yes_no" and asked and anyone:
-            answer = language.templates["yes" if any(counts[v] for v in asked) else "no"]
+        figures = {int(f) for f in re.findall(r"(?<![\d/])\d{1,3}(?![\d/])", question.text)}
+        if question.intent == "yes_no" and asked and (anyone or figures):
+            agrees = any(counts[v] in figures if figures else counts[v] for v in asked)
+            answer = language.templates["yes" if agrees else "no"]
             first = language.t("vote_yes_no", answer=answer, line=first)
         quotes = sentences[:1]
         if "abstain" in asked or counts["no"] and "no" in asked:

@@ -433,9 +433,3 @@ def test_a_clause_of_the_preamble_is_one_of_its_paragraphs(reader, text, labels)
 def test_a_session_in_figures_is_one_the_text_spells_in_words():
     assert spelled_ordinal(81, "en") == ["eighty-first"] and spelled_ordinal(3, "en") == ["third"]
     assert spelled_ordinal(80, "en") == [] and spelled_ordinal(72, "zh") == ["七十二"]
-
-
-def test_a_question_names_no_document_in_a_conversation_on_one_is_first_about_that_one(reader):
-    history = [{"role": "user", "content": "Can a party leave the NPT?"}, {"role": "assistant", "content": "Yes."}]
-    question = reader.read("how much notice, and to whom?", history)
-    assert question.scope == NPT and not question.scope_named and not question.follow_up

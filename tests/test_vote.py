@@ -70,6 +70,15 @@ def test_the_shipped_resolution_carries_the_card_after_its_text() -> None:
         ("How did the DPRK vote on 71/67?", "North Korea: abstained."),
         # a state the roll call does not list gets the totals, not a Yes meant for 'did anyone'
         ("Did Palestine vote for 71/67?", "174 in favour, 0 against, 6 abstentions."),
+        # a count the question names is checked against the totals
+        (
+            "71/67 弃权的国家是不是6个？",
+            "是。赞成174票，反对0票，弃权6票。弃权：白俄罗斯、中国、伊朗、朝鲜、俄罗斯、叙利亚。",
+        ),
+        (
+            "71/67 弃权的国家是不是5个？",
+            "否。赞成174票，反对0票，弃权6票。弃权：白俄罗斯、中国、伊朗、朝鲜、俄罗斯、叙利亚。",
+        ),
     ],
 )
 def test_vote_questions_are_answered_from_the_table_and_name_the_source(
