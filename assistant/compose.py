@@ -103,6 +103,8 @@ class Composer:
         if not items:
             return ""
         first, last = (split_citation_id(i)[1].removeprefix(self.paragraphs[pid].label) for i in (items[0], items[-1]))
+        if not re.fullmatch(r"\([a-z]\)", first):
+            return ""  # an article's numbered paragraphs ('(1)' … '(6)') are its parts, not things it lists
         return pack(lang).t("direct_items", count=len(items), first=first, last=last)
 
     def year_count(self, question: Question, quote: str, lang: str) -> str:

@@ -1,6 +1,6 @@
 """Typing slips in English questions ('duplicaton', 'safegaurds'): a long word the documents never use, one slip
 away from exactly one word they do use, is read as that word. Short words and slips at a word's end are left
-alone: 'stated' is no misspelling of 'states'."""
+alone: 'stated' is no misspelling of 'states'. An acronym with two letters swapped ('NTP') is the one it swaps to."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[A-Za-z]{7,}")
-MIN_LENGTH = 7  # shorter words are too often another real word one slip away
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")
 
 
 def _one_slip_away(word: str) -> set[str]:
@@ -26,8 +26,10 @@ class Speller:
     """`texts`: the documents; `known`: other words that are no slips (the glossary's, the asking words)."""
 
     def __init__(self, texts: Iterable[str], known: Iterable[str] = ()) -> None:
+        texts, known = list(texts), list(known)
         self.words = {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}  # the documents' words
         self.known = self.words | {w.lower() for term in known for w in re.findall(r"[A-Za-z]+", term)}
+        self.acronyms = {a for term in [*texts, *known] for a in _ACRONYM.findall(term)}
 
     def corrected(self, question: str) -> str:
         """The question with each long word the documents do not use, and that is one slip from exactly one word
@@ -40,4 +42,11 @@ class Speller:
             candidates = _one_slip_away(word.lower()) & self.words
             return candidates.pop() if len(candidates) == 1 else word
 
-        return _WORD.sub(fix, question)
+        def swap(match: re.Match[str]) -> str:  # 'NTP': two letters of a known acronym swapped ('NPT')
+            word = match.group(0)
+            if word in self.acronyms:
+                return word
+            swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} & self.acronyms
+            return swapped.pop() if len(swapped) == 1 else word
+
+        return _ACRONYM.sub(swap, _WORD.sub(fix, question))

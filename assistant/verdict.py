@@ -39,6 +39,8 @@ _PROPER_NAME = re.compile(
     r"\b[A-Z][\w-]+(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+(?:(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+)*"
 )
 _PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
+_ACRONYM = re.compile(r"(?<![A-Za-z-])[A-Z]{3,}(?![A-Za-z-])")
+_ROMAN = re.compile(r"[IVXLC]+")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
@@ -140,6 +142,10 @@ class VerdictJudge:
             return Verdict(True, reason, tuple(opening), every=True)
         subject = self._subject(question, judge)
         vocabulary = self._with_card_words(question, judge.vocabulary(subject))
+        where = vocabulary.places or question.answer_type == "place"
+        if question.asks_reason and where and question.intent in ("lookup", "yes_no"):
+            # 'why was Vienna chosen', '为什么在纽约开会': a resolution says where a body meets, never why there
+            return Verdict(False, "the documents say where, not why there")
         if vocabulary.asked_absent and not question.answer_type:
             # 'which room', '哪几种工作语言': a kind of thing the text never names, and no type to find one by
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
@@ -150,6 +156,12 @@ class VerdictJudge:
         latin_terms = self.glossary.official_terms(latin, vocabulary=False) + spelled  # 'GSTE'; 'Vienna' as such
         unnamed = [t for t in latin_terms if not judge.names_term(t)]
         unnamed += self._names_not_in(question.scope or "", subject)
+        # an acronym neither the documents nor the glossary know names what they do not hold ('the CTBT', 'New START')
+        unnamed += [
+            a
+            for a in _ACRONYM.findall(subject)
+            if a not in self.glossary.terms() and not judge.names_term(a) and not _ROMAN.fullmatch(a)
+        ]
         if unnamed and not self._card(question):
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]

@@ -528,3 +528,28 @@ def test_a_count_is_in_the_unit_asked_and_not_the_number_the_question_gives(assi
     assert not refused.found and "no number" in refused.reason
     # '多大比例' asks for a number, not for the Group's requests
     assert not assistant.ask("GSTE 的性别平衡要求女性至少占多大比例").found
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        # an acronym neither the documents nor the glossary know: a treaty they do not hold
+        ("What does the CTBT say about entry into force?", "CTBT"),
+        # a resolution says where a body meets, never why there
+        ("Why was Vienna chosen as a venue for the GSTE?", "not why"),
+        ("80/53为什么规定专家组必须在纽约开会？", "not why"),
+    ],
+)
+def test_refused_for_what_the_documents_do_not_hold(assistant, question, reason):
+    answer = assistant.ask(question)
+    assert not answer.found and reason in answer.reason
+
+
+def test_staff_shorthand_is_the_glossarys(assistant):
+    assert assistant.ask("What is the symbol of the resolution behind the SSOD-I Final Document?").found
+    assert assistant.ask("ODA assistance expert group 80/53").citations[0].id == "A/RES/80/53:OP7"
+
+
+def test_an_articles_numbered_paragraphs_are_no_list_to_count(assistant):
+    answer = assistant.ask("NPT EIF: how many states besides the depositaries had to ratify?")
+    assert not answer.text.startswith("Answer: 6")

@@ -433,3 +433,8 @@ def test_a_clause_of_the_preamble_is_one_of_its_paragraphs(reader, text, labels)
 def test_a_session_in_figures_is_one_the_text_spells_in_words():
     assert spelled_ordinal(81, "en") == ["eighty-first"] and spelled_ordinal(3, "en") == ["third"]
     assert spelled_ordinal(80, "en") == [] and spelled_ordinal(72, "zh") == ["七十二"]
+
+
+def test_an_acronym_with_two_letters_swapped_is_the_one_it_swaps_to(reader):
+    assert reader.read("NTP第六条讲什么", []).scope == NPT
+    assert "CTBT" in reader.read("What does the CTBT say about entry into force?", []).text  # no acronym it swaps to
