@@ -157,11 +157,17 @@ class ExtractiveAnswerer:
         # A heading clause ("议程项目：") is nothing without the words it introduces.
         while hi + 1 < len(parts) and text[parts[hi].end - 1] in "：:":
             hi += 1
-        # A value of the asked kind is quoted whole ('at the cities of London, Moscow and Washington').
+        # A value of the asked kind is quoted whole ('at the cities of London, Moscow and Washington'), and so are
+        # the names a count counts ('the English, Russian, French, Spanish and Chinese texts')
         asked = pack(paragraph.lang).answer_type(question.answer_type or "")
-        for value in asked.shape.finditer(text) if asked else ():
-            while parts[lo].start <= value.start() < parts[hi].end < value.end() and hi + 1 < len(parts):
-                hi += 1
+        names = pack(paragraph.lang).names_list if question.answer_type == "number" else None
+        values = [*(asked.shape.finditer(text) if asked else ()), *(names.finditer(text) if names else ())]
+        for value in values:
+            if value.start() < parts[hi].end and parts[lo].start < value.end():
+                while lo > 0 and value.start() < parts[lo].start:
+                    lo -= 1
+                while hi + 1 < len(parts) and parts[hi].end < value.end():
+                    hi += 1
         return parts[lo].start, parts[hi].end
 
     def _item_holding(self, paragraph: Paragraph, clause: _Clause) -> tuple[int, int] | None:
@@ -260,7 +266,7 @@ class ExtractiveAnswerer:
             first = (
                 self.composer.direct(question, quote, source_lang, lang)
                 or self.composer.item_count(question, citations[0].id, lang)
-                or self.composer.year_count(question, quote, lang)
+                or self.composer.listed_count(question, quote, source_lang, lang)
             )
         elif len(question.labels) == 1:  # '80/53 OP6 列了几个领域': its items
             first = self.composer.item_count(question, question.labels[0], lang)

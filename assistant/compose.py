@@ -14,7 +14,7 @@ import re
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.labels import display_label
-from assistant.language import LanguagePack, in_asked_unit, pack
+from assistant.language import LanguagePack, in_asked_unit, listed_names, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
@@ -107,15 +107,20 @@ class Composer:
             return ""  # an article's numbered paragraphs ('(1)' … '(6)') are its parts, not things it lists
         return pack(lang).t("direct_items", count=len(items), first=first, last=last)
 
-    def year_count(self, question: Question, quote: str, lang: str) -> str:
-        """For 'how many review conferences does it recall' answered by a clause that lists them by year: how many,
-        and which years."""
-        years = list(dict.fromkeys(YEAR.findall(quote))) if question.answer_type == "number" else []
-        if len(years) < 2:
+    def listed_count(self, question: Question, quote: str, source_lang: str, lang: str) -> str:
+        """For 'how many review conferences does it recall' answered by a clause that lists them by year, or 'how
+        many equally authentic texts' by one that lists them by name: how many, and which."""
+        if question.answer_type != "number":
             return ""
         language = pack(lang)
-        named = language.templates["list_sep"].join(language.t("year", year=y) for y in years)
-        return language.t("direct_years", count=len(years), years=named)
+        years = list(dict.fromkeys(YEAR.findall(quote)))
+        if len(years) >= 2:
+            named = language.templates["list_sep"].join(language.t("year", year=y) for y in years)
+            return language.t("direct_years", count=len(years), years=named)
+        rows = [row for row in listed_names(quote, source_lang) if len(row) >= 3]
+        if not rows:
+            return ""
+        return language.t("direct_listed", count=len(rows[0]), values=language.templates["list_sep"].join(rows[0]))
 
     def _from_zh(self, value: str, language: LanguagePack) -> str:
         """A Chinese value (最多为25人, 2016年12月5日, 第七十二届会议, 在日内瓦举行) in `language`'s words, or ''."""

@@ -88,6 +88,7 @@ class LanguagePack:
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
     document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown
     defines: re.Pattern[str] | None  # the words right before a term where a text defines it ('designated the')
+    names_list: re.Pattern[str] | None  # names listed in a row ('English, Russian, French, Spanish and Chinese')
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
     item_pattern: re.Pattern[str] | None  # a lettered item named apart from its paragraph ('(d)项', 'item (d)')
     vocabulary: AskingWords
@@ -182,6 +183,7 @@ def pack(code: str) -> LanguagePack:
         elliptical=re.compile(raw["elliptical"], flags) if "elliptical" in raw else None,
         document_speaks=raw.get("document_speaks", ""),
         defines=re.compile(raw["defines"], flags) if raw.get("defines") else None,
+        names_list=re.compile(raw["names_list"]) if raw.get("names_list") else None,
         label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],
         item_pattern=re.compile(raw["labels"]["item"], flags) if "item" in raw["labels"] else None,
         vocabulary=AskingWords(
@@ -243,6 +245,13 @@ def spelled(n: int, code: str) -> list[str]:
     if 20 <= n < 100 and tens * 10 in words and units in words:
         return [f"{words[tens * 10]}-{words[units]}", f"{words[tens * 10]} {words[units]}"]
     return []
+
+
+def listed_names(text: str, code: str) -> list[list[str]]:
+    """Each row of names a text lists ('the English, Russian, French, Spanish and Chinese texts'), as its names."""
+    pattern = pack(code).names_list
+    rows = [m.group(1) for m in pattern.finditer(text)] if pattern else []
+    return [[n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|、|以及|和|及", row) if n] for row in rows]
 
 
 def spelled_ordinal(n: int, code: str) -> list[str]:

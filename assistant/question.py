@@ -32,6 +32,7 @@ _MONTH_DAY = re.compile(
     r"September|October|November|December)\b"
 )
 _SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the one that': no value checked
+_NAMES_YEAR = re.compile(r"(?<!\d)(?:19|20)?\d\d\s*年|\b(?:19|20)\d\d\b")  # '1995年', '95年', 'the 2000 conference'
 _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an ordinal (72nd)
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 _LISTED_KINDS = frozenset({"symbol", "year"})  # values a list of paragraphs can be of: each paragraph writes its own
@@ -282,6 +283,12 @@ class QuestionReader:
         treaties_called = [symbol for symbol, _ in called if symbol in docs and docs[symbol].kind == "treaty"]
         if asks_articles and treaties_called and called[0][0] not in docs:
             called = [(s, n) for s, n in called if s == treaties_called[0]]  # 'the NPT articles on review conferences'
+        unindexed = [n for s, n in called if s not in docs]
+        apart = [(s, n) for s, n in called if s in docs and not any(n in other for other in unindexed)]
+        if called and called[0][0] not in docs and apart and not _NAMES_YEAR.search(text):
+            # 'NPT生效后几年开审议大会': the treaty named on its own, not inside a conference's name ('NPT conference');
+            # a conference named by its year is what is asked about ('1995年审议和延期大会…延长NPT')
+            called = [item for item in called if item[0] == apart[0][0]]
         if called and called[0][0] in docs:
             symbol = called[0][0]
             speaks = pack(lang).document_speaks

@@ -1,11 +1,14 @@
 """Typing slips in English questions ('duplicaton', 'safegaurds'): a long word the documents never use, one slip
-away from exactly one word they do use, is read as that word. Short words and slips at a word's end are left
-alone: 'stated' is no misspelling of 'states'. An acronym with two letters swapped ('NTP') is the one it swaps to."""
+away from exactly one word they use (or a form of one: 'protectng'), is read as that word. Short words and slips
+at a word's end are left alone: 'stated' is no misspelling of 'states'. An acronym with two letters swapped
+('NTP') is the one it swaps to."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from index.glossary import stem
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[A-Za-z]{7,}")
@@ -39,7 +42,8 @@ class Speller:
             word = match.group(0)
             if word.lower() in self.known or word.isupper():
                 return word
-            candidates = _one_slip_away(word.lower()) & self.words
+            # a word of theirs, or a form of one ('protectng': 'protecting', where they write 'protect')
+            candidates = {c for c in _one_slip_away(word.lower()) if c in self.words or stem(c) in self.words}
             return candidates.pop() if len(candidates) == 1 else word
 
         def swap(match: re.Match[str]) -> str:  # 'NTP': two letters of a known acronym swapped ('NPT')

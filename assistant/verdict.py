@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.labels import display_label, without_label_refs
-from assistant.language import SPECIFIC_TYPES, in_asked_unit, number_value, pack
+from assistant.language import SPECIFIC_TYPES, in_asked_unit, listed_names, number_value, pack
 from assistant.question import Question, quoted_words
 from assistant.relevance import TITLE, RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
@@ -315,7 +315,7 @@ class VerdictJudge:
                     (
                         self._states_near(pid, question.answer_type or "", words + named_terms, specifics)
                         or question.answer_type == "number"
-                        and (self.counts_by_items(question, pid) or bool(self._years_listing(pid, listed_by)))
+                        and (self.counts_by_items(question, pid) or bool(self._listing(pid, listed_by)))
                     )
                     and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
                     and (
@@ -327,7 +327,7 @@ class VerdictJudge:
                         question.answer_type != "number"
                         or pid == card_id
                         or self._counts_what_is_asked(question, pid)
-                        or bool(self._years_listing(pid, listed_by))
+                        or bool(self._listing(pid, listed_by))
                     )
                 )
 
@@ -725,6 +725,19 @@ class VerdictJudge:
             return False  # 'Decides that the Group …': a decision about it, not a request made of it
         addressee = re.split(r"\bto\b|[,，;；]", rest, maxsplit=1)[0][:60] if paragraph.lang == "en" else rest[:10]
         return any(self._has(addressee, form) for forms in self._forms(names, paragraph.lang) for form in forms)
+
+    def _listing(self, pid: str, topic: list[str]) -> list[str]:
+        """What a paragraph lists the counted thing by: years, or names in a row right before its name ('the
+        English, Russian, French, Spanish and Chinese texts'); else []."""
+        if years := self._years_listing(pid, topic):
+            return years
+        paragraph = self.paragraphs[pid]
+        names = [n for forms in self._forms(topic, paragraph.lang) for n in forms]
+        for row in listed_names(paragraph.text, paragraph.lang):
+            after = paragraph.text[paragraph.text.index(row[-1]) + len(row[-1]) :][:24]
+            if len(row) >= 3 and any(self._has(re.sub(r"^\W*(?:the\s+)?", "", after)[: len(n) + 2], n) for n in names):
+                return row
+        return []
 
     def _years_listing(self, pid: str, topic: list[str]) -> list[str]:
         """For 'how many review conferences does it recall': the years a clause lists the thing by, when there are

@@ -292,9 +292,15 @@ def test_a_refusal_says_why_from_the_document_that_has_the_subject(assistant):
         ("71/67里提到了几届不扩散条约审议大会？", "共3个（1995年、2000年、2010年）。", "A/RES/71/67:PP2"),
         ("How many NPT review conferences does 71/67 recall?", "Answer: 3 (1995, 2000, 2010).", "A/RES/71/67:PP2"),
         ("71/67回顾的秘书长报告有几份？", "共2个（1990年、1995年）。", "A/RES/71/67:PP10"),
+        # … nor here: a row of names right before what it counts
+        (
+            "how many equally authentic texts does the NPT have",
+            "Answer: 5 (English, Russian, French, Spanish, Chinese).",
+            "UNTS vol. 729, No. 10485:ART11",
+        ),
     ],
 )
-def test_a_count_of_what_a_paragraph_lists_as_items_or_by_year(assistant, question, first_line, paragraph):
+def test_a_count_of_what_a_paragraph_lists_as_items_by_year_or_by_name(assistant, question, first_line, paragraph):
     answer = assistant.ask(question)
     assert answer.text.split("\n", 1)[0] == first_line and answer.citations[0].id == paragraph
     _assert_verified(assistant, answer)
@@ -553,3 +559,10 @@ def test_staff_shorthand_is_the_glossarys(assistant):
 def test_an_articles_numbered_paragraphs_are_no_list_to_count(assistant):
     answer = assistant.ask("NPT EIF: how many states besides the depositaries had to ratify?")
     assert not answer.text.startswith("Answer: 6")
+
+
+def test_who_the_depositaries_are_and_when_the_treaty_is_reviewed(assistant):
+    answer = assistant.ask("who are the NPT depositaries")
+    assert answer.citations[0].id == NPT + "ART9" and "United Kingdom" in answer.citations[0].quote
+    # the NPT named on its own is the treaty, though '审议大会' names the review conferences 71/67 cites
+    assert assistant.ask("NPT生效后几年开审议大会？").citations[0].id == NPT + "ART8"

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from assistant.language import LANGUAGES, pack, spelled, spelled_ordinal
+from assistant.language import LANGUAGES, listed_names, pack, spelled, spelled_ordinal
 from assistant.question import QuestionReader
 from index.corpus import shipped_documents
 from index.glossary import shipped_glossary
@@ -438,3 +438,13 @@ def test_a_session_in_figures_is_one_the_text_spells_in_words():
 def test_an_acronym_with_two_letters_swapped_is_the_one_it_swaps_to(reader):
     assert reader.read("NTP第六条讲什么", []).scope == NPT
     assert "CTBT" in reader.read("What does the CTBT say about entry into force?", []).text  # no acronym it swaps to
+
+
+def test_names_listed_in_a_row():
+    text = "This Treaty, the English, Russian, French, Spanish and Chinese texts of which are equally authentic"
+    assert listed_names(text, "en") == [["English", "Russian", "French", "Spanish", "Chinese"]]
+    assert listed_names("弃权：白俄罗斯、中国、伊朗、朝鲜、俄罗斯和叙利亚。", "zh")[0][-1] == "叙利亚"
+
+
+def test_a_slip_in_a_form_of_the_documents_word_is_read_as_that_form(reader):
+    assert "protecting" in reader.read("wher does 80/53 talk about protectng sensitive information", []).focus
