@@ -181,7 +181,10 @@ class VerdictJudge:
                 addressed := [pid for pid in self.part(replace(question, part="OP")) if self._addressed_to(pid, named)]
             ):
                 return Verdict(True, "every request made of the one named", tuple(addressed), every=True)
-        if listing and (listed := self.mentions(question, present)):
+        # 'brief me on everything 80/53 says about gender': a topic named by the glossary's words only
+        spelled = [t for t in self.glossary.terms() if t.isascii() and _uses_words(subject, t)]
+        on = present or ([] if question.terms else spelled)
+        if listing and (listed := self.mentions(question, on)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
             kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate" and k != "place"]

@@ -566,3 +566,9 @@ def test_who_the_depositaries_are_and_when_the_treaty_is_reviewed(assistant):
     assert answer.citations[0].id == NPT + "ART9" and "United Kingdom" in answer.citations[0].quote
     # the NPT named on its own is the treaty, though '审议大会' names the review conferences 71/67 cites
     assert assistant.ask("NPT生效后几年开审议大会？").citations[0].id == NPT + "ART8"
+
+
+def test_a_briefing_on_a_glossary_word_is_the_paragraphs_that_use_it(assistant):
+    """'gender' is a glossary word: the summary is the paragraphs that use it, not every hit of the search."""
+    answer = assistant.ask("brief me on everything 80/53 says about gender")
+    assert [c.id for c in answer.citations] == ["A/RES/80/53:OP2"]
