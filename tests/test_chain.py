@@ -544,6 +544,9 @@ def test_a_count_is_in_the_unit_asked_and_not_the_number_the_question_gives(assi
         # a resolution says where a body meets, never why there
         ("Why was Vienna chosen as a venue for the GSTE?", "not why"),
         ("80/53为什么规定专家组必须在纽约开会？", "not why"),
+        # a result asked for is an outcome; a person's name is no title
+        ("第七十二届大会讨论“核裁军核查”分项的结果怎么样", "建议或结论"),
+        ("80/53里负责裁军事务的高级代表叫什么名字", "人名"),
     ],
 )
 def test_refused_for_what_the_documents_do_not_hold(assistant, question, reason):
