@@ -736,9 +736,11 @@ class VerdictJudge:
             return years
         paragraph = self.paragraphs[pid]
         names = [n for forms in self._forms(topic, paragraph.lang) for n in forms]
-        for row in listed_names(paragraph.text, paragraph.lang):
-            after = paragraph.text[paragraph.text.index(row[-1]) + len(row[-1]) :][:24]
-            if len(row) >= 3 and any(self._has(re.sub(r"^\W*(?:the\s+)?", "", after)[: len(n) + 2], n) for n in names):
+        rows = pack(paragraph.lang).names_list
+        for match in rows.finditer(paragraph.text) if rows else ():
+            row = listed_names(match.group(0), paragraph.lang)[0]
+            after = re.sub(r"^\W*(?:the\s+)?", "", paragraph.text[match.end() : match.end() + 24])  # where the row ends
+            if len(row) >= 3 and any(self._has(after[: len(n) + 2], n) for n in names):
                 return row
         return []
 

@@ -314,11 +314,6 @@ def test_a_count_says_how_often_and_where(assistant):
     _assert_verified(assistant, answer)
 
 
-def test_not_answered_says_why(assistant):
-    answer = assistant.ask("核裁军核查国际伙伴关系是哪一年成立的？")
-    assert not answer.found and "年份" in answer.reason and answer.citations == []
-
-
 def test_a_fact_other_documents_state_too_is_answered_by_document_main_first(assistant):
     # the session index holds the shipped corpus: 71/67, 80/53 and the NPT
     answer = assistant.ask("How many experts may the group have?")
@@ -547,21 +542,18 @@ def test_a_count_is_in_the_unit_asked_and_not_the_number_the_question_gives(assi
         # a result asked for is an outcome; a person's name is no title
         ("第七十二届大会讨论“核裁军核查”分项的结果怎么样", "建议或结论"),
         ("80/53里负责裁军事务的高级代表叫什么名字", "人名"),
+        # a kind of fact the paragraphs on the topic do not state
+        ("核裁军核查国际伙伴关系是哪一年成立的？", "年份"),
     ],
 )
 def test_refused_for_what_the_documents_do_not_hold(assistant, question, reason):
     answer = assistant.ask(question)
-    assert not answer.found and reason in answer.reason
+    assert not answer.found and reason in answer.reason and answer.citations == []
 
 
 def test_staff_shorthand_is_the_glossarys(assistant):
     assert assistant.ask("What is the symbol of the resolution behind the SSOD-I Final Document?").found
     assert assistant.ask("ODA assistance expert group 80/53").citations[0].id == "A/RES/80/53:OP7"
-
-
-def test_an_articles_numbered_paragraphs_are_no_list_to_count(assistant):
-    answer = assistant.ask("NPT EIF: how many states besides the depositaries had to ratify?")
-    assert not answer.text.startswith("Answer: 6")
 
 
 def test_who_the_depositaries_are_and_when_the_treaty_is_reviewed(assistant):
