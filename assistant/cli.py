@@ -77,7 +77,8 @@ def format_answer(answer: Answer) -> str:
     if answer.citations:
         lines.append("")
         lines.append("引用：" if answer.lang == "zh" else "Citations:")
-        lines += [f"  [{c.id}] {display_citation(c.id, answer.lang)}" for c in answer.citations]
+        cited = dict.fromkeys(c.id for c in answer.citations)  # two quotes of one paragraph: one line
+        lines += [f"  [{cid}] {display_citation(cid, answer.lang)}" for cid in cited]
     lines += [f"! {w}" for w in answer.warnings]
     return "\n".join(lines)
 

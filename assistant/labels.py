@@ -108,6 +108,19 @@ def find_label_refs(question: str) -> list[LabelRef]:
     return list(dict.fromkeys(ref for _, _, ref in _label_matches(question)))
 
 
+def label_ranges(question: str) -> list[LabelRef]:
+    """'OP1到OP4', 'PP3 through PP6': two labels of one kind joined by a range word, as every label from the first
+    to the last."""
+    matches = _label_matches(question)
+    joiners = [joiner for code in LANGUAGES if (joiner := pack(code).range_joiner)]
+    for (_, end, low), (start, _, high) in zip(matches, matches[1:]):
+        joined = any(joiner.fullmatch(question[end:start].strip()) for joiner in joiners)
+        same_kind = low.kind == high.kind and not low.letter and not high.letter
+        if joined and same_kind and low.number < high.number <= low.number + 50:
+            return [LabelRef(low.kind, n) for n in range(low.number, high.number + 1)]
+    return []
+
+
 def without_label_refs(question: str) -> str:
     """The question with the labels it names blanked ('Summarize Article 5 of New START': 'New START' is left)."""
     for start, end, _ in reversed(_label_matches(question)):

@@ -81,6 +81,7 @@ class LanguagePack:
     whole_document: re.Pattern[str]
     ordinals: dict[str, int]  # 'third' -> 3; from the end: 'last' -> -1, 'penultimate' -> -2
     ranges: list[re.Pattern[str]]
+    range_joiner: re.Pattern[str] | None  # the words between two labels that make them a range ('到', 'through')
     negations: re.Pattern[str]
     answer_types: list[AnswerType]  # in the order they are tried: the more specific first
     display: dict[str, str]
@@ -173,6 +174,7 @@ def pack(code: str) -> LanguagePack:
         whole_document=re.compile(raw["whole_document"], flags),
         ordinals=raw.get("ordinals", {}),
         ranges=[re.compile(p, flags) for p in raw.get("ranges", [])],
+        range_joiner=re.compile(raw["range_joiner"], flags) if raw.get("range_joiner") else None,
         negations=re.compile(raw["negations"], flags),
         answer_types=[
             AnswerType(name, re.compile(spec["asks"], flags), spec["shape"], code, spec.get("card", ""))

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from assistant.followup import condense
-from assistant.labels import LabelRef, find_label_refs
+from assistant.labels import LabelRef, find_label_refs, label_ranges
 from assistant.language import LANGUAGES, SPECIFIC_TYPES, pack
 from assistant.spelling import Speller
 from index.documents import Document, Paragraph, citation_id
@@ -203,6 +203,8 @@ class QuestionReader:
             # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
             # thing it lists): several things, each where the named term is
             intent = "enumerate" if category not in self._corpus_text else intent
+        if intent == "lookup" and answer_type is None and not labels and not terms and _names_only_part(focus, lang):
+            intent = "summarize"  # '71/67 的序言部分讲了什么？', 'what does the operative part say': all of that part
         if intent == "lookup" and answer_type == "request" and terms and not labels and self._asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
         about = self._about(condensed.question, doc) if mentions else None
@@ -433,8 +435,8 @@ class QuestionReader:
         return found, missing
 
     def _ranges(self, text: str, lang: str) -> list[LabelRef]:
-        """'OP1–OP3', '第6至8段', 'operative paragraphs 1 to 3', 'articles I to VI', '第一条至第六条': every paragraph
-        (or article) in the range."""
+        """'OP1–OP3', '第6至8段', 'operative paragraphs 1 to 3', 'articles I to VI', '第一条至第六条', 'OP1到OP4':
+        every paragraph (or article) in the range."""
         article_word = pack(lang).article_word
         for pattern in pack(lang).ranges:
             if match := pattern.search(text):
@@ -443,7 +445,7 @@ class QuestionReader:
                     articles = article_word is not None and article_word.search(match.group(0))
                     kind = "ART" if articles else _part_kind(match.group(0), lang)
                     return [LabelRef(kind, n) for n in range(low, high + 1)]
-        return []
+        return label_ranges(text)
 
     def _ordinals(self, text: str, doc: Document, lang: str) -> list[LabelRef]:
         """'the third preambular paragraph' -> PP3; 'the last operative paragraph' / '最后一段' -> the last one,
@@ -604,6 +606,24 @@ def _part_kind(text: str, lang: str) -> str | None:
         if pattern.search(text):
             return kind
     return None
+
+
+def _names_only_part(focus: str, lang: str) -> bool:
+    """The question names a part of the document (preamble, operative part) and nothing else besides asking words
+    ('71/67 的序言部分讲了什么？', 'What does the preamble of 80/53 say?')."""
+    language = pack(lang)
+    named = [pattern for kind, pattern in language.parts.items() if kind in ("PP", "OP") and pattern.search(focus)]
+    if not named:
+        return False
+    rest = focus.replace(language.templates["this_document"], " ")
+    for pattern in named:
+        rest = pattern.sub(" ", rest)
+    asking = language.vocabulary.asking
+    if lang == "en":
+        return not [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w.lower() not in asking]
+    for word in sorted(asking, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return not re.sub(r"[的了都些吗呢啊吧\s\W]", "", rest)
 
 
 def _is_structural(ref: LabelRef, doc: Document) -> bool:

@@ -32,6 +32,7 @@ class Speller:
         texts, known = list(texts), list(known)
         self.words = {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}  # the documents' words
         self.known = self.words | {w.lower() for term in known for w in re.findall(r"[A-Za-z]+", term)}
+        self.stems = {stem(w) for w in self.words}  # 'welcomes' is a form of their 'welcomed', not a slip
         self.acronyms = {a for term in [*texts, *known] for a in _ACRONYM.findall(term)}
 
     def corrected(self, question: str) -> str:
@@ -40,7 +41,7 @@ class Speller:
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
-            if word.lower() in self.known or word.isupper():
+            if word.lower() in self.known or word.isupper() or stem(word.lower()) in self.stems:
                 return word
             # a word of theirs, or a form of one ('protectng': 'protecting', where they write 'protect')
             candidates = {c for c in _one_slip_away(word.lower()) if c in self.words or stem(c) in self.words}

@@ -679,10 +679,13 @@ class VerdictJudge:
             return True
         shape = pack(paragraph.lang).answer_type("number")
         numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
-        # right after the number, or after 'or more of the' ('one-third or more of the Parties')
+        # right after the number, or after 'or more of the' ('one-third or more of the Parties'); in English a few
+        # words on, within the phrase ('three informal in-person meetings')
         after = [
-            re.sub(r"^\s*or (?:more|fewer|less)\b", "", paragraph.text[m.end() : m.end() + 32])[:16] for m in numbers
+            re.split(r"[,;:.()，；：。（）]", re.sub(r"^\s*or (?:more|fewer|less)\b", "", paragraph.text[m.end() :]))[0]
+            for m in numbers
         ]
+        after = [text[:16] if paragraph.lang == "zh" else " ".join(text.split()[:4]) for text in after]
         return any(self._has(text, form) for text in after for form in forms)
 
     def _counted_forms(self, question: Question, text_lang: str) -> list[str] | None:

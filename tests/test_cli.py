@@ -18,6 +18,12 @@ def test_ask_prints_answer_and_citations(built_data_dir: Path, capsys):
     assert "日内瓦" in out and "[A/RES/71/67:OP7] A/RES/71/67 执行部分第7段" in out
 
 
+def test_a_paragraph_quoted_twice_is_listed_once(built_data_dir: Path, capsys):
+    assert main(["--data-dir", str(built_data_dir), "ask", "What was the final tally on 71/67?"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "174 in favour" in out and out.count("[A/RES/71/67:VOTE]") == 1
+
+
 def test_ask_json(built_data_dir: Path, capsys):
     assert main(["--data-dir", str(built_data_dir), "ask", "What does OP 8 say?", "--json"]) == EXIT_OK
     data = json.loads(capsys.readouterr().out)

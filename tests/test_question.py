@@ -448,3 +448,40 @@ def test_names_listed_in_a_row():
 
 def test_a_slip_in_a_form_of_the_documents_word_is_read_as_that_form(reader):
     assert "protecting" in reader.read("wher does 80/53 talk about protectng sensitive information", []).focus
+
+
+def test_another_form_of_the_documents_word_is_no_slip(reader):
+    # 80/53 writes 'welcomed' and 'Welcoming': 'welcomes' is their word in another form, not a slip of a longer one
+    assert "welcomes?" in reader.read("How many meetings fed into the report that 80/53 welcomes?", []).focus
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("80/53 OP1到OP4概括一下", tuple(f"A/RES/80/53:OP{n}" for n in range(1, 5))),
+        ("Summarize PP3 through PP6 of 80/53", tuple(f"A/RES/80/53:PP{n}" for n in range(3, 7))),
+        ("OP2 and OP4 of 80/53", ("A/RES/80/53:OP2", "A/RES/80/53:OP4")),  # 'and' joins two, not a range
+    ],
+)
+def test_two_labels_joined_by_a_range_word_are_every_label_between(reader, text, labels):
+    assert reader.read(text, []).labels == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "part"),
+    [
+        ("71/67 的序言部分讲了什么？", "summarize", "PP"),
+        ("What does the operative part of 80/53 say?", "summarize", "OP"),
+        ("What does the operative part of 80/53 say about gender?", "lookup", None),  # a topic in that part
+        ("序言部分提到了哪些原则？", "lookup", None),
+    ],
+)
+def test_a_question_on_a_part_and_nothing_else_summarizes_it(reader, text, intent, part):
+    question = reader.read(text, [])
+    assert (question.intent, question.part) == (intent, part)
+
+
+def test_where_a_named_document_says_something_asks_for_the_paragraph(reader):
+    question = reader.read("Where does 80/53 say verification work has to protect sensitive information?", [])
+    assert (question.intent, question.answer_type) == ("locate", None)
+    assert reader.read("Where does the NPT say parties may withdraw?", []).intent == "locate"
