@@ -530,13 +530,20 @@ _EITHER = re.compile(r",\s*(?:or\s+)?|\s+or\s+|或者|或|、")  # 'X, Y or Z', 
 
 
 def _in_full(text: str, abbreviations: dict[str, str]) -> str:
-    """The question with the shorthand users type spelled out ('depositary govts' -> 'depositary governments')."""
-    if not abbreviations:
-        return text
-    pattern = (
-        r"(?<![\w/])(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")(?![\w/])"
-    )
-    return re.sub(pattern, lambda m: abbreviations[m.group(1).lower()], text, flags=re.IGNORECASE)
+    """The question with the shorthand users type spelled out ('depositary govts' -> 'depositary governments'). A
+    shorthand written in capitals is read only in capitals ('US', not 'tell us')."""
+    for exact in (False, True):
+        short = sorted((a for a in abbreviations if (a != a.lower()) == exact), key=len, reverse=True)
+        if short:
+            pattern = r"(?<![\w/])(" + "|".join(re.escape(a) for a in short) + r")(?![\w/])"
+            flags = 0 if exact else re.IGNORECASE
+            text = re.sub(
+                pattern,
+                lambda m, exact=exact: abbreviations[m.group(1) if exact else m.group(1).lower()],
+                text,
+                flags=flags,
+            )
+    return text
 
 
 def quoted_words(text: str) -> list[str]:

@@ -275,8 +275,8 @@ class VerdictJudge:
             # the card that states this kind of fact (the vote) is on its topic, whatever the words
             card_id = f"{question.scope}:{self._card(question)}"
             on_document = card_id in self.paragraphs and (
-                card_fact or self._about_the_document(question.scope or "", words)
-            )
+                card_fact or self._about_the_document(question.scope or "", words) or self._on_topic(card_id, words, [])
+            )  # the card names the state asked about ('did the USA support it')
             if on_document and card_id not in candidates:
                 candidates.append(card_id)  # '在大会全体会议上，表决结果如何': however the search ranked it
             grounded = [

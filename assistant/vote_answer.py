@@ -61,10 +61,17 @@ def answer_from_vote(question: Question, paragraph: Paragraph, lang: str) -> Vot
         # it?' is not: no such row
         anyone = re.search(language.templates["vote_asks_any"], question.text, re.IGNORECASE)
         figures = {int(f) for f in re.findall(r"(?<![\d/])\d{1,3}(?![\d/])", question.text)}
-        if question.intent == "yes_no" and asked and (anyone or figures):
+        # 'was it adopted without a vote / by consensus?': the card is a recorded vote, so No; 'unanimously?': only
+        # with none against and none abstaining
+        without_vote = re.search(language.templates["vote_asks_consensus"], question.text, re.IGNORECASE)
+        unanimous = re.search(language.templates["vote_asks_unanimous"], question.text, re.IGNORECASE)
+        agrees: bool | None = None
+        if question.intent == "yes_no" and (without_vote or unanimous):
+            agrees = not without_vote and not (counts["no"] or counts["abstain"])
+        elif question.intent == "yes_no" and asked and (anyone or figures):
             agrees = any(counts[v] in figures if figures else counts[v] for v in asked)
-            answer = language.templates["yes" if agrees else "no"]
-            first = language.t("vote_yes_no", answer=answer, line=first)
+        if agrees is not None:
+            first = language.t("vote_yes_no", answer=language.templates["yes" if agrees else "no"], line=first)
         quotes = sentences[:1]
         if "abstain" in asked or counts["no"] and "no" in asked:
             quotes += [_group_sentence(paragraph, v, lang) for v in ("abstain", "no") if v in asked and counts[v]]

@@ -70,6 +70,13 @@ def test_the_shipped_resolution_carries_the_card_after_its_text() -> None:
         ("How did the DPRK vote on 71/67?", "North Korea: abstained."),
         # a state the roll call does not list gets the totals, not a Yes meant for 'did anyone'
         ("Did Palestine vote for 71/67?", "174 in favour, 0 against, 6 abstentions."),
+        # a state by the shorthand in capitals ('US'; 'tell us' stays a pronoun)
+        ("Did the US support 71/67?", "Yes. United States: voted in favour."),
+        # a recorded vote is no adoption without a vote; with six abstentions it was not unanimous
+        ("Was 71/67 adopted without a vote?", "No. 174 in favour, 0 against, 6 abstentions."),
+        ("71/67是协商一致通过的吗？", "否。赞成174票，反对0票，弃权6票。"),
+        ("Was 71/67 adopted unanimously?", "No. 174 in favour, 0 against, 6 abstentions."),
+        ("What was the final tally on 71/67?", "174 in favour, 0 against, 6 abstentions."),
         # a count the question names is checked against the totals
         (
             "71/67 弃权的国家是不是6个？",
@@ -92,7 +99,12 @@ def test_vote_questions_are_answered_from_the_table_and_name_the_source(
 
 @pytest.mark.parametrize(
     "question",
-    ["决议对印度和巴基斯坦有什么要求？", "朝鲜在决议中被点名了吗？", "Who voted for resolution 80/53?"],
+    [
+        "决议对印度和巴基斯坦有什么要求？",
+        "朝鲜在决议中被点名了吗？",
+        "Who voted for resolution 80/53?",
+        "Was 80/53 adopted by consensus?",
+    ],
 )
 def test_the_card_answers_vote_questions_only(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
@@ -108,3 +120,8 @@ def test_citation_cards_say_the_vote_is_a_research_dataset_and_the_npt_text_not_
     assert authority(main, "en", main.paragraph("VOTE")).startswith("research dataset, not the official record")
     assert "official UN text" in authority(main, "en", main.paragraph("OP7"))
     assert "not an official source of law" in authority(documents["UNTS vol. 729, No. 10485"], "en")
+
+
+def test_consensus_in_a_groups_rules_is_no_vote_question(assistant: Assistant) -> None:
+    answer = assistant.ask("Does the GSTE take its decisions by consensus?")
+    assert answer.found and [c.id for c in answer.citations] == ["A/RES/80/53:OP4"]
