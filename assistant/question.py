@@ -538,10 +538,7 @@ def _in_full(text: str, abbreviations: dict[str, str]) -> str:
             pattern = r"(?<![\w/])(" + "|".join(re.escape(a) for a in short) + r")(?![\w/])"
             flags = 0 if exact else re.IGNORECASE
             text = re.sub(
-                pattern,
-                lambda m, exact=exact: abbreviations[m.group(1) if exact else m.group(1).lower()],
-                text,
-                flags=flags,
+                pattern, lambda m: abbreviations.get(m.group(1)) or abbreviations[m.group(1).lower()], text, flags=flags
             )
     return text
 

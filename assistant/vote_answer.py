@@ -49,8 +49,8 @@ def answer_from_vote(question: Question, paragraph: Paragraph, lang: str) -> Vot
         ]
         first = "".join(lines)
         if question.intent == "yes_no" and asked:
-            agrees = all(row[2] in asked for row in named)
-            first = language.t("vote_yes_no", answer=language.templates["yes" if agrees else "no"], line=first)
+            as_asked = all(row[2] in asked for row in named)
+            first = language.t("vote_yes_no", answer=language.templates["yes" if as_asked else "no"], line=first)
         quotes = [q for q in dict.fromkeys(_group_sentence(paragraph, row[2], lang) for row in named) if q]
     else:
         first = language.t("vote_totals", **counts)
