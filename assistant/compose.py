@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.citations import Answer, Citation, make_citation
-from assistant.labels import display_label
+from assistant.labels import display_label, document_name
 from assistant.language import LanguagePack, in_asked_unit, listed_names, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
@@ -157,7 +157,7 @@ class Composer:
         ids = sorted(verdict.evidence, key=lambda pid: self.paragraphs[pid].order)
         citations: list[Citation] = []
         lines: list[str] = []
-        symbol = split_citation_id(ids[0])[0] if ids else (question.scope or "")
+        symbol = document_name(split_citation_id(ids[0])[0] if ids else (question.scope or ""), lang)  # 'NPT'
         terms = [t for t in question.terms or verdict.words if any(t in self.paragraphs[pid].text for pid in ids)]
         for n, pid in enumerate(ids, 1):
             paragraph = self.paragraphs[pid]

@@ -88,6 +88,7 @@ class LanguagePack:
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
     document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown
+    document_head: str  # the word a treaty's name ends in ('条约', 'Treaty'): a term before it is in a name
     defines: re.Pattern[str] | None  # the words right before a term where a text defines it ('designated the')
     names_list: re.Pattern[str] | None  # names listed in a row ('English, Russian, French, Spanish and Chinese')
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
@@ -184,6 +185,7 @@ def pack(code: str) -> LanguagePack:
         follow_up={name: re.compile(p, flags) for name, p in raw["follow_up"].items()},
         elliptical=re.compile(raw["elliptical"], flags) if "elliptical" in raw else None,
         document_speaks=raw.get("document_speaks", ""),
+        document_head=raw.get("document_head", ""),
         defines=re.compile(raw["defines"], flags) if raw.get("defines") else None,
         names_list=re.compile(raw["names_list"]) if raw.get("names_list") else None,
         label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],

@@ -47,6 +47,7 @@ class Question:
     lang: str  # the question's language
     scope: str | None  # the document it is about
     scope_named: bool = False  # the question says which (else: the main resolution, and the others may answer too)
+    scope_terms: tuple[str, ...] = ()  # the terms that chose the document when none was named ('修正案': the NPT)
     also: tuple[str, ...] = ()  # other documents it asks about too ('71/67 和 80/53', 'both resolutions'): grouped
     intent: str = "lookup"
     answer_type: str | None = None
@@ -83,6 +84,13 @@ class QuestionReader:
         self._main_doc = self._main()
         self._written = {symbol: "".join(p.text for p in d.paragraphs) for symbol, d in documents.items()}
         self._main_text = self._written[self._main_doc.symbol] if self._main_doc else ""
+        self._places = " ".join(  # where the texts say things happen ('in Geneva and Vienna', '在日内瓦举行')
+            m.group(0)
+            for d in documents.values()
+            for p in d.paragraphs
+            if (place := pack(d.lang).answer_type("place"))
+            for m in place.shape.finditer(p.text)
+        )
         self._speller = Speller(
             self._written.values(),
             [*glossary.terms(), *(w for code in LANGUAGES for w in pack(code).vocabulary.asking)],
@@ -217,6 +225,9 @@ class QuestionReader:
         ):
             lead = said.group(1)  # 'what did it decide': its decisions, if it opens paragraphs with that verb
         part = self._part(text, lang, "enumerate" if listed else intent)
+        main = self._main_doc
+        unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
+        scope_terms = self._only_in(condensed.question, main)[1] if unnamed_other and main else ()
         return Question(
             text=text,
             search=search,
@@ -224,6 +235,7 @@ class QuestionReader:
             lang=lang,
             scope=doc.symbol if doc else None,
             scope_named=scope_named,
+            scope_terms=scope_terms,
             also=also,
             intent=intent,
             answer_type=answer_type,
@@ -316,7 +328,36 @@ class QuestionReader:
         treaties = [d for d in docs.values() if d.kind == "treaty"]
         if len(treaties) == 1 and names_article:
             return treaties[0], [], True
+        only = self._only_in(text, main)[0] if main and not find_label_refs(text) else ""
+        if only in docs:
+            return docs[only], [], False  # '修正案会议要多少缔约国请求': 'amendment' is the NPT's word, not 71/67's
         return main, [], False
+
+    def _only_in(self, text: str, main: Document) -> tuple[str, tuple[str, ...]]:
+        """The one document that uses the terms of a question the main resolution does not use ('修正案': the
+        NPT's 'amendment'), and those terms; ('', ()) when there is no such one."""
+        holding: set[str] = set()
+        lacking: list[str] = []
+        heads = pack(question_language(text)).document_head
+        for term in self._terms(text):
+            if (
+                term not in self.glossary.terms()
+                or heads
+                and re.search(rf"{re.escape(term)}\w{{0,6}}?(?:{heads})", text)
+            ):
+                continue  # the user's quoted words; a term inside another treaty's name ('全面禁止核试验条约')
+            forms = self.glossary.forms(term)
+            if any(form.lower() in self._places.lower() for form in forms):
+                continue  # a place is a value asked about ('日内瓦还是维也纳'), not a topic only one text has
+            holders = {
+                symbol
+                for symbol, written in self._written.items()
+                if any(form.lower() in written.lower() if form.isascii() else form in written for form in forms)
+            }
+            if main.symbol not in holders:
+                holding |= holders
+                lacking.append(term)
+        return (holding.pop(), tuple(lacking)) if len(holding) == 1 else ("", ())
 
     def _about(self, text: str, doc: Document | None) -> str | None:
         """The other document a question asks where this one mentions ('which paragraphs rest on the NPT'): the
@@ -554,10 +595,13 @@ def _names(text: str, name: str) -> bool:
 
 
 def _without(text: str, names: list[str], this_document: str) -> str:
-    """The text with the document's names ('第71/67号决议', "71/67's") as 'this document'."""
+    """The text with the document's names ('第71/67号决议', "71/67's", '《不扩散核武器条约》') as 'this document'."""
     for name in names:
         text = re.sub(
-            rf"第?(?:A/RES/)?{re.escape(name)}(?:号决议|号)?(?:'s|’s)?", f" {this_document} ", text, flags=re.IGNORECASE
+            rf"第?(?:A/RES/)?《?{re.escape(name)}》?(?:号决议|号)?(?:'s|’s)?",
+            f" {this_document} ",
+            text,
+            flags=re.IGNORECASE,
         )
     return " ".join(text.split()) if names else text
 

@@ -287,7 +287,10 @@ class VerdictJudge:
             # with nothing on the topic, the paragraph holding the question's numbers and symbols ('62/21': PP10,
             # not the record of the resolution that cites it), else the best ranked
             naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
-            on_topic = grounded or (naming if specifics else candidates[:1])
+            if question.scope_terms:  # the terms that chose the document: the answer's paragraph names them
+                on_topic = [pid for pid in grounded if self._on_topic(pid, list(question.scope_terms), [])]
+            else:
+                on_topic = grounded or (naming if specifics else candidates[:1])
             if question.answer_type == "number":  # '几项目标': the paragraph whose items count them is on it
                 on_topic = on_topic + [
                     p for p in retrieval.ids if p not in on_topic and self.counts_by_items(question, p)
@@ -345,6 +348,9 @@ class VerdictJudge:
             if question.intent in ("lookup", "yes_no") and (values := self._values_for_all(question, holding[0])):
                 # '第一届会议在日内瓦还是维也纳开': the text gives the places of the sessions together, not each one's
                 return Verdict(False, f"the paragraph gives {values} for all of them together, not for each")
+            if question.answer_type == "number" and self._one_count_for_several(question, holding[0]):
+                # '日内瓦开几届，维也纳开几届': the text counts the sessions of both places together
+                return Verdict(False, "the paragraph gives one count for all of them together, not one for each")
             evidence = holding + [pid for pid in evidence if pid not in holding]
             if not grounded:
                 topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
@@ -408,6 +414,34 @@ class VerdictJudge:
         values = [m.group(0) for m in stated.shape.finditer(paragraph.text)]
         each = {v.strip() for value in values for v in re.split(r"\band\b|[和、]", value) if v.strip()}
         return ("、" if paragraph.lang == "zh" else " / ").join(values) if len(each) > 1 else ""
+
+    def _one_count_for_several(self, question: Question, pid: str) -> bool:
+        """The question asks one count of each of several things ('2018年开几届、2019年开几届', 'how many in Geneva
+        and how many in Vienna') and the paragraph states fewer counts in the unit asked than it asks for."""
+        asks = pack(question.lang).answer_type("number")
+        focus = question.focus
+        # each asking word with what it counts: the next character ('几届'), or the next English word, which after
+        # a second 'how many' may be a preposition standing for the same noun ('and how many in Vienna')
+        said = [
+            (
+                m.group(0).lower(),
+                focus[m.end() : m.end() + 1] if question.lang == "zh" else focus[m.end() :].split()[:1],
+            )
+            for m in (asks.asks.finditer(focus) if asks else iter(()))
+        ]
+        same = len({word for word, _ in said}) == 1 and (
+            len({str(unit) for _, unit in said}) == 1 or all(unit in (["in"], ["at"], ["for"]) for _, unit in said[1:])
+        )
+        if len(said) < 2 or not same:
+            return False
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("number")
+        stated = {
+            m.group(0)
+            for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
+            if in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang)
+        }
+        return len(stated) < len(said)
 
     def _another_value(self, question: Question, pid: str) -> str:
         """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph

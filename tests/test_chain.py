@@ -567,3 +567,14 @@ def test_a_briefing_on_a_glossary_word_is_the_paragraphs_that_use_it(assistant):
     """'gender' is a glossary word: the summary is the paragraphs that use it, not every hit of the search."""
     answer = assistant.ask("brief me on everything 80/53 says about gender")
     assert [c.id for c in answer.citations] == ["A/RES/80/53:OP2"]
+
+
+def test_a_list_of_the_treatys_own_paragraphs_is_headed_by_its_name(assistant):
+    answer = assistant.ask("NPT 序言哪几段提到国际原子能机构？")
+    assert [c.id for c in answer.citations] == [f"{NPT}PP4", f"{NPT}PP5"]
+    assert answer.text.startswith("《不扩散核武器条约》")  # its name, not its UNTS number
+
+
+def test_a_document_chosen_by_a_term_only_it_uses_answers_from_a_paragraph_naming_it(assistant):
+    assert [c.id for c in assistant.ask("要开修正案会议，需要多少缔约国提出请求？").citations][:1] == [f"{NPT}ART8"]
+    assert not assistant.ask("When's UNIDIR due to report back to the GA?").found  # 80/53 names no date for it

@@ -43,6 +43,7 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
     [
         ("专家小组将在哪里举行会议？", ["OP7", "OP6", "PP10"], "OP7"),
         ("NPT 的全称在决议里怎么写？", ["FN3", "PP2", "PP5"], "PP2"),  # unusual asking words: the topic is there
+        ("71/67 专家组有多少人，开几届会？", ["OP7"], "OP7"),  # two counts of two things: each may be there
         ("我们代表团打算弃权。想确认一下：决议是不是把核查本身当作目的？", ["PP8", "PP14"], "PP8"),
         ("它是哪一天通过的？", ["OP7", "META", "PP10"], "META"),  # after a question on the expert group
         ("决议标题是什么", ["FN1", "PP1", "OP8"], "META"),  # a fact about the document itself
@@ -112,7 +113,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the only place the text gives is the one the question already names
         ("专家小组在日内瓦的哪个会议场所开会？", ["OP7", "PP10"], "地点"),
         # 71/67 never names the High Representative (80/53 does, without a name: see the chain's test)
-        ("Who is the UN High Representative for Disarmament Affairs?", ["PP11", "OP7"], "never mention"),
+        # a term only 80/53 uses names it: its paragraph mentions the office, and names nobody
+        ("Who is the UN High Representative for Disarmament Affairs?", ["A/RES/80/53:OP9"], "names of people"),
         # the nouns of the phrase an interrogative opens, one the text never uses; also of a named paragraph
         ("挪威和英国在倡议里做过哪些核查演练？", ["PP14", "OP2"], "演练"),
         ("执行部分第3段提到的核查工具，具体是哪些设备型号？", ["OP3"], "设备"),
@@ -191,7 +193,15 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # a list of facts the paragraphs only refer to ('…报告所载建议' is no recommendation)
         ("政府专家组最后提出了哪些建议？", ["PP10", "OP7"], "建议"),
         # a body named in Latin script (known by the glossary only) that the resolution never names
-        ("When's UNIDIR due to report back to the GA?", ["PP10", "OP6"], "Institute for Disarmament Research"),
+        # … and the answer must be in a paragraph that names it, not in the best-ranked one with a year
+        (
+            "When's UNIDIR due to report back to the GA?",
+            ["A/RES/80/53:PP2", "A/RES/80/53:OP8"],
+            "operative paragraph 8",
+        ),
+        # one count asked of each of several things, where the text gives one count for them all
+        ("71/67 专家组2018年开几届、2019年开几届？", ["OP7"], "together"),
+        ("How many of the GSTE sessions are in Geneva and how many in Vienna?", ["A/RES/80/53:OP3"], "together"),
         # a treaty the documents never name is no figure a yes-no question can be answered No on
         ("决议有提到《禁止核武器条约》吗", ["PP5", "FN5"], "禁止核武器条约"),
         (
