@@ -47,8 +47,9 @@ def quote_is_verbatim(quote: str, paragraph_text: str) -> bool:
 
 
 def make_citation(paragraph: Paragraph, quote: str, lang: str) -> Citation:
-    """`lang` is the language the label is displayed in; the quote is in the paragraph's."""
-    return Citation(paragraph.id, paragraph.label, display_label(paragraph.label, lang), quote, paragraph.lang)
+    """`lang` is the language the label is displayed in; the quote is in the paragraph's (without the spaces a
+    clause begins or ends with)."""
+    return Citation(paragraph.id, paragraph.label, display_label(paragraph.label, lang), quote.strip(), paragraph.lang)
 
 
 def verify(

@@ -105,6 +105,7 @@ class LanguagePack:
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
     plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
     main_document: re.Pattern[str] | None  # 'the resolution' / 决议 unqualified: the main resolution
+    the_treaty: re.Pattern[str] | None  # 'the treaty' / 该条约 unqualified: the one treaty indexed
     every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say
@@ -206,6 +207,7 @@ def pack(code: str) -> LanguagePack:
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
         main_document=re.compile(raw["main_document"], flags) if raw.get("main_document") else None,
+        the_treaty=re.compile(raw["the_treaty"], flags) if raw.get("the_treaty") else None,
         every_document=re.compile(raw["every_document"], flags) if raw.get("every_document") else None,
         asks_reason=re.compile(raw["asks_reason"], flags) if raw.get("asks_reason") else None,
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,

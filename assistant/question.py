@@ -291,6 +291,10 @@ class QuestionReader:
             return dated[0], [dated[0].adopted[:4]], True
         if says_main and (said := says_main.search(text)) and main:
             return main, [said.group(0)], True
+        treaties = [d for d in docs.values() if d.kind == "treaty"]
+        the_treaty = pack(lang).the_treaty
+        if len(treaties) == 1 and the_treaty and (said := the_treaty.search(text)):
+            return treaties[0], [said.group(0)], True  # 'where in the treaty is … mentioned': the one indexed
         names_article = any(ref.kind == "ART" for ref in find_label_refs(text))
         article_word = pack(lang).article_word
         asks_articles = names_article or bool(article_word and article_word.search(text))  # 'which NPT articles'
@@ -325,7 +329,6 @@ class QuestionReader:
             return docs[set_up[0]], [], True  # 'when does the GSTE report': 80/53's group, still the topic
         if called:
             return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
-        treaties = [d for d in docs.values() if d.kind == "treaty"]
         if len(treaties) == 1 and names_article:
             return treaties[0], [], True
         only = self._only_in(text, main)[0] if main and not find_label_refs(text) else ""
@@ -628,6 +631,9 @@ def _asking_sentence(text: str) -> str:
     asking, why), and is no topic of its own."""
     sentences = _sentences(text)
     asking = [s for s in sentences if s.rstrip().endswith(("？", "?"))]
+    elliptical = pack(question_language(text)).elliptical
+    if len(asking) > 1 and elliptical and elliptical.search(asking[0].strip()):
+        asking = [asking[0] + asking[1]]  # '那俄罗斯呢？有没有反对票？': what it asks of the one it names follows
     sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
     # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too
     clauses = re.split(r"(?<=[，,])|(?<=\s[-–—]\s)", sentence)

@@ -28,6 +28,12 @@ from index.text import question_language
 # symbols, numbers; '2018/2019' is two years
 _SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
 TITLE = re.compile(r"《[^《》]{2,60}》")
+# an English treaty's name: capitalized words around its head ('Comprehensive Nuclear-Test-Ban Treaty', 'Treaty on
+# the Prohibition of Nuclear Weapons')
+_EN_TITLE = re.compile(
+    r"(?:\b[A-Z][\w-]+\s+)*\b(?:Treaty|Convention|Protocol)\b"
+    r"(?:\s+(?:on|of|for|banning)(?:\s+(?:the|of|on|and|in|[A-Z][\w-]+)\b)+)?"
+)
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # the endings of English adjectives ('earlier', 'previous', 'specific'): after 'which' they qualify the noun asked for
 _EN_ADJECTIVE = re.compile(r"\w+(?:ier|ior|ous|ific|ive|ful|less|able|ible)")
@@ -125,8 +131,9 @@ class RelevanceJudge:
         return list(self._lexicon().cut(text))
 
     def unknown_specifics(self, question: str) -> list[str]:
-        """Numbers, symbols and 《titles》 of the question that the texts never contain (a title by none of the
-        names the glossary knows either: 《禁止核武器条约》 is another treaty, 《核不扩散条约》 the NPT)."""
+        """Numbers, symbols and titles (《…》, a capitalized treaty's name) of the question that the texts never
+        contain (a title by none of the names the glossary knows either: 《禁止核武器条约》 is another treaty,
+        《核不扩散条约》 the NPT)."""
         placeholders = {pack(code).templates["this_document"] for code in ("zh", "en")}  # the document named
         titles = [
             t
@@ -135,6 +142,14 @@ class RelevanceJudge:
             and t[1:-1] not in self._corpus
             and t[1:-1] not in self._glossary.terms()
             and not self._glossary.official_terms(t[1:-1])
+        ]
+        titles += [  # 'the Treaty on the Prohibition of Nuclear Weapons': named as no text or glossary names it
+            name
+            for m in _EN_TITLE.finditer(question)
+            if " " in (name := m.group(0).strip())
+            and name.lower() not in self._corpus_lower
+            and name not in self._glossary.terms()
+            and not self._glossary.official_terms(name, vocabulary=False)
         ]
         return [s for s in _SPECIFIC.findall(question) if not self._holds_specific(s)] + titles
 

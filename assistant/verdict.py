@@ -197,7 +197,7 @@ class VerdictJudge:
             reason = "every paragraph that uses the words asked about"
             return Verdict(True, reason, tuple(listed), grounded=own, words=matched)
         if unknown := judge.unknown_specifics(subject):
-            if question.intent == "yes_no" and not any(u.startswith("《") for u in unknown):
+            if question.intent == "yes_no" and not any(u.startswith("《") or " " in u for u in unknown):
                 # 'capped at 30 members?': the text's own figure says no; a treaty it never names is no figure
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
@@ -274,9 +274,7 @@ class VerdictJudge:
                 specifics = [s for s in specifics if not s.isdigit()]
             # the card that states this kind of fact (the vote) is on its topic, whatever the words
             card_id = f"{question.scope}:{self._card(question)}"
-            on_document = card_id in self.paragraphs and (
-                card_fact or self._about_the_document(question.scope or "", words) or self._on_topic(card_id, words, [])
-            )  # the card names the state asked about ('did the USA support it')
+            on_document = card_id in self.paragraphs and (card_fact or self._on_card(card_id, words))
             if on_document and card_id not in candidates:
                 candidates.append(card_id)  # '在大会全体会议上，表决结果如何': however the search ranked it
             grounded = [
@@ -511,19 +509,23 @@ class VerdictJudge:
         what is left is the topic the documents must hold. A follow-up with no words of its own takes the
         earlier question's."""
         language = pack(question.lang)
-        focus = question.focus
         answer_type = language.answer_type(question.answer_type or "")
-        if answer_type:
-            focus = answer_type.asks.sub(" ", focus)
-        if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
-            focus = language.intents[question.intent].sub(" ", focus)
+
+        def asked(text: str) -> str:
+            if answer_type:
+                text = answer_type.asks.sub(" ", text)
+            if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
+                text = language.intents[question.intent].sub(" ", text)
+            return text
+
+        focus = asked(question.focus)
         if question.intent == "locate" and (quoted := quoted_words(focus)):
             return " ".join(quoted)  # '“…”这句出自哪一段': the words quoted, whatever frames them
         if question.follow_up:
             # a follow-up with no words of the text's own ('他另外还被请做什么') takes the earlier question's
             own = judge.vocabulary(focus)
             if not [w for w in own.words if w not in own.absent]:
-                return question.search
+                return asked(question.search)
         return focus
 
     def _forms(self, topic: list[str], lang: str) -> list[list[str]]:
@@ -832,17 +834,13 @@ class VerdictJudge:
         answer_type = pack(question.lang).answer_type(question.answer_type or "")
         return answer_type.card if answer_type else ""
 
-    def _about_the_document(self, symbol: str, topic: list[str]) -> bool:
-        """The question has topic words, and every one is in the document's record (大会, 全体会议): it is on the
-        document itself (a word the record's language cannot be checked for is not)."""
-        record = self.paragraphs.get(f"{symbol}:META")
-        forms = self._forms(topic, record.lang) if record else []
-        return (
-            record is not None
-            and bool(topic)
-            and len(forms) == len(topic)
-            and all(any(self._has(record.text, f) for f in names) for names in forms)
-        )
+    def _on_card(self, card_id: str, topic: list[str]) -> bool:
+        """Every topic word the card's language can be checked for is on the card or in its document's record: the
+        state asked about ('did the USA support it'), the document's title ('中国对核裁军核查决议投的什么票')."""
+        card = self.paragraphs[card_id]
+        record = self.paragraphs.get(f"{card.doc_symbol}:META")
+        texts = [card.text] + ([record.text] if record else [])
+        return all(any(self._has(t, f) for t in texts for f in names) for names in self._forms(topic, card.lang))
 
     def _other_voting_body(self, question: Question) -> str:
         """For a question on the vote, or on the day or meeting of adoption, that names a body (a committee, a

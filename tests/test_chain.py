@@ -578,3 +578,9 @@ def test_a_list_of_the_treatys_own_paragraphs_is_headed_by_its_name(assistant):
 def test_a_document_chosen_by_a_term_only_it_uses_answers_from_a_paragraph_naming_it(assistant):
     assert [c.id for c in assistant.ask("要开修正案会议，需要多少缔约国提出请求？").citations][:1] == [f"{NPT}ART8"]
     assert not assistant.ask("When's UNIDIR due to report back to the GA?").found  # 80/53 names no date for it
+
+
+def test_a_quote_does_not_begin_with_the_space_before_its_clause(assistant):
+    answer = assistant.ask("where does 80/53 describe the CD as the only negotiating body for disarmament?")
+    assert [c.id for c in answer.citations] == ["A/RES/80/53:OP11"]
+    assert answer.citations[0].quote == answer.citations[0].quote.strip() and "single multilateral" in answer.text

@@ -238,6 +238,9 @@ def test_every_language_pack_defines_the_same_things():
         ("正文里哪几段提到了NPT？", "A/RES/71/67", False),  # where the resolution mentions the treaty
         ("Where is the NPT mentioned?", "A/RES/71/67", False),
         ("Where does the NPT mention the IAEA Board of Governors?", NPT, True),  # the NPT mentions: its own text
+        ("ok and where in the treaty is general and complete disarmament mentioned?", NPT, True),  # the one treaty
+        ("该条约什么时候生效？", NPT, True),
+        ("What does the Treaty on the Prohibition of Nuclear Weapons say?", "A/RES/71/67", False),  # not 'the treaty'
         ("NPT 序言哪几段提到国际原子能机构？", NPT, True),  # the paragraphs of the NPT's own preamble
         ("《不扩散核武器条约》哪一段提到了1963年的禁止核试验条约？", NPT, True),
         ("Which paragraphs of the NPT preamble mention the IAEA?", NPT, True),
@@ -495,3 +498,10 @@ def test_where_a_named_document_says_something_asks_for_the_paragraph(reader):
     question = reader.read("Where does 80/53 say verification work has to protect sensitive information?", [])
     assert (question.intent, question.answer_type) == ("locate", None)
     assert reader.read("Where does the NPT say parties may withdraw?", []).intent == "locate"
+
+
+def test_an_elliptical_question_takes_the_question_after_it(reader):
+    history = [{"role": "user", "content": "美国对71/67怎么投的？"}, {"role": "assistant", "content": "赞成。"}]
+    question = reader.read("那俄罗斯呢？有没有反对票？", history)
+    assert question.focus == "那俄罗斯呢？有没有反对票？" and question.intent == "yes_no"
+    assert question.answer_type == "vote"

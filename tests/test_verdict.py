@@ -203,6 +203,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("71/67 专家组2018年开几届、2019年开几届？", ["OP7"], "together"),
         ("How many of the GSTE sessions are in Geneva and how many in Vienna?", ["A/RES/80/53:OP3"], "together"),
         # a treaty the documents never name is no figure a yes-no question can be answered No on
+        ("Does 71/67 mention the Treaty on the Prohibition of Nuclear Weapons?", ["FN3", "PP2"], "Prohibition"),
+        ("What does the Comprehensive Nuclear-Test-Ban Treaty say about entry into force?", ["PP7"], "Test-Ban"),
         ("决议有提到《禁止核武器条约》吗", ["PP5", "FN5"], "禁止核武器条约"),
         (
             "Who's the current High Representative that 80/53 OP9 refers to?",

@@ -77,6 +77,7 @@ def test_the_shipped_resolution_carries_the_card_after_its_text() -> None:
         ("71/67是协商一致通过的吗？", "否。赞成174票，反对0票，弃权6票。"),
         ("Was 71/67 adopted unanimously?", "No. 174 in favour, 0 against, 6 abstentions."),
         ("What was the final tally on 71/67?", "174 in favour, 0 against, 6 abstentions."),
+        ("中国对核裁军核查决议（71/67）投的什么票", "中国：弃权。"),  # the title's words are the record's
         # a count the question names is checked against the totals
         (
             "71/67 弃权的国家是不是6个？",
@@ -125,3 +126,9 @@ def test_citation_cards_say_the_vote_is_a_research_dataset_and_the_npt_text_not_
 def test_consensus_in_a_groups_rules_is_no_vote_question(assistant: Assistant) -> None:
     answer = assistant.ask("Does the GSTE take its decisions by consensus?")
     assert answer.found and [c.id for c in answer.citations] == ["A/RES/80/53:OP4"]
+
+
+def test_a_follow_up_asking_its_own_vote_question_after_naming_a_state(assistant: Assistant) -> None:
+    history = [{"role": "user", "content": "美国对71/67怎么投的？"}, {"role": "assistant", "content": "美国：赞成。"}]
+    answer = assistant.ask("那俄罗斯呢？有没有反对票？", history)
+    assert answer.text.startswith("否。俄罗斯：弃权。")
