@@ -68,10 +68,13 @@ class Composer:
         # … and one followed by a word of the question ('forty other States' for 'how many States'); a value the
         # question names itself is what it knows, not what it asks ('除了挪威，另一个国家': not 挪威)
         asked = {stem(w) for w in re.findall(r"[A-Za-z]{4,}", question.focus)}
+        cardinals = pack(source_lang).cardinals
         matches = sorted(
             answer_type.shape.finditer(quote),
             key=lambda m: (
                 m.group(0).strip() in question.text,
+                # a value with a number in it before a word that only names the kind ('180 days', not 'period')
+                not re.search(r"\d", m.group(0)) and not any(w in cardinals for w in m.group(0).lower().split()),
                 not in_asked_unit(question.text, question.lang, quote, m, source_lang),
                 not any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", quote[m.end() : m.end() + 16])),
                 not re.search(r"\d", m.group(0)),

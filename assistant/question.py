@@ -213,6 +213,8 @@ class QuestionReader:
             intent = "enumerate" if category not in self._corpus_text else intent
         if intent == "lookup" and answer_type is None and not labels and not terms and _names_only_part(focus, lang):
             intent = "summarize"  # '71/67 的序言部分讲了什么？', 'what does the operative part say': all of that part
+        elif intent == "lookup" and answer_type is None and not labels and scope_named and _only_asking(focus, lang):
+            answer_type = "title"  # 'What is 71/67 about?', '80/53是关于什么的': what its title says
         if intent == "lookup" and answer_type == "request" and terms and not labels and self._asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
         about = self._about(condensed.question, doc) if mentions else None
@@ -665,19 +667,22 @@ def _part_kind(text: str, lang: str) -> str | None:
 def _names_only_part(focus: str, lang: str) -> bool:
     """The question names a part of the document (preamble, operative part) and nothing else besides asking words
     ('71/67 的序言部分讲了什么？', 'What does the preamble of 80/53 say?')."""
-    language = pack(lang)
-    named = [pattern for kind, pattern in language.parts.items() if kind in ("PP", "OP") and pattern.search(focus)]
-    if not named:
-        return False
-    rest = focus.replace(language.templates["this_document"], " ")
+    named = [p for kind, p in pack(lang).parts.items() if kind in ("PP", "OP") and p.search(focus)]
     for pattern in named:
-        rest = pattern.sub(" ", rest)
+        focus = pattern.sub(" ", focus)
+    return bool(named) and _only_asking(focus, lang)
+
+
+def _only_asking(focus: str, lang: str) -> bool:
+    """Nothing in the text but asking words and the document's name ('What is 71/67 about?')."""
+    language = pack(lang)
+    rest = focus.replace(language.templates["this_document"], " ")
     asking = language.vocabulary.asking
     if lang == "en":
         return not [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w.lower() not in asking]
     for word in sorted(asking, key=len, reverse=True):
         rest = rest.replace(word, " ")
-    return not re.sub(r"[的了都些吗呢啊吧\s\W]", "", rest)
+    return not re.sub(r"[是的了都些吗呢啊吧\s\W]", "", rest)
 
 
 def _is_structural(ref: LabelRef, doc: Document) -> bool:

@@ -26,7 +26,7 @@ from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
 # symbols, numbers; '2018/2019' is two years
-_SPECIFIC = re.compile(r"[A-Z]+/[\w./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
+_SPECIFIC = re.compile(r"[A-Z]+/[A-Za-z0-9_./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
 TITLE = re.compile(r"《[^《》]{2,60}》")
 # an English treaty's name: capitalized words around its head ('Comprehensive Nuclear-Test-Ban Treaty', 'Treaty on
 # the Prohibition of Nuclear Weapons')

@@ -584,3 +584,16 @@ def test_a_quote_does_not_begin_with_the_space_before_its_clause(assistant):
     answer = assistant.ask("where does 80/53 describe the CD as the only negotiating body for disarmament?")
     assert [c.id for c in answer.citations] == ["A/RES/80/53:OP11"]
     assert answer.citations[0].quote == answer.citations[0].quote.strip() and "single multilateral" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "words"),
+    [
+        ("How many other states must ratify the NPT for it to enter into force?", f"{NPT}ART9", "forty"),  # 'must' asks
+        ("A/71/450是什么文件", "A/RES/71/67:META", "第一委员会"),  # a symbol ends where the Chinese begins
+        ("What is 71/67 about?", "A/RES/71/67:META", "核裁军核查"),
+    ],
+)
+def test_answered_from_the_paragraph_that_states_it(assistant, question, cited, words):
+    answer = assistant.ask(question)
+    assert answer.found and answer.citations[0].id == cited and words in answer.text

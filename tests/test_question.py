@@ -505,3 +505,8 @@ def test_an_elliptical_question_takes_the_question_after_it(reader):
     question = reader.read("那俄罗斯呢？有没有反对票？", history)
     assert question.focus == "那俄罗斯呢？有没有反对票？" and question.intent == "yes_no"
     assert question.answer_type == "vote"
+
+
+@pytest.mark.parametrize("text", ["What is 71/67 about?", "80/53是关于什么的？"])
+def test_a_question_naming_only_the_document_asks_what_its_title_says(reader, text):
+    assert reader.read(text, []).answer_type == "title"
