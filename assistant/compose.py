@@ -74,7 +74,8 @@ class Composer:
             key=lambda m: (
                 m.group(0).strip() in question.text,
                 # a value with a number in it before a word that only names the kind ('180 days', not 'period')
-                not re.search(r"\d", m.group(0)) and not any(w in cardinals for w in m.group(0).lower().split()),
+                not re.search(r"[\d一二三四五六七八九十百千两]", m.group(0))
+                and not any(w in cardinals for w in m.group(0).lower().split()),
                 not in_asked_unit(question.text, question.lang, quote, m, source_lang),
                 not any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", quote[m.end() : m.end() + 16])),
                 not re.search(r"\d", m.group(0)),

@@ -510,3 +510,21 @@ def test_an_elliptical_question_takes_the_question_after_it(reader):
 @pytest.mark.parametrize("text", ["What is 71/67 about?", "80/53是关于什么的？"])
 def test_a_question_naming_only_the_document_asks_what_its_title_says(reader, text):
     assert reader.read(text, []).answer_type == "title"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "labels"),
+    [
+        ("what about (b)?", "What is OP5(a) of 80/53?", ("A/RES/80/53:OP5(b)",)),
+        ("那(c)呢？", "80/53 执行部分第5段(a)项讲什么？", ("A/RES/80/53:OP5(c)",)),
+    ],
+)
+def test_a_bare_letter_after_an_item_is_the_next_item_asked(reader, text, before, labels):
+    history = [{"role": "user", "content": before}, {"role": "assistant", "content": "…"}]
+    assert reader.read(text, history).labels == labels
+
+
+def test_so_opens_a_follow_up(reader):
+    history = [{"role": "user", "content": "When will the GSTE meet?"}, {"role": "assistant", "content": "…"}]
+    question = reader.read("so roughly how many years does that span?", history)
+    assert question.follow_up and question.scope == "A/RES/80/53"
