@@ -33,7 +33,7 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
-_CLAUSE = re.compile(r"(?<=[，；。：,;:])")
+_CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
 _PROPER_NAME = re.compile(
     r"\b[A-Z][\w-]+(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+(?:(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+)*"
@@ -863,8 +863,9 @@ class VerdictJudge:
         named = spelled + self.glossary.official_terms(question.focus)  # the longest name first (第一委员会)
         for term in named:
             forms = [term, *self.glossary.renderings(term, source.lang)]
-            if bodies.shape.search(term) and not any(self._has(text, f) for text in texts for f in forms):
-                return term
+            is_body = any(bodies.shape.search(f) for f in forms)  # in the record's language ('First Committee')
+            if is_body and not any(self._has(text, f) for text in texts for f in forms):
+                return next((f for f in [term, *forms] if f.isascii() == (question.lang == "en")), term)
         return ""
 
     def _without_other_cards(self, question: Question, retrieval: Retrieval) -> Retrieval:

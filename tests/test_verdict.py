@@ -185,11 +185,17 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("表决的时候哪些会员国缺席了？", ["VOTE", "OP6"], "缺席或未投票的会员国未列入"),
         ("How many UN Member States were absent when 71/67 was put to the vote?", ["VOTE"], "未列入"),
         # the card is the plenary's vote: the record says the draft came from the First Committee, not its vote
-        ("What was the First Committee vote count on the draft that became 71/67?", ["VOTE", "META"], "第一委员会"),
+        (
+            "What was the First Committee vote count on the draft that became 71/67?",
+            ["VOTE", "META"],
+            "First Committee",
+        ),
         ("71/67 在第一委员会是哪天表决通过的", ["VOTE", "META"], "第一委员会"),
         # … and the day the record gives is the General Assembly's adoption
         ("71/67在第一委员会是哪天通过的", ["META", "PP10"], "第一委员会"),
-        ("When did the First Committee adopt the draft of 71/67?", ["META"], "第一委员会"),
+        ("When did the First Committee adopt the draft of 71/67?", ["META"], "First Committee"),
+        ("80/53 在第一委员会是哪天通过的？", ["A/RES/80/53:META"], "第一委员会"),  # an English record: its sentences
+        ("When did the First Committee adopt the draft of 80/53?", ["A/RES/80/53:META"], "First Committee"),
         # a list of facts the paragraphs only refer to ('…报告所载建议' is no recommendation)
         ("政府专家组最后提出了哪些建议？", ["PP10", "OP7"], "建议"),
         # a body named in Latin script (known by the glossary only) that the resolution never names
