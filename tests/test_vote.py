@@ -76,6 +76,7 @@ def test_the_shipped_resolution_carries_the_card_after_its_text() -> None:
         ("Was 71/67 adopted without a vote?", "No. 174 in favour, 0 against, 6 abstentions."),
         ("71/67是协商一致通过的吗？", "否。赞成174票，反对0票，弃权6票。"),
         ("Was 71/67 adopted unanimously?", "No. 174 in favour, 0 against, 6 abstentions."),
+        ("Was 71/67 adopted by consensus?", "No. 174 in favour, 0 against, 6 abstentions."),
         ("What was the final tally on 71/67?", "174 in favour, 0 against, 6 abstentions."),
         ("中国对核裁军核查决议（71/67）投的什么票", "中国：弃权。"),  # the title's words are the record's
         # a count the question names is checked against the totals
@@ -123,8 +124,15 @@ def test_citation_cards_say_the_vote_is_a_research_dataset_and_the_npt_text_not_
     assert "not an official source of law" in authority(documents["UNTS vol. 729, No. 10485"], "en")
 
 
-def test_consensus_in_a_groups_rules_is_no_vote_question(assistant: Assistant) -> None:
-    answer = assistant.ask("Does the GSTE take its decisions by consensus?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the GSTE take its decisions by consensus?",
+        "Does 80/53 require the GSTE's report to be adopted by consensus?",
+    ],
+)
+def test_consensus_in_a_groups_rules_is_no_vote_question(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
     assert answer.found and [c.id for c in answer.citations] == ["A/RES/80/53:OP4"]
 
 
