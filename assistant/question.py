@@ -84,13 +84,14 @@ class QuestionReader:
         self._main_doc = self._main()
         self._written = {symbol: "".join(p.text for p in d.paragraphs) for symbol, d in documents.items()}
         self._main_text = self._written[self._main_doc.symbol] if self._main_doc else ""
+        self._folded = {symbol: text.lower() for symbol, text in self._written.items()}
         self._places = " ".join(  # where the texts say things happen ('in Geneva and Vienna', '在日内瓦举行')
             m.group(0)
             for d in documents.values()
             for p in d.paragraphs
             if (place := pack(d.lang).answer_type("place"))
             for m in place.shape.finditer(p.text)
-        )
+        ).lower()
         self._speller = Speller(
             self._written.values(),
             [*glossary.terms(), *(w for code in LANGUAGES for w in pack(code).vocabulary.asking)],
@@ -351,14 +352,10 @@ class QuestionReader:
                 and re.search(rf"{re.escape(term)}\w{{0,6}}?(?:{heads})", text)
             ):
                 continue  # the user's quoted words; a term inside another treaty's name ('全面禁止核试验条约')
-            forms = self.glossary.forms(term)
-            if any(form.lower() in self._places.lower() for form in forms):
+            forms = [form.lower() for form in self.glossary.forms(term)]
+            if any(form in self._places for form in forms):
                 continue  # a place is a value asked about ('日内瓦还是维也纳'), not a topic only one text has
-            holders = {
-                symbol
-                for symbol, written in self._written.items()
-                if any(form.lower() in written.lower() if form.isascii() else form in written for form in forms)
-            }
+            holders = {symbol for symbol, folded in self._folded.items() if any(form in folded for form in forms)}
             if main.symbol not in holders:
                 holding |= holders
                 lacking.append(term)

@@ -34,6 +34,7 @@ _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "p
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
+
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
 _PROPER_NAME = re.compile(
     r"\b[A-Z][\w-]+(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+(?:(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+)*"
@@ -43,6 +44,11 @@ _ACRONYM = re.compile(r"(?<![A-Za-z-])[A-Z]{3,}(?![A-Za-z-])")
 _ROMAN = re.compile(r"[IVXLC]+")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+
+
+def _next_word(text: str) -> str:
+    """The first word of the text ('' when none)."""
+    return next(iter(text.split()), "").lower()
 
 
 @dataclass(frozen=True)
@@ -423,12 +429,12 @@ class VerdictJudge:
         said = [
             (
                 m.group(0).lower(),
-                focus[m.end() : m.end() + 1] if question.lang == "zh" else focus[m.end() :].split()[:1],
+                focus[m.end() : m.end() + 1] if question.lang == "zh" else _next_word(focus[m.end() :]),
             )
             for m in (asks.asks.finditer(focus) if asks else iter(()))
         ]
         same = len({word for word, _ in said}) == 1 and (
-            len({str(unit) for _, unit in said}) == 1 or all(unit in (["in"], ["at"], ["for"]) for _, unit in said[1:])
+            len({unit for _, unit in said}) == 1 or all(unit in ("in", "at", "for") for _, unit in said[1:])
         )
         if len(said) < 2 or not same:
             return False
