@@ -88,7 +88,7 @@ class LanguagePack:
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
     document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown
-    document_head: str  # the word a treaty's name ends in ('条约', 'Treaty'): a term before it is in a name
+    document_head: str  # the words a treaty's name ends in ('条约', 'Treaty'): a term before one is in a name
     defines: re.Pattern[str] | None  # the words right before a term where a text defines it ('designated the')
     names_list: re.Pattern[str] | None  # names listed in a row ('English, Russian, French, Spanish and Chinese')
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)

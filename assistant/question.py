@@ -349,7 +349,7 @@ class QuestionReader:
             if (
                 term not in self.glossary.terms()
                 or heads
-                and re.search(rf"{re.escape(term)}\w{{0,6}}?(?:{heads})", text)
+                and re.search(rf"{re.escape(term)}[\w\s-]{{0,6}}?(?:{heads})", text)
             ):
                 continue  # the user's quoted words; a term inside another treaty's name ('全面禁止核试验条约')
             forms = [form.lower() for form in self.glossary.forms(term)]

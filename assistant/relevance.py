@@ -17,6 +17,7 @@ import re
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from assistant.language import pack, place_names, place_translations, spelled, spelled_ordinal
@@ -28,12 +29,18 @@ from index.text import question_language
 # symbols, numbers; '2018/2019' is two years
 _SPECIFIC = re.compile(r"[A-Z]+/[A-Za-z0-9_./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
 TITLE = re.compile(r"《[^《》]{2,60}》")
-# an English treaty's name: capitalized words around its head ('Comprehensive Nuclear-Test-Ban Treaty', 'Treaty on
-# the Prohibition of Nuclear Weapons')
-_EN_TITLE = re.compile(
-    r"(?:\b[A-Z][\w-]+\s+)*\b(?:Treaty|Convention|Protocol)\b"
-    r"(?:\s+(?:on|of|for|banning)(?:\s+(?:the|of|on|and|in|[A-Z][\w-]+)\b)+)?"
-)
+
+
+@cache
+def _english_title() -> re.Pattern[str]:
+    """An English treaty's name: capitalized words around the head the pack names ('Comprehensive Nuclear-Test-Ban
+    Treaty', 'Treaty on the Prohibition of Nuclear Weapons')."""
+    return re.compile(
+        rf"(?:\b[A-Z][\w-]+\s+)*\b(?:{pack('en').document_head})\b"
+        r"(?:\s+(?:on|of|for|banning)(?:\s+(?:the|of|on|and|in|[A-Z][\w-]+)\b)+)?"
+    )
+
+
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # the endings of English adjectives ('earlier', 'previous', 'specific'): after 'which' they qualify the noun asked for
 _EN_ADJECTIVE = re.compile(r"\w+(?:ier|ior|ous|ific|ive|ful|less|able|ible)")
@@ -145,7 +152,7 @@ class RelevanceJudge:
         ]
         titles += [  # 'the Treaty on the Prohibition of Nuclear Weapons': named as no text or glossary names it
             name
-            for m in _EN_TITLE.finditer(question)
+            for m in _english_title().finditer(question)
             if " " in (name := m.group(0).strip())
             and name.lower() not in self._corpus_lower
             and name not in self._glossary.terms()
