@@ -214,7 +214,9 @@ class Assistant:
         if turn.request.doc or question.labels or question.follow_up:
             return turn
         typed = verdict.found and question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
-        if not typed and not verdict.off_topic:
+        # 'which paragraphs mention irreversibility': where each document says it
+        listed = verdict.found and question.intent == "enumerate" and bool(question.terms)
+        if not typed and not listed and not verdict.off_topic:
             return turn
         symbols = [s for s in self.index.documents if s != question.scope]
         if question.scope_named:
@@ -239,7 +241,11 @@ class Assistant:
                 # a No from another document: only instead of none, and only when the paragraph on the topic names
                 # another place or state than the one asked about (not when it lacks a figure asked about)
                 and not (decided.contradicted and (verdict.found or not decided.kind))
-                and verdicts.counts_in_asked_unit(other, decided.evidence[0])
+                and (
+                    set(decided.evidence) <= set(verdicts.mentions(other))  # a list: of the paragraphs naming it
+                    if listed
+                    else verdicts.counts_in_asked_unit(other, decided.evidence[0])
+                )
             ):
                 others.append(Turn(turn.request, other, retrieval, decided))
         self._check_budget(turn.request)

@@ -165,11 +165,13 @@ class Composer:
         terms = [t for t in question.terms or verdict.words if any(t in self.paragraphs[pid].text for pid in ids)]
         for n, pid in enumerate(ids, 1):
             paragraph = self.paragraphs[pid]
-            quote = self._excerpt(paragraph, terms if question.intent != "summarize" else [])
+            # a summary of a part reads each paragraph from its lead verb; of a topic, from its words
+            quote = self._excerpt(paragraph, terms if question.intent != "summarize" or not question.part else [])
             citations.append(make_citation(paragraph, quote, lang))
             source = display_label(paragraph.label, lang)
             lead = self._lead(paragraph, lang)
-            shown = quote if quote == paragraph.text else f"{quote}…"
+            shown = ("" if paragraph.text.startswith(quote) else "…") + quote
+            shown += "" if paragraph.text.endswith(quote) else "…"
             lines.append(language.t("item", n=n, source=source, quote=shown, lead=f" — {lead}" if lead else ""))
         part = language.templates.get(f"part_{question.part or 'ALL'}", "")
         if question.intent == "summarize":
@@ -214,12 +216,15 @@ class Composer:
     @staticmethod
     def _excerpt(paragraph: Paragraph, terms: list[str]) -> str:
         """A list line's quote: the paragraph whole when short (a briefing needs its '21 members', not only its lead
-        verb), else whole clauses up to the budget from the clause holding the first of `terms` (or the start)."""
+        verb), else whole clauses up to the budget from the clause holding most of `terms` (or the start)."""
         text = paragraph.text
         if len(text) <= _EXCERPT_CHARS:
             return text
-        at = min((i for i in (text.find(t) for t in terms) if i >= 0), default=0)
-        start = max((m.end() for m in CLAUSE_END.finditer(text[:at])), default=0)
+        # ('…and of the need to avoid any possible duplication of efforts so that any further work …')
+        starts = [0, *(m.end() for m in CLAUSE_END.finditer(text))]
+        held = [len([t for t in terms if t in text[a:b]]) for a, b in zip(starts, [*starts[1:], len(text)])]
+        most = max(held)
+        start = starts[held.index(most)] if most else 0
         ends = [m.end() for m in CLAUSE_END.finditer(text, start) if m.end() - start <= _EXCERPT_CHARS]
         return text[start : max(ends, default=start + _EXCERPT_CHARS)].strip()
 

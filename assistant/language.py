@@ -87,6 +87,7 @@ class LanguagePack:
     display: dict[str, str]
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
+    says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief
     document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown
     document_head: str  # the words a treaty's name ends in ('条约', 'Treaty'): a term before one is in a name
     defines: re.Pattern[str] | None  # the words right before a term where a text defines it ('designated the')
@@ -185,6 +186,7 @@ def pack(code: str) -> LanguagePack:
         display=raw["labels"]["display"],
         follow_up={name: re.compile(p, flags) for name, p in raw["follow_up"].items()},
         elliptical=re.compile(raw["elliptical"], flags) if "elliptical" in raw else None,
+        says_about=re.compile(raw["says_about"], flags) if "says_about" in raw else None,
         document_speaks=raw.get("document_speaks", ""),
         document_head=raw.get("document_head", ""),
         defines=re.compile(raw["defines"], flags) if raw.get("defines") else None,

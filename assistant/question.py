@@ -26,7 +26,7 @@ from index.registry import aliases, known_documents, short_forms
 from index.text import YEAR, has_cjk, question_language, strip_all_spaces
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
-_LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction after the question can ask for
+_LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction beside the question can ask for
 _MONTH_DAY = re.compile(
     r"\d{1,2}\s*月\s*\d{1,2}\s*日|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b"
@@ -155,8 +155,9 @@ class QuestionReader:
             written = self._written[doc.symbol]
             focus, search = _as_written(focus, written), _as_written(search, written)
         asking = asking or focus
-        # an instruction after the question says what kind of answer it wants ('Which articles …? list them all')
-        instruction = _after_asking_sentence(text)
+        # an instruction beside the question says what kind of answer it wants ('Which articles …? list them all',
+        # '给我做个简报：80/53 关于…')
+        instruction = _instructions(text)
         intent = next(
             (name for name in INTENTS if asking_language.intents[name].search(asking)),
             next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup"),
@@ -216,6 +217,14 @@ class QuestionReader:
             intent = "summarize"  # '71/67 的序言部分讲了什么？', 'what does the operative part say': all of that part
         elif intent == "lookup" and answer_type is None and not labels and scope_named and _only_asking(focus, lang):
             answer_type = "title"  # 'What is 71/67 about?', '80/53是关于什么的': what its title says
+        if (
+            intent == "lookup"
+            and answer_type is None
+            and not labels
+            and language.says_about
+            and language.says_about.search(focus)
+        ):
+            intent = "summarize"  # 'what does 80/53 say about training?', '关于妇女有什么规定': each paragraph on it
         if intent == "lookup" and answer_type == "request" and terms and not labels and self._asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
         about = self._about(condensed.question, doc) if mentions else None
@@ -227,7 +236,7 @@ class QuestionReader:
             and (said := language.lead_asks.search(focus))
         ):
             lead = said.group(1)  # 'what did it decide': its decisions, if it opens paragraphs with that verb
-        part = self._part(text, lang, "enumerate" if listed else intent)
+        part = self._part(text, focus, lang, "enumerate" if listed else intent)
         main = self._main_doc
         unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
         scope_terms = self._only_in(condensed.question, main)[1] if unnamed_other and main else ()
@@ -324,6 +333,7 @@ class QuestionReader:
                 and symbol != main.symbol
                 and not asks_articles
                 and not said_by
+                and not _place_of_mention(text, [name for other, name in called if other == symbol], lang)
                 and self._mentioned(main, symbol)
             ):
                 return main, [], False  # 'which paragraphs mention the NPT': where the resolution names it
@@ -522,11 +532,13 @@ class QuestionReader:
         rest = request.asks.sub(" ", focus) if request else focus
         return not (language.asks_which and language.asks_which.search(rest)) and not _FIGURE.search(focus)
 
-    def _part(self, text: str, lang: str, intent: str) -> str | None:
+    def _part(self, text: str, focus: str, lang: str, intent: str) -> str | None:
         if intent not in ("summarize", "count", "enumerate"):
             return None
         named = [kind for kind, pattern in pack(lang).parts.items() if pattern.search(text)]
-        if pack(lang).whole_document.search(text) or {"PP", "OP"} <= set(named):  # '序言加执行'
+        # all of it, unless a summary of all that it says on a topic ('关于GSTE开会安排的全部内容')
+        whole = pack(lang).whole_document.search(text) and (intent != "summarize" or _asks_only(focus, lang))
+        if whole or {"PP", "OP"} <= set(named):  # '序言加执行'
             return "ALL"
         if kind := _part_kind(text, lang):
             return kind
@@ -641,11 +653,13 @@ def _asking_sentence(text: str) -> str:
     return "".join(clauses).strip()
 
 
-def _after_asking_sentence(text: str) -> str:
-    """The sentences after the first one with a question mark ('… ? list them all'); '' when there are none."""
+def _instructions(text: str) -> str:
+    """The sentences beside the one that asks: those after it ('… ? list them all'), and those before it that are
+    not the asker speaking of themselves ('给我做个简报：…', not "I'm writing a summary. When was it adopted?")."""
     sentences = _sentences(text)
-    asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences))
-    return " ".join(sentences[asking + 1 :])
+    asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
+    before = [s for s in sentences[:asking] if not _FIRST_PERSON.match(s.strip())]
+    return " ".join(before + sentences[asking + 1 :])
 
 
 def _range_number(text: str) -> int:
@@ -668,6 +682,25 @@ def _names_only_part(focus: str, lang: str) -> bool:
     for pattern in named:
         focus = pattern.sub(" ", focus)
     return bool(named) and _only_asking(focus, lang)
+
+
+def _place_of_mention(text: str, names: list[str], lang: str) -> bool:
+    """The document is named before 'mention' and something else after it: where to look, not what is looked for
+    ('NPT preamble — which paras mention the IAEA?'; not 'where is the NPT mentioned', '哪些段落提到了NPT')."""
+    mentions = pack(lang).mentions
+    said = mentions.search(text) if mentions else None
+    if said is None or any(name in text[said.end() :] for name in names):
+        return False
+    return any(name in text[: said.start()] for name in names) and not _asks_only(text[said.end() :], lang)
+
+
+def _asks_only(focus: str, lang: str) -> bool:
+    """Nothing in the text but asking words, the words that ask for a kind of answer and the document's name
+    ('逐段总结该文件全文', 'can you brief me on what this document says?'): it names no topic."""
+    language = pack(lang)
+    for pattern in (*language.intents.values(), language.whole_document):
+        focus = pattern.sub(" ", focus)
+    return _only_asking(focus, lang)
 
 
 def _only_asking(focus: str, lang: str) -> bool:

@@ -27,10 +27,15 @@ from index.registry import aliases, defined_as, family
 from index.text import CLAUSE_END, YEAR, strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
+# a brief longer than this, of the paragraphs naming a term, is narrowed by the question's other words
+_FEW_PARAGRAPHS = 3
+_BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
 _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a year, a session)
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
+# ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
+_NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
@@ -113,8 +118,10 @@ class VerdictJudge:
             missing = [
                 kind
                 for kind in dict.fromkeys([question.answer_type or "", *self._literal_kinds(question)])
-                if kind in _LITERAL_TYPES
+                if kind in _NAMED_LITERAL_TYPES
                 and not any(self._states(pid, kind) for pid in question.labels)
+                # 'by when': a time it may be read off ('not later than eighteen months from …')
+                and not (kind == "year" and any(self._states(pid, "duration") for pid in question.labels))
                 # a count of a thing the paragraphs neither count nor name ('第7段的小组来自多少个国家')
                 or kind == "number"
                 and not any(self._counts_what_is_asked(question, pid, or_names=True) for pid in question.labels)
@@ -123,7 +130,17 @@ class VerdictJudge:
                 return Verdict(
                     False, self._no_type_reason(replace(question, answer_type=missing[0]), list(question.labels))
                 )
-            named_vocabulary = judge.vocabulary(self._subject(question, judge))
+            subject = self._subject(question, judge)
+            # '裁审会2018年是怎么落实OP5的': a year the named paragraphs do not give (nor the records of their
+            # documents: '2016年那份决议的OP5' names the document) asks of something else
+            records = [self.paragraphs.get(f"{self.paragraphs[pid].doc_symbol}:META") for pid in question.labels]
+            named_text = "".join(
+                [self.paragraphs[pid].text for pid in question.labels] + [r.text for r in records if r]
+            )
+            other_years = [y for y in dict.fromkeys(YEAR.findall(subject)) if y not in named_text]
+            if question.intent != "yes_no" and other_years:
+                return Verdict(False, f"the paragraphs the question names give no {', '.join(other_years)}")
+            named_vocabulary = judge.vocabulary(subject)
             if not question.answer_type and named_vocabulary.asked_absent:
                 # 'OP3 提到的核查工具具体是哪些设备型号': a kind of thing the paragraph named does not name
                 return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.asked_absent)}")
@@ -198,6 +215,9 @@ class VerdictJudge:
             if not stating:
                 return Verdict(False, self._no_type_reason(replace(question, answer_type=kinds[0]), listed[:3]))
             listed = stating
+            if question.intent == "summarize" and question.terms and len(listed) > _FEW_PARAGRAPHS:
+                # 'brief me on the GSTE's objectives': of the many paragraphs naming the Group, those on the rest
+                listed = self._beside_terms(listed, question.terms, subject, present) or listed
             matched = () if question.terms else tuple(present)
             own = not vocabulary.absent and not vocabulary.unchecked
             reason = "every paragraph that uses the words asked about"
@@ -374,7 +394,51 @@ class VerdictJudge:
             # 'who are the depositary governments': the paragraph that designates them says who, first
             defining = [pid for pid in evidence if self._defines(pid, question.terms)]
             evidence = defining + [pid for pid in evidence if pid not in defining]
+        if question.intent == "summarize" and not question.part and (on := self._touching(evidence, topic)):
+            # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it, each at it
+            return Verdict(True, reason, tuple(on), grounded=own, words=tuple(topic))
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _beside_terms(self, ids: list[str], terms: tuple[str, ...], subject: str, words: list[str]) -> list[str]:
+        """Of paragraphs listed for naming a term most of them name (the Group, in 80/53), those that name another
+        term asked about or use another word of the question ('experts' outside 'Group of Scientific and
+        Technical Experts'; 'report', 'members' for 'composition')."""
+        names = {t: sorted({_folded(f) for f in (t, *self.glossary.forms(t))}, key=len, reverse=True) for t in terms}
+        broad = [
+            t
+            for t in terms
+            if sum(any(n in _folded(self.paragraphs[p].text) for n in names[t]) for p in ids) > _FEW_PARAGRAPHS
+        ]
+        asking = pack("en").vocabulary.asking
+        english = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", subject) if w.lower() not in asking]
+        forms = {
+            _folded(f)
+            for w in [*words, *english]
+            for f in (w, *self.glossary.forms(w), *self.glossary.official_terms(w))
+        }
+        forms |= {n for t in terms if t not in broad for n in names[t]}
+        beside = []
+        for pid in ids:
+            text = _folded(self.paragraphs[pid].text)
+            for name in (n for t in broad for n in names[t]):
+                text = text.replace(name, " ")
+            if any(form in text for form in forms if len(form) > 1):
+                beside.append(pid)
+        return beside
+
+    def _touching(self, ids: list[str], topic: list[str]) -> list[str]:
+        """The paragraphs of the text proper (no record, no data card) that use a word of the topic or the
+        documents' name for it."""
+        return [
+            pid
+            for pid in ids
+            if self.paragraphs[pid].kind in _BODY_KINDS | {"footnote"}
+            and any(
+                self._has(self.paragraphs[pid].text, name)
+                for names in self._forms(topic, self.paragraphs[pid].lang)
+                for name in names
+            )
+        ]
 
     def _defines(self, pid: str, terms: tuple[str, ...]) -> bool:
         """Whether the paragraph defines one of the terms: names it right after 'designated the', '以下简称'."""
@@ -941,11 +1005,7 @@ class VerdictJudge:
         terms = [t if t.isascii() else strip_all_spaces(t) for t in question.terms]
         if not terms and not topic:
             return []
-        kinds = (
-            {"operative"}
-            if question.answer_type == "request"
-            else {"preambular", "operative", "numbered", "article", "action"}
-        )
+        kinds = {"operative"} if question.answer_type == "request" else set(_BODY_KINDS)
         if question.part == "FN":
             kinds = {"footnote"}
         elif question.part in ("OP", "PP"):

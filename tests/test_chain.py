@@ -255,6 +255,22 @@ def test_a_summary_of_a_topic_is_every_paragraph_on_it(assistant, question):
     _assert_verified(assistant, answer)
 
 
+def test_a_brief_on_a_topic_quotes_each_paragraph_at_its_words(assistant):
+    answer = assistant.ask("What does 80/53 say about avoiding duplication of efforts?")
+    line = next(line for line in answer.text.split("\n") if "preambular paragraph 20" in line)
+    # a paragraph that speaks of it late is quoted from that clause, marked as cut at both ends
+    assert answer.found and "duplication of efforts" in line and line.endswith("…”") and "“…and of the need" in line
+    _assert_verified(assistant, answer)
+
+
+def test_a_list_of_the_paragraphs_naming_a_term_covers_every_document(assistant):
+    answer = assistant.ask("Which paragraphs mention the Conference on Disarmament?")
+    ids = [c.id for c in answer.citations]
+    assert answer.found and ids[0] == R + "OP5" and "A/RES/80/53:OP11" in ids  # the main resolution first
+    assert "Also in A/RES/80/53 (2025):" in answer.text
+    _assert_verified(assistant, answer)
+
+
 def test_a_no_from_the_document_that_names_the_subject(assistant):
     """The GSTE is 80/53's group: the question names no document, 71/67 never names it, and 80/53's paragraph on
     it names Vienna beside Geneva."""

@@ -88,6 +88,14 @@ def reader() -> QuestionReader:
         ("哪些段落提到秘书长的报告？全部列出来", "enumerate", None),
         ("What does the resolution say about capacity-building? Give me a rundown.", "summarize", None),
         ("I need a summary for my boss. What does OP7 say about the group's size?", "lookup", None),
+        # … and one before it that is no one speaking of themselves says it too
+        ("给个简报：71/67 关于专家组开会和报告的内容", "summarize", None),
+        ("Quick rundown please. What is in 71/67 on confidence-building?", "summarize", None),
+        # what a text says on a topic is a brief of its paragraphs on it
+        ("What does the resolution say about civil society?", "summarize", None),
+        ("71/67关于民间社会有什么规定？", "summarize", None),
+        ("What does OP7 say about the group's size?", "lookup", None),  # a named paragraph: its words
+        ("What size is the expert group 71/67 sets up?", "lookup", "number"),
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -148,6 +156,8 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
         ("80/53 的执行部分每段讲什么", "OP"),
         ("决议一共有几个脚注？", "FN"),
         ("Summarize the whole resolution.", "ALL"),
+        ("简报：80/53 关于专家组报告的全部内容", None),  # all it says on a topic, not the whole text
+        ("正文里哪几段提到了NPT？脚注不算", "ALL"),  # a list of the body's paragraphs
         ("决议一共有多少段（序言加执行）？", "ALL"),  # both parts named: the whole body
         ("71/67 有几个执行段", "OP"),
         ("80/53 一共有多少段", "ALL"),  # a count of paragraphs with no part named: the whole body
@@ -244,6 +254,8 @@ def test_every_language_pack_defines_the_same_things():
         ("NPT 序言哪几段提到国际原子能机构？", NPT, True),  # the paragraphs of the NPT's own preamble
         ("《不扩散核武器条约》哪一段提到了1963年的禁止核试验条约？", NPT, True),
         ("Which paragraphs of the NPT preamble mention the IAEA?", NPT, True),
+        ("NPT preamble: which paras mention the IAEA?", NPT, True),  # named before 'mention', something else after
+        ("Where is the NPT mentioned?", "A/RES/71/67", False),  # named before 'mentioned', nothing else after
         # no document named: a term only one document uses names it ('修正案' is the NPT's 'amendment') …
         ("要开修正案会议，需要多少缔约国提出请求？", NPT, False),
         # … not a term inside another treaty's name, not the user's quoted words, not beside a label

@@ -73,6 +73,14 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
             ["UNTS vol. 729, No. 10485:ART9", "UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART9",
         ),
+        # a year a named paragraph gives, or the year of its document; 'by when' read off a time limit
+        ("执行部分第7段2018年开几届会？", ["OP7"], "OP7"),
+        ("2016年那份决议的执行部分第5段讲什么", ["OP5"], "OP5"),
+        (
+            "Under article III of the NPT, by when must the safeguards agreements be in force?",
+            ["UNTS vol. 729, No. 10485:ART3"],
+            "UNTS vol. 729, No. 10485:ART3",
+        ),
     ],
 )
 def test_answered_on_the_paragraph_that_states_it(decide, text, retrieved, first):
@@ -217,6 +225,10 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
             ["A/RES/80/53:OP9"],
             "after it was adopted",
         ),
+        # a named paragraph that gives no year, or not the year the question names
+        ("序言部分第14段提到的伙伴关系是哪一年成立的？", ["PP14"], "年份"),
+        ("执行部分第5段在2018年是怎么落实的？", ["OP5"], "2018"),
+        ("What size was the GGE that 80/53 recalls was set up under 74/50?", ["A/RES/80/53:PP3"], "number"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
@@ -316,6 +328,34 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
 def test_lists_hold_every_paragraph_in_document_order(decide, text, evidence):
     verdict = decide(text, ["PP1", "PP2", "OP1"])
     assert verdict.found and list(verdict.evidence) == [label if ":" in label else R + label for label in evidence]
+
+
+def test_a_brief_on_one_side_of_a_term_most_paragraphs_name_keeps_that_side(decide):
+    """Twelve paragraphs of 80/53 name the Group; a brief on its report is on the four that speak of reports."""
+    verdict = decide("Brief me on what 80/53 says about the GSTE's report", ["A/RES/80/53:OP10"])
+    evidence = [pid.split(":")[1] for pid in verdict.evidence]
+    assert verdict.found and {"OP4", "OP10", "OP11"} <= set(evidence) and "OP5" not in evidence
+    # a list of every paragraph naming it is not narrowed
+    listed = decide("Which paragraphs of 80/53 mention the GSTE?", ["A/RES/80/53:OP10"])
+    assert len(listed.evidence) > len(verdict.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "retrieved", "evidence"),
+    [
+        # a term: every paragraph naming it
+        (
+            "What does 80/53 say about education, training and capacity-building?",
+            ["PP25", "PP23", "META", "PP22", "FN10"],
+            ["PP22", "PP23", "PP25"],
+        ),
+        # words only: the paragraphs found that use one, not the record nor those that use none
+        ("What does 80/53 say about avoiding duplication?", ["PP15", "PP20", "META"], ["PP20"]),
+    ],
+)
+def test_a_brief_on_a_topic_is_the_paragraphs_on_it(decide, text, retrieved, evidence):
+    verdict = decide(text, [f"A/RES/80/53:{label}" for label in retrieved])
+    assert verdict.found and verdict.evidence == tuple(f"A/RES/80/53:{label}" for label in evidence)
 
 
 def test_what_it_decided_is_every_paragraph_opening_with_decides(tmp_path: Path) -> None:
