@@ -70,17 +70,18 @@ def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
     """Each label named in the question with its span; each span of text counts once (the most specific pattern
     wins)."""
     found: list[tuple[int, int, LabelRef]] = []
+    for kind, pattern in (item for code in LANGUAGES for item in pack(code).label_lists):
+        for match in pattern.finditer(question):  # 'articles I, II and VI': each number, on the list's span
+            if any(s < match.end() and match.start() < e for s, e, _ in found):
+                continue
+            numbers = [n for n in re.split(r"[\s、，,和及与&]+|\band\b|第", match.group(1)) if n]
+            found += [(match.start(), match.end(), LabelRef(kind, _label_number(kind, n))) for n in numbers]
     for kind, pattern in _ref_patterns():
         for match in pattern.finditer(question):
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
-            raw = match.group(1)
-            if kind == "ART" and re.fullmatch(r"[IVXLC]+", raw, re.IGNORECASE):
-                number = from_roman(raw.upper())
-            else:
-                number = zh_number(raw)
             letter = match.group(2) if pattern.groups >= 2 and match.group(2) else ""
-            found.append((match.start(), match.end(), LabelRef(kind, number, letter)))
+            found.append((match.start(), match.end(), LabelRef(kind, _label_number(kind, match.group(1)), letter)))
     # '执行部分第6段(d)项', 'item (d) of OP6': the letter belongs to the paragraph it is 'of', else the one before it
     for start, end, letter in named_items(question):
         paragraphs = [i for i, (_, _, ref) in enumerate(found) if ref.kind in ("OP", None) and not ref.letter]
@@ -90,6 +91,13 @@ def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
             first, last, ref = found[chosen[0]]
             found[chosen[0]] = (first, last, LabelRef(ref.kind, ref.number, letter))
     return sorted(found, key=lambda item: item[0])
+
+
+def _label_number(kind: str | None, raw: str) -> int:
+    """An article's Roman numeral, or a number in figures or Chinese numerals."""
+    if kind == "ART" and re.fullmatch(r"[IVXLC]+", raw, re.IGNORECASE):
+        return from_roman(raw.upper())
+    return zh_number(raw)
 
 
 def named_items(question: str) -> list[tuple[int, int, str]]:
@@ -123,6 +131,6 @@ def label_ranges(question: str) -> list[LabelRef]:
 
 def without_label_refs(question: str) -> str:
     """The question with the labels it names blanked ('Summarize Article 5 of New START': 'New START' is left)."""
-    for start, end, _ in reversed(_label_matches(question)):
+    for start, end in sorted({(start, end) for start, end, _ in _label_matches(question)}, reverse=True):
         question = f"{question[:start]} {question[end:]}"
     return question

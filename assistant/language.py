@@ -94,6 +94,8 @@ class LanguagePack:
     names_list: re.Pattern[str] | None  # names listed in a row ('English, Russian, French, Spanish and Chinese')
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
     item_pattern: re.Pattern[str] | None  # a lettered item named apart from its paragraph ('(d)项', 'item (d)')
+    # several labels of one kind named by one word ('articles I, II and VI', '第三、五和七段'): the numbers in group 1
+    label_lists: list[tuple[str | None, re.Pattern[str]]]
     vocabulary: AskingWords
     templates: dict[str, str]
     reasons: dict[str, str]
@@ -193,6 +195,7 @@ def pack(code: str) -> LanguagePack:
         names_list=re.compile(raw["names_list"]) if raw.get("names_list") else None,
         label_patterns=[(kind, re.compile(p, flags)) for kind, p in raw["labels"]["patterns"]],
         item_pattern=re.compile(raw["labels"]["item"], flags) if "item" in raw["labels"] else None,
+        label_lists=[(kind, re.compile(p, flags)) for kind, p in raw["labels"].get("lists", [])],
         vocabulary=AskingWords(
             frozenset(raw["vocabulary"]["asking"].split()),
             frozenset(raw["vocabulary"]["answer_kinds"].split()),

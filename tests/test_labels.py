@@ -20,6 +20,13 @@ from assistant.labels import LabelRef, display_citation, display_label, find_lab
         ("第七十二届会议的议程", []),
         ("第62/21号决议是什么时候通过的", []),
         ("第51次全体会议", []),
+        # several of one kind named by one word
+        ("summarize NPT arts I, II and VI", [LabelRef("ART", 1), LabelRef("ART", 2), LabelRef("ART", 6)]),
+        ("articles VI and VII", [LabelRef("ART", 6), LabelRef("ART", 7)]),
+        ("OPs 2 & 4 of 80/53", [LabelRef("OP", 2), LabelRef("OP", 4)]),
+        ("NPT第一、二和六条", [LabelRef("ART", 1), LabelRef("ART", 2), LabelRef("ART", 6)]),
+        ("执行部分第三、五和七段", [LabelRef("OP", 3), LabelRef("OP", 5), LabelRef("OP", 7)]),
+        ("the articles in the treaty", []),
     ],
 )
 def test_labels_named_in_questions(question, expected):
@@ -28,6 +35,7 @@ def test_labels_named_in_questions(question, expected):
 
 def test_the_labels_named_are_blanked_leaving_the_other_names():
     assert without_label_refs("Summarize Article 5 of New START").split() == ["Summarize", "of", "New", "START"]
+    assert without_label_refs("NPT arts I, II and VI in brief").split() == ["NPT", "in", "brief"]  # a list once
     assert without_label_refs("OP7 和 PP3 说了什么").split() == ["和", "说了什么"]
 
 

@@ -96,6 +96,15 @@ def reader() -> QuestionReader:
         ("71/67关于民间社会有什么规定？", "summarize", None),
         ("What does OP7 say about the group's size?", "lookup", None),  # a named paragraph: its words
         ("What size is the expert group 71/67 sets up?", "lookup", "number"),
+        # paragraphs asked for in the plural, whatever words come between
+        ("Which preambular paras mention confidence?", "enumerate", None),
+        ("哪些序言段落提到了信任？", "enumerate", None),
+        ("Give me a short briefing on the expert group", "summarize", None),
+        ("What did the Secretary-General say in the briefing?", "lookup", None),  # a briefing given, not asked
+        ("What are the main points of the resolution on verification?", "summarize", None),
+        # a prediction is nobody's text
+        ("Is the expert group likely to agree on a report?", "opinion", None),
+        ("专家组达成共识的前景如何？", "opinion", None),
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -217,8 +226,14 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     # the asker's 'now' is no later event
     asker = reader.read("我们代表团当时对71/67投了弃权，现在想看决议对核武器国家提了哪些要求，列一下", [])
     assert asker.intent == "enumerate" and not asker.asks_later
+    assert reader.read("Did the GA end up extending the group?", []).asks_later  # what followed adoption
     fresh = reader.read("who else did that?", [])
     assert not fresh.follow_up and fresh.scope == "A/RES/71/67" and fresh.answer_type is None
+    # a question naming no document stays with the one the conversation named, follow-up or not
+    on_the_npt = [{"role": "user", "content": "NPT 有没有规定审议大会？"}, {"role": "assistant", "content": "有。"}]
+    asked = reader.read("第一次审议大会在哪开？", on_the_npt)
+    assert asked.scope == "UNTS vol. 729, No. 10485" and not asked.follow_up
+    assert reader.read("里面提到日内瓦吗", on_the_npt).follow_up  # 'in it' refers back
 
 
 def test_every_language_pack_defines_the_same_things():
