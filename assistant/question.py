@@ -115,11 +115,8 @@ class QuestionReader:
             language.mentions is None or language.mentions.search(text)
         )
         doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
-        # a question in a conversation stays with the document it named: a follow-up, and a question naming none
-        # ('第一次审议大会在哪开？' after one on the NPT)
-        before = condensed.context or next((t["content"] for t in reversed(history) if t["role"] == "user"), "")
-        if not scope_named and before:
-            earlier, earlier_names, earlier_named = self._document(before, only, lang, mentions)
+        if not scope_named and condensed.context:  # a follow-up stays with the document the conversation named
+            earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)
             if earlier_named:
                 doc, names, scope_named = earlier, earlier_names, True
         read, also, also_names = self._also(condensed.question, doc, only, lang)
