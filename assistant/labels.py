@@ -61,6 +61,9 @@ class LabelRef:
         return f"{kind}{self.number}" + (f"({self.letter})" if self.letter else "")
 
 
+_NUMERAL = re.compile(r"\d+|[IVXLC]+|[〇零一二三四五六七八九十百]+", re.IGNORECASE)  # as labels write numbers
+
+
 def _ref_patterns() -> list[tuple[str | None, re.Pattern[str]]]:
     """Every language's label spellings, most specific first within each language."""
     return [(kind, pattern) for code in LANGUAGES for kind, pattern in pack(code).label_patterns]
@@ -74,7 +77,7 @@ def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
         for match in pattern.finditer(question):  # 'articles I, II and VI': each number, on the list's span
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
-            numbers = [n for n in re.split(r"[\s、，,和及与&]+|\band\b|第", match.group(1)) if n]
+            numbers = _NUMERAL.findall(match.group(1))  # whatever joins them is the pack's ('and', '、', '和')
             found += [(match.start(), match.end(), LabelRef(kind, _label_number(kind, n))) for n in numbers]
     for kind, pattern in _ref_patterns():
         for match in pattern.finditer(question):
