@@ -112,6 +112,9 @@ class LanguagePack:
     every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say
+    # 'did the group adopt its report', '名单出来了没': whether someone did something, an event no text records that
+    # only decides and asks
+    asks_event: re.Pattern[str] | None
     unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
     exclusive: re.Pattern[str] | None  # 'only', '只': a yes-no question that no other value may answer
     one_of_several: re.Pattern[str] | None  # 'the first session', '第一届会议': one of the sessions a text counts
@@ -216,6 +219,7 @@ def pack(code: str) -> LanguagePack:
         every_document=re.compile(raw["every_document"], flags) if raw.get("every_document") else None,
         asks_reason=re.compile(raw["asks_reason"], flags) if raw.get("asks_reason") else None,
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,
+        asks_event=re.compile(raw["asks_event"], flags) if raw.get("asks_event") else None,
         unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
         exclusive=re.compile(raw["exclusive"], flags) if raw.get("exclusive") else None,
         one_of_several=re.compile(raw["one_of_several"], flags) if raw.get("one_of_several") else None,
@@ -229,14 +233,17 @@ def pack(code: str) -> LanguagePack:
 
 
 def number_value(value: str, lang: str) -> int | None:
-    """The number a value states ('25人', '三届', 'forty', '21 members'), or None: how values written in two
-    languages are compared."""
+    """The number a value states ('25人', '三届', 'forty', '21 members', 'eighty-fourth session'), or None: how
+    values written in two languages are compared."""
     if digits := re.search(r"\d+", value):
         return int(digits.group(0))
     if numeral := ZH_NUMERAL.search(value):
         return zh_number(numeral.group(0))
-    cardinals = pack(lang).cardinals
-    words = [cardinals.get(word) for word in re.split(r"[-\s]+", value.strip().lower())]
+    language = pack(lang)
+    numerals = {w: n for w, n in language.ordinals.items() if w.isalpha() and n > 0} | language.cardinals
+    words = [numerals.get(word) for word in re.split(r"[-\s]+", value.strip().lower())]
+    while len(words) > 1 and words[-1] is None:  # 'eighty-fourth session': the number before what it counts
+        words.pop()
     if len(words) == 1:
         return words[0]
     tens, units = words if len(words) == 2 else (None, None)

@@ -59,6 +59,7 @@ class Question:
     about: str | None = None  # a document whose mentions in this one are asked for ('which rest on the NPT')
     asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
     asks_later: bool = False  # 'how many parties today', '后来有没有设立…': after the document, which it cannot tell
+    asks_event: bool = False  # a yes-no question whether someone other than the document's author did something
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     follow_up: bool = False
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
@@ -115,9 +116,12 @@ class QuestionReader:
             language.mentions is None or language.mentions.search(text)
         )
         doc, names, scope_named = self._document(condensed.question, only, lang, mentions)
-        if not scope_named and condensed.context:  # a follow-up stays with the document the conversation named
+        # 'this resolution' / 这个决议 in a follow-up is the one the conversation is about
+        says_main = language.main_document
+        generic = bool(says_main and names and all(says_main.fullmatch(n) for n in names))
+        if (not scope_named or generic) and condensed.context:  # a follow-up stays with the conversation's document
             earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)
-            if earlier_named:
+            if earlier_named and (not generic or doc is not None and earlier is not None and earlier.kind == doc.kind):
                 doc, names, scope_named = earlier, earlier_names, True
         read, also, also_names = self._also(condensed.question, doc, only, lang)
         names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
@@ -126,7 +130,6 @@ class QuestionReader:
         if chained := self._chained(condensed.question, doc, lang):
             doc, names, labels, missing, scope_named = chained
         focus = _asking_sentence(text)
-        says_main = language.main_document
         # the words that named the document: a scope, not a topic ('the group set up under 71/67')
         named = sorted(
             (n for n in names if n != only and not (says_main and says_main.fullmatch(n))), key=len, reverse=True
@@ -259,6 +262,9 @@ class QuestionReader:
             about=about,
             asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
+            asks_event=intent == "yes_no"
+            and bool(language.asks_event and language.asks_event.search(focus))
+            and not _authors_act(focus),
             lead=lead,
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations or self._labels(condensed.context, doc, lang)[0]),
@@ -538,6 +544,8 @@ class QuestionReader:
         named = [kind for kind, pattern in pack(lang).parts.items() if pattern.search(text)]
         # all of it, unless a summary of all that it says on a topic ('关于GSTE开会安排的全部内容')
         whole = pack(lang).whole_document.search(text) and (intent != "summarize" or _asks_only(focus, lang))
+        if whole and intent == "count" and len(named) == 1:  # 'NPT正文一共几条': the text's articles, counted
+            return named[0]
         if whole or {"PP", "OP"} <= set(named):  # '序言加执行'
             return "ALL"
         if kind := _part_kind(text, lang):
@@ -665,6 +673,25 @@ def _instructions(text: str) -> str:
 def _range_number(text: str) -> int:
     """A number as a range writes it: in figures, Roman numerals (articles) or Chinese numerals."""
     return from_roman(text) if re.fullmatch(r"[IVX]+", text) else zh_number(text)
+
+
+@cache
+def _authors_verbs() -> tuple[str, ...]:
+    """The Chinese verbs a resolution's paragraphs open with (注意到, 欢迎; not the one-character 请, which asks
+    politely too)."""
+    return tuple(
+        verb
+        for code in LANGUAGES
+        for verbs in pack(code).lead_verbs.values()
+        for verb in verbs
+        if has_cjk(verb) and len(verb) > 1
+    )
+
+
+def _authors_act(focus: str) -> bool:
+    """'71/67注意到民间社会的贡献了没': what the document itself does, not an event after it (an English question
+    says so by its subject: 'did 80/53 …', 'did the GA …')."""
+    return any(verb in focus for verb in _authors_verbs())
 
 
 def _part_kind(text: str, lang: str) -> str | None:

@@ -1,7 +1,8 @@
 """Typing slips in English questions ('duplicaton', 'safegaurds'): a long word the documents never use, one slip
 away from exactly one word they use (or a form of one: 'protectng'), is read as that word. Short words and slips
-at a word's end are left alone: 'stated' is no misspelling of 'states'. An acronym with two letters swapped
-('NTP') is the one it swaps to."""
+at a word's end or start are left alone: 'stated' is no misspelling of 'states', nor 'created' of 'greater' (a
+word that is no slip is often one letter from theirs; people seldom mistype a word's first letter). An acronym
+with two letters swapped ('NTP') is the one it swaps to."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")
 
 
 def _one_slip_away(word: str) -> set[str]:
-    """Every string one deletion, transposition, replacement or insertion away, the last letter kept."""
-    splits = [(word[:i], word[i:]) for i in range(len(word))]  # no split after the last letter: it stays
+    """Every string one deletion, transposition, replacement or insertion away, the first and last letters kept."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word))]  # no split before the first letter or after the last
     deletes = {a + b[1:] for a, b in splits if len(b) > 1}
     transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 2}
     replaces = {a + c + b[1:] for a, b in splits if len(b) > 1 for c in _LETTERS}

@@ -36,6 +36,8 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 # ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
 _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
+_AFTER_ADOPTION = "the document cannot say what happened after it was adopted"
+_ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
@@ -107,9 +109,14 @@ class VerdictJudge:
         if body := self._other_voting_body(question):  # 'the First Committee vote': the card is the plenary's
             what = "recorded vote" if self._card(question) else "date of adoption the record gives"
             return Verdict(False, f"the {what} is not that of {body}", off_topic=True)
-        if question.asks_later and question.intent in ("lookup", "yes_no", "enumerate"):
+        if (
+            question.asks_later
+            and question.intent in ("lookup", "yes_no", "enumerate")
+            or question.asks_event  # 'did the GGE adopt its report by consensus': what others did, not the vote
+            and not self._card(question)
+        ):
             # a document says what was decided when it was adopted; a later document may tell what followed
-            return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
+            return Verdict(False, _AFTER_ADOPTION, off_topic=True)
         if question.labels and (elsewhere := self._other_document_named(question, judge)):
             # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
             return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
@@ -522,11 +529,14 @@ class VerdictJudge:
             return ""
         values = [m.group(0).strip() for m in asked.shape.finditer(question.focus)]
         given = [m.group(0).strip() for m in stated.shape.finditer(paragraph.text)]
+        # 'four times' against 三届, '25 years' against 'Twenty-five years', '84th session' against 'eighty-fourth
+        # session': as numbers
+        numbers = {number_value(v, question.lang) for v in values} - {None}
+        same_number = bool(numbers & {number_value(g, paragraph.lang) for g in given})
         if question.answer_type == "number":
-            # 'four times' against 三届, '25 years' against 'Twenty-five years': as numbers
-            numbers = {number_value(v, question.lang) for v in values} - {None}
-            stated_numbers = {number_value(g, paragraph.lang) for g in given}
-            return given[0] if numbers and given and not numbers & stated_numbers else ""
+            return given[0] if numbers and given and not same_number else ""
+        if question.answer_type in _ORDINAL_TYPES and same_number:
+            return ""
         if paragraph.lang != question.lang:
             values = [v for v in values if v.isdigit()]
         if not values or not given or any(v in paragraph.text for v in values):

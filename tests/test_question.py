@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from assistant.language import LANGUAGES, listed_names, pack, spelled, spelled_ordinal
+from assistant.language import LANGUAGES, listed_names, number_value, pack, spelled, spelled_ordinal
 from assistant.question import QuestionReader
 from index.corpus import shipped_documents
 from index.glossary import shipped_glossary
@@ -172,6 +172,9 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
         ("80/53 一共有多少段", "ALL"),  # a count of paragraphs with no part named: the whole body
         ("How many articles does the NPT have?", "ART"),
         ("NPT有多少条", "ART"),
+        ("NPT正文一共几条", "ART"),  # the unit counted names the part of the whole text
+        ("80/53序言部分多少段", "PP"),
+        ("71/67 有几个footnote", "FN"),  # a part named in English within Chinese
         ("深信 几次 哪几段", None),  # a count of a word's uses, not of paragraphs
         ("两份决议分别在哪一段提到，对应NPT第几条？", None),  # 第几条 asks which article
     ],
@@ -233,6 +236,14 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     on_the_npt = [{"role": "user", "content": "NPT 有没有规定审议大会？"}, {"role": "assistant", "content": "有。"}]
     in_it = reader.read("里面提到日内瓦吗", on_the_npt)
     assert in_it.follow_up and in_it.scope == "UNTS vol. 729, No. 10485"
+    # 'this resolution' in a follow-up is the conversation's
+    on_80_53 = [
+        {"role": "user", "content": "80/53 什么时候通过的？"},
+        {"role": "assistant", "content": "2025年12月1日。"},
+    ]
+    assert reader.read("这个决议主要讲什么", on_80_53).scope == "A/RES/80/53"
+    assert reader.read("What does this resolution ask of the Secretary-General?", on_80_53).scope == "A/RES/80/53"
+    assert reader.read("这个决议主要讲什么", []).scope == "A/RES/71/67"
 
 
 def test_every_language_pack_defines_the_same_things():
@@ -434,6 +445,9 @@ def test_where_something_is_mentioned_asks_for_the_paragraph(reader):
     # 'where … decide what OP8 says': where the Assembly decided, not where the text says it
     assert reader.read("Where and on which dates did the General Assembly decide what OP8 says?", []).intent == "lookup"
     assert reader.read("where does the group meet?", []).answer_type == "place"
+    # 'the 80/53 group': the document qualifies the group, which is what meets
+    assert reader.read("where does the 80/53 group meet?", []).intent == "lookup"
+    assert reader.read("where does 80/53 talk about women?", []).intent == "locate"
 
 
 def test_a_typing_slip_is_read_as_the_word_the_documents_use(reader):
@@ -442,6 +456,8 @@ def test_a_typing_slip_is_read_as_the_word_the_documents_use(reader):
     # a word the documents do not use that is no slip, and short words, stay as typed
     assert "stated" in reader.read("what is stated in OP2 of 80/53", []).focus
     assert "journalist" in reader.read("I am a journalist: how many experts are there?", []).text
+    # a slip is seldom in a word's first letter: 'created' is a word of its own, not a slip of their 'greater'
+    assert "created" in reader.read("Did the GGE created by 71/67 meet?", []).focus
 
 
 def test_a_whether_after_the_asking_word_is_the_texts(reader):
@@ -469,9 +485,21 @@ def test_a_clause_of_the_preamble_is_one_of_its_paragraphs(reader, text, labels)
     assert reader.read(text, []).labels == labels
 
 
+def test_a_yes_no_question_on_what_others_did_asks_for_an_event(reader):
+    assert reader.read("Did the GGE adopt its report by consensus?", []).asks_event
+    assert reader.read("那专家组最后的报告通过了吗？", []).asks_event
+    # the document's or the Assembly's own acts, and questions of other intents, are no events after it
+    assert not reader.read("Did 80/53 recall 71/67?", []).asks_event
+    assert not reader.read("71/67通过了没有", []).asks_event and reader.read("71/67通过了没有", []).intent == "yes_no"
+    assert not reader.read("71/67注意到民间社会的贡献了没", []).asks_event  # the document's own act
+    assert not reader.read("Did the General Assembly welcome the initiative?", []).asks_event
+    assert not reader.read("What did the GGE report on?", []).asks_event
+
+
 def test_a_session_in_figures_is_one_the_text_spells_in_words():
     assert spelled_ordinal(81, "en") == ["eighty-first"] and spelled_ordinal(3, "en") == ["third"]
     assert spelled_ordinal(80, "en") == [] and spelled_ordinal(72, "zh") == ["七十二"]
+    assert number_value("eighty-fourth session", "en") == number_value("第八十四届", "zh") == 84
 
 
 def test_an_acronym_with_two_letters_swapped_is_the_one_it_swaps_to(reader):

@@ -229,6 +229,11 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("序言部分第14段提到的伙伴关系是哪一年成立的？", ["PP14"], "年份"),
         ("执行部分第5段在2018年是怎么落实的？", ["OP5"], "2018"),
         ("What size was the GGE that 80/53 recalls was set up under 74/50?", ["A/RES/80/53:PP3"], "number"),
+        # whether others did something: an event after the text, which decides and asks
+        ("Did the GGE created by 71/67 adopt its final report by consensus?", ["OP7", "PP10"], "after it was"),
+        ("has any state actually used it?", ["UNTS vol. 729, No. 10485:ART10"], "after it was"),
+        ("那专家组最后的报告通过了吗？", ["OP7", "PP10"], "after it was"),
+        ("专家组名单出来了没", ["OP7", "PP10"], "after it was"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
@@ -280,6 +285,14 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         ("Will the 80/53 group meet only in Geneva?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], True),
         ("71/67的专家组只在日内瓦开会吗？", ["OP7", "PP10"], False),
         ("Will the 80/53 group meet in Geneva?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], False),
+        # a session in figures against the text's in words ('84th': 'eighty-fourth')
+        ("Is the GSTE to report to the GA at its 84th session?", ["A/RES/80/53:OP10", "A/RES/80/53:OP9"], False),
+        ("Is the GSTE to report to the GA at its 83rd session?", ["A/RES/80/53:OP10", "A/RES/80/53:OP9"], True),
+        # a year before the document's that it does not give: No, from its own date
+        ("Was 71/67 adopted in 2015?", ["META", "VOTE"], True),
+        # the author's own acts and the vote are the text's and the card's, not events after it
+        ("Did the GA welcome the Norway-UK initiative?", ["PP14", "OP1"], False),
+        ("Did China vote for 71/67?", ["VOTE", "META"], False),
     ],
 )
 def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(decide, text, retrieved, contradicted):
