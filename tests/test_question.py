@@ -177,6 +177,8 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
         ("71/67 有几个footnote", "FN"),  # a part named in English within Chinese
         ("深信 几次 哪几段", None),  # a count of a word's uses, not of paragraphs
         ("两份决议分别在哪一段提到，对应NPT第几条？", None),  # 第几条 asks which article
+        ("裁审会报告列出的核查一般原则具体是哪几条？", None),  # 哪几条 asks which items, counts no articles
+        ("序言部分“深信”开头的那几段分别说了什么", None),  # 那几段: those paragraphs, no count of them
     ],
 )
 def test_the_part_a_summary_or_count_is_about(reader, text, part):
