@@ -254,8 +254,9 @@ class ExtractiveAnswerer:
             return Answer(f"{read.first}\n{text}", citations, True, retrieval.ids, BACKEND, lang)
         if question.labels:
             citations = [c for pid in question.labels for c in self.cite(None, self.paragraphs[pid], lang)]
-        else:
-            citations = self.cite(question, self.paragraphs[verdict.evidence[0]], lang)
+        else:  # a list or summary that one paragraph answers is that paragraph whole ('list the objectives': all)
+            listing = question.intent in ("enumerate", "summarize")
+            citations = self.cite(question, self.paragraphs[verdict.evidence[0]], lang, whole=listing)
         citations += [c for c in self._citing(citations[0].symbol, lang) if c.id not in {x.id for x in citations}]
         source_lang = self.paragraphs[citations[0].id].lang
         first = ""

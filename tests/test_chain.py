@@ -245,6 +245,14 @@ def test_a_briefing_line_keeps_the_paragraph_not_only_its_lead_clause(assistant)
     _assert_verified(assistant, answer)
 
 
+def test_a_list_one_paragraph_answers_quotes_it_whole(assistant):
+    """'list the objectives': every item of the one paragraph that lists them, not the clause that matched best."""
+    answer = assistant.ask("list the 80/53 group's objectives")
+    assert answer.citations[0].id == "A/RES/80/53:OP5"
+    assert answer.citations[0].quote == assistant.index.paragraphs["A/RES/80/53:OP5"].text
+    _assert_verified(assistant, answer)
+
+
 @pytest.mark.parametrize(
     "question",
     ["给我概述一下决议关于能力建设的内容", "What does the resolution say about capacity-building? A rundown, please."],
