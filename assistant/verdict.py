@@ -36,7 +36,6 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 # ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
 _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
-_AFTER_ADOPTION = "the document cannot say what happened after it was adopted"
 _ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
@@ -116,7 +115,7 @@ class VerdictJudge:
             and not self._card(question)
         ):
             # a document says what was decided when it was adopted; a later document may tell what followed
-            return Verdict(False, _AFTER_ADOPTION, off_topic=True)
+            return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
         if question.labels and (elsewhere := self._other_document_named(question, judge)):
             # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
             return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
