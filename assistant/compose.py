@@ -33,6 +33,8 @@ _ZH_NAME_END = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:联合王国|共和国)")
 _ZH_NAME_HEAD = re.compile(r"[^\s，、；。：和与]+$")  # the name's own characters before the matched part
 # types whose every occurrence is part of the answer (2018年和2019年; English, French …)
 _MULTIPLE = frozenset({"year", "month", "time", "language"})
+# kinds of fact a clause states, not a value: the quote is the answer, with no line before it
+_QUOTED_WHOLE = frozenset({"request", "bodies", "purpose", "definition", "outcome", "symbol"})
 
 
 def _whole_state_name(quote: str, match: re.Match[str]) -> str:
@@ -61,7 +63,7 @@ class Composer:
         if not question.answer_type:
             return ""
         answer_type = pack(source_lang).answer_type(question.answer_type)
-        if answer_type is None or question.answer_type in ("request", "bodies", "purpose", "outcome", "symbol"):
+        if answer_type is None or question.answer_type in _QUOTED_WHOLE:
             return ""
         # a value counted in the unit the question asks about ('how many sessions' -> 三届, not 25人), then one in
         # figures before one in words, then in reading order
@@ -174,7 +176,9 @@ class Composer:
             shown += "" if paragraph.text.endswith(quote) else "…"
             lines.append(language.t("item", n=n, source=source, quote=shown, lead=f" — {lead}" if lead else ""))
         part = language.templates.get(f"part_{question.part or 'ALL'}", "")
-        if question.intent == "summarize":
+        if question.opens:
+            head = language.t("opening_head", symbol=symbol, count=len(ids), word=question.opens)
+        elif question.intent == "summarize":
             head = (
                 language.t("summary_head", symbol=symbol, part=part)
                 if question.part

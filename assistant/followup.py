@@ -42,7 +42,12 @@ def validate_history(history: Any) -> list[dict[str, Any]]:
 
 
 def is_follow_up(question: str) -> bool:
-    return any(pack(code).follow_up[name].search(question) for code in LANGUAGES for name in pack(code).follow_up)
+    """A question with a word that points back ('它', 'that one'), or one that only names a thing ('执行部分呢？',
+    'and the NPT?'): the earlier question asked again of it."""
+    languages = [pack(code) for code in LANGUAGES]
+    return any(pattern.search(question) for language in languages for pattern in language.follow_up.values()) or any(
+        language.elliptical.search(question) for language in languages if language.elliptical
+    )
 
 
 def _step(question: str) -> int:

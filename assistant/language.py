@@ -124,6 +124,7 @@ class LanguagePack:
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
     mentions: re.Pattern[str] | None  # 'mentions', 提到: what follows names the things paragraphs are listed by
     lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
+    opens_with: re.Pattern[str] | None  # "that open with 'Recognizing'" / 以“强调”开头: the opening word (group 1)
 
     def t(self, key: str, **values: Any) -> str:
         return self.templates[key].format(**values)
@@ -229,6 +230,7 @@ def pack(code: str) -> LanguagePack:
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
         mentions=re.compile(raw["mentions"], flags) if raw.get("mentions") else None,
         lead_asks=re.compile(raw["lead_asks"], flags) if raw.get("lead_asks") else None,
+        opens_with=re.compile(raw["opens_with"], flags) if raw.get("opens_with") else None,
     )
 
 

@@ -61,6 +61,7 @@ class Question:
     asks_later: bool = False  # 'how many parties today', '后来有没有设立…': after the document, which it cannot tell
     asks_event: bool = False  # a yes-no question whether someone other than the document's author did something
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
+    opens: str = ""  # the word asked about as an opening ("that start with 'Underlining'", 以“强调”开头)
     follow_up: bool = False
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
 
@@ -239,6 +240,10 @@ class QuestionReader:
             and (said := language.lead_asks.search(focus))
         ):
             lead = said.group(1)  # 'what did it decide': its decisions, if it opens paragraphs with that verb
+        opening = language.opens_with.search(focus) if language.opens_with else None
+        opens = opening.group(1) if opening else ""
+        if opens and intent in ("lookup", "locate", "summarize"):
+            intent = "enumerate"  # "which paragraphs start with 'Recognizing'": every one that does
         part = self._part(text, focus, lang, "enumerate" if listed else intent)
         main = self._main_doc
         unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
@@ -266,6 +271,7 @@ class QuestionReader:
             and bool(language.asks_event and language.asks_event.search(focus))
             and not _authors_act(focus),
             lead=lead,
+            opens=opens,
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations or self._labels(condensed.context, doc, lang)[0]),
         )

@@ -21,7 +21,8 @@ ANSWER_TYPE_BONUS = 0.2
 HISTORY_BONUS = 0.2
 NEIGHBOUR_BONUS = 0.1
 FOOTNOTE_ACROSS_LANGUAGES = 0.5
-RANKED_TYPES = SPECIFIC_TYPES | {"purpose"}  # a stated purpose ('目的是', '旨在') still tells paragraphs apart
+RANKED_TYPES = SPECIFIC_TYPES | {"purpose", "definition"}  # a stated purpose ('目的是', '旨在') or definition
+# ('for the purposes of this Treaty, a … is one which') still tells paragraphs apart
 
 
 @dataclass
@@ -120,8 +121,9 @@ class Retriever:
         at = next(i for i, p in enumerate(same) if p.id == pid)
         return [p.id for p in same[max(0, at - 1) : at + 2] if p.id != pid]
 
-    def _expand_footnotes(self, hits: list[Hit]) -> list[Hit]:
-        """A footnote hit brings the paragraph that carries its marker right after it."""
+    def _expand_footnotes(self, hits: list[Hit], notes: bool) -> list[Hit]:
+        """A footnote hit brings the paragraph that carries its marker right after it; with `notes` (a document
+        symbol is asked for), a paragraph brings its footnotes, which hold the symbols of what it names."""
         out: list[Hit] = []
         seen: set[str] = set()
         for hit in hits:
@@ -132,9 +134,13 @@ class Retriever:
             para = self.index.paragraphs[hit.id]
             if para.kind == "footnote":
                 parent = self.index.documents[para.doc_symbol].footnote_carrier(para)
-                if parent and parent.id not in seen:
-                    out.append(Hit(parent.id, hit.score, "footnote"))
-                    seen.add(parent.id)
+                brought = [parent.id] if parent else []
+            else:
+                brought = [f"{para.doc_symbol}:FN{n}" for n in para.footnote_numbers] if notes else []
+            for pid in brought:
+                if pid in self.index.paragraphs and pid not in seen:
+                    out.append(Hit(pid, hit.score, "footnote"))
+                    seen.add(pid)
         return out
 
     # -- the whole step --------------------------------------------------------------------------------------
@@ -149,5 +155,6 @@ class Retriever:
             if citing:
                 return Retrieval(question.search, [Hit(pid, 1.0, "registry") for pid in citing], registry=True)
         searched = self.search(question, only)
-        hits = self._expand_footnotes([Hit(pid, 1.0, "label") for pid in question.labels] + searched)
+        named = [Hit(pid, 1.0, "label") for pid in question.labels]
+        hits = self._expand_footnotes(named + searched, notes=question.answer_type == "symbol")
         return Retrieval(question.search, hits[: max(top_k or self.top_k, len(question.labels))])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.labels import display_label, without_label_refs
-from assistant.language import SPECIFIC_TYPES, in_asked_unit, listed_names, number_value, pack
+from assistant.language import LANGUAGES, SPECIFIC_TYPES, in_asked_unit, listed_names, number_value, pack
 from assistant.question import Question, quoted_words
 from assistant.relevance import TITLE, RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
@@ -46,6 +46,8 @@ _PROPER_NAME = re.compile(
     r"\b[A-Z][\w-]+(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+(?:(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+)*"
 )
 _PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
+_RESOLUTION_NUMBER = re.compile(r"(?<![\w/])\d{2}/\d{1,3}(?![\w/])")  # '79/240', not 'A/79/93' nor a date
+_JOINED = re.compile(r"\s*(?:或者?|和|与|、|及|/|,|\bor\b|\band\b)\s*")  # verbs asked about together
 _ACRONYM = re.compile(r"(?<![A-Za-z-])[A-Z]{3,}(?![A-Za-z-])")
 _ROMAN = re.compile(r"[IVXLC]+")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
@@ -108,6 +110,8 @@ class VerdictJudge:
         if body := self._other_voting_body(question):  # 'the First Committee vote': the card is the plenary's
             what = "recorded vote" if self._card(question) else "date of adoption the record gives"
             return Verdict(False, f"the {what} is not that of {body}", off_topic=True)
+        if self._card(question) and (other := self._other_resolution(question)):  # '79/240 是投票通过的吗'
+            return Verdict(False, f"the recorded vote is that of {question.scope}, not of {other}", off_topic=True)
         if (
             question.asks_later
             and question.intent in ("lookup", "yes_no", "enumerate")
@@ -158,6 +162,10 @@ class VerdictJudge:
         if question.listed and (giving := self._giving(question)):
             # '序言部分提到了哪些编号的大会决议': every paragraph of the part that writes such a value
             return Verdict(True, f"every paragraph that gives a {question.listed}", tuple(giving), every=True)
+        if question.opens:  # "how many paragraphs start with 'Underlining'": exactly those, whatever their topic
+            if opening := self._opening(question, self._verb_forms(question.opens), clause=False):
+                return Verdict(True, f"every paragraph that opens with '{question.opens}'", tuple(opening), every=True)
+            return Verdict(False, f"no paragraph opens with '{question.opens}'")
         if question.part and (
             question.intent in ("summarize", "count") or question.intent == "enumerate" and not question.terms
         ):
@@ -273,7 +281,8 @@ class VerdictJudge:
             # English words are known through the glossary only: when most are unknown, the subject is not there
             return Verdict(False, f"the documents never use: {', '.join(vocabulary.absent)}", off_topic=True)
         # a follow-up's referent: the numbers and symbols of the question it follows ('62/21' ... '它')
-        specifics = judge.known_specifics(question.search if question.follow_up else subject)
+        # ('序言第10段提到的62/21号决议…': 62/21, not the 10 of the label)
+        specifics = judge.known_specifics(without_label_refs(question.search) if question.follow_up else subject)
         if not topic and not vocabulary.glossary_terms and not specifics:
             # 'what is its title?' — but not '它有多少提案国': a word the record does not hold names another fact
             # English is known by the glossary only; a word naming a kind of fact ('标题') asks, it names nothing
@@ -546,26 +555,9 @@ class VerdictJudge:
         """The paragraphs of the document with a clause that opens with the verb asked about ('Decides', 决定;
         '…，并重申核武器国家明确承诺' too), in document order; those on the question's topic when it names one. None
         when no such paragraph is on the topic."""
-        forms = {
-            question.lead,
-            *self.glossary.renderings(question.lead, "en"),
-            *self.glossary.renderings(question.lead, "zh"),
-        }
+        forms = {f for verb in _JOINED.split(question.lead) if verb for f in self._verb_forms(verb)}  # '回顾或欢迎'
         stems = {stem(form) for form in forms if form.isascii()}
-        english = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-        chinese = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if not f.isascii())
-        patterns = {
-            "en": re.compile(rf"(?:^|[,;]\s*(?:and\s+)?)(?:also\s+|further\s+)?(?:{english})[a-z]*\b", re.IGNORECASE),
-            "zh": re.compile(rf"(?:^|[，；,;])(?:又|还|并|再次|另)?(?:{chinese})") if chinese else None,
-        }
-        opening = [
-            pid
-            for pid, p in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
-            if p.doc_symbol == question.scope
-            and p.kind in ("preambular", "operative")
-            and (pattern := patterns.get(p.lang))
-            and pattern.search(p.text)
-        ]
+        opening = self._opening(question, forms, clause=True)
         subject = self._subject(question, judge)
         # the official names the document's own record uses (its title, its author: 'the General Assembly … on
         # nuclear disarmament verification') name the document, not a topic within it
@@ -582,6 +574,39 @@ class VerdictJudge:
         specifics = judge.known_specifics(question.focus)
         on_topic = [pid for pid in opening if self._on_topic(pid, topic, specifics)]
         return on_topic if topic or specifics else opening
+
+    def _verb_forms(self, verb: str) -> set[str]:
+        """A lead verb in both languages ('Stressing', 强调): the glossary's renderings and the packs' lead verbs."""
+        forms = {verb, *self.glossary.renderings(verb, "en"), *self.glossary.renderings(verb, "zh")}
+        for code in LANGUAGES:
+            for verbs in pack(code).lead_verbs.values():
+                for source, target in verbs.items():
+                    head = next(w for w in target.split() if w.lower() not in ("also", "further"))  # 'Also requests'
+                    if verb == source or stem(verb) == stem(head):
+                        forms |= {source, head}
+        return forms
+
+    def _opening(self, question: Question, forms: set[str], *, clause: bool) -> list[str]:
+        """The paragraphs of the document (of the part asked about, if any), in order, that open with one of
+        `forms` after 'Also'/又 — or, with `clause`, have a clause that does ('…，并重申核武器国家明确承诺')."""
+        english = "|".join(re.escape(s) for s in sorted({stem(f) for f in forms if f.isascii()}, key=len, reverse=True))
+        chinese = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if not f.isascii())
+        en_start, zh_start = (r"(?:^|[,;]\s*(?:and\s+)?)", "(?:^|[，；,;])") if clause else ("^", "^")
+        patterns = {
+            "en": re.compile(rf"{en_start}(?:also\s+|further\s+)?(?:{english})[a-z]*\b", re.IGNORECASE)
+            if english
+            else None,
+            "zh": re.compile(rf"{zh_start}(?:又|还|并|再次|另)?(?:{chinese})") if chinese else None,
+        }
+        kinds = {"OP": ("operative",), "PP": ("preambular",)}.get(question.part or "", ("preambular", "operative"))
+        return [
+            pid
+            for pid, p in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
+            if p.doc_symbol == question.scope
+            and p.kind in kinds
+            and (pattern := patterns.get(p.lang))
+            and pattern.search(p.text)
+        ]
 
     def _subject(self, question: Question, judge: RelevanceJudge) -> str:
         """The asking sentence without the words that name the kind of answer ('截止日期', '全称', 'which year'):
@@ -947,6 +972,12 @@ class VerdictJudge:
                 return next((f for f in [term, *forms] if f.isascii() == (question.lang == "en")), term)
         return ""
 
+    @staticmethod
+    def _other_resolution(question: Question) -> str:
+        """A resolution's number the question names other than its document's ('79/240' over 71/67), or ''."""
+        own = (question.scope or "").rsplit("/", 2)[-2:]
+        return next((n for n in _RESOLUTION_NUMBER.findall(question.text) if n.split("/") != own), "")
+
     def _without_other_cards(self, question: Question, retrieval: Retrieval) -> Retrieval:
         """A data card (the vote) is evidence for the kind of fact it holds only: a question on what the
         resolution says of China is not answered with China's vote."""
@@ -1069,4 +1100,4 @@ class VerdictJudge:
             display_label(split_citation_id(pid)[1], question.lang) for pid in ids
         )
         kind = language.reasons.get(f"kind_{question.answer_type}", question.answer_type or "")
-        return language.reasons["no_type"].format(labels=labels, kind=kind)
+        return language.reasons["no_type" if ids else "no_type_anywhere"].format(labels=labels, kind=kind)

@@ -205,6 +205,7 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("When was the resolution adopted?", "Answer: 5 December 2016."),
         ("Which session must the Secretary-General report to?", "Answer: the 72nd session."),
         ("Where will the expert group meet?", "Answer: Geneva."),
+        ("When will the GSTE meet?", "Answer: January 2027 to September 2029."),  # a span of time, whole
         # the clause naming the group's size matches as many words; the one stating a place answers 'where'
         ("71/67设的那个政府专家组在哪里开会？", "在日内瓦举行。"),
         ("Does it say verification is an end in itself?", "No."),
@@ -588,6 +589,18 @@ def test_who_the_depositaries_are_and_when_the_treaty_is_reviewed(assistant):
     assert answer.citations[0].id == NPT + "ART9" and "United Kingdom" in answer.citations[0].quote
     # the NPT named on its own is the treaty, though '审议大会' names the review conferences 71/67 cites
     assert assistant.ask("NPT生效后几年开审议大会？").citations[0].id == NPT + "ART8"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How does the NPT define a nuclear-weapon State?", "NPT怎么界定核武器国家", "什么样的国家算作NPT的核武器国家"],
+)
+def test_a_definition_is_quoted_from_the_clause_that_makes_it(assistant, question):
+    """Article IX's 'For the purposes of this Treaty, a nuclear-weapon State is one which …', not Article I, which
+    uses the term most."""
+    answer = assistant.ask(question)
+    assert answer.citations[0].id.startswith(NPT + "ART9") and "January 1, 1967" in answer.citations[0].quote
+    _assert_verified(assistant, answer)
 
 
 def test_a_briefing_on_a_glossary_word_is_the_paragraphs_that_use_it(assistant):

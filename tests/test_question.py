@@ -329,6 +329,7 @@ def test_a_range_of_articles(reader):
     articles = tuple(f"{NPT}:ART{n}" for n in range(1, 7))
     assert reader.read("For a briefing: summarize articles I to VI of the NPT.", []).labels == articles
     assert reader.read("NPT第一条至第三条讲了什么", []).labels == articles[:3]
+    assert reader.read("概括一下NPT第一到第三条", []).labels == articles[:3]  # the first number without its 条
     assert reader.read("NPT Arts. I-III in brief", []).labels == articles[:3]  # abbreviated, not PP1-PP3
 
 
@@ -370,6 +371,30 @@ def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
 )
 def test_the_verb_a_question_asks_about(reader, text, lead):
     assert reader.read(text, []).lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "opens", "intent"),
+    [
+        ("all paras in 80/53 that open with 'Recognizing'", "Recognizing", "enumerate"),
+        ("how many paras in 80/53 start with 'Underlining'", "Underlining", "count"),
+        ("Which paragraphs begin with the word Recalling?", "Recalling", "enumerate"),
+        ("71/67 有几段以“回顾”开头？", "回顾", "count"),
+        ("80/53里以Underlining开头的段落", "Underlining", "enumerate"),
+        ("专家组什么时候开始开会？", "", "lookup"),  # a start asked about, not an opening word
+    ],
+)
+def test_the_word_paragraphs_are_asked_to_open_with(reader, text, opens, intent):
+    question = reader.read(text, [])
+    assert (question.opens, question.intent) == (opens, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["80/53 - where's the bit on warhead dismantlement", "where is the part about gender balance in 80/53?"],
+)
+def test_where_the_text_says_something_is_a_paragraph_asked_for(reader, text):
+    assert reader.read(text, []).intent == "locate"
 
 
 def test_a_range_of_abbreviated_labels_keeps_its_part(reader):
@@ -437,6 +462,13 @@ def test_an_elliptical_follow_up_asks_the_last_question_again(reader):
     # a follow-up that asks its own kind of fact is not elliptical
     history = [{"role": "user", "content": "序言第10段提到了哪些报告？"}, {"role": "assistant", "content": "…"}]
     assert reader.read("那两份报告的文号呢？", history).answer_type == "symbol"
+    # 'these two reports' are no two documents to answer from
+    assert reader.read("这两份秘书长报告的文号呢？", history).also == ()
+    assert reader.read("这两份里专家组各多少人？", [{"role": "user", "content": "71/67 和 80/53"}]).also
+    # one that only names another part, with no word pointing back: the earlier count, of that part
+    history = [{"role": "user", "content": "80/53 序言部分有几段？"}, {"role": "assistant", "content": "25段。"}]
+    question = reader.read("执行部分呢？", history)
+    assert (question.intent, question.part, question.scope, question.follow_up) == ("count", "OP", "A/RES/80/53", True)
 
 
 def test_where_something_is_mentioned_asks_for_the_paragraph(reader):

@@ -101,6 +101,18 @@ def test_a_footnote_hit_brings_its_paragraph(retrieve):
     assert ids[:2] == [R + "FN6", R + "PP10"]
 
 
+def test_a_paragraph_brings_its_footnotes_when_a_symbol_is_asked_for(retrieve):
+    """PP10 names the Secretary-General's reports; their symbols are in its footnotes 6 and 7."""
+    history = [
+        {"role": "user", "content": "序言第10段提到的62/21号决议注意到了哪些报告？"},
+        {"role": "assistant", "content": "政府专家组的报告以及秘书长1990年和1995年的报告。"},
+    ]
+    outcome = retrieve("这两份秘书长报告的文号呢？", history)
+    assert {R + "FN6", R + "FN7"} <= set(outcome.ids) and outcome.found
+    # a question that asks no symbol is not padded with footnotes
+    assert R + "FN6" not in retrieve("第62/21号决议是关于什么的？").ids[:2]
+
+
 @pytest.mark.parametrize(
     "question",
     [

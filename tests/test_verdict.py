@@ -234,6 +234,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("has any state actually used it?", ["UNTS vol. 729, No. 10485:ART10"], "after it was"),
         ("那专家组最后的报告通过了吗？", ["OP7", "PP10"], "after it was"),
         ("专家组名单出来了没", ["OP7", "PP10"], "after it was"),
+        # the vote of another resolution than the one whose card is indexed
+        ("79/240 决议是投票通过的吗？票数多少", ["VOTE", "META"], "not of 79/240"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
@@ -396,8 +398,30 @@ def test_what_it_decided_is_every_paragraph_opening_with_decides(tmp_path: Path)
     listed = evidence("80/53 — list everything the GA 'decides' in it", "A/RES/80/53:PP1")
     assert listed == (True, tuple(f"A/RES/80/53:OP{n}" for n in (1, 3, 4, 12)))
     assert evidence("80/53 'Welcoming' para — which SG report?", "A/RES/80/53:PP4")[1][0] == "A/RES/80/53:PP6"
+    # two verbs asked about together: the paragraphs opening with either
+    recalled = evidence("80/53 序言回顾或欢迎了哪些大会决议？", "A/RES/80/53:PP1")[1]
+    assert {"A/RES/80/53:PP2", "A/RES/80/53:PP6"} <= set(recalled) and "A/RES/80/53:PP8" not in recalled
     # a verb no paragraph of the document opens with: answered as any other question
     assert evidence("80/53 鼓励什么？", "A/RES/80/53:PP2")[0] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "how many paras in 80/53 start with 'Underlining'",
+            ["A/RES/80/53:PP15", "A/RES/80/53:PP23", "A/RES/80/53:PP25"],
+        ),
+        ("how many operative paragraphs of 71/67 begin with Requests?", [f"{R}OP6", f"{R}OP7"]),  # 请, 又请
+        ("71/67 有几段以“回顾”开头？", [f"{R}PP{n}" for n in (1, 2, 5, 6, 7, 10, 11)]),  # 又回顾, 还回顾 too
+        ("80/53 中以“注意到”开头的段落", ["A/RES/80/53:PP22", "A/RES/80/53:PP24"]),  # over the English text
+        ("71/67里以Stressing开头的段落有哪些", []),  # none does: not answered
+    ],
+)
+def test_paragraphs_asked_for_by_their_opening_word_are_exactly_those(decide, text, evidence):
+    """Whatever was retrieved, and whatever the paragraphs are about; 'Recognizing that' mid-text is no opening."""
+    verdict = decide(text, ["PP1", "OP1"])
+    assert verdict.found is bool(evidence) and list(verdict.evidence) == evidence
 
 
 def test_an_english_word_is_known_through_the_head_of_a_glossary_term(decide) -> None:
