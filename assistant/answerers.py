@@ -168,6 +168,16 @@ class ExtractiveAnswerer:
                     lo -= 1
                 while hi + 1 < len(parts) and parts[hi].end < value.end():
                     hi += 1
+        # the other kinds of fact asked ('where and when'): the nearest value of each joins, with what lies between
+        for kind in question.also_types:
+            shape = pack(paragraph.lang).answer_type(kind)
+            found = list(shape.shape.finditer(text)) if shape else []
+            if found and not any(parts[lo].start <= m.start() < parts[hi].end for m in found):
+                nearest = min(found, key=lambda m: abs(m.start() - parts[best].start))
+                while lo > 0 and nearest.start() < parts[lo].start:
+                    lo -= 1
+                while hi + 1 < len(parts) and parts[hi].end < nearest.end():
+                    hi += 1
         return parts[lo].start, parts[hi].end
 
     def _item_holding(self, paragraph: Paragraph, clause: _Clause) -> tuple[int, int] | None:

@@ -51,6 +51,7 @@ class Question:
     also: tuple[str, ...] = ()  # other documents it asks about too ('71/67 和 80/53', 'both resolutions'): grouped
     intent: str = "lookup"
     answer_type: str | None = None
+    also_types: tuple[str, ...] = ()  # the other kinds of fact it asks for ('where and when': the time too)
     labels: tuple[str, ...] = ()  # citation ids of the paragraphs it names, in order
     missing: tuple[str, ...] = ()  # ids it names that do not exist
     part: str | None = None  # "OP" / "PP" / "ALL": the part a summary or count is about
@@ -166,7 +167,11 @@ class QuestionReader:
             (name for name in INTENTS if asking_language.intents[name].search(asking)),
             next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup"),
         )
-        answer_type = next((a.name for a in asking_language.answer_types if a.asks.search(asking)), None)
+        asked = [(a.name, m.span()) for a in asking_language.answer_types if (m := a.asks.search(asking))]
+        answer_type = asked[0][0] if asked else None
+        # another kind asked in words of its own ('where and when'; not the 在哪 of '在哪次全体会议')
+        first = asked[0][1] if asked else (0, 0)
+        asked_types = [name for name, (start, end) in asked[1:] if end <= first[0] or start >= first[1]]
         which = asking_language.asks_which.search(asking) if asking_language.asks_which else None
         whether = asking_language.intents["yes_no"].search(asking)
         if intent == "yes_no" and which and whether and which.start() < whether.start():
@@ -259,6 +264,7 @@ class QuestionReader:
             also=also,
             intent=intent,
             answer_type=answer_type,
+            also_types=tuple(t for t in asked_types if t != answer_type),
             listed=listed,
             labels=tuple(labels),
             missing=tuple(missing),
@@ -552,7 +558,8 @@ class QuestionReader:
         whole = pack(lang).whole_document.search(text) and (intent != "summarize" or _asks_only(focus, lang))
         if whole and intent == "count" and len(named) == 1:  # 'NPT正文一共几条': the text's articles, counted
             return named[0]
-        if whole or {"PP", "OP"} <= set(named):  # '序言加执行'
+        # '序言加执行'; 'Summarize 80/53', '概括一下71/67': a summary naming no topic is of the whole text
+        if whole or {"PP", "OP"} <= set(named) or intent == "summarize" and not named and _asks_only(focus, lang):
             return "ALL"
         if kind := _part_kind(text, lang):
             return kind

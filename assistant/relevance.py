@@ -48,6 +48,19 @@ _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
 _ZH, _EN = pack("zh").vocabulary, pack("en").vocabulary  # asking words, answer kinds, interrogatives (data)
 
 
+def _hyphened(tokens: list[str]) -> list[str]:
+    """The segmenter's tokens with English words joined back across their hyphens ('follow', '-', 'up' ->
+    'follow-up'): the word the text must use, not 'follow' of 'the following objectives'."""
+    out: list[str] = []
+    for token in tokens:
+        joins = len(out) >= 2 and out[-1] == "-" and out[-2][-1:].isalnum() and token[:1].isalnum()
+        if joins and out[-2].isascii() and token.isascii():
+            out[-2:] = [f"{out[-2]}-{token}"]
+        else:
+            out.append(token)
+    return out
+
+
 @dataclass
 class Vocabulary:
     """A question's content words, those the corpus never uses, and how many glossary terms it names."""
@@ -210,7 +223,7 @@ class RelevanceJudge:
         after_interrogative = in_phrase = False
         modifier = ""  # an English asked-for word shaped like an adjective, until the word after it is read
         lexicon = self._lexicon()
-        for token in self._tagged(text):
+        for token in _hyphened(self._tagged(text)):
             token = token.strip()
             if not token:
                 continue  # 'which bodies': the space does not end what the interrogative asks for

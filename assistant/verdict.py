@@ -36,6 +36,8 @@ _DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a y
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 # ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
 _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
+# kinds of fact a second question in one asks for, each in its family: a time may be given as a duration
+_ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time"} | {d: "time" for d in _DATES}
 _ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
@@ -75,8 +77,11 @@ class Verdict:
 def _uses_words(text: str, term: str) -> bool:
     """Whether an English text uses the words of `term` as words, in any case, in the singular or plural and across
     a broken line ('capacity- building'): 'men' is not in 'documents'."""
+    lowered = text.lower()
+    if strip_all_spaces(term.lower()) not in strip_all_spaces(lowered):
+        return False  # most terms are not there at all: no pattern to build
     words = r"\s*".join(re.escape(w) for w in term.lower().split())
-    return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", text.lower())) is not None
+    return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", lowered)) is not None
 
 
 @lru_cache(maxsize=8192)
@@ -397,6 +402,12 @@ class VerdictJudge:
             if question.intent == "yes_no" and (other := self._another_value(question, holding[0])):
                 # 'is it to report to the 71st session?': the paragraph on it names the 72nd
                 return Verdict(True, f"the paragraph on it gives {other}", tuple(evidence), contradicted=True)
+        if question.intent == "lookup" and evidence and question.answer_type and not self._card(question):
+            # 'when was the IPNDV launched and by which countries': the paragraph answering states each kind asked
+            family = _ALSO_STATED.get(question.answer_type)
+            stated_kinds = [k for k in question.also_types if k in _ALSO_STATED and _ALSO_STATED[k] != family]
+            if unstated := [k for k in stated_kinds if not self._states(evidence[0], k)]:
+                return Verdict(False, self._no_type_reason(replace(question, answer_type=unstated[0]), evidence[:1]))
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)

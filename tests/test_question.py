@@ -90,6 +90,7 @@ def reader() -> QuestionReader:
         ("I need a summary for my boss. What does OP7 say about the group's size?", "lookup", None),
         # … and one before it that is no one speaking of themselves says it too
         ("给个简报：71/67 关于专家组开会和报告的内容", "summarize", None),
+        ("给领导写个briefing：71/67 怎么讲核查能力和能力建设", "summarize", None),  # in English among Chinese
         ("Quick rundown please. What is in 71/67 on confidence-building?", "summarize", None),
         # what a text says on a topic is a brief of its paragraphs on it
         ("What does the resolution say about civil society?", "summarize", None),
@@ -371,6 +372,30 @@ def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
 )
 def test_the_verb_a_question_asks_about(reader, text, lead):
     assert reader.read(text, []).lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Summarize 80/53", "ALL"),
+        ("概括一下71/67", "ALL"),
+        ("brief me on 80/53", "ALL"),
+        ("Summarize the operative paragraphs.", "OP"),
+        ("给我做个简报：80/53 关于专家组报告的全部内容", None),  # a topic: the paragraphs on it
+        ("brief me on the follow-up and reporting arrangements in 80/53", None),
+    ],
+)
+def test_a_summary_naming_no_topic_is_of_the_whole_text(reader, text, part):
+    question = reader.read(text, [])
+    assert (question.intent, question.part) == ("summarize", part)
+
+
+def test_every_kind_of_fact_asked_is_read(reader):
+    question = reader.read("Where and when will the GSTE meet?", [])
+    assert (question.answer_type, question.also_types) == ("place", ("time",))
+    assert reader.read("专家组最多多少人？", []).also_types == ()
+    # the 在哪 of '在哪次全体会议' asks which meeting, not where
+    assert reader.read("决议在哪次全体会议上通过？", []).also_types == ()
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,12 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
             ["UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART3",
         ),
+        # a second kind asked of the same family: a time given as a duration ('within 180 days')
+        (
+            "无核武器国家跟IAEA的保障协定，谈判什么时候开始、多久内要生效？",
+            ["UNTS vol. 729, No. 10485:ART3"],
+            "UNTS vol. 729, No. 10485:ART3",
+        ),
     ],
 )
 def test_answered_on_the_paragraph_that_states_it(decide, text, retrieved, first):
@@ -234,6 +240,10 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("has any state actually used it?", ["UNTS vol. 729, No. 10485:ART10"], "after it was"),
         ("那专家组最后的报告通过了吗？", ["OP7", "PP10"], "after it was"),
         ("专家组名单出来了没", ["OP7", "PP10"], "after it was"),
+        # two kinds of fact asked: the paragraph on it must state each ('by which countries' alone is not enough)
+        ("when was the IPNDV launched and by which countries", ["PP14", "PP2"], "state no time"),
+        # an exact date the treaty does not give (it enters into force on a deposit, dated nowhere)
+        ("exact date the NPT entered into force?", ["UNTS vol. 729, No. 10485:ART9"], "no date"),
         # the vote of another resolution than the one whose card is indexed
         ("79/240 决议是投票通过的吗？票数多少", ["VOTE", "META"], "not of 79/240"),
     ],
@@ -371,6 +381,12 @@ def test_a_brief_on_one_side_of_a_term_most_paragraphs_name_keeps_that_side(deci
 def test_a_brief_on_a_topic_is_the_paragraphs_on_it(decide, text, retrieved, evidence):
     verdict = decide(text, [f"A/RES/80/53:{label}" for label in retrieved])
     assert verdict.found and verdict.evidence == tuple(f"A/RES/80/53:{label}" for label in evidence)
+
+
+def test_a_hyphened_english_word_is_one_word(decide):
+    """'follow-up' is not the 'following' of 'the following objectives'; 'capacity-building' is 80/53's own."""
+    assert not decide("Which paragraphs of 80/53 mention follow-up?", ["A/RES/80/53:OP5"]).found
+    assert decide("Which paragraphs of 80/53 mention capacity-building?", ["A/RES/80/53:PP22"]).found
 
 
 def test_what_it_decided_is_every_paragraph_opening_with_decides(tmp_path: Path) -> None:
