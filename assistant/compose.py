@@ -146,13 +146,15 @@ class Composer:
 
     # -- yes / no --------------------------------------------------------------------------------------------
     def yes_no(self, question: Question, verdict: Verdict, quote: str, source_lang: str) -> str:
-        """No when the evidence lacks the question's figure, or negates what the question does not (or the
-        other way round); else Yes."""
-        if verdict.contradicted:
-            return pack(question.lang).templates["no"]
-        evidence_negates = bool(pack(source_lang).negations.search(quote))
-        language = pack(question.lang)
+        """No when the evidence lacks the question's figure, asks less than the question says it must ('必须协商一致'
+        against 'should seek to achieve consensus'; '固定25人' against 最多为25人), or negates what the question does
+        not (or the other way round); else Yes."""
+        language, source = pack(question.lang), pack(source_lang)
         asked = language.intents["yes_no"].sub(" ", question.text)  # '是不是' asks; it does not negate
+        strict = bool(language.strict_asks and language.strict_asks.search(asked))
+        if verdict.contradicted or strict and source.soft_evidence and source.soft_evidence.search(quote):
+            return language.templates["no"]
+        evidence_negates = bool(source.negations.search(quote))
         question_negates = bool(language.negations.search(asked))
         return language.templates["no" if evidence_negates != question_negates else "yes"]
 

@@ -83,6 +83,9 @@ class LanguagePack:
     ranges: list[re.Pattern[str]]
     range_joiner: re.Pattern[str] | None  # the words between two labels that make them a range ('到', 'through')
     negations: re.Pattern[str]
+    # 'must', 必须, 固定 in a yes-no question against 'should seek to', 最多 in its evidence: the text asks less
+    strict_asks: re.Pattern[str] | None
+    soft_evidence: re.Pattern[str] | None
     answer_types: list[AnswerType]  # in the order they are tried: the more specific first
     display: dict[str, str]
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
@@ -185,6 +188,8 @@ def pack(code: str) -> LanguagePack:
         ranges=[re.compile(p, flags) for p in raw.get("ranges", [])],
         range_joiner=re.compile(raw["range_joiner"], flags) if raw.get("range_joiner") else None,
         negations=re.compile(raw["negations"], flags),
+        strict_asks=re.compile(raw["strict_asks"], flags) if raw.get("strict_asks") else None,
+        soft_evidence=re.compile(raw["soft_evidence"], flags) if raw.get("soft_evidence") else None,
         answer_types=[
             AnswerType(name, re.compile(spec["asks"], flags), spec["shape"], code, spec.get("card", ""))
             for name, spec in raw["answer_types"].items()

@@ -218,6 +218,11 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("NPT EIF: how many states besides the depositaries had to ratify?", "Answer: forty."),
         ("How many other states must ratify the NPT for it to enter into force?", "Answer: forty."),  # 'must' asks
         ("决议是不是鼓励安理会去处理核裁军核查问题？", "否。"),
+        # the text asks less than the question says it must: 'should seek to achieve consensus', 最多为25人
+        ("80/53 是不是规定GSTE报告必须协商一致才能通过", "否。"),
+        ("Is the 80/53 group required to reach consensus no matter what?", "No."),
+        ("专家小组规模是不是固定25人？", "否。"),
+        ("Does the NPT require non-nuclear-weapon states to accept IAEA safeguards?", "Yes."),  # 'undertakes to'
     ],
 )
 def test_a_direct_answer_comes_first(assistant, question, first_line):
