@@ -14,7 +14,7 @@ import re
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.labels import display_label, document_name
-from assistant.language import LanguagePack, in_asked_unit, listed_names, pack
+from assistant.language import LanguagePack, in_asked_unit, listed_names, listed_shape, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
@@ -32,6 +32,7 @@ _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全�
 _ZH_NAME_END = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:联合王国|共和国)")
 _ZH_NAME_HEAD = re.compile(r"[^\s，、；。：和与]+$")  # the name's own characters before the matched part
 # types whose every occurrence is part of the answer (2018年和2019年; English, French …)
+_NUMBERED = re.compile(r"^(?:resolutions?|第)\s*|\s*号(?:决议)?$", re.IGNORECASE)  # around a resolution's number
 _MULTIPLE = frozenset({"year", "month", "time", "language"})
 # kinds of fact a clause states, not a value: the quote is the answer, with no line before it
 _QUOTED_WHOLE = frozenset({"request", "bodies", "purpose", "definition", "outcome", "symbol"})
@@ -173,6 +174,9 @@ class Composer:
             quote = self._excerpt(paragraph, terms if question.intent != "summarize" or not question.part else [])
             citations.append(make_citation(paragraph, quote, lang))
             source = display_label(paragraph.label, lang)
+            if values := self._listed_values(question, paragraph):
+                # '序言部分第3段（71/67、74/50）': the values a list is of, each paragraph's, whatever its quote shows
+                source = language.t("item_values", source=source, values=language.templates["list_sep"].join(values))
             lead = self._lead(paragraph, lang)
             shown = ("" if paragraph.text.startswith(quote) else "…") + quote
             shown += "" if paragraph.text.endswith(quote) else "…"
@@ -186,6 +190,9 @@ class Composer:
                 if question.part
                 else language.t("summary_head_whole", symbol=symbol)
             )
+        elif question.intent == "count" and question.listed:  # '序言援引了几个大会决议': its numbers, counted
+            values = list(dict.fromkeys(v for pid in ids for v in self._listed_values(question, self.paragraphs[pid])))
+            head = language.t("direct_listed", count=len(values), values=language.templates["list_sep"].join(values))
         elif question.intent == "count" and not terms and question.part:
             head = language.t(
                 f"count_part_{question.part}" if f"count_part_{question.part}" in language.templates else "count_part",
@@ -207,6 +214,13 @@ class Composer:
         else:
             head = language.t("enumerate_head_topic", symbol=symbol, count=len(ids))
         return Answer("\n".join([head, *lines]), citations, True, retrieval.ids, BACKEND, lang)
+
+    @staticmethod
+    def _listed_values(question: Question, paragraph: Paragraph) -> list[str]:
+        """The values of the kind a list is of that the paragraph writes, once each ('resolution 74/50' -> 74/50)."""
+        shape = listed_shape(paragraph.lang, question.listed) if question.listed else None
+        found = (m.group(0) for m in shape.finditer(paragraph.text)) if shape else ()
+        return list(dict.fromkeys(_NUMBERED.sub("", value).strip() for value in found))
 
     def _clause(self, paragraph: Paragraph, terms: list[str]) -> str:
         """The clause holding the first of `terms`, else the paragraph's first clause (its lead verb and object)."""

@@ -128,6 +128,10 @@ class LanguagePack:
     mentions: re.Pattern[str] | None  # 'mentions', 提到: what follows names the things paragraphs are listed by
     lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
     opens_with: re.Pattern[str] | None  # "that open with 'Recognizing'" / 以“强调”开头: the opening word (group 1)
+    resolutions_asked: (
+        re.Pattern[str] | None
+    )  # '引用了哪些决议', 'which resolutions does it cite': by number, in its text
+    resolution_number: re.Pattern[str] | None  # 'resolution 74/50', 第62/21号决议: a resolution a text names
 
     def t(self, key: str, **values: Any) -> str:
         return self.templates[key].format(**values)
@@ -236,7 +240,19 @@ def pack(code: str) -> LanguagePack:
         mentions=re.compile(raw["mentions"], flags) if raw.get("mentions") else None,
         lead_asks=re.compile(raw["lead_asks"], flags) if raw.get("lead_asks") else None,
         opens_with=re.compile(raw["opens_with"], flags) if raw.get("opens_with") else None,
+        resolutions_asked=re.compile(raw["resolutions_asked"], flags) if raw.get("resolutions_asked") else None,
+        resolution_number=re.compile(raw["resolution_number"], flags) if raw.get("resolution_number") else None,
     )
+
+
+def listed_shape(lang: str, listed: str) -> re.Pattern[str] | None:
+    """What a value of the kind a list is of looks like in a text of `lang` (a symbol, a year, a resolution's
+    number: 'resolution 74/50', 第62/21号决议)."""
+    language = pack(lang)
+    if listed == "resolution":
+        return language.resolution_number
+    typed = language.answer_type(listed)
+    return typed.shape if typed else None
 
 
 def number_value(value: str, lang: str) -> int | None:

@@ -35,7 +35,8 @@ _SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the o
 _NAMES_YEAR = re.compile(r"(?<!\d)(?:19|20)?\d\d\s*年|\b(?:19|20)\d\d\b")  # '1995年', '95年', 'the 2000 conference'
 _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an ordinal (72nd)
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
-_LISTED_KINDS = frozenset({"symbol", "year"})  # values a list of paragraphs can be of: each paragraph writes its own
+# values a list of paragraphs can be of: each paragraph writes its own ('resolution': a resolution's number)
+_LISTED_KINDS = frozenset({"symbol", "year", "resolution"})
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -121,8 +122,11 @@ class QuestionReader:
         # 'this resolution' / 这个决议 in a follow-up is the one the conversation is about
         says_main = language.main_document
         generic = bool(says_main and names and all(says_main.fullmatch(n) for n in names))
-        if (not scope_named or generic) and condensed.context:  # a follow-up stays with the conversation's document
-            earlier, earlier_names, earlier_named = self._document(condensed.context, only, lang, mentions)
+        # a follow-up stays with the conversation's document, and so does a question naming none ('什么时候开始开会'
+        # after one on 80/53's group)
+        before = condensed.context or _last_question(history)
+        if (not scope_named or generic) and before:
+            earlier, earlier_names, earlier_named = self._document(before, only, lang, mentions)
             if earlier_named and (not generic or doc is not None and earlier is not None and earlier.kind == doc.kind):
                 doc, names, scope_named = earlier, earlier_names, True
         read, also, also_names = self._also(condensed.question, doc, only, lang)
@@ -189,7 +193,17 @@ class QuestionReader:
             and language.plural_asks
             and language.plural_asks.search(focus)
         )
-        listing = intent == "enumerate" or intent == "lookup" and several
+        cites = intent == "cited_documents"
+        counts = intent == "count" or intent == "lookup" and answer_type == "number"
+        said = asking_language.intents[intent].search(asking) if cites or intent == "count" else None
+        asking_at = said.start() if said else next((span[0] for name, span in asked if name == "number"), 0)
+        resolutions = asking_language.resolutions_asked
+        if (cites or counts) and resolutions and resolutions.search(asking, asking_at):  # not '决议引用了哪些文件'
+            # the resolutions a text cites are named in its paragraphs ('Recalling its resolution 74/50'), not in the
+            # footnotes the registry of cited documents is read from; a count of them counts their numbers
+            intent, answer_type = "enumerate" if cites else "count", "resolution"
+        listing = intent in ("enumerate", "count") and answer_type == "resolution" or intent == "enumerate"
+        listing = listing or intent == "lookup" and several
         listed = answer_type if listing and answer_type in _LISTED_KINDS else None
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request" and not card:
             # what is asked for is paragraphs ('where is it mentioned', 'how many times'); a card's fact is a fact
@@ -672,6 +686,11 @@ def _asking_sentence(text: str) -> str:
     while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
         clauses.pop(0)
     return "".join(clauses).strip()
+
+
+def _last_question(history: list[dict[str, Any]]) -> str:
+    """The user's last question in the conversation, or ''."""
+    return next((str(t.get("content", "")) for t in reversed(history) if t.get("role") == "user"), "")
 
 
 def _instructions(text: str) -> str:

@@ -17,7 +17,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.labels import display_label, without_label_refs
-from assistant.language import LANGUAGES, SPECIFIC_TYPES, in_asked_unit, listed_names, number_value, pack
+from assistant.language import (
+    LANGUAGES,
+    SPECIFIC_TYPES,
+    in_asked_unit,
+    listed_names,
+    listed_shape,
+    number_value,
+    pack,
+)
 from assistant.question import Question, quoted_words
 from assistant.relevance import TITLE, RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
@@ -1035,12 +1043,12 @@ class VerdictJudge:
 
     def _giving(self, question: Question) -> list[str]:
         """The paragraphs of the part asked about (else of the body) that write a value of the kind listed."""
-        shapes = {code: pack(code).answer_type(question.listed or "") for code in ("zh", "en")}
+        shapes = {code: listed_shape(code, question.listed or "") for code in LANGUAGES}
         body = self.part(question) + (self.part(replace(question, part="FN")) if not question.part else [])
         giving = [
             pid
             for pid in sorted(body, key=lambda pid: self.paragraphs[pid].order)
-            if (shape := shapes.get(self.paragraphs[pid].lang)) and shape.shape.search(self.paragraphs[pid].text)
+            if (shape := shapes.get(self.paragraphs[pid].lang)) and shape.search(self.paragraphs[pid].text)
         ]
         # those holding the terms it names ('NPT 审议大会最后文件的文号'); the body that adopted the document (its
         # record names it) is none: every paragraph is its ('GA resolutions', '大会决议')

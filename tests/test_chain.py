@@ -608,6 +608,27 @@ def test_a_definition_is_quoted_from_the_clause_that_makes_it(assistant, questio
     _assert_verified(assistant, answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("80/53 序言一共援引了几个以前的联大决议？", "共6个（62/21、71/67、74/50、78/239、79/240、78/22）。"),
+        ("How many resolutions does 71/67 cite?", "Answer: 2 (62/21, S-10/2)."),
+    ],
+)
+def test_a_count_of_the_resolutions_cited_counts_their_numbers(assistant, question, first_line):
+    """Six numbers in five preambular paragraphs (PP3 names two): the numbers are counted, not the paragraphs."""
+    answer = assistant.ask(question)
+    assert answer.found and answer.text.split("\n", 1)[0] == first_line
+    _assert_verified(assistant, answer)
+
+
+def test_a_list_of_values_shows_each_paragraphs_values(assistant):
+    """The numbers a list is of stand by each line, though a long paragraph's quote is cut before one (74/50)."""
+    answer = assistant.ask("80/53序言提到了哪些大会决议编号？")
+    assert "序言部分第3段（71/67、74/50）" in answer.text and "序言部分第7段（78/22）" in answer.text
+    _assert_verified(assistant, answer)
+
+
 def test_a_briefing_on_a_glossary_word_is_the_paragraphs_that_use_it(assistant):
     """'gender' is a glossary word: the summary is the paragraphs that use it, not every hit of the search."""
     answer = assistant.ask("brief me on everything 80/53 says about gender")

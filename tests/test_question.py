@@ -390,6 +390,22 @@ def test_a_summary_naming_no_topic_is_of_the_whole_text(reader, text, part):
     assert (question.intent, question.part) == ("summarize", part)
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "listed"),
+    [
+        ("80/53 引用了哪些之前的联大决议，全部列出", "enumerate", "resolution"),
+        ("Which resolutions does 80/53 cite?", "enumerate", "resolution"),
+        ("80/53 引用了哪些文件", "cited_documents", None),  # the documents its footnotes cite
+        ("80/53 序言一共援引了几个以前的联大决议？", "count", "resolution"),
+        ("How many resolutions does 80/53 recall?", "count", "resolution"),
+        ("决议引用了哪些文件？", "cited_documents", None),  # 决议 is the one citing
+    ],
+)
+def test_the_resolutions_a_text_cites_are_listed_by_number(reader, text, intent, listed):
+    question = reader.read(text, [])
+    assert (question.intent, question.listed) == (intent, listed)
+
+
 def test_every_kind_of_fact_asked_is_read(reader):
     question = reader.read("Where and when will the GSTE meet?", [])
     assert (question.answer_type, question.also_types) == ("place", ("time",))
@@ -469,6 +485,16 @@ def test_the_group_a_document_sets_up_names_it_and_stays_the_topic(reader):
         question = reader.read(text, [])
         assert (question.scope, question.scope_named) == ("A/RES/80/53", True)
         assert "this document" not in question.focus and "该文件" not in question.focus
+
+
+def test_a_question_naming_no_document_stays_with_the_conversations(reader):
+    history = [
+        {"role": "user", "content": "80/53设的那个科技专家组多少人？"},
+        {"role": "assistant", "content": "21名成员（A/RES/80/53:OP1）。"},
+    ]
+    assert reader.read("什么时候开始开会", history).scope == "A/RES/80/53"
+    assert reader.read("71/67 的专家组什么时候开会", history).scope == "A/RES/71/67"  # one it names
+    assert reader.read("什么时候开始开会", []).scope == "A/RES/71/67"  # no conversation: the main resolution
 
 
 def test_an_elliptical_follow_up_asks_the_last_question_again(reader):

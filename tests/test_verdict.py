@@ -383,6 +383,18 @@ def test_a_brief_on_a_topic_is_the_paragraphs_on_it(decide, text, retrieved, evi
     assert verdict.found and verdict.evidence == tuple(f"A/RES/80/53:{label}" for label in evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("80/53 序言部分引用了哪些以前的大会决议？", [f"A/RES/80/53:PP{n}" for n in (2, 3, 4, 6, 7)]),
+        ("71/67引用了哪些决议", [f"{R}PP10", f"{R}FN1"]),  # 第62/21号决议; S-10/2号决议 in a footnote
+    ],
+)
+def test_the_resolutions_cited_are_the_paragraphs_naming_one_by_number(decide, text, evidence):
+    verdict = decide(text, ["PP1"])
+    assert verdict.found and list(verdict.evidence) == evidence
+
+
 def test_a_hyphened_english_word_is_one_word(decide):
     """'follow-up' is not the 'following' of 'the following objectives'; 'capacity-building' is 80/53's own."""
     assert not decide("Which paragraphs of 80/53 mention follow-up?", ["A/RES/80/53:OP5"]).found
