@@ -61,10 +61,15 @@ def _step(question: str) -> int:
     return 0
 
 
+def last_question(history: list[dict[str, Any]]) -> str:
+    """The user's last question in the conversation, or ''."""
+    return next((str(t["content"]) for t in reversed(history) if t["role"] == "user"), "")
+
+
 def condense(question: str, history: list[dict[str, Any]]) -> Condensed:
     if not history or not is_follow_up(question):
         return Condensed(question)
-    previous = next((t["content"] for t in reversed(history) if t["role"] == "user"), "")
+    previous = last_question(history)
     cited = next((list(t.get("citations") or []) for t in reversed(history) if t["role"] == "assistant"), [])
     cited = [c for c in cited if isinstance(c, str)]
     if neighbour := _neighbour(question, history, cited) or _item_of_last(question, history, cited):

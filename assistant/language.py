@@ -128,9 +128,7 @@ class LanguagePack:
     mentions: re.Pattern[str] | None  # 'mentions', 提到: what follows names the things paragraphs are listed by
     lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
     opens_with: re.Pattern[str] | None  # "that open with 'Recognizing'" / 以“强调”开头: the opening word (group 1)
-    resolutions_asked: (
-        re.Pattern[str] | None
-    )  # '引用了哪些决议', 'which resolutions does it cite': by number, in its text
+    resolutions_asked: re.Pattern[str] | None  # '引用了哪些决议', 'which resolutions does it cite'
     resolution_number: re.Pattern[str] | None  # 'resolution 74/50', 第62/21号决议: a resolution a text names
 
     def t(self, key: str, **values: Any) -> str:

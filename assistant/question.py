@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from assistant.followup import condense
+from assistant.followup import condense, last_question
 from assistant.labels import LabelRef, find_label_refs, label_ranges
 from assistant.language import LANGUAGES, SPECIFIC_TYPES, pack
 from assistant.spelling import Speller
@@ -124,7 +124,7 @@ class QuestionReader:
         generic = bool(says_main and names and all(says_main.fullmatch(n) for n in names))
         # a follow-up stays with the conversation's document, and so does a question naming none ('什么时候开始开会'
         # after one on 80/53's group)
-        before = condensed.context or _last_question(history)
+        before = condensed.context or last_question(history)
         if (not scope_named or generic) and before:
             earlier, earlier_names, earlier_named = self._document(before, only, lang, mentions)
             if earlier_named and (not generic or doc is not None and earlier is not None and earlier.kind == doc.kind):
@@ -202,8 +202,7 @@ class QuestionReader:
             # the resolutions a text cites are named in its paragraphs ('Recalling its resolution 74/50'), not in the
             # footnotes the registry of cited documents is read from; a count of them counts their numbers
             intent, answer_type = "enumerate" if cites else "count", "resolution"
-        listing = intent in ("enumerate", "count") and answer_type == "resolution" or intent == "enumerate"
-        listing = listing or intent == "lookup" and several
+        listing = intent == "enumerate" or intent == "lookup" and several or answer_type == "resolution"
         listed = answer_type if listing and answer_type in _LISTED_KINDS else None
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request" and not card:
             # what is asked for is paragraphs ('where is it mentioned', 'how many times'); a card's fact is a fact
@@ -686,11 +685,6 @@ def _asking_sentence(text: str) -> str:
     while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
         clauses.pop(0)
     return "".join(clauses).strip()
-
-
-def _last_question(history: list[dict[str, Any]]) -> str:
-    """The user's last question in the conversation, or ''."""
-    return next((str(t.get("content", "")) for t in reversed(history) if t.get("role") == "user"), "")
 
 
 def _instructions(text: str) -> str:

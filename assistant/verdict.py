@@ -57,6 +57,7 @@ _PROPER_NAME = re.compile(
 )
 _PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
 _RESOLUTION_NUMBER = re.compile(r"(?<![\w/])\d{2}/\d{1,3}(?![\w/])")  # '79/240', not 'A/79/93' nor a date
+_QUALIFIERS = ("also", "further")  # words before a lead verb ('Also requests', 'Further requests')
 _JOINED = re.compile(r"\s*(?:或者?|和|与|、|及|/|,|\bor\b|\band\b)\s*")  # verbs asked about together
 _ACRONYM = re.compile(r"(?<![A-Za-z-])[A-Z]{3,}(?![A-Za-z-])")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -600,7 +601,8 @@ class VerdictJudge:
         for code in LANGUAGES:
             for verbs in pack(code).lead_verbs.values():
                 for source, target in verbs.items():
-                    head = next(w for w in target.split() if w.lower() not in ("also", "further"))  # 'Also requests'
+                    # 'Also requests': the verb is the word after its qualifier
+                    head = next((w for w in target.split() if w.lower() not in _QUALIFIERS), target)
                     if verb == source or stem(verb) == stem(head):
                         forms |= {source, head}
         return forms
