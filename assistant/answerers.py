@@ -168,10 +168,17 @@ class ExtractiveAnswerer:
                     lo -= 1
                 while hi + 1 < len(parts) and parts[hi].end < value.end():
                     hi += 1
-        # the other kinds of fact asked ('where and when'): the nearest value of each joins, with what lies between
-        for kind in question.also_types:
-            shape = pack(paragraph.lang).answer_type(kind)
-            found = list(shape.shape.finditer(text)) if shape else []
+        # the other kinds of fact asked ('where and when'), and the words stating the contrary of what a yes-no
+        # question asserts ('in their personal capacity'): the nearest of each joins, with what lies between
+        source, asked_in = pack(paragraph.lang), pack(question.lang)
+        joining = [shape.shape for kind in question.also_types if (shape := source.answer_type(kind))]
+        joining += [
+            source.contraries[name].states
+            for name, contrary in asked_in.contraries.items()
+            if question.intent == "yes_no" and name in source.contraries and contrary.asks.search(question.focus)
+        ]
+        for pattern in joining:
+            found = list(pattern.finditer(text))
             if found and not any(parts[lo].start <= m.start() < parts[hi].end for m in found):
                 nearest = min(found, key=lambda m: abs(m.start() - parts[best].start))
                 while lo > 0 and nearest.start() < parts[lo].start:

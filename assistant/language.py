@@ -63,6 +63,14 @@ class AnswerType:
 
 
 @dataclass(frozen=True)
+class Contrary:
+    """A claim a yes-no question may make and the wording by which a text states the opposite."""
+
+    asks: re.Pattern[str]
+    states: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class AskingWords:
     """Words that ask rather than name a subject: interrogatives, references to the document, verbs of saying
     (`asking`), and nouns naming the kind of answer wanted ('城市', 'date') rather than the subject."""
@@ -86,6 +94,9 @@ class LanguagePack:
     # 'must', 必须, 固定 in a yes-no question against 'should seek to', 最多 in its evidence: the text asks less
     strict_asks: re.Pattern[str] | None
     soft_evidence: re.Pattern[str] | None
+    # what a yes-no question may assert ('do the experts represent their governments') and the wording by which a
+    # text states its contrary ('in their personal capacity'), by the name of the contrast, which both packs share
+    contraries: dict[str, Contrary]
     answer_types: list[AnswerType]  # in the order they are tried: the more specific first
     display: dict[str, str]
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
@@ -112,6 +123,10 @@ class LanguagePack:
     plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
     main_document: re.Pattern[str] | None  # 'the resolution' / 决议 unqualified: the main resolution
     the_treaty: re.Pattern[str] | None  # 'the treaty' / 该条约 unqualified: the one treaty indexed
+    # what follows a year that names the document adopted in it ('2016 GGE', '2025 one', 2025年那份); group 1: the
+    # words that belong to the year ('年')
+    dated_document: re.Pattern[str] | None
+    newer_body: re.Pattern[str] | None  # 'the new experts group' / 新的专家组: the group the latest resolution sets up
     every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say
@@ -192,6 +207,10 @@ def pack(code: str) -> LanguagePack:
         negations=re.compile(raw["negations"], flags),
         strict_asks=re.compile(raw["strict_asks"], flags) if raw.get("strict_asks") else None,
         soft_evidence=re.compile(raw["soft_evidence"], flags) if raw.get("soft_evidence") else None,
+        contraries={
+            name: Contrary(re.compile(spec["asks"], flags), re.compile(spec["states"], flags))
+            for name, spec in raw.get("contraries", {}).items()
+        },
         answer_types=[
             AnswerType(name, re.compile(spec["asks"], flags), spec["shape"], code, spec.get("card", ""))
             for name, spec in raw["answer_types"].items()
@@ -224,6 +243,8 @@ def pack(code: str) -> LanguagePack:
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
         main_document=re.compile(raw["main_document"], flags) if raw.get("main_document") else None,
         the_treaty=re.compile(raw["the_treaty"], flags) if raw.get("the_treaty") else None,
+        dated_document=re.compile(raw["dated_document"], flags) if raw.get("dated_document") else None,
+        newer_body=re.compile(raw["newer_body"], flags) if raw.get("newer_body") else None,
         every_document=re.compile(raw["every_document"], flags) if raw.get("every_document") else None,
         asks_reason=re.compile(raw["asks_reason"], flags) if raw.get("asks_reason") else None,
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,

@@ -106,6 +106,12 @@ class QuestionReader:
             symbol: sorted({f for name in aliases(symbol) for f in glossary.forms(name)} - set(aliases(symbol)))
             for symbol in documents
         }
+        # the same subjects by a part of their names ('the scientific group', 科技专家组)
+        self._shortened = {
+            symbol: pattern
+            for symbol in documents
+            if (pattern := _shortened([*aliases(symbol), *self._subjects[symbol]], glossary.terms()))
+        }
 
     def read(self, text: str, history: list[dict[str, Any]], only: str | None = None) -> Question:
         text = re.sub(r"(?<=\w) & (?=\w)", " and ", self._speller.corrected(simplified(text)))  # 'scientific & …'
@@ -146,6 +152,7 @@ class QuestionReader:
         terms = self._terms(_without(text, named, this_document))  # not the name of the document read
         asking, asking_language = "", language  # the words that say what kind of answer is wanted
         elliptical = language.elliptical
+        asked_again = ""  # an elliptical follow-up's earlier question, asked again
         if (
             condensed.context
             and elliptical
@@ -156,7 +163,7 @@ class QuestionReader:
             # 'and the Office for Disarmament Affairs?', '那2025年那个新的呢？': the earlier question asked again, of
             # the term this one names, or in the earlier words of the document it names
             before = _asking_sentence(condensed.context)
-            asking = _without(before, self._document(before, only, lang)[1], this_document)
+            asking = asked_again = _without(before, self._document(before, only, lang)[1], this_document)
             asking_language = pack(question_language(before))
             focus = focus if terms else asking
             search = _without(condensed.question, named, this_document) if terms else asking
@@ -262,7 +269,11 @@ class QuestionReader:
         opens = opening.group(1) if opening else ""
         if opens and intent in ("lookup", "locate", "summarize"):
             intent = "enumerate"  # "which paragraphs start with 'Recognizing'": every one that does
-        part = self._part(text, focus, lang, "enumerate" if listed else intent)
+        part_asked = "enumerate" if listed else intent
+        # '2025那份呢？' after '71/67执行部分有几段？': the part the earlier question named, unless it names one
+        part = self._part(text, focus, lang, part_asked) or (
+            self._part(asked_again, asking, asking_language.code, part_asked) if asked_again else None
+        )
         main = self._main_doc
         unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
         scope_terms = self._only_in(condensed.question, main)[1] if unnamed_other and main else ()
@@ -315,6 +326,10 @@ class QuestionReader:
         if only:
             return docs.get(only), [only], True
         named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
+        if dated := self._dated(text, lang):
+            at, symbol, year = dated
+            if not named or at < min(text.find(form) for s in named for form in short_forms(s) if form in text):
+                return docs[symbol], [year], True  # 'the 2016 GGE', '2025那份', 'does the 2025 resolution recall 71/67'
         if named:  # several: the main resolution first, the others are answered after it
             symbol = main.symbol if main and main.symbol in named else max(named, key=len)
             return docs[symbol], [form for form in short_forms(symbol) if form in text], True
@@ -371,6 +386,11 @@ class QuestionReader:
             return docs[symbol], [name for other, name in called if other == symbol], True
         if set_up := [s for s, names in self._subjects.items() if any(_names(text, name) for name in names)]:
             return docs[set_up[0]], [], True  # 'when does the GSTE report': 80/53's group, still the topic
+        if shortened := [s for s, pattern in self._shortened.items() if pattern.search(text)]:
+            return docs[shortened[0]], [], True  # 'the scientific group', 科技专家组: 80/53's group by part of its name
+        newer = pack(lang).newer_body
+        if newer and newer.search(text) and (latest := self._latest_with_subject()):
+            return latest, [], True  # 'the new experts group': the group the latest resolution sets up
         if called:
             return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
         if len(treaties) == 1 and names_article:
@@ -379,6 +399,21 @@ class QuestionReader:
         if only in docs:
             return docs[only], [], False  # '修正案会议要多少缔约国请求': 'amendment' is the NPT's word, not 71/67's
         return main, [], False
+
+    def _dated(self, text: str, lang: str) -> tuple[int, str, str] | None:
+        """A document named by the year it was adopted in, before a word for a document or what it sets up ('the
+        2016 GGE', 'the 2025 one', '2025年那份'): where, which, and the year's words; None when there is none."""
+        dated = pack(lang).dated_document
+        for match in YEAR.finditer(text) if dated else ():
+            adopted = [d for d in self.documents.values() if d.adopted[:4] == match.group(0)]
+            if len(adopted) == 1 and dated and (said := dated.match(text, match.end())):
+                return match.start(), adopted[0].symbol, text[match.start() : said.end(1)]
+        return None
+
+    def _latest_with_subject(self) -> Document | None:
+        """The latest adopted document that sets up a subject of its own (a group whose names it is known by)."""
+        setting_up = [self.documents[s] for s, names in self._subjects.items() if names]
+        return max(setting_up, key=lambda d: d.adopted) if setting_up else None
 
     def _only_in(self, text: str, main: Document) -> tuple[str, tuple[str, ...]]:
         """The one document that uses the terms of a question the main resolution does not use ('修正案': the
@@ -640,6 +675,30 @@ def quoted_words(text: str) -> list[str]:
 def _names(text: str, name: str) -> bool:
     """Whether the text uses this name of a document as a word ('NPT', not 'NPT/CONF.2010/50')."""
     return bool(re.search(rf"(?<![A-Za-z0-9/]){re.escape(name)}s?(?![A-Za-z0-9/])", text, re.IGNORECASE))
+
+
+_EN_NAME_WORDS = frozenset({"of", "and", "the", "for", "in"})
+
+
+def _shortened(names: list[str], terms: frozenset[str]) -> re.Pattern[str] | None:
+    """How users shorten a body's names: its head noun after a part of its qualifiers ('Group of Scientific and
+    Technical Experts' -> 'the scientific group', 'technical experts'), and in Chinese the first character of each
+    qualifier before the head (科学和技术专家组 -> 科技专家组). None when no name has qualifiers."""
+    forms: list[str] = []
+    for name in names:
+        if name.isascii():
+            words = re.split(r"\s+(?:on|for)\s+", name)[0].split()  # 'on Nuclear Disarmament Verification' qualifies
+            heads = {words[-1], *(words[i - 1] for i, w in enumerate(words) if w.lower() == "of" and i > 0)}
+            qualifiers = [w for w in words[:-1] if w not in heads and w.lower() not in _EN_NAME_WORDS]
+            if len(words) >= 3 and qualifiers and all(w.isalpha() for w in qualifiers):
+                some = "|".join(re.escape(w) for w in qualifiers)
+                head = "|".join(re.escape(h.rstrip("s")) for h in heads)
+                forms.append(rf"\b(?i:(?:{some})(?:\s+and\s+(?:{some}))*\s+(?:[a-z]+\s+)?(?:{head})s?)\b")
+        elif head := next((name[i:] for i in range(1, len(name) - 1) if name[i:] in terms), ""):
+            qualifiers = re.split("[和与及、]", name[: -len(head)])
+            if len(qualifiers) > 1 and all(len(q) >= 2 for q in qualifiers):
+                forms.append(re.escape("".join(q[0] for q in qualifiers) + head))
+    return re.compile("|".join(forms)) if forms else None
 
 
 def _without(text: str, names: list[str], this_document: str) -> str:

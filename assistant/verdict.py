@@ -260,6 +260,9 @@ class VerdictJudge:
         other_places = absent_places if len(topic) > 1 else []
         if english_place := self._other_place(question, vocabulary):
             other_places = [*other_places, english_place]
+        if question.intent == "yes_no" and (contrary := self._contrary(question)):
+            # 'do the GSTE experts represent their governments?': 80/53 has them sit in their personal capacity
+            return Verdict(True, f"the paragraph on it states the contrary ({contrary[1]})", contrary[:1], True)
         if question.intent == "yes_no" and other_places:
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
             on_topic = [pid for pid in retrieval.ids[:_EVIDENCE_DEPTH] if self._states_near(pid, "place", topic, [])]
@@ -485,6 +488,18 @@ class VerdictJudge:
             for form in forms
             for m in re.finditer(re.escape(form), paragraph.text, re.IGNORECASE if form.isascii() else 0)
         )
+
+    def _contrary(self, question: Question) -> tuple[str, str] | None:
+        """The first paragraph of the document asked about that states the contrary of what a yes-no question
+        asserts, with the name of the contrast; None when the question asserts none or the document states none."""
+        for name, contrary in pack(question.lang).contraries.items():
+            if not contrary.asks.search(question.focus):
+                continue
+            for pid, paragraph in sorted(self.paragraphs.items(), key=lambda item: item[1].order):
+                stated = pack(paragraph.lang).contraries.get(name)
+                if paragraph.doc_symbol == question.scope and stated and stated.states.search(paragraph.text):
+                    return pid, name
+        return None
 
     def _tells_more(self, question: Question, pid: str) -> bool:
         """For 'how many of the 21 experts must be women': the paragraph states a number the question does not

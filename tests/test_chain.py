@@ -297,6 +297,13 @@ def test_a_no_from_the_document_that_names_the_subject(assistant):
     assert not assistant.ask("1995年审议和延期大会最后是不是决定把NPT无限期延长了").found
 
 
+def test_a_no_quotes_the_words_stating_the_contrary(assistant):
+    """80/53's experts sit in their personal capacity: the No quotes those words, not only OP1's first clause."""
+    answer = assistant.ask("are the GSTE experts there to represent their governments?")
+    assert answer.text.startswith("No.") and answer.citations[0].id == "A/RES/80/53:OP1"
+    assert "personal capacity" in answer.citations[0].quote
+
+
 def test_an_article_is_quoted_by_the_numbered_paragraph_that_answers(assistant):
     """Not the clause that shares the most words ('Each Party … withdraw …'), cut at its comma: the whole of
     article X(1), which says who is notified and how far in advance; clauses end at English sentences too."""

@@ -487,6 +487,67 @@ def test_the_group_a_document_sets_up_names_it_and_stays_the_topic(reader):
         assert "this document" not in question.focus and "该文件" not in question.focus
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "total weeks of meetings for the scientific group?",  # the group by a part of its name
+        "what do the technical experts have to report, and when?",
+        "新的科技专家组多大？几个人",  # 科学和技术专家组, shortened as Chinese names are: 科技专家组
+        "科技专家组 人数",
+        "When does the new experts group have to report back to the GA?",  # the group the latest resolution sets up
+        "新设立的专家组在哪开会？",
+    ],
+)
+def test_a_group_named_in_part_or_as_the_new_one_is_the_latest_resolutions(reader, text):
+    question = reader.read(text, [])
+    assert (question.scope, question.scope_named) == ("A/RES/80/53", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "71/67 set up a new group of governmental experts: how many members?",  # a document named comes first
+        "专家组最多多少人？",  # no qualifier, nothing new: the main resolution
+        "会议要重新组建专家小组吗？",  # 重新 is 'again', not 'new'
+        "Which UN body provides technical assistance to the group?",  # 'technical' qualifies 'assistance' here
+    ],
+)
+def test_a_group_not_named_in_part_stays_with_the_main_resolution(reader, text):
+    assert reader.read(text, []).scope == "A/RES/71/67"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope", "year"),
+    [
+        ("cap on the size of the 2016 GGE?", "A/RES/71/67", "2016"),  # the year the main text was adopted in
+        ("what about the 2025 one?", "A/RES/80/53", "2025"),
+        ("2025年那份的专家组有多少人？", "A/RES/80/53", "2025年"),
+        ("In which paragraph does the 2025 resolution recall 71/67?", "A/RES/80/53", "2025"),  # named first
+    ],
+)
+def test_a_year_before_a_word_for_a_document_names_the_one_adopted_then(reader, text, scope, year):
+    question = reader.read(text, [])
+    assert (question.scope, question.scope_named) == (scope, True)
+    assert year not in question.search  # the year names the document: it is no figure to look for
+
+
+def test_a_year_naming_no_document_is_a_figure(reader):
+    # a symbol named first keeps its document; a year before no word for a document is the text's
+    assert reader.read("71/67 的政府专家小组（不是2025年那个）成员是由各国提名的吗？", []).scope == "A/RES/71/67"
+    assert "2018" in reader.read("专家组2018年开会吗？", []).search
+
+
+def test_an_elliptical_follow_up_keeps_the_part_the_last_question_counted(reader):
+    history = [
+        {"role": "user", "content": "71/67执行部分有几段？"},
+        {"role": "assistant", "content": "A/RES/71/67执行部分共8段（执行部分第1段至第8段）。"},
+    ]
+    question = reader.read("2025那份呢？", history)
+    assert (question.scope, question.intent, question.part) == ("A/RES/80/53", "count", "OP")
+    # one naming a part of its own asks about that part
+    assert reader.read("序言部分呢？", history).part == "PP"
+
+
 def test_a_question_naming_no_document_stays_with_the_conversations(reader):
     history = [
         {"role": "user", "content": "80/53设的那个科技专家组多少人？"},

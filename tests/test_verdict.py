@@ -313,6 +313,26 @@ def test_a_yes_no_question_is_checked_against_the_value_its_paragraph_gives(deci
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "are the GSTE experts government reps? i.e. do they speak for their countries",
+        "Do the 21 experts under 80/53 represent their governments?",
+        "80/53的专家是代表本国政府参会的吗",
+    ],
+)
+def test_a_yes_no_claim_the_text_states_the_contrary_of_is_answered_no(decide, text):
+    """80/53's experts sit 'in their personal capacity': the paragraph saying so is the evidence, wherever it ranks."""
+    verdict = decide(text, ["A/RES/80/53:OP10", "A/RES/80/53:OP4"])
+    assert verdict.found and verdict.contradicted and verdict.evidence == ("A/RES/80/53:OP1",), verdict
+
+
+def test_a_contrary_only_counts_in_the_document_asked_about(decide):
+    # 71/67 says nothing of the capacity its governmental experts sit in: no contrary there
+    verdict = decide("71/67的政府专家是代表本国政府的吗？", ["OP7", "PP10"])
+    assert "A/RES/80/53:OP1" not in verdict.evidence and "contrary" not in verdict.reason
+
+
+@pytest.mark.parametrize(
     ("text", "evidence"),
     [
         ("列出所有提到“无核武器世界”的段落", ["PP8", "PP9", "OP3", "OP6"]),
