@@ -326,8 +326,8 @@ class QuestionReader:
         if only:
             return docs.get(only), [only], True
         named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
-        if dated := self._dated(text, lang):
-            at, symbol, year = dated
+        if by_year := self._dated(text, lang):
+            at, symbol, year = by_year
             if not named or at < min(text.find(form) for s in named for form in short_forms(s) if form in text):
                 return docs[symbol], [year], True  # 'the 2016 GGE', '2025那份', 'does the 2025 resolution recall 71/67'
         if named:  # several: the main resolution first, the others are answered after it
