@@ -28,6 +28,8 @@ _ITEM_NUMBER = re.compile(r"\s*(?:\d+\.\s+)?")  # '2. ' before an article's numb
 _WHOLE_PARAGRAPH_CHARS = 60  # shorter paragraphs are quoted whole
 _CROSS_LANGUAGE_WHOLE_CHARS = 300  # a question in another language cannot pick clauses by words: quote it whole
 _MAX_CLAUSES = 3
+_SENTENCE_CHARS = 400  # a yes-no answer quotes the whole sentence it rests on, up to this long
+_SENTENCE_END = "。；;.!?！？"
 _MAX_GLOSSED_TERMS = 12
 _NEIGHBOUR_SHARE = 0.25
 # Within the chosen paragraph, the clause that states the kind of fact asked for (a number, a date, a place)
@@ -185,6 +187,8 @@ class ExtractiveAnswerer:
                     lo -= 1
                 while hi + 1 < len(parts) and parts[hi].end < nearest.end():
                     hi += 1
+        if question.intent == "yes_no":
+            lo, hi = _sentence_around(text, parts, lo, hi)
         return parts[lo].start, parts[hi].end
 
     def _item_holding(self, paragraph: Paragraph, clause: _Clause) -> tuple[int, int] | None:
@@ -351,3 +355,15 @@ class ExtractiveAnswerer:
             glosses = [language.t("gloss", term=zh, name=en) for zh, en in terms[:_MAX_GLOSSED_TERMS]]
             lines.append(language.t("terms", terms=language.templates["gloss_sep"].join(glosses)))
         return "\n".join(lines)
+
+
+def _sentence_around(text: str, parts: list[_Clause], lo: int, hi: int) -> tuple[int, int]:
+    """The clauses of the whole sentence holding clauses lo..hi, when it is not too long: a Yes or No rests on the
+    provision with its conditions ('should seek to achieve consensus …, and that, whenever consensus cannot be
+    achieved, each expert will be entitled to incorporate his or her own view')."""
+    start, end = lo, hi
+    while start > 0 and text[parts[start - 1].end - 1] not in _SENTENCE_END:
+        start -= 1
+    while end + 1 < len(parts) and text[parts[end].end - 1] not in _SENTENCE_END:
+        end += 1
+    return (start, end) if parts[end].end - parts[start].start <= _SENTENCE_CHARS else (lo, hi)

@@ -302,6 +302,10 @@ def test_a_no_quotes_the_words_stating_the_contrary(assistant):
     answer = assistant.ask("are the GSTE experts there to represent their governments?")
     assert answer.text.startswith("No.") and answer.citations[0].id == "A/RES/80/53:OP1"
     assert "personal capacity" in answer.citations[0].quote
+    # a No quotes the whole provision it rests on, with its condition, not only the clause asked about
+    answer = assistant.ask("Does 80/53 require the GSTE's report to be adopted by consensus?")
+    assert answer.text.startswith("No.") and answer.citations[0].id == "A/RES/80/53:OP4"
+    assert answer.citations[0].quote.endswith("his or her own view;")
 
 
 def test_an_article_is_quoted_by_the_numbered_paragraph_that_answers(assistant):

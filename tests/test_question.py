@@ -53,6 +53,10 @@ def reader() -> QuestionReader:
         ("Is the expert group capped at 30 members?", "yes_no", "number"),
         ("Is the report due at the 72nd session?", "yes_no", None),  # an ordinal is no figure
         ("The SG's report is due at the 73rd session, right?", "yes_no", None),
+        # after a condition or a joining word the auxiliary still asks whether ('when does' without one is a time)
+        ("If the group can't agree on its report, can individual experts put their own views in?", "yes_no", None),
+        ("and do they sit as government reps?", "yes_no", None),
+        ("When does the group meet?", "lookup", "time"),
         ("专家组是在纽约开会，对吧？", "yes_no", None),
         ("秘书长是向第七十一届会议报告吗？", "yes_no", "session"),
         ("第62/21号决议和本决议都是12月5日通过的吗？", "yes_no", "day"),
