@@ -179,6 +179,8 @@ class ExtractiveAnswerer:
             for name, contrary in asked_in.contraries.items()
             if question.intent == "yes_no" and name in source.contraries and contrary.asks.search(question.focus)
         ]
+        if question.asks_total:  # 'how many days in all': the count and the length of each, whole
+            joining += source.products
         for pattern in joining:
             found = list(pattern.finditer(text))
             if found and not any(parts[lo].start <= m.start() < parts[hi].end for m in found):
@@ -286,7 +288,8 @@ class ExtractiveAnswerer:
         elif not question.labels:
             quote = citations[0].quote
             first = (
-                self.composer.direct(question, quote, source_lang, lang)
+                self.composer.total(question, quote, source_lang, lang)
+                or self.composer.direct(question, quote, source_lang, lang)
                 or self.composer.item_count(question, citations[0].id, lang)
                 or self.composer.listed_count(question, quote, source_lang, lang)
             )

@@ -14,7 +14,7 @@ import re
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.labels import display_label, document_name
-from assistant.language import LanguagePack, in_asked_unit, listed_names, listed_shape, pack
+from assistant.language import LanguagePack, in_asked_unit, listed_names, listed_shape, number_value, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
@@ -103,6 +103,22 @@ class Composer:
                 return ""
             value = pack(lang).templates["list_sep"].join(rendered)
         return pack(lang).t("direct", value=value)
+
+    def total(self, question: Question, quote: str, source_lang: str, lang: str) -> str:
+        """For 'how many days in all' (总共几天): the count times the length of each that the quote states, in the
+        unit asked ('三届会议，每届为期5天' -> 15天, 'four 2-week sessions' -> 8 weeks), with those words; else ''."""
+        if not question.asks_total:
+            return ""
+        source, language = pack(source_lang), pack(lang)
+        for stated in (m for pattern in source.products for m in pattern.finditer(quote)):
+            unit = next((u for u, words in source.units.items() if words.search(stated.group("unit"))), None)
+            if unit is None or unit not in language.units or not language.units[unit].search(question.text):
+                continue
+            count, each = number_value(stated.group("n"), source_lang), number_value(stated.group("m"), source_lang)
+            if count and each:
+                shown = language.templates[f"unit_{unit}"]
+                return language.t("direct_total", total=count * each, unit=shown, stated=stated.group(0))
+        return ""
 
     def item_count(self, question: Question, pid: str, lang: str) -> str:
         """For 'how many objectives' answered by a paragraph that lists them as items: how many, first to last."""

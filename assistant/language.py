@@ -120,6 +120,10 @@ class LanguagePack:
     months: list[str]
     cardinals: dict[str, int]  # numbers in words ('forty' -> 40); Chinese numerals are read by index.numerals
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
+    total_asks: re.Pattern[str] | None  # 'in total', 总共: a number that adds up what the text counts
+    # how a text states a count of things each of a length ('four 2-week sessions', 三届会议，每届为期5天): groups n, m
+    # and unit (a word the language's `units` patterns know)
+    products: list[re.Pattern[str]]
     plural_asks: re.Pattern[str] | None  # 'which ones' ('哪些安排'): several things asked for, so every mention
     main_document: re.Pattern[str] | None  # 'the resolution' / 决议 unqualified: the main resolution
     the_treaty: re.Pattern[str] | None  # 'the treaty' / 该条约 unqualified: the one treaty indexed
@@ -240,6 +244,8 @@ def pack(code: str) -> LanguagePack:
         months=raw.get("months", []),
         cardinals=raw.get("cardinals", {}),
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
+        total_asks=re.compile(raw["total_asks"], flags) if raw.get("total_asks") else None,
+        products=[re.compile(p, flags) for p in raw.get("products", [])],
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,
         main_document=re.compile(raw["main_document"], flags) if raw.get("main_document") else None,
         the_treaty=re.compile(raw["the_treaty"], flags) if raw.get("the_treaty") else None,

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.followup import condense, last_question
 from assistant.labels import LabelRef, find_label_refs, label_ranges
-from assistant.language import LANGUAGES, SPECIFIC_TYPES, pack
+from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, pack
 from assistant.spelling import Speller
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
@@ -61,6 +61,7 @@ class Question:
     about: str | None = None  # a document whose mentions in this one are asked for ('which rest on the NPT')
     asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
     asks_later: bool = False  # 'how many parties today', '后来有没有设立…': after the document, which it cannot tell
+    asks_total: bool = False  # 'how many days in all', 总共几天: what the text counts, added up
     asks_event: bool = False  # a yes-no question whether someone other than the document's author did something
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     opens: str = ""  # the word asked about as an opening ("that start with 'Underlining'", 以“强调”开头)
@@ -297,6 +298,7 @@ class QuestionReader:
             about=about,
             asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
+            asks_total=_asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
             asks_event=intent == "yes_no"
             and bool(language.asks_event and language.asks_event.search(focus))
             and not _authors_act(focus),
@@ -804,6 +806,14 @@ def _place_of_mention(text: str, names: list[str], lang: str) -> bool:
     if said is None or any(name in text[said.end() :] for name in names):
         return False
     return any(name in text[: said.start()] for name in names) and not _asks_only(text[said.end() :], lang)
+
+
+def _asks_total(focus: str, language: LanguagePack, intent: str, kinds: list[str]) -> bool:
+    """'how many days in all', 'total weeks of meetings', '一共多少个国家投了票': a number that adds up what the text
+    counts, asked by a count, a number or a unit of one."""
+    counted = intent == "count" or bool({"number", "duration"} & set(kinds))
+    units = any(words.search(focus) for words in language.units.values())
+    return bool(language.total_asks and language.total_asks.search(focus) and (counted or units))
 
 
 def _asks_only(focus: str, lang: str) -> bool:

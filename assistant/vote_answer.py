@@ -54,6 +54,8 @@ def answer_from_vote(question: Question, paragraph: Paragraph, lang: str) -> Vot
         quotes = [q for q in dict.fromkeys(_group_sentence(paragraph, row[2], lang) for row in named) if q]
     else:
         first = language.t("vote_totals", **counts)
+        if question.asks_total and len(asked) != 1:  # 'how many voted in total': every recorded vote, added up
+            first = language.t("vote_all", total=sum(counts.values())) + first
         for vote in (v for v in ("no", "abstain") if v in asked and counts[v]):  # who, in the answer's language
             states = language.templates["list_sep"].join(_name(row, lang, paragraph) for row in rows if row[2] == vote)
             first += language.t("vote_group", vote=language.templates[f"vote_list_{vote}"].rstrip(":："), states=states)

@@ -308,6 +308,26 @@ def test_a_no_quotes_the_words_stating_the_contrary(assistant):
     assert answer.citations[0].quote.endswith("his or her own view;")
 
 
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("71/67那个专家组总共开几天会", "共15天（三届会议，每届为期5天）。"),  # sessions times the days of each
+        ("total weeks of meetings for the scientific group?", "Answer: 8 weeks in all (four 2-week sessions)."),
+        ("80/53专家组总共开几周会？", "共8周（four 2-week sessions）。"),  # the unit asked, in the question's language
+        ("投票数据里一共有多少个国家投了票", "共180个国家：赞成174票，反对0票，弃权6票。"),  # every recorded vote
+    ],
+)
+def test_a_total_multiplies_or_adds_what_the_text_counts(assistant, question, first_line):
+    answer = assistant.ask(question)
+    assert answer.text.splitlines()[0] == first_line
+
+
+def test_a_total_in_another_unit_than_the_texts_is_not_computed(assistant):
+    # the text gives days per session, not hours: no product is made up
+    answer = assistant.ask("71/67那个专家组总共开多少个小时的会？")
+    assert "15" not in answer.text.splitlines()[0]
+
+
 def test_an_article_is_quoted_by_the_numbered_paragraph_that_answers(assistant):
     """Not the clause that shares the most words ('Each Party … withdraw …'), cut at its comma: the whole of
     article X(1), which says who is notified and how far in advance; clauses end at English sentences too."""

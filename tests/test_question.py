@@ -541,6 +541,21 @@ def test_a_year_naming_no_document_is_a_figure(reader):
     assert "2018" in reader.read("专家组2018年开会吗？", []).search
 
 
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("71/67那个专家组总共开几天会", True),
+        ("total weeks of meetings for the scientific group?", True),  # a unit asked after 'total'
+        ("how many countries voted in total on 71/67?", True),
+        ("专家组一共开几届会？", True),
+        ("专家组总共在哪开会？", False),  # a place, however many
+        ("What does the total elimination of nuclear weapons require?", False),  # 'total' of no number
+    ],
+)
+def test_a_total_is_asked_by_a_count_or_a_unit(reader, text, total):
+    assert reader.read(text, []).asks_total == total
+
+
 def test_an_elliptical_follow_up_keeps_the_part_the_last_question_counted(reader):
     history = [
         {"role": "user", "content": "71/67执行部分有几段？"},
