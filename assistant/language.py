@@ -120,6 +120,9 @@ class LanguagePack:
     months: list[str]
     cardinals: dict[str, int]  # numbers in words ('forty' -> 40); Chinese numerals are read by index.numerals
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
+    # 'which principles', '原则具体是哪几条': the things a question asks to be named one by one (the first group
+    # that matched); a text that only refers to them ('the report … outlining general principles') does not answer
+    items_asked: re.Pattern[str] | None
     total_asks: re.Pattern[str] | None  # 'in total', 总共: a number that adds up what the text counts
     # how a text states a count of things each of a length ('four 2-week sessions', 三届会议，每届为期5天): groups n, m
     # and unit (a word the language's `units` patterns know)
@@ -244,6 +247,7 @@ def pack(code: str) -> LanguagePack:
         months=raw.get("months", []),
         cardinals=raw.get("cardinals", {}),
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
+        items_asked=re.compile(raw["items_asked"], flags) if raw.get("items_asked") else None,
         total_asks=re.compile(raw["total_asks"], flags) if raw.get("total_asks") else None,
         products=[re.compile(p, flags) for p in raw.get("products", [])],
         plural_asks=re.compile(raw["plural_asks"], flags) if raw.get("plural_asks") else None,

@@ -99,6 +99,10 @@ def _folded(text: str) -> str:
     return strip_all_spaces(text).lower()
 
 
+_EXAMPLES = re.compile(r"、|比如|例如|诸如|\bsuch as\b|\bnamely\b")  # instances given
+_LIST_OF_THREE = re.compile(r"\w[\w-]*,\s+[\w-]+(?:\s+[\w-]+)?(?:,\s+[\w-]+(?:\s+[\w-]+)?)*,?\s+and\s+\w")
+
+
 def _lists_instances(text: str) -> bool:
     """Whether a paragraph lists several things by name or number ('1995年…以及2000年和2010年', '白俄罗斯、中国')."""
     return "、" in text or len(set(_INSTANCE.findall(text))) >= 2
@@ -246,6 +250,8 @@ class VerdictJudge:
             if question.intent == "summarize" and question.terms and len(listed) > _FEW_PARAGRAPHS:
                 # 'brief me on the GSTE's objectives': of the many paragraphs naming the Group, those on the rest
                 listed = self._beside_terms(listed, question.terms, subject, present) or listed
+            if unlisted := self._unlisted(question, retrieval.ids):  # ranked on the whole question, qualifiers too
+                return Verdict(False, unlisted)
             matched = () if question.terms else tuple(present)
             own = not vocabulary.absent and not vocabulary.unchecked
             reason = "every paragraph that uses the words asked about"
@@ -420,6 +426,8 @@ class VerdictJudge:
             stated_kinds = [k for k in question.also_types if k in _ALSO_STATED and _ALSO_STATED[k] != family]
             if unstated := [k for k in stated_kinds if not self._states(evidence[0], k)]:
                 return Verdict(False, self._no_type_reason(replace(question, answer_type=unstated[0]), evidence[:1]))
+        if question.intent == "lookup" and evidence and (unlisted := self._unlisted(question, evidence)):
+            return Verdict(False, unlisted)
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
@@ -487,6 +495,50 @@ class VerdictJudge:
             defines.search(paragraph.text[: m.start()])
             for form in forms
             for m in re.finditer(re.escape(form), paragraph.text, re.IGNORECASE if form.isascii() else 0)
+        )
+
+    def _unlisted(self, question: Question, ids: list[str]) -> str:
+        """Why a question asking for things one by one is not answered: the paragraphs found name them but none
+        lists them (a report 'outlining general principles' does not say which); '' when one does or none is
+        asked."""
+        asked = self._items_asked(question)
+        if asked is None:
+            return ""
+        thing, forms = asked
+        if any(self._lists_items(pid, forms) for pid in ids[:_EVIDENCE_DEPTH]):
+            return ""
+        naming = [pid for pid in ids[:_EVIDENCE_DEPTH] if any(self._has(self.paragraphs[pid].text, f) for f in forms)]
+        if len(naming) != 1:
+            return ""  # not named (the other checks decide), or one in each of several paragraphs ('which sessions')
+        language = pack(question.lang)
+        labels = language.templates["list_sep"].join(
+            display_label(split_citation_id(pid)[1], question.lang) for pid in naming[:3]
+        )
+        return language.reasons["unlisted"].format(labels=labels, thing=thing)
+
+    def _items_asked(self, question: Question) -> tuple[str, list[str]] | None:
+        """The things a question asks to be named one by one ('which principles', '原则具体是哪几条') with their
+        words in each language the documents use; None when it asks for none, or for the text's own paragraphs or
+        a typed value (states, bodies: their own checks)."""
+        language = pack(question.lang)
+        said = language.items_asked.search(question.focus) if language.items_asked else None
+        if said is None or question.answer_type or question.labels:
+            return None
+        thing = next(g for g in said.groups() if g)
+        if language.counted_paragraphs.search(thing):
+            return None
+        head = thing if question.lang == "en" else thing[-2:]  # '核查一般原则': its head noun, 原则
+        forms = [stem(head), *(f for t in self.glossary.terms() if thing.endswith(t) for f in self.glossary.forms(t))]
+        return thing, sorted(set(forms))
+
+    def _lists_items(self, pid: str, forms: list[str]) -> bool:
+        """The paragraph names the thing and lists instances ('不可逆、可核查和透明原则', 'irreversibility,
+        verifiability and transparency', lettered items), not only refers to them ('outlining general principles')."""
+        paragraph = self.paragraphs[pid]
+        if not any(self._has(paragraph.text, form) for form in forms):
+            return False
+        return bool(
+            items_of(self.paragraphs, pid) or _LIST_OF_THREE.search(paragraph.text) or _EXAMPLES.search(paragraph.text)
         )
 
     def _contrary(self, question: Question) -> tuple[str, str] | None:

@@ -246,12 +246,29 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("exact date the NPT entered into force?", ["UNTS vol. 729, No. 10485:ART9"], "no date"),
         # the vote of another resolution than the one whose card is indexed
         ("79/240 决议是投票通过的吗？票数多少", ["VOTE", "META"], "not of 79/240"),
+        # things asked one by one that the one paragraph naming them only refers to: a cited report's contents
+        ("裁审会那份报告里的核查原则具体有哪几条？", ["PP10", "OP5", "META"], "没有逐一列出"),
+        ("What verification principles did the Disarmament Commission report list?", ["OP5", "PP10"], "do not list"),
+        ("秘书长根据79/240提交的报告里列了哪几个备选方案？", ["A/RES/80/53:PP6", "A/RES/80/53:OP9"], "没有逐一列出"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
     verdict = decide(text, retrieved)
     assert not verdict.found, verdict.evidence
     assert reason in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "retrieved"),
+    [
+        ("决议提到了哪些原则？", ["PP7", "PP10"]),  # 不可逆、可核查和透明原则: listed
+        ("What are the GSTE's objectives? list them all", ["A/RES/80/53:OP5", "A/RES/80/53:OP6"]),  # lettered items
+        ("Which initiatives does the resolution take note of?", ["PP14", "OP1"]),  # 比如…: examples given
+        ("Which GA sessions are mentioned in 80/53?", ["A/RES/80/53:OP9", "A/RES/80/53:OP10", "A/RES/80/53:OP12"]),
+    ],
+)
+def test_things_asked_one_by_one_are_answered_where_they_are_listed(decide, text, retrieved):
+    assert decide(text, retrieved).found
 
 
 def test_a_vote_question_is_the_vote_cards_whatever_its_english_words(decide):
