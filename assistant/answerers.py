@@ -170,10 +170,14 @@ class ExtractiveAnswerer:
                     lo -= 1
                 while hi + 1 < len(parts) and parts[hi].end < value.end():
                     hi += 1
-        # the other kinds of fact asked ('where and when'), and the words stating the contrary of what a yes-no
-        # question asserts ('in their personal capacity'): the nearest of each joins, with what lies between
+        # the kinds of fact asked ('where and when', a yes-no question's 'time limit'), and the words stating the
+        # contrary of what a yes-no question asserts ('in their personal capacity'): the nearest of each joins, with
+        # what lies between, when the quote holds none
         source, asked_in = pack(paragraph.lang), pack(question.lang)
-        joining = [shape.shape for kind in question.also_types if (shape := source.answer_type(kind))]
+        # (a count's number is not pulled in from afar: a list of names may be what it counts)
+        main_kind = question.answer_type if question.answer_type not in (None, "number") else None
+        kinds = ([main_kind] if main_kind else []) + list(question.also_types)
+        joining = [shape.shape for kind in kinds if (shape := source.answer_type(kind))]
         joining += [
             source.contraries[name].states
             for name, contrary in asked_in.contraries.items()

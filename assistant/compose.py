@@ -32,7 +32,7 @@ _ZH_MEETING = re.compile(r"第([一二三四五六七八九十百零\d]+)次全�
 _ZH_NAME_END = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:联合王国|共和国)")
 _ZH_NAME_HEAD = re.compile(r"[^\s，、；。：和与]+$")  # the name's own characters before the matched part
 # types whose every occurrence is part of the answer (2018年和2019年; English, French …)
-_MULTIPLE = frozenset({"year", "month", "time", "language"})
+_MULTIPLE = frozenset({"year", "month", "time", "deadline", "language"})
 _NUMBERED = re.compile(r"^(?:resolutions?|第)\s*|\s*号(?:决议)?$", re.IGNORECASE)  # around a resolution's number
 # kinds of fact a clause states, not a value: the quote is the answer, with no line before it
 _QUOTED_WHOLE = frozenset({"request", "bodies", "purpose", "definition", "outcome", "symbol"})

@@ -28,6 +28,7 @@ SPECIFIC_TYPES = frozenset(
         "year",
         "session",
         "time",
+        "deadline",
         "money",
         "duration",
         "place",

@@ -38,7 +38,8 @@ _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 # a brief longer than this, of the paragraphs naming a term, is narrowed by the question's other words
 _FEW_PARAGRAPHS = 3
 _BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
-_DATES = ("year", "day", "month", "time")  # "time": when, in whatever form (a year, a session)
+# "time": when, in whatever form (a year, a session); "deadline": by when ('within 180 days', 'not later than')
+_DATES = ("year", "day", "month", "time", "deadline")
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
@@ -47,7 +48,9 @@ _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
 # kinds of fact a second question in one asks for, each in its family: a time may be given as a duration
 _ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time"} | {d: "time" for d in _DATES}
 _ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
-_DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month"})  # kinds of fact one of several has its own of
+_DISCRETE_TYPES = frozenset(
+    {"place", "year", "time", "day", "month", "deadline"}
+)  # kinds of fact one of several has its own of
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
 
@@ -99,6 +102,7 @@ def _folded(text: str) -> str:
     return strip_all_spaces(text).lower()
 
 
+_REFERS_BACK = re.compile(r"\bsuch\b|\bthose\b|\bthese\b|此种|此类|上述|该项|这些")  # a sentence continuing the last
 _EXAMPLES = re.compile(r"、|比如|例如|诸如|\bsuch as\b|\bnamely\b")  # instances given
 _LIST_OF_THREE = re.compile(r"\w[\w-]*,\s+[\w-]+(?:\s+[\w-]+)?(?:,\s+[\w-]+(?:\s+[\w-]+)?)*,?\s+and\s+\w")
 
@@ -775,14 +779,18 @@ class VerdictJudge:
         if shape is None or answer_type not in _DATES:
             return shape is not None and self._states(pid, answer_type)
         names = [name for forms in self._forms(topic, paragraph.lang) for name in forms] + specifics
-        for sentence in _SENTENCE.split(paragraph.text):  # the window never reaches into another sentence
+        before = ""
+        for sentence in _SENTENCE.split(paragraph.text):  # the window reaches into no other sentence …
+            # … but the one before a sentence that refers back to it ('Negotiation of such agreements shall commence
+            # within 180 days'): that one names what 'such' stands for
+            earlier, before = (before if _REFERS_BACK.search(sentence) else ""), sentence
             # clause boundaries by offset: a date may hold a comma itself ('January 1, 1967')
             ends = [m.end() for m in CLAUSE_END.finditer(sentence)] + [len(sentence)]
             for match in shape.shape.finditer(sentence):
                 first = next(i for i, end in enumerate(ends) if match.start() < end)
                 last = next(i for i, end in enumerate(ends) if match.end() <= end)
                 window = sentence[ends[first - 2] if first >= 2 else 0 : ends[min(last + 1, len(ends) - 1)]]
-                if not names or any(self._has(window, name) for name in names):
+                if not names or any(self._has(earlier + window, name) for name in names):
                     return True
         return False
 

@@ -170,10 +170,33 @@ class Glossary:
         english = lang == "en"
         out: list[str] = []
         folded = query.lower()
+        inside = self._inside_longer(query)
         for group in self._groups:
-            if any(name.term.isascii() != english and name.search(query, folded) for name in group):
+            if any(
+                name.term.isascii() != english and name.term not in inside and name.search(query, folded)
+                for name in group
+            ):
                 out += [name.term for name in group if name.term.isascii() == english and name.term not in out]
         return out
+
+    def _inside_longer(self, query: str) -> set[str]:
+        """The Chinese names the query uses only inside a longer name ('核武器国家' in '非核武器国家'): they are
+        not what it says."""
+        spans = sorted(
+            (
+                (m.start(), m.end(), name.term)
+                for names in self._groups
+                for name in names
+                if not name.latin
+                for m in re.finditer(re.escape(name.term), query)
+            ),
+            key=lambda span: span[0] - span[1],
+        )
+        kept: list[tuple[int, int, str]] = []
+        for start, end, term in spans:
+            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in kept):
+                kept.append((start, end, term))
+        return {term for _, _, term in spans} - {term for _, _, term in kept}
 
     def expand(self, query: str, vocabulary: bool = True) -> str:
         extra = self.official_terms(query, vocabulary)

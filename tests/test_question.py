@@ -57,6 +57,10 @@ def reader() -> QuestionReader:
         ("If the group can't agree on its report, can individual experts put their own views in?", "yes_no", None),
         ("and do they sit as government reps?", "yes_no", None),
         ("When does the group meet?", "lookup", "time"),
+        # by when, not when: a time limit the text may state relative to an event ('within 180 days')
+        ("By when must negotiations on safeguards agreements start?", "lookup", "deadline"),
+        ("保障协定最晚什么时候得开始谈？", "lookup", "deadline"),
+        ("保障协定要在多少天内开始谈判", "lookup", "deadline"),
         ("专家组是在纽约开会，对吧？", "yes_no", None),
         ("秘书长是向第七十一届会议报告吗？", "yes_no", "session"),
         ("第62/21号决议和本决议都是12月5日通过的吗？", "yes_no", "day"),

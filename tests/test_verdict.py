@@ -39,6 +39,22 @@ def decide(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "无核武器国家跟原子能机构谈保障协定，最晚什么时候得开始谈？",
+        "NNWS safeguards agreements with the IAEA: by when do negotiations have to start?",
+    ],
+)
+def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text):
+    """'Negotiation of such agreements shall commence within 180 days': 'such' carries the sentence before it."""
+    npt = "UNTS vol. 729, No. 10485:"
+    verdict = decide(text, [npt + "ART3", npt + "ART5", npt + "PP4"])
+    assert verdict.found and verdict.evidence[0] == npt + "ART3", verdict
+    # … and is no date on which something happened
+    assert not decide("When did the NPT enter into force?", [npt + "ART3", npt + "ART9"]).found
+
+
+@pytest.mark.parametrize(
     ("text", "retrieved", "first"),
     [
         ("专家小组将在哪里举行会议？", ["OP7", "OP6", "PP10"], "OP7"),
