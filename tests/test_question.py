@@ -750,3 +750,12 @@ def test_so_opens_a_follow_up(reader):
     history = [{"role": "user", "content": "When will the GSTE meet?"}, {"role": "assistant", "content": "…"}]
     question = reader.read("so roughly how many years does that span?", history)
     assert question.follow_up and question.scope == "A/RES/80/53"
+
+
+def test_a_chinese_name_inside_a_longer_one_is_left_to_it():
+    """'非核武器国家' is the non-nuclear-weapon States: its '核武器国家' names no nuclear-weapon State."""
+    glossary = shipped_glossary()
+    english = glossary.renderings("非核武器国家跟原子能机构的保障协定要在多少天内开始谈判", "en")
+    assert "non-nuclear-weapon States" in english and "safeguards" in english
+    assert "nuclear-weapon States" not in english
+    assert "nuclear-weapon States" in glossary.renderings("核武器国家的义务", "en")
