@@ -11,6 +11,8 @@ from assistant.labels import LabelRef, display_citation, display_label, find_lab
         ("序言部分第14段的内容是什么？", [LabelRef("PP", 14)]),
         ("序言第十段", [LabelRef("PP", 10)]),
         ("脚注6引用了什么", [LabelRef("FN", 6)]),
+        ("80/53 第11个脚注写的啥", [LabelRef("FN", 11)]),  # the footnote by its place
+        ("第三个脚注是什么", [LabelRef("FN", 3)]),
         ("执行部分第7(a)段", [LabelRef("OP", 7, "a")]),
         ("What does OP 8 say?", [LabelRef("OP", 8)]),
         ("Compare PP3 and operative paragraph 7", [LabelRef("PP", 3), LabelRef("OP", 7)]),
