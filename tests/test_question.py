@@ -759,3 +759,8 @@ def test_a_chinese_name_inside_a_longer_one_is_left_to_it():
     assert "non-nuclear-weapon States" in english and "safeguards" in english
     assert "nuclear-weapon States" not in english
     assert "nuclear-weapon States" in glossary.renderings("核武器国家的义务", "en")
+
+
+def test_what_someone_is_asked_to_do_is_a_request(reader):
+    for text in ("71/67都请秘书长干了哪些事", "80/53请秘书长做了哪些事？"):
+        assert reader.read(text, []).answer_type == "request"
