@@ -62,6 +62,8 @@ class Question:
     asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
     asks_later: bool = False  # 'how many parties today', '后来有没有设立…': after the document, which it cannot tell
     asks_total: bool = False  # 'how many days in all', 总共几天: what the text counts, added up
+    # the things listed after a colon ('size, venue, sessions'), each with the kind of fact it asks: a paragraph each
+    aspects: tuple[tuple[str, str], ...] = ()
     asks_event: bool = False  # a yes-no question whether someone other than the document's author did something
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     opens: str = ""  # the word asked about as an opening ("that start with 'Underlining'", 以“强调”开头)
@@ -270,11 +272,18 @@ class QuestionReader:
         opens = opening.group(1) if opening else ""
         if opens and intent in ("lookup", "locate", "summarize"):
             intent = "enumerate"  # "which paragraphs start with 'Recognizing'": every one that does
+        aspects = _aspects(text, language) if not labels else ()
+        if aspects and intent in ("lookup", "summarize", "enumerate"):
+            # 'brief me on the 2025 group: size, venue, when it meets': a paragraph for each kind of fact
+            intent, answer_type, asked_types = "summarize", None, []
+        else:
+            aspects = ()
         part_asked = "enumerate" if listed else intent
         # '2025那份呢？' after '71/67执行部分有几段？': the part the earlier question named, unless it names one
         part = self._part(text, focus, lang, part_asked) or (
             self._part(asked_again, asking, asking_language.code, part_asked) if asked_again else None
         )
+        part = None if aspects and part == "ALL" else part  # 'brief me on the group: size, venue': not all of it
         main = self._main_doc
         unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
         scope_terms = self._only_in(condensed.question, main)[1] if unnamed_other and main else ()
@@ -298,6 +307,7 @@ class QuestionReader:
             about=about,
             asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
+            aspects=aspects,
             asks_total=_asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
             asks_event=intent == "yes_no"
             and bool(language.asks_event and language.asks_event.search(focus))
@@ -806,6 +816,24 @@ def _place_of_mention(text: str, names: list[str], lang: str) -> bool:
     if said is None or any(name in text[said.end() :] for name in names):
         return False
     return any(name in text[: said.start()] for name in names) and not _asks_only(text[said.end() :], lang)
+
+
+_ASPECT_SEPARATOR = re.compile(r"\s*(?:,|，|、|/|\+|;|；|\band\b|以及|和|及)\s*")
+
+
+def _aspects(text: str, language: LanguagePack) -> tuple[tuple[str, str], ...]:
+    """The things a question lists after a colon or a dash ('compare the two groups: size, venue, sessions',
+    '对比一下…：人数、地点、时间'), each with the kind of fact it asks, when two or more kinds are asked; else ()."""
+    said = language.aspect_list.search(text) if language.aspect_list else None
+    if said is None:
+        return ()
+    parts = [p for p in _ASPECT_SEPARATOR.split(next(g for g in said.groups() if g)) if p.strip()]
+    typed = [
+        (kind, part)
+        for part in parts
+        if len(part) <= 40 and (kind := next((k for k, words in language.aspects.items() if words.search(part)), ""))
+    ]
+    return tuple(typed) if len(parts) >= 2 and len({kind for kind, _ in typed}) >= 2 else ()
 
 
 def _asks_total(focus: str, language: LanguagePack, intent: str, kinds: list[str]) -> bool:

@@ -35,6 +35,7 @@ from index.registry import aliases, defined_as, family
 from index.text import CLAUSE_END, YEAR, strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
+_ASPECT_DEPTH = 5  # search hits that may each hold one of several kinds of fact asked about one subject
 # a brief longer than this, of the paragraphs naming a term, is narrowed by the question's other words
 _FEW_PARAGRAPHS = 3
 _BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
@@ -223,6 +224,9 @@ class VerdictJudge:
         ]
         if unnamed and not self._card(question):
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
+        if question.aspects and (covering := self._covering(question, retrieval)):
+            # 'compare the two groups: size, venue, sessions': the paragraph stating each, in the text's order
+            return Verdict(True, "a paragraph for each kind of fact asked", tuple(covering))
         present = [w for w in vocabulary.words if w not in vocabulary.absent and w not in vocabulary.unchecked]
         # 'summarize what it asks the SG', 'what does it say on capacity-building? a rundown': each paragraph on it
         listing = question.intent in ("enumerate", "count", "summarize") and not self._card(question)  # the card's list
@@ -499,6 +503,41 @@ class VerdictJudge:
             defines.search(paragraph.text[: m.start()])
             for form in forms
             for m in re.finditer(re.escape(form), paragraph.text, re.IGNORECASE if form.isascii() else 0)
+        )
+
+    def _covering(self, question: Question, retrieval: Retrieval) -> list[str]:
+        """For each kind of fact a question lists, the best-ranked paragraph of its document that states one, in
+        document order; [] when some kind has none."""
+        found: list[str] = []
+        ranked = [pid for pid in retrieval.ids[:_ASPECT_DEPTH] if split_citation_id(pid)[0] == question.scope]
+        # then, in the text's order, its paragraphs naming the subject: the question's terms, or the group the
+        # document sets up by any of its names ('consisting of 21 members' for the size of 80/53's group)
+        names = [f for t in (*question.terms, *aliases(question.scope or "")) for f in self.glossary.forms(t)]
+        naming = [
+            pid
+            for pid, paragraph in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
+            if paragraph.doc_symbol == question.scope and any(self._has(paragraph.text, n) for n in names)
+        ]
+        for kind, asked in question.aspects:
+            stating = next(
+                (pid for pid in [*ranked, *naming] if self._states_aspect(pid, kind, asked, question.lang)), None
+            )
+            if stating is None:
+                return []
+            if stating not in found:
+                found.append(stating)
+        return sorted(found, key=lambda pid: self.paragraphs[pid].order)
+
+    def _states_aspect(self, pid: str, kind: str, asked: str, lang: str) -> bool:
+        """The paragraph states a fact of this kind, a number in the unit the asked words count in ('size': 21
+        members, not four sessions)."""
+        if kind != "number" or not any(words.search(asked) for words in pack(lang).units.values()):
+            return self._states(pid, kind)
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("number")
+        return any(
+            in_asked_unit(asked, lang, paragraph.text, m, paragraph.lang)
+            for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
         )
 
     def _unlisted(self, question: Question, ids: list[str]) -> str:

@@ -328,6 +328,14 @@ def test_a_total_in_another_unit_than_the_texts_is_not_computed(assistant):
     assert "15" not in answer.text.splitlines()[0]
 
 
+def test_a_comparison_of_aspects_cites_the_paragraph_stating_each_in_each_document(assistant):
+    """'size, venue, sessions': 71/67 states all in OP7; 80/53 its size in OP1, venue and sessions in OP3."""
+    answer = assistant.ask("compare the 71/67 GGE with the 80/53 expert group - size, venue, sessions")
+    cited = [c.id for c in answer.citations]
+    assert {"A/RES/71/67:OP7", "A/RES/80/53:OP1", "A/RES/80/53:OP3"} <= set(cited)
+    assert "21 members" in answer.text and "Geneva and Vienna" in answer.text
+
+
 def test_an_article_is_quoted_by_the_numbered_paragraph_that_answers(assistant):
     """Not the clause that shares the most words ('Each Party … withdraw …'), cut at its comma: the whole of
     article X(1), which says who is notified and how far in advance; clauses end at English sentences too."""

@@ -764,3 +764,25 @@ def test_a_chinese_name_inside_a_longer_one_is_left_to_it():
 def test_what_someone_is_asked_to_do_is_a_request(reader):
     for text in ("71/67都请秘书长干了哪些事", "80/53请秘书长做了哪些事？"):
         assert reader.read(text, []).answer_type == "request"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("compare the 71/67 GGE with the 80/53 expert group - size, venue, sessions", ["number", "place", "number"]),
+        ("对比一下71/67和80/53设的专家组：人数、地点、时间", ["number", "place", "time"]),
+        (
+            "Brief me on the 2025 experts group: size, how they're picked, where/when it meets",
+            ["number", "place", "time"],
+        ),
+    ],
+)
+def test_things_listed_after_a_colon_are_asked_one_by_one(reader, text, kinds):
+    question = reader.read(text, [])
+    assert [kind for kind, _ in question.aspects] == kinds
+    assert question.intent == "summarize" and question.part is None
+
+
+def test_one_thing_after_a_colon_is_no_list_of_aspects(reader):
+    assert reader.read("Quick question: where does the group meet?", []).aspects == ()
+    assert reader.read("NPT第一条和第二条分别规定了什么义务？总结一下", []).aspects == ()
