@@ -418,7 +418,10 @@ class VerdictJudge:
             if question.intent in ("lookup", "yes_no") and (values := self._values_for_all(question, holding[0])):
                 # '第一届会议在日内瓦还是维也纳开': the text gives the places of the sessions together, not each one's
                 return Verdict(False, f"the paragraph gives {values} for all of them together, not for each")
-            if question.answer_type == "number" and self._one_count_for_several(question, holding[0]):
+            if question.answer_type == "number" and (
+                self._one_count_for_several(question, holding[0])
+                or self._one_count_for_each(question, holding[0], vocabulary.places)
+            ):
                 # '日内瓦开几届，维也纳开几届': the text counts the sessions of both places together
                 return Verdict(False, "the paragraph gives one count for all of them together, not one for each")
             evidence = holding + [pid for pid in evidence if pid not in holding]
@@ -655,6 +658,25 @@ class VerdictJudge:
             if in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang)
         }
         return len(stated) < len(said)
+
+    def _one_count_for_each(self, question: Question, pid: str, places: list[str]) -> bool:
+        """'日内瓦和维也纳各开几届', 'how many in Vienna vs Geneva': a count asked for each of the places named, and
+        the paragraph states fewer counts in the unit asked than places (four sessions, in Geneva and Vienna)."""
+        each = pack(question.lang).each_asks
+        paragraph = self.paragraphs[pid]
+        # the places named, in the glossary's words or as the text writes its places ('in Geneva and Vienna')
+        where = pack(paragraph.lang).answer_type("place")
+        written = {w for m in (where.shape.finditer(paragraph.text) if where else ()) for w in m.group(0).split()}
+        named = {*places, *(w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", question.focus) if w in written)}
+        if each is None or not each.search(question.focus) or len(named) < 2:
+            return False
+        shape = pack(paragraph.lang).answer_type("number")
+        stated = {
+            m.group(0)
+            for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
+            if in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang)
+        }
+        return len(stated) < len(named)
 
     def _another_value(self, question: Question, pid: str) -> str:
         """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph

@@ -238,6 +238,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # one count asked of each of several things, where the text gives one count for them all
         ("71/67 专家组2018年开几届、2019年开几届？", ["OP7"], "together"),
         ("How many of the GSTE sessions are in Geneva and how many in Vienna?", ["A/RES/80/53:OP3"], "together"),
+        ("80/53专家组在日内瓦和维也纳各开几届？", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "together"),  # 各: each
+        ("of the four 80/53 sessions, how many are in Vienna vs Geneva?", ["A/RES/80/53:OP3"], "together"),
         # a treaty the documents never name is no figure a yes-no question can be answered No on
         ("Does 71/67 mention the Treaty on the Prohibition of Nuclear Weapons?", ["FN3", "PP2"], "Prohibition"),
         ("What does the Comprehensive Nuclear-Test-Ban Treaty say about entry into force?", ["PP7"], "Test-Ban"),
@@ -540,3 +542,9 @@ def test_words_an_english_text_cannot_be_checked_for_leave_the_answer_ungrounded
     """Another document answers a question not put to it only when all its words are that text's own."""
     verdict = decide("80/53 专家组成员的名单有吗？", ["A/RES/80/53:OP1", "A/RES/80/53:OP2"])
     assert not verdict.grounded
+
+
+def test_a_count_for_one_place_or_for_each_group_is_answered(decide):
+    # no places named, or 'each' of no places: the text's one count answers
+    assert decide("80/53专家组开几届会？在哪开？", ["A/RES/80/53:OP3"]).found
+    assert decide("How many sessions will each group hold?", ["OP7", "A/RES/80/53:OP3"]).found
