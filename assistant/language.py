@@ -124,6 +124,7 @@ class LanguagePack:
     # 'which principles', '原则具体是哪几条': the things a question asks to be named one by one (the first group
     # that matched); a text that only refers to them ('the report … outlining general principles') does not answer
     items_asked: re.Pattern[str] | None
+    topic_joiner: re.Pattern[str] | None  # 'gender + geographic balance', '性别和地域': a brief on each of several
     each_asks: re.Pattern[str] | None  # 'each', 'vs', 各, 分别: one value asked for each of several named
     # a list of things asked about one subject after a colon or a dash ('size, venue, sessions', '人数、地点、时间'),
     # and the kind of fact each names
@@ -255,6 +256,7 @@ def pack(code: str) -> LanguagePack:
         units={unit: re.compile(p, flags) for unit, p in raw.get("units", {}).items()},
         aspect_list=re.compile(raw["aspect_list"], flags) if raw.get("aspect_list") else None,
         aspects={kind: re.compile(p, flags) for kind, p in raw.get("aspects", {}).items()},
+        topic_joiner=re.compile(raw["topic_joiner"], flags) if raw.get("topic_joiner") else None,
         each_asks=re.compile(raw["each_asks"], flags) if raw.get("each_asks") else None,
         items_asked=re.compile(raw["items_asked"], flags) if raw.get("items_asked") else None,
         total_asks=re.compile(raw["total_asks"], flags) if raw.get("total_asks") else None,

@@ -247,7 +247,7 @@ class VerdictJudge:
         # 'brief me on everything 80/53 says about gender': a topic named by the glossary's words only
         spelled = [t for t in self.glossary.terms() if t.isascii() and _uses_words(subject, t)]
         on = present or ([] if question.terms else spelled)
-        if listing and (listed := self.mentions(question, on)):
+        if listing and (listed := self._on_each(question, subject, on) or self.mentions(question, on)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
             kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate" and k != "place"]
@@ -1216,6 +1216,25 @@ class VerdictJudge:
             and (p.kind in kinds and self._holds(p, terms, topic or []) or p.id in cited)
             and (not question.part or p.kind in kinds)  # '哪些序言段落提到…': the part's own, not its footnotes
         ]
+
+    def _on_each(self, question: Question, subject: str, words: list[str]) -> list[str]:
+        """A brief on several topics joined ('gender + geographic balance', '性别和地域分配'): the paragraphs on any of
+        them, each holding all the words of one, in document order; [] when it names one topic (or terms)."""
+        joiner = pack(question.lang).topic_joiner
+        if question.intent != "summarize" or joiner is None:
+            return []
+        # each part by its terms ('capacity-building', in any of their names) or else by its words
+        named = [*question.terms, *(t for t in self.glossary.terms() if t.isascii() and _uses_words(subject, t))]
+        parts = [
+            (tuple(t for t in named if any(self._has(part, f) for f in self.glossary.forms(t))), part)
+            for part in joiner.split(subject)
+        ]
+        groups = [(terms, [] if terms else [w for w in words if w in part]) for terms, part in parts]
+        groups = [(terms, group) for terms, group in groups if terms or group]
+        if len(groups) < 2:
+            return []
+        held = {pid for terms, group in groups for pid in self.mentions(replace(question, terms=terms), group)}
+        return sorted(held, key=lambda pid: self.paragraphs[pid].order)
 
     def _holds(self, paragraph: Paragraph, terms: list[str], topic: list[str]) -> bool:
         if terms:  # as written, or by the term's name in the paragraph's language (秘书长: 'Secretary-General')

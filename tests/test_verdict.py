@@ -548,3 +548,17 @@ def test_a_count_for_one_place_or_for_each_group_is_answered(decide):
     # no places named, or 'each' of no places: the text's one count answers
     assert decide("80/53专家组开几届会？在哪开？", ["A/RES/80/53:OP3"]).found
     assert decide("How many sessions will each group hold?", ["OP7", "A/RES/80/53:OP3"]).found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what does 80/53 say about capacity-building and gender?", "给我梳理一下80/53关于能力建设和性别的内容"],
+)
+def test_a_brief_on_topics_joined_is_the_paragraphs_on_each(decide, text):
+    """Capacity-building (PP22 …) and gender (OP2's 'gender balance'): no paragraph needs to hold both."""
+    verdict = decide(text, ["A/RES/80/53:PP22", "A/RES/80/53:OP2"])
+    assert verdict.found and {"A/RES/80/53:PP22", "A/RES/80/53:OP2"} <= set(verdict.evidence)
+    # one topic is the paragraphs on it alone
+    assert (
+        "A/RES/80/53:OP2" not in decide("what does 80/53 say about capacity-building?", ["A/RES/80/53:PP22"]).evidence
+    )
