@@ -259,7 +259,7 @@ class VerdictJudge:
                 # 'brief me on the GSTE's objectives': of the many paragraphs naming the Group, those on the rest
                 listed = self._beside_terms(listed, question.terms, subject, present) or listed
             if unlisted := self._unlisted(question, retrieval.ids):  # ranked on the whole question, qualifiers too
-                return Verdict(False, unlisted)
+                return Verdict(False, unlisted, off_topic=True)  # another document may list them
             matched = () if question.terms else tuple(present)
             own = not vocabulary.absent and not vocabulary.unchecked
             reason = "every paragraph that uses the words asked about"
@@ -438,7 +438,7 @@ class VerdictJudge:
             if unstated := [k for k in stated_kinds if not self._states(evidence[0], k)]:
                 return Verdict(False, self._no_type_reason(replace(question, answer_type=unstated[0]), evidence[:1]))
         if question.intent == "lookup" and evidence and (unlisted := self._unlisted(question, evidence)):
-            return Verdict(False, unlisted)
+            return Verdict(False, unlisted, off_topic=True)  # another document may list them
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
@@ -571,6 +571,8 @@ class VerdictJudge:
         if said is None or question.answer_type or question.labels:
             return None
         thing = next(g for g in said.groups() if g)
+        if question.lang == "zh" and len(tail := re.split("[的里中]", thing)[-1]) >= 2:
+            thing = tail  # '报告里的核查原则': the 核查原则
         if language.counted_paragraphs.search(thing):
             return None
         head = thing if question.lang == "en" else thing[-2:]  # '核查一般原则': its head noun, 原则

@@ -336,6 +336,14 @@ def test_a_comparison_of_aspects_cites_the_paragraph_stating_each_in_each_docume
     assert "21 members" in answer.text and "Geneva and Vienna" in answer.text
 
 
+def test_things_one_document_only_refers_to_are_listed_from_one_that_lists_them(assistant):
+    """The NPT's preamble names 'the principle' without listing; 71/67's PP7 lists 不可逆、可核查和透明原则."""
+    answer = assistant.ask("What principles did NPT parties commit to when implementing treaty obligations?")
+    assert answer.found and answer.citations[0].id == "A/RES/71/67:PP7"
+    refused = assistant.ask("裁审会那份报告里的核查原则具体有哪几条？")
+    assert not refused.found and "核查原则" in refused.reason
+
+
 def test_an_article_is_quoted_by_the_numbered_paragraph_that_answers(assistant):
     """Not the clause that shares the most words ('Each Party … withdraw …'), cut at its comma: the whole of
     article X(1), which says who is notified and how far in advance; clauses end at English sentences too."""
