@@ -536,12 +536,7 @@ class VerdictJudge:
         members, not four sessions)."""
         if kind != "number" or not any(words.search(asked) for words in pack(lang).units.values()):
             return self._states(pid, kind)
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type("number")
-        return any(
-            in_asked_unit(asked, lang, paragraph.text, m, paragraph.lang)
-            for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
-        )
+        return bool(self._stated_counts(asked, lang, pid))
 
     def _unlisted(self, question: Question, ids: list[str]) -> str:
         """Why a question asking for things one by one is not answered: the paragraphs found name them but none
@@ -652,14 +647,18 @@ class VerdictJudge:
         )
         if len(said) < 2 or not same:
             return False
+        return len(self._stated_counts(question.text, question.lang, pid)) < len(said)
+
+    def _stated_counts(self, asked: str, lang: str, pid: str) -> set[str]:
+        """The numbers the paragraph states in the unit the asked words (in `lang`) count in: 'four' sessions for
+        '开几届', '21 members' for 'size'."""
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type("number")
-        stated = {
+        return {
             m.group(0)
             for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
-            if in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang)
+            if in_asked_unit(asked, lang, paragraph.text, m, paragraph.lang)
         }
-        return len(stated) < len(said)
 
     def _one_count_for_each(self, question: Question, pid: str, places: list[str]) -> bool:
         """'日内瓦和维也纳各开几届', 'how many in Vienna vs Geneva': a count asked for each of the places named, and
@@ -672,13 +671,7 @@ class VerdictJudge:
         named = {*places, *(w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", question.focus) if w in written)}
         if each is None or not each.search(question.focus) or len(named) < 2:
             return False
-        shape = pack(paragraph.lang).answer_type("number")
-        stated = {
-            m.group(0)
-            for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
-            if in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang)
-        }
-        return len(stated) < len(named)
+        return len(self._stated_counts(question.text, question.lang, pid)) < len(named)
 
     def _another_value(self, question: Question, pid: str) -> str:
         """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph
