@@ -416,9 +416,11 @@ class QuestionReader:
         """A document named by the year it was adopted in, before a word for a document or what it sets up ('the
         2016 GGE', 'the 2025 one', '2025年那份'): where, which, and the year's words; None when there is none."""
         dated = pack(lang).dated_document
-        for match in YEAR.finditer(text) if dated else ():
+        if dated is None:
+            return None
+        for match in YEAR.finditer(text):
             adopted = [d for d in self.documents.values() if d.adopted[:4] == match.group(0)]
-            if len(adopted) == 1 and dated and (said := dated.match(text, match.end())):
+            if len(adopted) == 1 and (said := dated.match(text, match.end())):
                 return match.start(), adopted[0].symbol, text[match.start() : said.end(1)]
         return None
 

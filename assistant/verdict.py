@@ -49,9 +49,8 @@ _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
 # kinds of fact a second question in one asks for, each in its family: a time may be given as a duration
 _ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time"} | {d: "time" for d in _DATES}
 _ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
-_DISCRETE_TYPES = frozenset(
-    {"place", "year", "time", "day", "month", "deadline"}
-)  # kinds of fact one of several has its own of
+# kinds of fact one of several has its own of
+_DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month", "deadline"})
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 _CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
 
@@ -551,11 +550,8 @@ class VerdictJudge:
         naming = [pid for pid in ids[:_EVIDENCE_DEPTH] if any(self._has(self.paragraphs[pid].text, f) for f in forms)]
         if len(naming) != 1:
             return ""  # not named (the other checks decide), or one in each of several paragraphs ('which sessions')
-        language = pack(question.lang)
-        labels = language.templates["list_sep"].join(
-            display_label(split_citation_id(pid)[1], question.lang) for pid in naming[:3]
-        )
-        return language.reasons["unlisted"].format(labels=labels, thing=thing)
+        label = display_label(split_citation_id(naming[0])[1], question.lang)
+        return pack(question.lang).reasons["unlisted"].format(labels=label, thing=thing)
 
     def _items_asked(self, question: Question) -> tuple[str, list[str]] | None:
         """The things a question asks to be named one by one ('which principles', '原则具体是哪几条') with their
@@ -1214,7 +1210,7 @@ class VerdictJudge:
 
     def _on_each(self, question: Question, subject: str, words: list[str]) -> list[str]:
         """A brief on several topics joined ('gender + geographic balance', '性别和地域分配'): the paragraphs on any of
-        them, each holding all the words of one, in document order; [] when it names one topic (or terms)."""
+        them, each holding one's terms or all its words, in document order; [] when it names one topic."""
         joiner = pack(question.lang).topic_joiner
         if question.intent != "summarize" or joiner is None:
             return []
