@@ -60,6 +60,15 @@ class _Term:
         return self._compiled().subn(replacement, text)
 
 
+def _occurrences(text: str, term: str) -> list[int]:
+    """Where `term` starts in `text`, every time."""
+    found, at = [], text.find(term)
+    while at >= 0:
+        found.append(at)
+        at = text.find(term, at + 1)
+    return found
+
+
 def stem(word: str) -> str:
     """A word without its regular English ending ('experts', 'expert' -> 'expert'; 'decides', 'decide' ->
     'decid')."""
@@ -184,11 +193,11 @@ class Glossary:
         not what it says."""
         spans = sorted(
             (
-                (m.start(), m.end(), name.term)
+                (at, at + len(name.term), name.term)
                 for names in self._groups
                 for name in names
-                if not name.latin
-                for m in re.finditer(re.escape(name.term), query)
+                if not name.latin and name.term in query
+                for at in _occurrences(query, name.term)
             ),
             key=lambda span: span[0] - span[1],
         )
