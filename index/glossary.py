@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -60,13 +61,17 @@ class _Term:
         return self._compiled().subn(replacement, text)
 
 
-def _occurrences(text: str, term: str) -> list[int]:
-    """Where `term` starts in `text`, every time."""
-    found, at = [], text.find(term)
-    while at >= 0:
-        found.append(at)
-        at = text.find(term, at + 1)
-    return found
+def _outermost(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Where each of `terms` occurs in `text` (start, end, term), except inside an occurrence of a longer one
+    ('核查' in '核裁军核查', '核武器国家' in '非核武器国家')."""
+    spans: list[tuple[int, int, str]] = []
+    for term in sorted(terms, key=len, reverse=True):
+        at = text.find(term)
+        while at >= 0:
+            if not any(s <= at and at + len(term) <= e for s, e, _ in spans):
+                spans.append((at, at + len(term), term))
+            at = text.find(term, at + 1)
+    return spans
 
 
 def stem(word: str) -> str:
@@ -165,11 +170,7 @@ class Glossary:
     def english_names(self, text: str) -> list[tuple[str, str]]:
         """(Chinese term, English rendering) for the terms `text` uses, in order of first use; a term inside a
         longer one ('核查' in '核裁军核查') is left to the longer one."""
-        spans: list[tuple[int, int, str]] = []
-        for term in sorted(self._english, key=len, reverse=True):
-            for match in re.finditer(re.escape(term), text):
-                if not any(s <= match.start() and match.end() <= e for s, e, _ in spans):
-                    spans.append((match.start(), match.end(), term))
+        spans = _outermost(text, self._english)
         ordered = dict.fromkeys(term for _, _, term in sorted(spans))
         return [(term, self._english[term]) for term in ordered]
 
@@ -191,21 +192,8 @@ class Glossary:
     def _inside_longer(self, query: str) -> set[str]:
         """The Chinese names the query uses only inside a longer name ('核武器国家' in '非核武器国家'): they are
         not what it says."""
-        spans = sorted(
-            (
-                (at, at + len(name.term), name.term)
-                for names in self._groups
-                for name in names
-                if not name.latin and name.term in query
-                for at in _occurrences(query, name.term)
-            ),
-            key=lambda span: span[0] - span[1],
-        )
-        kept: list[tuple[int, int, str]] = []
-        for start, end, term in spans:
-            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in kept):
-                kept.append((start, end, term))
-        return {term for _, _, term in spans} - {term for _, _, term in kept}
+        used = {name.term for names in self._groups for name in names if not name.latin and name.term in query}
+        return used - {term for _, _, term in _outermost(query, used)}
 
     def expand(self, query: str, vocabulary: bool = True) -> str:
         extra = self.official_terms(query, vocabulary)
