@@ -102,11 +102,6 @@ def _folded(text: str) -> str:
     return strip_all_spaces(text).lower()
 
 
-_REFERS_BACK = re.compile(r"\bsuch\b|\bthose\b|\bthese\b|此种|此类|上述|该项|这些")  # a sentence continuing the last
-_EXAMPLES = re.compile(r"、|比如|例如|诸如|\bsuch as\b|\bnamely\b")  # instances given
-_LIST_OF_THREE = re.compile(r"\w[\w-]*,\s+[\w-]+(?:\s+[\w-]+)?(?:,\s+[\w-]+(?:\s+[\w-]+)?)*,?\s+and\s+\w")
-
-
 def _lists_instances(text: str) -> bool:
     """Whether a paragraph lists several things by name or number ('1995年…以及2000年和2010年', '白俄罗斯、中国')."""
     return "、" in text or len(set(_INSTANCE.findall(text))) >= 2
@@ -576,9 +571,8 @@ class VerdictJudge:
         paragraph = self.paragraphs[pid]
         if not any(self._has(paragraph.text, form) for form in forms):
             return False
-        return bool(
-            items_of(self.paragraphs, pid) or _LIST_OF_THREE.search(paragraph.text) or _EXAMPLES.search(paragraph.text)
-        )
+        listing = pack(paragraph.lang).lists_instances
+        return bool(items_of(self.paragraphs, pid)) or bool(listing and listing.search(paragraph.text))
 
     def _contrary(self, question: Question) -> tuple[str, str] | None:
         """The first paragraph of the document asked about that states the contrary of what a yes-no question
@@ -831,11 +825,11 @@ class VerdictJudge:
         if shape is None or answer_type not in _DATES:
             return shape is not None and self._states(pid, answer_type)
         names = [name for forms in self._forms(topic, paragraph.lang) for name in forms] + specifics
-        before = ""
+        before, refers_back = "", pack(paragraph.lang).refers_back
         for sentence in _SENTENCE.split(paragraph.text):  # the window reaches into no other sentence …
             # … but the one before a sentence that refers back to it ('Negotiation of such agreements shall commence
             # within 180 days'): that one names what 'such' stands for
-            earlier, before = (before if _REFERS_BACK.search(sentence) else ""), sentence
+            earlier, before = (before if refers_back and refers_back.search(sentence) else ""), sentence
             # clause boundaries by offset: a date may hold a comma itself ('January 1, 1967')
             ends = [m.end() for m in CLAUSE_END.finditer(sentence)] + [len(sentence)]
             for match in shape.shape.finditer(sentence):
