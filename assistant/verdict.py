@@ -14,63 +14,45 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from assistant.labels import display_label, without_label_refs
 from assistant.language import (
     LANGUAGES,
     SPECIFIC_TYPES,
-    in_asked_unit,
-    listed_names,
     listed_shape,
-    number_value,
     pack,
 )
+from assistant.paragraph_facts import BODY_KINDS, CLAUSE, DATE_TYPES, ParagraphFacts, folded, uses_words
 from assistant.question import Question, quoted_words
 from assistant.relevance import TITLE, RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
-from index.documents import DATA_CARD_KINDS, Paragraph, items_of, split_citation_id
+from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
 from index.glossary import Glossary, stem
 from index.registry import aliases, defined_as, family
-from index.text import CLAUSE_END, YEAR, strip_all_spaces
+from index.text import YEAR, strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _ASPECT_DEPTH = 5  # search hits that may each hold one of several kinds of fact asked about one subject
 # a brief longer than this, of the paragraphs naming a term, is narrowed by the question's other words
 _FEW_PARAGRAPHS = 3
-_BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
-# "time": when, in whatever form (a year, a session); "deadline": by when ('within 180 days', 'not later than')
-_DATES = ("year", "day", "month", "time", "deadline")
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot, a day included)
 _LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
 # ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
 _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
 # kinds of fact a second question in one asks for, each in its family: a time may be given as a duration
-_ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time"} | {d: "time" for d in _DATES}
-_ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
-# kinds of fact one of several has its own of
-_DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month", "deadline"})
-_INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
-_CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
+_ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time"} | {d: "time" for d in DATE_TYPES}
 
 # a name of two or more capitalized words ('Holy See', 'Treaty on the Prohibition of Nuclear Weapons')
 _PROPER_NAME = re.compile(
     r"\b[A-Z][\w-]+(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+(?:(?:\s+(?:of|on|the|for|and|in)){0,2}\s+[A-Z][\w-]+)*"
 )
-_PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
 _RESOLUTION_NUMBER = re.compile(r"(?<![\w/])\d{2}/\d{1,3}(?![\w/])")  # '79/240', not 'A/79/93' nor a date
 _QUALIFIERS = ("also", "further")  # words before a lead verb ('Also requests', 'Further requests')
 _JOINED = re.compile(r"\s*(?:或者?|和|与|、|及|/|,|\bor\b|\band\b)\s*")  # verbs asked about together
 _ACRONYM = re.compile(r"(?<![A-Za-z-])[A-Z]{3,}(?![A-Za-z-])")
 _ROMAN = re.compile(r"[IVXLC]+")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’-]*(?:\s+[A-Za-z][A-Za-z.'’-]*)*")
-_SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
-
-
-def _next_word(text: str) -> str:
-    """The first word of the text ('' when none)."""
-    return next(iter(text.split()), "").lower()
 
 
 @dataclass(frozen=True)
@@ -86,94 +68,22 @@ class Verdict:
     kind: str = ""  # the kind of fact the evidence was judged on when the question named none ('in New York?': place)
 
 
-def _uses_words(text: str, term: str) -> bool:
-    """Whether an English text uses the words of `term` as words, in any case, in the singular or plural and across
-    a broken line ('capacity- building'): 'men' is not in 'documents'."""
-    lowered = text.lower()
-    if strip_all_spaces(term.lower()) not in strip_all_spaces(lowered):
-        return False  # most terms are not there at all: no pattern to build
-    words = r"\s*".join(re.escape(w) for w in term.lower().split())
-    return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", lowered)) is not None
-
-
-@lru_cache(maxsize=8192)
-def _folded(text: str) -> str:
-    """Text lower-cased without spaces, as English names are looked up in it."""
-    return strip_all_spaces(text).lower()
-
-
-def _lists_instances(text: str) -> bool:
-    """Whether a paragraph lists several things by name or number ('1995年…以及2000年和2010年', '白俄罗斯、中国')."""
-    return "、" in text or len(set(_INSTANCE.findall(text))) >= 2
-
-
 class VerdictJudge:
     def __init__(self, paragraphs: dict[str, Paragraph], judge: RelevanceJudge, glossary: Glossary) -> None:
         self.paragraphs = paragraphs
         self.judge = judge
         self.glossary = glossary
+        self.facts = ParagraphFacts(paragraphs, glossary)
         self._english_texts: dict[str, str] = {}  # an English document's text, folded for name lookups
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
         """The verdict on the document the question is about (its words are judged against that text)."""
         judge = self.judge.within((question.scope,)) if question.scope else self.judge
         retrieval = self._without_other_cards(question, retrieval)
-        if question.intent == "cited_documents" and retrieval.registry:
-            return Verdict(True, "the registry of cited documents", tuple(retrieval.ids))
-        if question.intent == "opinion":
-            return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
-        if question.asks_reason and self._card(question):
-            return Verdict(False, "the recorded vote says how each state voted, not why")
-        if body := self._other_voting_body(question):  # 'the First Committee vote': the card is the plenary's
-            what = "recorded vote" if self._card(question) else "date of adoption the record gives"
-            return Verdict(False, f"the {what} is not that of {body}", off_topic=True)
-        if self._card(question) and (other := self._other_resolution(question)):  # '79/240 是投票通过的吗'
-            return Verdict(False, f"the recorded vote is that of {question.scope}, not of {other}", off_topic=True)
-        if (
-            question.asks_later
-            and question.intent in ("lookup", "yes_no", "enumerate")
-            or question.asks_event  # 'did the GGE adopt its report by consensus': what others did, not the vote
-            and not self._card(question)
-        ):
-            # a document says what was decided when it was adopted; a later document may tell what followed
-            return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
-        if question.labels and (elsewhere := self._other_document_named(question, judge)):
-            # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
-            return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
+        if settled := self._settled_by_the_question(question, retrieval):
+            return settled
         if question.labels:
-            # every literal kind of fact it asks for ('where and on which dates': the place too)
-            missing = [
-                kind
-                for kind in dict.fromkeys([question.answer_type or "", *self._literal_kinds(question)])
-                if kind in _NAMED_LITERAL_TYPES
-                and not any(self._states(pid, kind) for pid in question.labels)
-                # 'by when': a time it may be read off ('not later than eighteen months from …')
-                and not (kind == "year" and any(self._states(pid, "duration") for pid in question.labels))
-                # a count of a thing the paragraphs neither count nor name ('第7段的小组来自多少个国家')
-                or kind == "number"
-                and not any(self._counts_what_is_asked(question, pid, or_names=True) for pid in question.labels)
-            ]
-            if question.intent == "lookup" and missing:  # 'the report OP6 asks for: its symbol?': none stated
-                return Verdict(
-                    False, self._no_type_reason(replace(question, answer_type=missing[0]), list(question.labels))
-                )
-            subject = self._subject(question, judge)
-            # '裁审会2018年是怎么落实OP5的': a year the named paragraphs do not give (nor the records of their
-            # documents: '2016年那份决议的OP5' names the document) asks of something else
-            records = [self.paragraphs.get(f"{self.paragraphs[pid].doc_symbol}:META") for pid in question.labels]
-            named_text = "".join(
-                [self.paragraphs[pid].text for pid in question.labels] + [r.text for r in records if r]
-            )
-            other_years = [y for y in dict.fromkeys(YEAR.findall(subject)) if y not in named_text]
-            if question.intent != "yes_no" and other_years:
-                return Verdict(False, f"the paragraphs the question names give no {', '.join(other_years)}")
-            named_vocabulary = judge.vocabulary(subject)
-            if not question.answer_type and named_vocabulary.asked_absent:
-                # 'OP3 提到的核查工具具体是哪些设备型号': a kind of thing the paragraph named does not name
-                return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.asked_absent)}")
-            if question.intent == "lookup" and named_vocabulary.absent_places:  # '第6段的意见里中国说了什么'
-                return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.absent_places)}")
-            return Verdict(True, "the paragraphs the question names", question.labels)
+            return self._on_named(question, judge)
         if question.missing:
             return Verdict(False, "the paragraph the question names does not exist")
         if question.listed and (giving := self._giving(question)):
@@ -235,17 +145,19 @@ class VerdictJudge:
             asked = question.focus[said.start() :] if said else ""  # the one asked is named from the asking on
             named = [w for w in present if w in asked] + self.glossary.official_terms(asked)
             if named and (
-                addressed := [pid for pid in self.part(replace(question, part="OP")) if self._addressed_to(pid, named)]
+                addressed := [
+                    pid for pid in self.part(replace(question, part="OP")) if self.facts.addressed_to(pid, named)
+                ]
             ):
                 return Verdict(True, "every request made of the one named", tuple(addressed), every=True)
         # 'brief me on everything 80/53 says about gender': a topic named by the glossary's words only
-        spelled = [t for t in self.glossary.terms() if t.isascii() and _uses_words(subject, t)]
+        spelled = [t for t in self.glossary.terms() if t.isascii() and uses_words(subject, t)]
         on = present or ([] if question.terms else spelled)
         if listing and (listed := self._on_each(question, subject, on) or self.mentions(question, on)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
             kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate" and k != "place"]
-            stating = [pid for pid in listed if all(self._states(pid, k) for k in kinds)]
+            stating = [pid for pid in listed if all(self.facts.states(pid, k) for k in kinds)]
             if not stating:
                 return Verdict(False, self._no_type_reason(replace(question, answer_type=kinds[0]), listed[:3]))
             listed = stating
@@ -273,7 +185,9 @@ class VerdictJudge:
             return Verdict(True, f"the paragraph on it states the contrary ({contrary[1]})", contrary[:1], True)
         if question.intent == "yes_no" and other_places:
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
-            on_topic = [pid for pid in retrieval.ids[:_EVIDENCE_DEPTH] if self._states_near(pid, "place", topic, [])]
+            on_topic = [
+                pid for pid in retrieval.ids[:_EVIDENCE_DEPTH] if self.facts.states_near(pid, "place", topic, [])
+            ]
             if on_topic:
                 reason = f"the documents give no {', '.join(other_places)}"
                 return Verdict(True, reason, tuple(on_topic), True, kind="place")
@@ -281,7 +195,7 @@ class VerdictJudge:
         if question.intent == "yes_no" and exclusive and exclusive.search(question.focus) and vocabulary.places:
             # 'are the sessions held only in Geneva?': the paragraph naming Geneva names Vienna beside it
             for pid in retrieval.ids[:_EVIDENCE_DEPTH]:
-                if other := self._place_besides(pid, vocabulary.places):
+                if other := self.facts.place_besides(pid, vocabulary.places):
                     reason = f"the paragraph on it gives {other} too"
                     return Verdict(True, reason, (pid,), contradicted=True, kind="place")
         if question.intent == "yes_no" and len(topic) > 1 and (kind := self._kind_of_names(vocabulary)):
@@ -290,7 +204,7 @@ class VerdictJudge:
             on_topic = [
                 pid
                 for pid in retrieval.ids[:_EVIDENCE_DEPTH]
-                if self._states(pid, kind) and self._on_topic(pid, topic, [])
+                if self.facts.states(pid, kind) and self.facts.on_topic(pid, topic, [])
             ]
             if on_topic:
                 reason = f"the documents give no {', '.join(vocabulary.absent_names)}"
@@ -346,32 +260,36 @@ class VerdictJudge:
             grounded = [
                 pid
                 for pid in candidates
-                if self._on_topic(pid, [] if pid == card_id else words, specifics)  # yet its numbers and symbols
+                if self.facts.on_topic(pid, [] if pid == card_id else words, specifics)  # yet its numbers and symbols
             ]
             # with nothing on the topic, the paragraph holding the question's numbers and symbols ('62/21': PP10,
             # not the record of the resolution that cites it), else the best ranked
             naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
             if question.scope_terms:  # the terms that chose the document: the answer's paragraph names them
-                on_topic = [pid for pid in grounded if self._on_topic(pid, list(question.scope_terms), [])]
+                on_topic = [pid for pid in grounded if self.facts.on_topic(pid, list(question.scope_terms), [])]
             else:
                 on_topic = grounded or (naming if specifics else candidates[:1])
             if question.answer_type == "number":  # '几项目标': the paragraph whose items count them is on it
                 on_topic = on_topic + [
-                    p for p in retrieval.ids if p not in on_topic and self.counts_by_items(question, p)
+                    p for p in retrieval.ids if p not in on_topic and self.facts.counts_by_items(question, p)
                 ]
                 # 'how many experts': a lower-ranked paragraph on the topic with a number in that unit ('21 members')
                 on_topic += [
                     p
                     for p in retrieval.ids[_EVIDENCE_DEPTH:]
-                    if p not in on_topic and self._in_asked_unit(question, p) and self._on_topic(p, words, specifics)
+                    if p not in on_topic
+                    and self.facts.in_asked_unit(question, p)
+                    and self.facts.on_topic(p, words, specifics)
                 ]
             # a date is near the terms the question names when it has no other topic words ('when did the NPT
             # enter into force': 生效)
-            named_terms = self.glossary.official_terms(subject) if question.answer_type in _DATES and not words else []
+            named_terms = (
+                self.glossary.official_terms(subject) if question.answer_type in DATE_TYPES and not words else []
+            )
             # … and a date near nothing the question names is no answer to it ('when did the DPRK withdraw': its
             # one subject word is not in the treaty's text, so no date there is its date)
             unmoored = (
-                question.answer_type in _DATES
+                question.answer_type in DATE_TYPES
                 and not (words or named_terms or specifics)
                 and bool(vocabulary.absent)
                 and bool(on_topic)
@@ -383,21 +301,21 @@ class VerdictJudge:
                 """The paragraph states a fact of the asked type on the topic (a count: of what is asked)."""
                 return (
                     (
-                        self._states_near(pid, question.answer_type or "", words + named_terms, specifics)
+                        self.facts.states_near(pid, question.answer_type or "", words + named_terms, specifics)
                         or question.answer_type == "number"
-                        and (self.counts_by_items(question, pid) or bool(self._listing(pid, listed_by)))
+                        and (self.facts.counts_by_items(question, pid) or bool(self.facts.listing(pid, listed_by)))
                     )
-                    and (question.answer_type != "place" or self._states_beyond(pid, vocabulary.places))
+                    and (question.answer_type != "place" or self.facts.states_beyond(pid, vocabulary.places))
                     and (
                         question.answer_type != "number"
                         or question.intent == "yes_no"
-                        or self._tells_more(question, pid)
+                        or self.facts.tells_more(question, pid)
                     )
                     and (
                         question.answer_type != "number"
                         or pid == card_id
-                        or self._counts_what_is_asked(question, pid)
-                        or bool(self._listing(pid, listed_by))
+                        or self.facts.counts_what_is_asked(question, pid)
+                        or bool(self.facts.listing(pid, listed_by))
                     )
                 )
 
@@ -405,16 +323,16 @@ class VerdictJudge:
             # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
             # says before what its footnotes cite
             holding.sort(
-                key=lambda pid: (not self._in_asked_unit(question, pid), self.paragraphs[pid].kind == "footnote")
+                key=lambda pid: (not self.facts.in_asked_unit(question, pid), self.paragraphs[pid].kind == "footnote")
             )
             if not holding:
                 return Verdict(False, self._no_type_reason(question, on_topic))
-            if question.intent in ("lookup", "yes_no") and (values := self._values_for_all(question, holding[0])):
+            if question.intent in ("lookup", "yes_no") and (values := self.facts.values_for_all(question, holding[0])):
                 # '第一届会议在日内瓦还是维也纳开': the text gives the places of the sessions together, not each one's
                 return Verdict(False, f"the paragraph gives {values} for all of them together, not for each")
             if question.answer_type == "number" and (
-                self._one_count_for_several(question, holding[0])
-                or self._one_count_for_each(question, holding[0], vocabulary.places)
+                self.facts.one_count_for_several(question, holding[0])
+                or self.facts.one_count_for_each(question, holding[0], vocabulary.places)
             ):
                 # '日内瓦开几届，维也纳开几届': the text counts the sessions of both places together
                 return Verdict(False, "the paragraph gives one count for all of them together, not one for each")
@@ -422,14 +340,14 @@ class VerdictJudge:
             if not grounded:
                 topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
                 by_specifics = bool(specifics) and holding[0] in naming
-            if question.intent == "yes_no" and (other := self._another_value(question, holding[0])):
+            if question.intent == "yes_no" and (other := self.facts.another_value(question, holding[0])):
                 # 'is it to report to the 71st session?': the paragraph on it names the 72nd
                 return Verdict(True, f"the paragraph on it gives {other}", tuple(evidence), contradicted=True)
         if question.intent == "lookup" and evidence and question.answer_type and not self._card(question):
             # 'when was the IPNDV launched and by which countries': the paragraph answering states each kind asked
             family = _ALSO_STATED.get(question.answer_type)
             stated_kinds = [k for k in question.also_types if k in _ALSO_STATED and _ALSO_STATED[k] != family]
-            if unstated := [k for k in stated_kinds if not self._states(evidence[0], k)]:
+            if unstated := [k for k in stated_kinds if not self.facts.states(evidence[0], k)]:
                 return Verdict(False, self._no_type_reason(replace(question, answer_type=unstated[0]), evidence[:1]))
         if question.intent == "lookup" and evidence and (unlisted := self._unlisted(question, evidence)):
             return Verdict(False, unlisted, off_topic=True)  # another document may list them
@@ -443,64 +361,102 @@ class VerdictJudge:
         own = own and not vocabulary.unchecked
         if question.intent == "lookup" and not question.answer_type and question.terms:
             # 'who are the depositary governments': the paragraph that designates them says who, first
-            defining = [pid for pid in evidence if self._defines(pid, question.terms)]
+            defining = [pid for pid in evidence if self.facts.defines(pid, question.terms)]
             evidence = defining + [pid for pid in evidence if pid not in defining]
-        if question.intent == "summarize" and not question.part and (on := self._touching(evidence, topic)):
+        if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, topic)):
             # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it, each at it
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(topic))
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _settled_by_the_question(self, question: Question, retrieval: Retrieval) -> Verdict | None:
+        """The verdicts the kind of question settles before its topic is looked for: the registry answers 'which
+        documents does it cite'; an opinion, the reason for a vote, another body's vote or what happened after
+        adoption are not in a resolution; None for every other question."""
+        if question.intent == "cited_documents" and retrieval.registry:
+            return Verdict(True, "the registry of cited documents", tuple(retrieval.ids))
+        if question.intent == "opinion":
+            return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
+        if question.asks_reason and self._card(question):
+            return Verdict(False, "the recorded vote says how each state voted, not why")
+        if body := self._other_voting_body(question):  # 'the First Committee vote': the card is the plenary's
+            what = "recorded vote" if self._card(question) else "date of adoption the record gives"
+            return Verdict(False, f"the {what} is not that of {body}", off_topic=True)
+        if self._card(question) and (other := self._other_resolution(question)):  # '79/240 是投票通过的吗'
+            return Verdict(False, f"the recorded vote is that of {question.scope}, not of {other}", off_topic=True)
+        if (
+            question.asks_later
+            and question.intent in ("lookup", "yes_no", "enumerate")
+            or question.asks_event  # 'did the GGE adopt its report by consensus': what others did, not the vote
+            and not self._card(question)
+        ):
+            # a document says what was decided when it was adopted; a later document may tell what followed
+            return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
+        return None
+
+    def _on_named(self, question: Question, judge: RelevanceJudge) -> Verdict:
+        """A question naming its paragraphs is answered by them, unless it asks for a kind of fact they do not spell
+        out, a year they do not give, or a thing they never name."""
+        if elsewhere := self._other_document_named(question, judge):
+            # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
+            return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
+        # every literal kind of fact it asks for ('where and on which dates': the place too)
+        missing = [
+            kind
+            for kind in dict.fromkeys([question.answer_type or "", *self._literal_kinds(question)])
+            if kind in _NAMED_LITERAL_TYPES
+            and not any(self.facts.states(pid, kind) for pid in question.labels)
+            # 'by when': a time it may be read off ('not later than eighteen months from …')
+            and not (kind == "year" and any(self.facts.states(pid, "duration") for pid in question.labels))
+            # a count of a thing the paragraphs neither count nor name ('第7段的小组来自多少个国家')
+            or kind == "number"
+            and not any(self.facts.counts_what_is_asked(question, pid, or_names=True) for pid in question.labels)
+        ]
+        if question.intent == "lookup" and missing:  # 'the report OP6 asks for: its symbol?': none stated
+            return Verdict(
+                False, self._no_type_reason(replace(question, answer_type=missing[0]), list(question.labels))
+            )
+        subject = self._subject(question, judge)
+        # '裁审会2018年是怎么落实OP5的': a year the named paragraphs do not give (nor the records of their
+        # documents: '2016年那份决议的OP5' names the document) asks of something else
+        records = [self.paragraphs.get(f"{self.paragraphs[pid].doc_symbol}:META") for pid in question.labels]
+        named_text = "".join([self.paragraphs[pid].text for pid in question.labels] + [r.text for r in records if r])
+        other_years = [y for y in dict.fromkeys(YEAR.findall(subject)) if y not in named_text]
+        if question.intent != "yes_no" and other_years:
+            return Verdict(False, f"the paragraphs the question names give no {', '.join(other_years)}")
+        named_vocabulary = judge.vocabulary(subject)
+        if not question.answer_type and named_vocabulary.asked_absent:
+            # 'OP3 提到的核查工具具体是哪些设备型号': a kind of thing the paragraph named does not name
+            return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.asked_absent)}")
+        if question.intent == "lookup" and named_vocabulary.absent_places:  # '第6段的意见里中国说了什么'
+            return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.absent_places)}")
+        return Verdict(True, "the paragraphs the question names", question.labels)
 
     def _beside_terms(self, ids: list[str], terms: tuple[str, ...], subject: str, words: list[str]) -> list[str]:
         """Of paragraphs listed for naming a term most of them name (the Group, in 80/53), those that name another
         term asked about or use another word of the question ('experts' outside 'Group of Scientific and
         Technical Experts'; 'report', 'members' for 'composition')."""
-        names = {t: sorted({_folded(f) for f in (t, *self.glossary.forms(t))}, key=len, reverse=True) for t in terms}
+        names = {t: sorted({folded(f) for f in (t, *self.glossary.forms(t))}, key=len, reverse=True) for t in terms}
         broad = [
             t
             for t in terms
-            if sum(any(n in _folded(self.paragraphs[p].text) for n in names[t]) for p in ids) > _FEW_PARAGRAPHS
+            if sum(any(n in folded(self.paragraphs[p].text) for n in names[t]) for p in ids) > _FEW_PARAGRAPHS
         ]
         asking = pack("en").vocabulary.asking
         english = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", subject) if w.lower() not in asking]
         forms = {
-            _folded(f)
+            folded(f)
             for w in [*words, *english]
             for f in (w, *self.glossary.forms(w), *self.glossary.official_terms(w))
         }
         forms |= {n for t in terms if t not in broad for n in names[t]}
         beside = []
         for pid in ids:
-            text = _folded(self.paragraphs[pid].text)
+            text = folded(self.paragraphs[pid].text)
             for name in (n for t in broad for n in names[t]):
                 text = text.replace(name, " ")
             if any(form in text for form in forms if len(form) > 1):
                 beside.append(pid)
         return beside
-
-    def _touching(self, ids: list[str], topic: list[str]) -> list[str]:
-        """The paragraphs of the text proper (no record, no data card) that use a word of the topic or the
-        documents' name for it."""
-        return [
-            pid
-            for pid in ids
-            if self.paragraphs[pid].kind in _BODY_KINDS | {"footnote"}
-            and any(
-                self._has(self.paragraphs[pid].text, name)
-                for names in self._forms(topic, self.paragraphs[pid].lang)
-                for name in names
-            )
-        ]
-
-    def _defines(self, pid: str, terms: tuple[str, ...]) -> bool:
-        """Whether the paragraph defines one of the terms: names it right after 'designated the', '以下简称'."""
-        paragraph = self.paragraphs[pid]
-        defines = pack(paragraph.lang).defines
-        forms = [form for forms in self._forms(list(terms), paragraph.lang) for form in forms]
-        return defines is not None and any(
-            defines.search(paragraph.text[: m.start()])
-            for form in forms
-            for m in re.finditer(re.escape(form), paragraph.text, re.IGNORECASE if form.isascii() else 0)
-        )
 
     def _covering(self, question: Question, retrieval: Retrieval) -> list[str]:
         """For each kind of fact a question lists, the best-ranked paragraph of its document that states one, in
@@ -513,24 +469,17 @@ class VerdictJudge:
         naming = [
             pid
             for pid, paragraph in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
-            if paragraph.doc_symbol == question.scope and any(self._has(paragraph.text, n) for n in names)
+            if paragraph.doc_symbol == question.scope and any(self.facts.has(paragraph.text, n) for n in names)
         ]
         for kind, asked in question.aspects:
             stating = next(
-                (pid for pid in [*ranked, *naming] if self._states_aspect(pid, kind, asked, question.lang)), None
+                (pid for pid in [*ranked, *naming] if self.facts.states_aspect(pid, kind, asked, question.lang)), None
             )
             if stating is None:
                 return []
             if stating not in found:
                 found.append(stating)
         return sorted(found, key=lambda pid: self.paragraphs[pid].order)
-
-    def _states_aspect(self, pid: str, kind: str, asked: str, lang: str) -> bool:
-        """The paragraph states a fact of this kind, a number in the unit the asked words count in ('size': 21
-        members, not four sessions)."""
-        if kind != "number" or not any(words.search(asked) for words in pack(lang).units.values()):
-            return self._states(pid, kind)
-        return bool(self._stated_counts(asked, lang, pid))
 
     def _unlisted(self, question: Question, ids: list[str]) -> str:
         """Why a question asking for things one by one is not answered: the paragraphs found name them but none
@@ -540,9 +489,11 @@ class VerdictJudge:
         if asked is None:
             return ""
         thing, forms = asked
-        if any(self._lists_items(pid, forms) for pid in ids[:_EVIDENCE_DEPTH]):
+        if any(self.facts.lists_items(pid, forms) for pid in ids[:_EVIDENCE_DEPTH]):
             return ""
-        naming = [pid for pid in ids[:_EVIDENCE_DEPTH] if any(self._has(self.paragraphs[pid].text, f) for f in forms)]
+        naming = [
+            pid for pid in ids[:_EVIDENCE_DEPTH] if any(self.facts.has(self.paragraphs[pid].text, f) for f in forms)
+        ]
         if len(naming) != 1:
             return ""  # not named (the other checks decide), or one in each of several paragraphs ('which sessions')
         label = display_label(split_citation_id(naming[0])[1], question.lang)
@@ -565,15 +516,6 @@ class VerdictJudge:
         forms = [stem(head), *(f for t in self.glossary.terms() if thing.endswith(t) for f in self.glossary.forms(t))]
         return thing, sorted(set(forms))
 
-    def _lists_items(self, pid: str, forms: list[str]) -> bool:
-        """The paragraph names the thing and lists instances ('不可逆、可核查和透明原则', 'irreversibility,
-        verifiability and transparency', lettered items), not only refers to them ('outlining general principles')."""
-        paragraph = self.paragraphs[pid]
-        if not any(self._has(paragraph.text, form) for form in forms):
-            return False
-        listing = pack(paragraph.lang).lists_instances
-        return bool(items_of(self.paragraphs, pid)) or bool(listing and listing.search(paragraph.text))
-
     def _contrary(self, question: Question) -> tuple[str, str] | None:
         """The first paragraph of the document asked about that states the contrary of what a yes-no question
         asserts, with the name of the contrast; None when the question asserts none or the document states none."""
@@ -585,108 +527,6 @@ class VerdictJudge:
                 if paragraph.doc_symbol == question.scope and stated and stated.states.search(paragraph.text):
                     return pid, name
         return None
-
-    def _tells_more(self, question: Question, pid: str) -> bool:
-        """For 'how many of the 21 experts must be women': the paragraph states a number the question does not
-        already give (its '21 members' is what the asker knows, not what they ask)."""
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type("number")
-        given = {
-            number_value(m.group(0), question.lang) for m in re.finditer(r"(?<![\d/])\d+(?![\d/])", question.focus)
-        }
-        stated = (
-            [number_value(m.group(0), paragraph.lang) for m in shape.shape.finditer(paragraph.text)] if shape else []
-        )
-        return not given or self.counts_by_items(question, pid) or any(n not in given for n in stated)
-
-    def _values_for_all(self, question: Question, pid: str) -> str:
-        """For a question on one of several ('the first session', '第一届会议') that the paragraph does not name
-        itself: the values of the kind asked for it gives for them all ('Geneva and Vienna', '2018年、2019年'), when
-        it gives more than one; else ''."""
-        paragraph = self.paragraphs[pid]
-        one = pack(question.lang).one_of_several
-        named = one.search(question.focus) if one else None
-        stated = pack(paragraph.lang).answer_type(question.answer_type or "")
-        if (
-            question.answer_type not in _DISCRETE_TYPES
-            or named is None
-            or stated is None
-            or strip_all_spaces(named.group(0)) in strip_all_spaces(paragraph.text)
-        ):
-            return ""
-        values = [m.group(0) for m in stated.shape.finditer(paragraph.text)]
-        each = {v.strip() for value in values for v in re.split(r"\band\b|[和、]", value) if v.strip()}
-        return ("、" if paragraph.lang == "zh" else " / ").join(values) if len(each) > 1 else ""
-
-    def _one_count_for_several(self, question: Question, pid: str) -> bool:
-        """The question asks one count of each of several things ('2018年开几届、2019年开几届', 'how many in Geneva
-        and how many in Vienna') and the paragraph states fewer counts in the unit asked than it asks for."""
-        asks = pack(question.lang).answer_type("number")
-        focus = question.focus
-        # each asking word with what it counts: the next character ('几届'), or the next English word, which after
-        # a second 'how many' may be a preposition standing for the same noun ('and how many in Vienna')
-        said = [
-            (
-                m.group(0).lower(),
-                focus[m.end() : m.end() + 1] if question.lang == "zh" else _next_word(focus[m.end() :]),
-            )
-            for m in (asks.asks.finditer(focus) if asks else iter(()))
-        ]
-        same = len({word for word, _ in said}) == 1 and (
-            len({unit for _, unit in said}) == 1 or all(unit in ("in", "at", "for") for _, unit in said[1:])
-        )
-        if len(said) < 2 or not same:
-            return False
-        return len(self._stated_counts(question.text, question.lang, pid)) < len(said)
-
-    def _stated_counts(self, asked: str, lang: str, pid: str) -> set[str]:
-        """The numbers the paragraph states in the unit the asked words (in `lang`) count in: 'four' sessions for
-        '开几届', '21 members' for 'size'."""
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type("number")
-        return {
-            m.group(0)
-            for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
-            if in_asked_unit(asked, lang, paragraph.text, m, paragraph.lang)
-        }
-
-    def _one_count_for_each(self, question: Question, pid: str, places: list[str]) -> bool:
-        """'日内瓦和维也纳各开几届', 'how many in Vienna vs Geneva': a count asked for each of the places named, and
-        the paragraph states fewer counts in the unit asked than places (four sessions, in Geneva and Vienna)."""
-        each = pack(question.lang).each_asks
-        paragraph = self.paragraphs[pid]
-        # the places named, in the glossary's words or as the text writes its places ('in Geneva and Vienna')
-        where = pack(paragraph.lang).answer_type("place")
-        written = {w for m in (where.shape.finditer(paragraph.text) if where else ()) for w in m.group(0).split()}
-        named = {*places, *(w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", question.focus) if w in written)}
-        if each is None or not each.search(question.focus) or len(named) < 2:
-            return False
-        return len(self._stated_counts(question.text, question.lang, pid)) < len(named)
-
-    def _another_value(self, question: Question, pid: str) -> str:
-        """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph
-        gives instead, when it gives none the question names; else ''. Values in words are compared within one
-        language only ('72nd session' is 第七十二届)."""
-        paragraph = self.paragraphs[pid]
-        asked = pack(question.lang).answer_type(question.answer_type or "")
-        stated = pack(paragraph.lang).answer_type(question.answer_type or "")
-        if asked is None or stated is None:
-            return ""
-        values = [m.group(0).strip() for m in asked.shape.finditer(question.focus)]
-        given = [m.group(0).strip() for m in stated.shape.finditer(paragraph.text)]
-        # 'four times' against 三届, '25 years' against 'Twenty-five years', '84th session' against 'eighty-fourth
-        # session': as numbers
-        numbers = {number_value(v, question.lang) for v in values} - {None}
-        same_number = bool(numbers & {number_value(g, paragraph.lang) for g in given})
-        if question.answer_type == "number":
-            return given[0] if numbers and given and not same_number else ""
-        if question.answer_type in _ORDINAL_TYPES and same_number:
-            return ""
-        if paragraph.lang != question.lang:
-            values = [v for v in values if v.isdigit()]
-        if not values or not given or any(v in paragraph.text for v in values):
-            return ""
-        return given[0]
 
     def _opening_with(self, question: Question, judge: RelevanceJudge) -> list[str]:
         """The paragraphs of the document with a clause that opens with the verb asked about ('Decides', 决定;
@@ -703,13 +543,14 @@ class VerdictJudge:
             term
             for term in self.glossary.official_terms(subject, vocabulary=False)
             if not (
-                record and any(self._has(record.text, f) for f in [term, *self.glossary.renderings(term, record.lang)])
+                record
+                and any(self.facts.has(record.text, f) for f in [term, *self.glossary.renderings(term, record.lang)])
             )
         ]
         words = judge.vocabulary(subject).words + named
         topic = [w for w in words if w not in forms and stem(w) not in stems]
         specifics = judge.known_specifics(question.focus)
-        on_topic = [pid for pid in opening if self._on_topic(pid, topic, specifics)]
+        on_topic = [pid for pid in opening if self.facts.on_topic(pid, topic, specifics)]
         return on_topic if topic or specifics else opening
 
     def _verb_forms(self, verb: str) -> set[str]:
@@ -770,86 +611,6 @@ class VerdictJudge:
                 return asked(question.search)
         return focus
 
-    def _forms(self, topic: list[str], lang: str) -> list[list[str]]:
-        """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it; in a
-        text of the other language, the other names of the word's own glossary group ('生效' -> 'entry into force';
-        not those of the shorter terms inside it: '小组' is no rendering of '政府专家小组'; words the glossary does not
-        know cannot be checked and are left out)."""
-        forms = [
-            [w, *self.glossary.official_terms(w)]
-            if w.isascii() == (lang == "en")
-            else [
-                *self.glossary.official_terms(w),
-                *(f for f in self.glossary.forms(w) if f.isascii() == (lang == "en")),
-            ]
-            for w in topic
-        ]
-        return [f for f in forms if f]
-
-    @staticmethod
-    def _has(text: str, name: str) -> bool:
-        """Whether the text uses the name; English in any case and across a broken line ('capacity- building')."""
-        return _folded(name) in _folded(text) if name.isascii() else name in text
-
-    def _on_topic(self, pid: str, topic: list[str], specifics: list[str]) -> bool:
-        """Most of the question's topic words (or the documents' names for them) and all its numbers and symbols
-        are in the paragraph."""
-        paragraph = self.paragraphs[pid]
-        if any(s not in paragraph.text for s in specifics):
-            return False
-        forms = self._forms(topic, paragraph.lang)
-        if not forms:
-            return True
-        held = sum(1 for names in forms if any(self._has(paragraph.text, name) for name in names))
-        return held * 2 > len(forms)
-
-    def _states(self, pid: str, answer_type: str) -> bool:
-        """The paragraph states a fact of this kind; a document's symbol also through the footnotes it carries
-        ('Ibid., action 2': the footnote cites the document its 'ibid.' stands for)."""
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type(answer_type)
-        if answer_type == "symbol" and (paragraph.cites or any(self._footnote_cites(paragraph))):
-            return True
-        return bool(shape and shape.shape.search(paragraph.text))
-
-    def _footnote_cites(self, paragraph: Paragraph) -> list[str]:
-        footnotes = [self.paragraphs.get(f"{paragraph.doc_symbol}:FN{n}") for n in paragraph.footnote_numbers]
-        return [cited for footnote in footnotes if footnote is not None for cited in footnote.cites]
-
-    def _states_near(self, pid: str, answer_type: str, topic: list[str], specifics: list[str]) -> bool:
-        """A fact of the asked type in the paragraph; a date only in a clause on the topic (or next to one): dates
-        in resolutions date what their clause names (PP10's '2007年' dates resolution 62/21, not the special
-        session the same paragraph names two clauses later)."""
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type(answer_type)
-        if shape is None or answer_type not in _DATES:
-            return shape is not None and self._states(pid, answer_type)
-        names = [name for forms in self._forms(topic, paragraph.lang) for name in forms] + specifics
-        before, refers_back = "", pack(paragraph.lang).refers_back
-        for sentence in _SENTENCE.split(paragraph.text):  # the window reaches into no other sentence …
-            # … but the one before a sentence that refers back to it ('Negotiation of such agreements shall commence
-            # within 180 days'): that one names what 'such' stands for
-            earlier, before = (before if refers_back and refers_back.search(sentence) else ""), sentence
-            # clause boundaries by offset: a date may hold a comma itself ('January 1, 1967')
-            ends = [m.end() for m in CLAUSE_END.finditer(sentence)] + [len(sentence)]
-            for match in shape.shape.finditer(sentence):
-                first = next(i for i, end in enumerate(ends) if match.start() < end)
-                last = next(i for i, end in enumerate(ends) if match.end() <= end)
-                window = sentence[ends[first - 2] if first >= 2 else 0 : ends[min(last + 1, len(ends) - 1)]]
-                if not names or any(self._has(earlier + window, name) for name in names):
-                    return True
-        return False
-
-    def _states_beyond(self, pid: str, places: list[str]) -> bool:
-        """A place the question does not already name: '在日内瓦的哪个会议场所' is not answered by the text's
-        '在日内瓦举行', which is all the text says of where."""
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type("place")
-        if shape is None:
-            return False
-        names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
-        return any(not any(self._has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
-
     def _other_document_named(self, question: Question, judge: RelevanceJudge) -> list[str]:
         """The names of documents a question naming paragraphs gives that the document read never uses: a 《title》
         or an English proper name."""
@@ -882,22 +643,6 @@ class VerdictJudge:
             english = bool(own) and all(p.lang == "en" for p in own)
             self._english_texts[symbol] = strip_all_spaces(" ".join(p.text for p in own)).lower() if english else ""
         return self._english_texts[symbol]
-
-    def _place_besides(self, pid: str, places: list[str]) -> str:
-        """Another place the paragraph gives where it gives one of `places` ('in Geneva and Vienna': Vienna), else
-        ''."""
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type("place")
-        names = [name for forms in self._forms(places, paragraph.lang) for name in forms]
-        for match in shape.shape.finditer(paragraph.text) if shape else iter(()):
-            if not any(self._has(match.group(0), name) for name in names):
-                continue
-            rest = match.group(0)
-            for name in sorted(names, key=len, reverse=True):
-                rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
-            if others := re.findall(r"\b[A-Z][a-z]+\b|[\u4e00-\u9fff]{2,}", _PLACE_FRAME.sub(" ", rest)):
-                return others[0]
-        return ""
 
     @staticmethod
     def _other_place(question: Question, vocabulary: Vocabulary) -> str:
@@ -932,129 +677,15 @@ class VerdictJudge:
         """The clause of a data card saying it leaves out what the question asks about ('缺席或未投票的会员国未列入'
         for 'which states were absent'), else ''."""
         unlisted = pack(card.lang).unlisted
-        names = [name for forms in self._forms(topic, card.lang) for name in forms]
-        for clause in _CLAUSE.split(card.text):
+        names = [name for forms in self.facts.forms(topic, card.lang) for name in forms]
+        for clause in CLAUSE.split(card.text):
             if not (unlisted and unlisted.search(clause)):
                 continue
             # what is left out is what qualifies the things it names ('缺席或未投票的' of 会员国), not those things
             qualifier = clause.rpartition("的")[0] or clause
-            if any(self._has(qualifier, name) for name in names):
+            if any(self.facts.has(qualifier, name) for name in names):
                 return clause.strip("，；。,; ")
         return ""
-
-    def _counts_what_is_asked(self, question: Question, pid: str, *, or_names: bool = False) -> bool:
-        """For 'how many member States …': a number in the paragraph that counts that thing (the word, or the text's
-        name for it, right after the number), or with `or_names` the thing named in a paragraph that lists
-        instances (the conferences of 1995, 2000 and 2010 it recalls can be counted; the member States OP6 asks for
-        views cannot). True when the question names no such thing, counts in a unit
-        ('how many experts': 25人). A thing the paragraph's language has no name for is counted only in a paragraph
-        the question names ('how many women': the Chinese text cannot be shown to count them)."""
-        paragraph = self.paragraphs[pid]
-        forms = self._counted_forms(question, paragraph.lang)
-        if forms is None:
-            return True
-        if not forms:  # a paragraph the question names may list the things ('OP6 列了几个领域': (a)-(h))
-            return or_names
-        if or_names and _lists_instances(paragraph.text) and any(self._has(paragraph.text, form) for form in forms):
-            return True
-        if self.counts_by_items(question, pid):
-            return True
-        shape = pack(paragraph.lang).answer_type("number")
-        numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
-        # right after the number, or after 'or more of the' ('one-third or more of the Parties'); in English a few
-        # words on, within the phrase ('three informal in-person meetings')
-        after = [
-            re.split(r"[,;:.()，；：。（）]", re.sub(r"^\s*or (?:more|fewer|less)\b", "", paragraph.text[m.end() :]))[0]
-            for m in numbers
-        ]
-        after = [text[:16] if paragraph.lang == "zh" else " ".join(text.split()[:4]) for text in after]
-        return any(self._has(text, form) for text in after for form in forms)
-
-    def _counted_forms(self, question: Question, text_lang: str) -> list[str] | None:
-        """The forms, in a text of `text_lang`, of the thing a 'how many' question counts; None when it counts in a
-        unit or names no thing."""
-        language = pack(question.lang)
-        match = language.counted.search(question.focus) if language.counted else None
-        if match is None:
-            return None
-        words = next(g for g in match.groups() if g).split()  # '几个领域', or '领域一共几个' (the thing first)
-        while words and words[-1].lower() in language.vocabulary.asking:
-            words.pop()  # 'how many states have': the thing, not the asking words after it
-        if not words or any(unit.search(" ".join(words)) for unit in language.units.values()):
-            return None
-        if text_lang == question.lang:
-            return [stem(words[-1])]
-        if text_lang == "zh":
-            return self.glossary.official_terms(" ".join(words)) + sorted(self.glossary.chinese_for_word(words[-1]))
-        # a Chinese question on an English text: the English names of the glossary's words it counts ('领域')
-        phrase = "".join(words)
-        return sorted({f for t in self.glossary.terms() if t in phrase for f in self.glossary.forms(t) if f.isascii()})
-
-    def counts_by_items(self, question: Question, pid: str) -> bool:
-        """For 'how many objectives': the paragraph names them right before its lettered items ('the following
-        objectives: (a) …'), which count them."""
-        paragraph = self.paragraphs[pid]
-        forms = self._counted_forms(question, paragraph.lang) or []
-        return bool(items_of(self.paragraphs, pid)) and any(
-            self._introduces_items(paragraph.text, form) for form in forms
-        )
-
-    def _addressed_to(self, pid: str, names: list[str]) -> bool:
-        """Whether the paragraph opens with a request ('Requests', 'Also requests', '请', '又请') made of one of
-        `names`: named between the verb and what it is asked to do ('Requests the Group … to report'; not 'Requests
-        the Secretary-General to bring the report of the Group')."""
-        paragraph = self.paragraphs[pid]
-        request = pack(paragraph.lang).answer_type("request")
-        opening = request.shape.match(re.sub(r"^(?:Also|Further|又|还|并)\s*", "", paragraph.text)) if request else None
-        if opening is None:
-            return False
-        rest = paragraph.text[paragraph.text.index(opening.group(0)) + len(opening.group(0)) :]
-        if paragraph.lang == "en" and (re.match(r"\s*that\b", rest) or not re.search(r"\bto\b", rest)):
-            return False  # 'Decides that the Group …': a decision about it, not a request made of it
-        addressee = re.split(r"\bto\b|[,，;；]", rest, maxsplit=1)[0][:60] if paragraph.lang == "en" else rest[:10]
-        return any(self._has(addressee, form) for forms in self._forms(names, paragraph.lang) for form in forms)
-
-    def _listing(self, pid: str, topic: list[str]) -> list[str]:
-        """What a paragraph lists the counted thing by: years, or names in a row right before its name ('the
-        English, Russian, French, Spanish and Chinese texts'); else []."""
-        if years := self._years_listing(pid, topic):
-            return years
-        paragraph = self.paragraphs[pid]
-        names = [n for forms in self._forms(topic, paragraph.lang) for n in forms]
-        rows = pack(paragraph.lang).names_list
-        for match in rows.finditer(paragraph.text) if rows else ():
-            row = listed_names(match.group(0), paragraph.lang)[0]
-            after = re.sub(r"^\W*(?:the\s+)?", "", paragraph.text[match.end() : match.end() + 24])  # where the row ends
-            if len(row) >= 3 and any(self._has(after[: len(n) + 2], n) for n in names):
-                return row
-        return []
-
-    def _years_listing(self, pid: str, topic: list[str]) -> list[str]:
-        """For 'how many review conferences does it recall': the years a clause lists the thing by, when there are
-        several and the thing's name follows the last ('1995年…以及2000年和2010年审议大会', '1990年和1995年的报告') or,
-        in English, comes before the first ('the reports of the Secretary-General of 1990 and 1995'); else []."""
-        paragraph = self.paragraphs[pid]
-        names = [n for forms in self._forms(topic, paragraph.lang) for n in forms]
-        for clause in _CLAUSE.split(paragraph.text):
-            found = list(YEAR.finditer(clause))
-            years = list(dict.fromkeys(m.group(0) for m in found))
-            if len(years) < 2 or not names:
-                continue
-            after = re.sub(r"^[年的\s]+", "", clause[found[-1].end() : found[-1].end() + 17])
-            before = clause[max(0, found[0].start() - 40) : found[0].start()] if paragraph.lang == "en" else ""
-            if any(self._has(after[: len(n) + 2], n) for n in names) or any(
-                re.search(rf"{re.escape(n)}\s+of\s*$", before, re.IGNORECASE) for n in names
-            ):
-                return years
-        return []
-
-    @staticmethod
-    def _introduces_items(text: str, form: str) -> bool:
-        """The paragraph names the thing right before its first item ('the following objectives: (a)')."""
-        return any(
-            re.match(r"[^()。;；]{0,6}?[:：]\s*\(?(?:a|1)\)", text[m.end() :])
-            for m in re.finditer(re.escape(form), text, re.IGNORECASE if form.isascii() else 0)
-        )
 
     def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in
@@ -1067,13 +698,7 @@ class VerdictJudge:
         ):
             # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' counts none)
             return True
-        return self._in_asked_unit(question, pid)
-
-    def _in_asked_unit(self, question: Question, pid: str) -> bool:
-        paragraph = self.paragraphs[pid]
-        shape = pack(paragraph.lang).answer_type(question.answer_type or "")
-        matches = shape.shape.finditer(paragraph.text) if shape else iter(())
-        return any(in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang) for m in matches)
+        return self.facts.in_asked_unit(question, pid)
 
     def _card(self, question: Question) -> str:
         """The data card that states the kind of fact asked for ('VOTE' for how the vote went), if any."""
@@ -1086,7 +711,9 @@ class VerdictJudge:
         card = self.paragraphs[card_id]
         record = self.paragraphs.get(f"{card.doc_symbol}:META")
         texts = [card.text] + ([record.text] if record else [])
-        return all(any(self._has(t, f) for t in texts for f in names) for names in self._forms(topic, card.lang))
+        return all(
+            any(self.facts.has(t, f) for t in texts for f in names) for names in self.facts.forms(topic, card.lang)
+        )
 
     def _other_voting_body(self, question: Question) -> str:
         """For a question on the vote, or on the day or meeting of adoption, that names a body (a committee, a
@@ -1096,21 +723,23 @@ class VerdictJudge:
         card = self.paragraphs.get(f"{question.scope}:{self._card(question)}") if self._card(question) else None
         record = self.paragraphs.get(f"{question.scope}:META")
         adoption = pack(question.lang).adoption
-        asks_adoption = question.answer_type in (*_DATES, "meeting") and adoption and adoption.search(question.focus)
+        asks_adoption = (
+            question.answer_type in (*DATE_TYPES, "meeting") and adoption and adoption.search(question.focus)
+        )
         source = card or (record if asks_adoption else None)
         bodies = pack(source.lang).answer_type("bodies") if source else None
         day = pack(source.lang).answer_type("day") if source else None
         if source is None or bodies is None or day is None:
             return ""
         dates = [m.group(0) for m in day.shape.finditer(source.text)]
-        dated = [c for c in _CLAUSE.split(record.text) if any(d in c for d in dates)] if record else []
+        dated = [c for c in CLAUSE.split(record.text) if any(d in c for d in dates)] if record else []
         texts = [card.text, *dated] if card else dated
         spelled = sorted((t for t in self.glossary.terms() if t in question.focus), key=len, reverse=True)
         named = spelled + self.glossary.official_terms(question.focus)  # the longest name first (第一委员会)
         for term in named:
             forms = [term, *self.glossary.renderings(term, source.lang)]
             is_body = any(bodies.shape.search(f) for f in forms)  # in the record's language ('First Committee')
-            if is_body and not any(self._has(text, f) for text in texts for f in forms):
+            if is_body and not any(self.facts.has(text, f) for text in texts for f in forms):
                 return next((f for f in [term, *forms] if f.isascii() == (question.lang == "en")), term)
         return ""
 
@@ -1149,7 +778,9 @@ class VerdictJudge:
     def _card_stating(self, question: Question) -> str | None:
         """The document's record (META) or the data card of the kind asked for that states the fact."""
         cards = [f"{question.scope}:{label}" for label in ("META", self._card(question)) if label]
-        return next((c for c in cards if c in self.paragraphs and self._states(c, question.answer_type or "")), None)
+        return next(
+            (c for c in cards if c in self.paragraphs and self.facts.states(c, question.answer_type or "")), None
+        )
 
     # -- evidence --------------------------------------------------------------------------------------------
     def part(self, question: Question) -> list[str]:
@@ -1177,8 +808,8 @@ class VerdictJudge:
         # record names it) is none: every paragraph is its ('GA resolutions', '大会决议')
         record = self.paragraphs.get(f"{question.scope}:META")
         terms = [t if t.isascii() else strip_all_spaces(t) for t in question.terms]
-        terms = [t for t in terms if record is None or not self._holds(record, [t], [])]
-        return [pid for pid in giving if self._holds(self.paragraphs[pid], terms, [])] if terms else giving
+        terms = [t for t in terms if record is None or not self.facts.holds(record, [t], [])]
+        return [pid for pid in giving if self.facts.holds(self.paragraphs[pid], terms, [])] if terms else giving
 
     def mentions(self, question: Question, topic: list[str] | None = None) -> list[str]:
         """Every paragraph of the document (footnotes only when asked for) holding one of the question's exact
@@ -1187,7 +818,7 @@ class VerdictJudge:
         terms = [t if t.isascii() else strip_all_spaces(t) for t in question.terms]
         if not terms and not topic:
             return []
-        kinds = {"operative"} if question.answer_type == "request" else set(_BODY_KINDS)
+        kinds = {"operative"} if question.answer_type == "request" else set(BODY_KINDS)
         if question.part == "FN":
             kinds = {"footnote"}
         elif question.part in ("OP", "PP"):
@@ -1198,7 +829,7 @@ class VerdictJudge:
             p.id
             for p in ordered
             if p.doc_symbol == question.scope
-            and (p.kind in kinds and self._holds(p, terms, topic or []) or p.id in cited)
+            and (p.kind in kinds and self.facts.holds(p, terms, topic or []) or p.id in cited)
             and (not question.part or p.kind in kinds)  # '哪些序言段落提到…': the part's own, not its footnotes
         ]
 
@@ -1209,9 +840,9 @@ class VerdictJudge:
         if question.intent != "summarize" or joiner is None:
             return []
         # each part by its terms ('capacity-building', in any of their names) or else by its words
-        named = [*question.terms, *(t for t in self.glossary.terms() if t.isascii() and _uses_words(subject, t))]
+        named = [*question.terms, *(t for t in self.glossary.terms() if t.isascii() and uses_words(subject, t))]
         parts = [
-            (tuple(t for t in named if any(self._has(part, f) for f in self.glossary.forms(t))), part)
+            (tuple(t for t in named if any(self.facts.has(part, f) for f in self.glossary.forms(t))), part)
             for part in joiner.split(subject)
         ]
         groups = [(terms, [] if terms else [w for w in words if w in part]) for terms, part in parts]
@@ -1220,17 +851,6 @@ class VerdictJudge:
             return []
         held = {pid for terms, group in groups for pid in self.mentions(replace(question, terms=terms), group)}
         return sorted(held, key=lambda pid: self.paragraphs[pid].order)
-
-    def _holds(self, paragraph: Paragraph, terms: list[str], topic: list[str]) -> bool:
-        if terms:  # as written, or by the term's name in the paragraph's language (秘书长: 'Secretary-General')
-            english = paragraph.lang == "en"
-            names = [f for t in terms for f in self.glossary.forms(t) if f.isascii() == english and len(f) >= 4]
-            held = any(
-                _uses_words(paragraph.text, t) if t.isascii() else t in strip_all_spaces(paragraph.text) for t in terms
-            )
-            return held or any(self._has(paragraph.text, name) for name in names)
-        forms = self._forms(topic, paragraph.lang)
-        return bool(forms) and all(any(self._has(paragraph.text, name) for name in names) for names in forms)
 
     def _citing(self, question: Question, ordered: list[Paragraph]) -> set[str]:
         """The paragraphs of the document that rest on the other document asked about: the footnotes citing it

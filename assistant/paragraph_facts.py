@@ -1,0 +1,429 @@
+"""What one paragraph states: the checks the verdict asks of a paragraph (a year near the topic, a count of the
+thing asked, a list of instances, a request made of someone). They read text and say what is there; the verdict
+alone decides whether the documents answer a question."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.language import in_asked_unit, listed_names, number_value, pack
+from assistant.question import Question
+from index.documents import Paragraph, items_of
+from index.glossary import Glossary, stem
+from index.text import CLAUSE_END, YEAR, strip_all_spaces
+
+BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
+# "time": when, in whatever form (a year, a session); "deadline": by when ('within 180 days', 'not later than')
+DATE_TYPES = ("year", "day", "month", "time", "deadline")
+_ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
+# kinds of fact one of several has its own of
+_DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month", "deadline"})
+_INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
+CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
+_PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
+_SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+
+
+def _next_word(text: str) -> str:
+    """The first word of the text ('' when none)."""
+    return next(iter(text.split()), "").lower()
+
+
+def uses_words(text: str, term: str) -> bool:
+    """Whether an English text uses the words of `term` as words, in any case, in the singular or plural and across
+    a broken line ('capacity- building'): 'men' is not in 'documents'."""
+    lowered = text.lower()
+    if strip_all_spaces(term.lower()) not in strip_all_spaces(lowered):
+        return False  # most terms are not there at all: no pattern to build
+    words = r"\s*".join(re.escape(w) for w in term.lower().split())
+    return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", lowered)) is not None
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """Text lower-cased without spaces, as English names are looked up in it."""
+    return strip_all_spaces(text).lower()
+
+
+def _lists_instances(text: str) -> bool:
+    """Whether a paragraph lists several things by name or number ('1995年…以及2000年和2010年', '白俄罗斯、中国')."""
+    return "、" in text or len(set(_INSTANCE.findall(text))) >= 2
+
+
+class ParagraphFacts:
+    """The paragraphs of the index, read for the facts they state (names in either language through the glossary)."""
+
+    def __init__(self, paragraphs: dict[str, Paragraph], glossary: Glossary) -> None:
+        self.paragraphs = paragraphs
+        self.glossary = glossary
+
+    def touching(self, ids: list[str], topic: list[str]) -> list[str]:
+        """The paragraphs of the text proper (no record, no data card) that use a word of the topic or the
+        documents' name for it."""
+        return [
+            pid
+            for pid in ids
+            if self.paragraphs[pid].kind in BODY_KINDS | {"footnote"}
+            and any(
+                self.has(self.paragraphs[pid].text, name)
+                for names in self.forms(topic, self.paragraphs[pid].lang)
+                for name in names
+            )
+        ]
+
+    def defines(self, pid: str, terms: tuple[str, ...]) -> bool:
+        """Whether the paragraph defines one of the terms: names it right after 'designated the', '以下简称'."""
+        paragraph = self.paragraphs[pid]
+        defines = pack(paragraph.lang).defines
+        forms = [form for forms in self.forms(list(terms), paragraph.lang) for form in forms]
+        return defines is not None and any(
+            defines.search(paragraph.text[: m.start()])
+            for form in forms
+            for m in re.finditer(re.escape(form), paragraph.text, re.IGNORECASE if form.isascii() else 0)
+        )
+
+    def states_aspect(self, pid: str, kind: str, asked: str, lang: str) -> bool:
+        """The paragraph states a fact of this kind, a number in the unit the asked words count in ('size': 21
+        members, not four sessions)."""
+        if kind != "number" or not any(words.search(asked) for words in pack(lang).units.values()):
+            return self.states(pid, kind)
+        return bool(self.stated_counts(asked, lang, pid))
+
+    def lists_items(self, pid: str, forms: list[str]) -> bool:
+        """The paragraph names the thing and lists instances ('不可逆、可核查和透明原则', 'irreversibility,
+        verifiability and transparency', lettered items), not only refers to them ('outlining general principles')."""
+        paragraph = self.paragraphs[pid]
+        if not any(self.has(paragraph.text, form) for form in forms):
+            return False
+        listing = pack(paragraph.lang).lists_instances
+        return bool(items_of(self.paragraphs, pid)) or bool(listing and listing.search(paragraph.text))
+
+    def tells_more(self, question: Question, pid: str) -> bool:
+        """For 'how many of the 21 experts must be women': the paragraph states a number the question does not
+        already give (its '21 members' is what the asker knows, not what they ask)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("number")
+        given = {
+            number_value(m.group(0), question.lang) for m in re.finditer(r"(?<![\d/])\d+(?![\d/])", question.focus)
+        }
+        stated = (
+            [number_value(m.group(0), paragraph.lang) for m in shape.shape.finditer(paragraph.text)] if shape else []
+        )
+        return not given or self.counts_by_items(question, pid) or any(n not in given for n in stated)
+
+    def values_for_all(self, question: Question, pid: str) -> str:
+        """For a question on one of several ('the first session', '第一届会议') that the paragraph does not name
+        itself: the values of the kind asked for it gives for them all ('Geneva and Vienna', '2018年、2019年'), when
+        it gives more than one; else ''."""
+        paragraph = self.paragraphs[pid]
+        one = pack(question.lang).one_of_several
+        named = one.search(question.focus) if one else None
+        stated = pack(paragraph.lang).answer_type(question.answer_type or "")
+        if (
+            question.answer_type not in _DISCRETE_TYPES
+            or named is None
+            or stated is None
+            or strip_all_spaces(named.group(0)) in strip_all_spaces(paragraph.text)
+        ):
+            return ""
+        values = [m.group(0) for m in stated.shape.finditer(paragraph.text)]
+        each = {v.strip() for value in values for v in re.split(r"\band\b|[和、]", value) if v.strip()}
+        return ("、" if paragraph.lang == "zh" else " / ").join(values) if len(each) > 1 else ""
+
+    def one_count_for_several(self, question: Question, pid: str) -> bool:
+        """The question asks one count of each of several things ('2018年开几届、2019年开几届', 'how many in Geneva
+        and how many in Vienna') and the paragraph states fewer counts in the unit asked than it asks for."""
+        asks = pack(question.lang).answer_type("number")
+        focus = question.focus
+        # each asking word with what it counts: the next character ('几届'), or the next English word, which after
+        # a second 'how many' may be a preposition standing for the same noun ('and how many in Vienna')
+        said = [
+            (
+                m.group(0).lower(),
+                focus[m.end() : m.end() + 1] if question.lang == "zh" else _next_word(focus[m.end() :]),
+            )
+            for m in (asks.asks.finditer(focus) if asks else iter(()))
+        ]
+        same = len({word for word, _ in said}) == 1 and (
+            len({unit for _, unit in said}) == 1 or all(unit in ("in", "at", "for") for _, unit in said[1:])
+        )
+        if len(said) < 2 or not same:
+            return False
+        return len(self.stated_counts(question.text, question.lang, pid)) < len(said)
+
+    def stated_counts(self, asked: str, lang: str, pid: str) -> set[str]:
+        """The numbers the paragraph states in the unit the asked words (in `lang`) count in: 'four' sessions for
+        '开几届', '21 members' for 'size'."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("number")
+        return {
+            m.group(0)
+            for m in (shape.shape.finditer(paragraph.text) if shape else iter(()))
+            if in_asked_unit(asked, lang, paragraph.text, m, paragraph.lang)
+        }
+
+    def one_count_for_each(self, question: Question, pid: str, places: list[str]) -> bool:
+        """'日内瓦和维也纳各开几届', 'how many in Vienna vs Geneva': a count asked for each of the places named, and
+        the paragraph states fewer counts in the unit asked than places (four sessions, in Geneva and Vienna)."""
+        each = pack(question.lang).each_asks
+        paragraph = self.paragraphs[pid]
+        # the places named, in the glossary's words or as the text writes its places ('in Geneva and Vienna')
+        where = pack(paragraph.lang).answer_type("place")
+        written = {w for m in (where.shape.finditer(paragraph.text) if where else ()) for w in m.group(0).split()}
+        named = {*places, *(w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", question.focus) if w in written)}
+        if each is None or not each.search(question.focus) or len(named) < 2:
+            return False
+        return len(self.stated_counts(question.text, question.lang, pid)) < len(named)
+
+    def another_value(self, question: Question, pid: str) -> str:
+        """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph
+        gives instead, when it gives none the question names; else ''. Values in words are compared within one
+        language only ('72nd session' is 第七十二届)."""
+        paragraph = self.paragraphs[pid]
+        asked = pack(question.lang).answer_type(question.answer_type or "")
+        stated = pack(paragraph.lang).answer_type(question.answer_type or "")
+        if asked is None or stated is None:
+            return ""
+        values = [m.group(0).strip() for m in asked.shape.finditer(question.focus)]
+        given = [m.group(0).strip() for m in stated.shape.finditer(paragraph.text)]
+        # 'four times' against 三届, '25 years' against 'Twenty-five years', '84th session' against 'eighty-fourth
+        # session': as numbers
+        numbers = {number_value(v, question.lang) for v in values} - {None}
+        same_number = bool(numbers & {number_value(g, paragraph.lang) for g in given})
+        if question.answer_type == "number":
+            return given[0] if numbers and given and not same_number else ""
+        if question.answer_type in _ORDINAL_TYPES and same_number:
+            return ""
+        if paragraph.lang != question.lang:
+            values = [v for v in values if v.isdigit()]
+        if not values or not given or any(v in paragraph.text for v in values):
+            return ""
+        return given[0]
+
+    def forms(self, topic: list[str], lang: str) -> list[list[str]]:
+        """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it; in a
+        text of the other language, the other names of the word's own glossary group ('生效' -> 'entry into force';
+        not those of the shorter terms inside it: '小组' is no rendering of '政府专家小组'; words the glossary does not
+        know cannot be checked and are left out)."""
+        forms = [
+            [w, *self.glossary.official_terms(w)]
+            if w.isascii() == (lang == "en")
+            else [
+                *self.glossary.official_terms(w),
+                *(f for f in self.glossary.forms(w) if f.isascii() == (lang == "en")),
+            ]
+            for w in topic
+        ]
+        return [f for f in forms if f]
+
+    @staticmethod
+    def has(text: str, name: str) -> bool:
+        """Whether the text uses the name; English in any case and across a broken line ('capacity- building')."""
+        return folded(name) in folded(text) if name.isascii() else name in text
+
+    def on_topic(self, pid: str, topic: list[str], specifics: list[str]) -> bool:
+        """Most of the question's topic words (or the documents' names for them) and all its numbers and symbols
+        are in the paragraph."""
+        paragraph = self.paragraphs[pid]
+        if any(s not in paragraph.text for s in specifics):
+            return False
+        forms = self.forms(topic, paragraph.lang)
+        if not forms:
+            return True
+        held = sum(1 for names in forms if any(self.has(paragraph.text, name) for name in names))
+        return held * 2 > len(forms)
+
+    def states(self, pid: str, answer_type: str) -> bool:
+        """The paragraph states a fact of this kind; a document's symbol also through the footnotes it carries
+        ('Ibid., action 2': the footnote cites the document its 'ibid.' stands for)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type(answer_type)
+        if answer_type == "symbol" and (paragraph.cites or any(self.footnote_cites(paragraph))):
+            return True
+        return bool(shape and shape.shape.search(paragraph.text))
+
+    def footnote_cites(self, paragraph: Paragraph) -> list[str]:
+        footnotes = [self.paragraphs.get(f"{paragraph.doc_symbol}:FN{n}") for n in paragraph.footnote_numbers]
+        return [cited for footnote in footnotes if footnote is not None for cited in footnote.cites]
+
+    def states_near(self, pid: str, answer_type: str, topic: list[str], specifics: list[str]) -> bool:
+        """A fact of the asked type in the paragraph; a date only in a clause on the topic (or next to one): dates
+        in resolutions date what their clause names (PP10's '2007年' dates resolution 62/21, not the special
+        session the same paragraph names two clauses later)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type(answer_type)
+        if shape is None or answer_type not in DATE_TYPES:
+            return shape is not None and self.states(pid, answer_type)
+        names = [name for forms in self.forms(topic, paragraph.lang) for name in forms] + specifics
+        before, refers_back = "", pack(paragraph.lang).refers_back
+        for sentence in _SENTENCE.split(paragraph.text):  # the window reaches into no other sentence …
+            # … but the one before a sentence that refers back to it ('Negotiation of such agreements shall commence
+            # within 180 days'): that one names what 'such' stands for
+            earlier, before = (before if refers_back and refers_back.search(sentence) else ""), sentence
+            # clause boundaries by offset: a date may hold a comma itself ('January 1, 1967')
+            ends = [m.end() for m in CLAUSE_END.finditer(sentence)] + [len(sentence)]
+            for match in shape.shape.finditer(sentence):
+                first = next(i for i, end in enumerate(ends) if match.start() < end)
+                last = next(i for i, end in enumerate(ends) if match.end() <= end)
+                window = sentence[ends[first - 2] if first >= 2 else 0 : ends[min(last + 1, len(ends) - 1)]]
+                if not names or any(self.has(earlier + window, name) for name in names):
+                    return True
+        return False
+
+    def states_beyond(self, pid: str, places: list[str]) -> bool:
+        """A place the question does not already name: '在日内瓦的哪个会议场所' is not answered by the text's
+        '在日内瓦举行', which is all the text says of where."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("place")
+        if shape is None:
+            return False
+        names = [name for forms in self.forms(places, paragraph.lang) for name in forms]
+        return any(not any(self.has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
+
+    def place_besides(self, pid: str, places: list[str]) -> str:
+        """Another place the paragraph gives where it gives one of `places` ('in Geneva and Vienna': Vienna), else
+        ''."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("place")
+        names = [name for forms in self.forms(places, paragraph.lang) for name in forms]
+        for match in shape.shape.finditer(paragraph.text) if shape else iter(()):
+            if not any(self.has(match.group(0), name) for name in names):
+                continue
+            rest = match.group(0)
+            for name in sorted(names, key=len, reverse=True):
+                rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+            if others := re.findall(r"\b[A-Z][a-z]+\b|[\u4e00-\u9fff]{2,}", _PLACE_FRAME.sub(" ", rest)):
+                return others[0]
+        return ""
+
+    def counts_what_is_asked(self, question: Question, pid: str, *, or_names: bool = False) -> bool:
+        """For 'how many member States …': a number in the paragraph that counts that thing (the word, or the text's
+        name for it, right after the number), or with `or_names` the thing named in a paragraph that lists
+        instances (the conferences of 1995, 2000 and 2010 it recalls can be counted; the member States OP6 asks for
+        views cannot). True when the question names no such thing, counts in a unit
+        ('how many experts': 25人). A thing the paragraph's language has no name for is counted only in a paragraph
+        the question names ('how many women': the Chinese text cannot be shown to count them)."""
+        paragraph = self.paragraphs[pid]
+        forms = self.counted_forms(question, paragraph.lang)
+        if forms is None:
+            return True
+        if not forms:  # a paragraph the question names may list the things ('OP6 列了几个领域': (a)-(h))
+            return or_names
+        if or_names and _lists_instances(paragraph.text) and any(self.has(paragraph.text, form) for form in forms):
+            return True
+        if self.counts_by_items(question, pid):
+            return True
+        shape = pack(paragraph.lang).answer_type("number")
+        numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
+        # right after the number, or after 'or more of the' ('one-third or more of the Parties'); in English a few
+        # words on, within the phrase ('three informal in-person meetings')
+        after = [
+            re.split(r"[,;:.()，；：。（）]", re.sub(r"^\s*or (?:more|fewer|less)\b", "", paragraph.text[m.end() :]))[0]
+            for m in numbers
+        ]
+        after = [text[:16] if paragraph.lang == "zh" else " ".join(text.split()[:4]) for text in after]
+        return any(self.has(text, form) for text in after for form in forms)
+
+    def counted_forms(self, question: Question, text_lang: str) -> list[str] | None:
+        """The forms, in a text of `text_lang`, of the thing a 'how many' question counts; None when it counts in a
+        unit or names no thing."""
+        language = pack(question.lang)
+        match = language.counted.search(question.focus) if language.counted else None
+        if match is None:
+            return None
+        words = next(g for g in match.groups() if g).split()  # '几个领域', or '领域一共几个' (the thing first)
+        while words and words[-1].lower() in language.vocabulary.asking:
+            words.pop()  # 'how many states have': the thing, not the asking words after it
+        if not words or any(unit.search(" ".join(words)) for unit in language.units.values()):
+            return None
+        if text_lang == question.lang:
+            return [stem(words[-1])]
+        if text_lang == "zh":
+            return self.glossary.official_terms(" ".join(words)) + sorted(self.glossary.chinese_for_word(words[-1]))
+        # a Chinese question on an English text: the English names of the glossary's words it counts ('领域')
+        phrase = "".join(words)
+        return sorted({f for t in self.glossary.terms() if t in phrase for f in self.glossary.forms(t) if f.isascii()})
+
+    def counts_by_items(self, question: Question, pid: str) -> bool:
+        """For 'how many objectives': the paragraph names them right before its lettered items ('the following
+        objectives: (a) …'), which count them."""
+        paragraph = self.paragraphs[pid]
+        forms = self.counted_forms(question, paragraph.lang) or []
+        return bool(items_of(self.paragraphs, pid)) and any(
+            self.introduces_items(paragraph.text, form) for form in forms
+        )
+
+    def addressed_to(self, pid: str, names: list[str]) -> bool:
+        """Whether the paragraph opens with a request ('Requests', 'Also requests', '请', '又请') made of one of
+        `names`: named between the verb and what it is asked to do ('Requests the Group … to report'; not 'Requests
+        the Secretary-General to bring the report of the Group')."""
+        paragraph = self.paragraphs[pid]
+        request = pack(paragraph.lang).answer_type("request")
+        opening = request.shape.match(re.sub(r"^(?:Also|Further|又|还|并)\s*", "", paragraph.text)) if request else None
+        if opening is None:
+            return False
+        rest = paragraph.text[paragraph.text.index(opening.group(0)) + len(opening.group(0)) :]
+        if paragraph.lang == "en" and (re.match(r"\s*that\b", rest) or not re.search(r"\bto\b", rest)):
+            return False  # 'Decides that the Group …': a decision about it, not a request made of it
+        addressee = re.split(r"\bto\b|[,，;；]", rest, maxsplit=1)[0][:60] if paragraph.lang == "en" else rest[:10]
+        return any(self.has(addressee, form) for forms in self.forms(names, paragraph.lang) for form in forms)
+
+    def listing(self, pid: str, topic: list[str]) -> list[str]:
+        """What a paragraph lists the counted thing by: years, or names in a row right before its name ('the
+        English, Russian, French, Spanish and Chinese texts'); else []."""
+        if years := self.years_listing(pid, topic):
+            return years
+        paragraph = self.paragraphs[pid]
+        names = [n for forms in self.forms(topic, paragraph.lang) for n in forms]
+        rows = pack(paragraph.lang).names_list
+        for match in rows.finditer(paragraph.text) if rows else ():
+            row = listed_names(match.group(0), paragraph.lang)[0]
+            after = re.sub(r"^\W*(?:the\s+)?", "", paragraph.text[match.end() : match.end() + 24])  # where the row ends
+            if len(row) >= 3 and any(self.has(after[: len(n) + 2], n) for n in names):
+                return row
+        return []
+
+    def years_listing(self, pid: str, topic: list[str]) -> list[str]:
+        """For 'how many review conferences does it recall': the years a clause lists the thing by, when there are
+        several and the thing's name follows the last ('1995年…以及2000年和2010年审议大会', '1990年和1995年的报告') or,
+        in English, comes before the first ('the reports of the Secretary-General of 1990 and 1995'); else []."""
+        paragraph = self.paragraphs[pid]
+        names = [n for forms in self.forms(topic, paragraph.lang) for n in forms]
+        for clause in CLAUSE.split(paragraph.text):
+            found = list(YEAR.finditer(clause))
+            years = list(dict.fromkeys(m.group(0) for m in found))
+            if len(years) < 2 or not names:
+                continue
+            after = re.sub(r"^[年的\s]+", "", clause[found[-1].end() : found[-1].end() + 17])
+            before = clause[max(0, found[0].start() - 40) : found[0].start()] if paragraph.lang == "en" else ""
+            if any(self.has(after[: len(n) + 2], n) for n in names) or any(
+                re.search(rf"{re.escape(n)}\s+of\s*$", before, re.IGNORECASE) for n in names
+            ):
+                return years
+        return []
+
+    @staticmethod
+    def introduces_items(text: str, form: str) -> bool:
+        """The paragraph names the thing right before its first item ('the following objectives: (a)')."""
+        return any(
+            re.match(r"[^()。;；]{0,6}?[:：]\s*\(?(?:a|1)\)", text[m.end() :])
+            for m in re.finditer(re.escape(form), text, re.IGNORECASE if form.isascii() else 0)
+        )
+
+    def in_asked_unit(self, question: Question, pid: str) -> bool:
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type(question.answer_type or "")
+        matches = shape.shape.finditer(paragraph.text) if shape else iter(())
+        return any(in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang) for m in matches)
+
+    def holds(self, paragraph: Paragraph, terms: list[str], topic: list[str]) -> bool:
+        if terms:  # as written, or by the term's name in the paragraph's language (秘书长: 'Secretary-General')
+            english = paragraph.lang == "en"
+            names = [f for t in terms for f in self.glossary.forms(t) if f.isascii() == english and len(f) >= 4]
+            held = any(
+                uses_words(paragraph.text, t) if t.isascii() else t in strip_all_spaces(paragraph.text) for t in terms
+            )
+            return held or any(self.has(paragraph.text, name) for name in names)
+        forms = self.forms(topic, paragraph.lang)
+        return bool(forms) and all(any(self.has(paragraph.text, name) for name in names) for names in forms)
