@@ -37,6 +37,8 @@ _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an 
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 # values a list of paragraphs can be of: each paragraph writes its own ('resolution': a resolution's number)
 _LISTED_KINDS = frozenset({"symbol", "year", "resolution"})
+# a resolution's number or a document's symbol ('78/22', 'A/79/93'), not a date nor a ratio
+_CITED_SYMBOL = re.compile(r"(?<![\w/])(?:[A-Z]+/)*\d{2,}/\d+(?:/[\w.]+)*(?![\w/])")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -64,7 +66,7 @@ class Question:
     asks_total: bool = False  # 'how many days in all', 总共几天: what the text counts, added up
     # the things listed after a colon ('size, venue, sessions'), each with the kind of fact it asks: a paragraph each
     aspects: tuple[tuple[str, str], ...] = ()
-    asks_event: bool = False  # a yes-no question whether someone other than the document's author did something
+    asks_event: bool = False  # whether, or what, someone other than the document's author did or said after it
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     opens: str = ""  # the word asked about as an opening ("that start with 'Underlining'", 以“强调”开头)
     follow_up: bool = False
@@ -309,9 +311,7 @@ class QuestionReader:
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
             aspects=aspects,
             asks_total=_asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
-            asks_event=intent == "yes_no"
-            and bool(language.asks_event and language.asks_event.search(focus))
-            and not _authors_act(focus),
+            asks_event=bool(language.asks_event and language.asks_event.search(focus)) and not _authors_act(focus),
             lead=lead,
             opens=opens,
             follow_up=bool(condensed.context or condensed.previous_citations),
@@ -403,6 +403,8 @@ class QuestionReader:
         newer = pack(lang).newer_body
         if newer and newer.search(text) and (latest := self._latest_with_subject()):
             return latest, [], True  # 'the new experts group': the group the latest resolution sets up
+        if (recalling := self._only_citing(text, main)) is not None:
+            return recalling, [], False  # '78/22 是啥时候通过的': 80/53 recalls 78/22, 71/67 never names it
         if called:
             return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
         if len(treaties) == 1 and names_article:
@@ -428,6 +430,15 @@ class QuestionReader:
         """The latest adopted document that sets up a subject of its own (a group whose names it is known by)."""
         setting_up = [self.documents[s] for s, names in self._subjects.items() if names]
         return max(setting_up, key=lambda d: d.adopted) if setting_up else None
+
+    def _only_citing(self, text: str, main: Document | None) -> Document | None:
+        """The one document whose text names a resolution or document symbol the question gives ('78/22',
+        'A/79/93') when the main resolution's text names none of them; None otherwise."""
+        symbols = [s for s in _CITED_SYMBOL.findall(text) if main is None or s not in self._written[main.symbol]]
+        if not symbols or main is not None and len(symbols) < len(_CITED_SYMBOL.findall(text)):
+            return None
+        holders = {symbol for symbol, written in self._written.items() if any(s in written for s in symbols)}
+        return self.documents[holders.pop()] if len(holders) == 1 else None
 
     def _only_in(self, text: str, main: Document) -> tuple[str, tuple[str, ...]]:
         """The one document that uses the terms of a question the main resolution does not use ('修正案': the

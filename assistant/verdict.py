@@ -595,11 +595,15 @@ class VerdictJudge:
         answer_type = language.answer_type(question.answer_type or "")
 
         def asked(text: str) -> str:
+            asking = text
             if answer_type:
-                text = answer_type.asks.sub(" ", text)
+                asking = answer_type.asks.sub(" ", asking)
             if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
-                text = language.intents[question.intent].sub(" ", text)
-            return text
+                asking = language.intents[question.intent].sub(" ", asking)
+            # the numbers and symbols inside the asking words stay ('when was resolution 78/22 adopted')
+            specifics = judge.known_specifics(text) + judge.unknown_specifics(text)
+            lost = [s for s in specifics if s not in asking]
+            return " ".join([asking, *lost])
 
         focus = asked(question.focus)
         if question.intent == "locate" and (quoted := quoted_words(focus)):
@@ -693,10 +697,11 @@ class VerdictJudge:
         language = pack(question.lang)
         if (
             question.intent == "yes_no"
-            or question.answer_type not in (None, "number")
+            or question.answer_type != "number"
             or not any(asks.search(question.text) for asks in language.units.values())
         ):
-            # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' counts none)
+            # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' counts none;
+            # 'which paragraph mentions the three meetings' asks for none)
             return True
         return self.facts.in_asked_unit(question, pid)
 

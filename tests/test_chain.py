@@ -686,3 +686,22 @@ def test_a_quote_does_not_begin_with_the_space_before_its_clause(assistant):
     answer = assistant.ask("where does 80/53 describe the CD as the only negotiating body for disarmament?")
     assert [c.id for c in answer.citations] == ["A/RES/80/53:OP11"]
     assert answer.citations[0].quote == answer.citations[0].quote.strip() and "single multilateral" in answer.text
+
+
+@pytest.mark.parametrize("question", ["When was resolution 78/22 adopted?", "78/22 决议是啥时候通过的"])
+def test_a_resolution_only_another_document_recalls_is_dated_by_that_document(assistant, question):
+    answer = assistant.ask(question)
+    assert [c.id for c in answer.citations][:1] == ["A/RES/80/53:PP7"]
+    assert "4 December 2023" in answer.text
+    _assert_verified(assistant, answer)
+
+
+def test_what_the_other_document_says_is_answered_when_the_question_names_units_but_asks_no_count(assistant):
+    """'three … meetings' counts nothing asked: 80/53's paragraph answers a question the main resolution cannot."""
+    answer = assistant.ask("Which para mentions the three informal in person meetings?")
+    assert [c.id for c in answer.citations][:1] == ["A/RES/80/53:PP6"]
+
+
+def test_what_happens_asks_no_thing_of_its_own(assistant):
+    answer = assistant.ask("What happens if the scientific experts can't reach consensus on their report?")
+    assert answer.found and "A/RES/80/53:OP4" in [c.id for c in answer.citations]

@@ -786,3 +786,34 @@ def test_things_listed_after_a_colon_are_asked_one_by_one(reader, text, kinds):
 def test_one_thing_after_a_colon_is_no_list_of_aspects(reader):
     assert reader.read("Quick question: where does the group meet?", []).aspects == ()
     assert reader.read("NPT第一条和第二条分别规定了什么义务？总结一下", []).aspects == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("78/22 决议是啥时候通过的", "A/RES/80/53"),  # 80/53 recalls 78/22; 71/67 never names it
+        ("When was resolution 79/240 adopted?", "A/RES/80/53"),
+        ("决议提到78/22了吗", "A/RES/71/67"),  # 'the resolution' is the main one, whatever it is asked of
+        ("A/61/1028 这份报告写了什么", "A/RES/71/67"),  # the main resolution cites it
+    ],
+)
+def test_a_symbol_only_one_document_names_chooses_that_document(reader, text, scope):
+    assert reader.read(text, []).scope == scope
+
+
+def test_which_para_asks_where(reader):
+    assert reader.read("Which para mentions the three informal in person meetings?", []).intent == "locate"
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("What did the High Representative say in the briefing to the 81st session?", True),
+        ("What did the Secretary-General's report to the 72nd session (the one OP6 asked for) find?", True),
+        ("did the GGE adopt its report by consensus?", True),
+        ("What did 62/21 note?", False),  # what a cited resolution says, as the resolution recalls it
+        ("how did the SG collect states' input for the options report on the scientific group", False),
+    ],
+)
+def test_what_someone_said_after_the_document_is_an_event(reader, text, event):
+    assert reader.read(text, []).asks_event is event
