@@ -16,6 +16,9 @@ from index.text import CLAUSE_END, YEAR, strip_all_spaces
 BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
 # "time": when, in whatever form (a year, a session); "deadline": by when ('within 180 days', 'not later than')
 DATE_TYPES = ("year", "day", "month", "time", "deadline")
+# states a paragraph names are the topic's only in a sentence on it (the NPT's depositaries are no nuclear-weapon
+# States, though its next sentence defines those)
+_NAMED_IN_SENTENCE = ("states",)
 _ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
 # kinds of fact one of several has its own of
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month", "deadline"})
@@ -253,9 +256,14 @@ class ParagraphFacts:
         session the same paragraph names two clauses later)."""
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type(answer_type)
-        if shape is None or answer_type not in DATE_TYPES:
+        if shape is None or answer_type not in (*DATE_TYPES, *_NAMED_IN_SENTENCE):
             return shape is not None and self.states(pid, answer_type)
         names = [name for forms in self.forms(topic, paragraph.lang) for name in forms] + specifics
+        if answer_type in _NAMED_IN_SENTENCE:  # states named in a sentence on the topic
+            return any(
+                shape.shape.search(sentence) and (not names or any(self.has(sentence, name) for name in names))
+                for sentence in _SENTENCE.split(paragraph.text)
+            )
         before, refers_back = "", pack(paragraph.lang).refers_back
         for sentence in _SENTENCE.split(paragraph.text):  # the window reaches into no other sentence …
             # … but the one before a sentence that refers back to it ('Negotiation of such agreements shall commence

@@ -281,11 +281,11 @@ class VerdictJudge:
                     and self.facts.in_asked_unit(question, p)
                     and self.facts.on_topic(p, words, specifics)
                 ]
-            # a date is near the terms the question names when it has no other topic words ('when did the NPT
-            # enter into force': 生效)
-            named_terms = (
-                self.glossary.official_terms(subject) if question.answer_type in DATE_TYPES and not words else []
-            )
+            # a date (or states) is near the terms the question names when it has no other topic words ('when did
+            # the NPT enter into force': 生效; 'which states are nuclear-weapon States')
+            near_terms = question.answer_type in (*DATE_TYPES, "states") and not words
+            official = self.glossary.official_terms(subject) if near_terms else []
+            named_terms = [t for t in official if not any(t != longer and t in longer for longer in official)]
             # … and a date near nothing the question names is no answer to it ('when did the DPRK withdraw': its
             # one subject word is not in the treaty's text, so no date there is its date)
             unmoored = (

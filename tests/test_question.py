@@ -696,6 +696,8 @@ def test_another_form_of_the_documents_word_is_no_slip(reader):
         ("80/53 OP1到OP4概括一下", tuple(f"A/RES/80/53:OP{n}" for n in range(1, 5))),
         ("Summarize PP3 through PP6 of 80/53", tuple(f"A/RES/80/53:PP{n}" for n in range(3, 7))),
         ("OP2 and OP4 of 80/53", ("A/RES/80/53:OP2", "A/RES/80/53:OP4")),  # 'and' joins two, not a range
+        ("OPs 9 thru 12 of 80/53?", tuple(f"A/RES/80/53:OP{n}" for n in range(9, 13))),  # plural, 'thru'
+        ("PPs 3-5 of 80/53", tuple(f"A/RES/80/53:PP{n}" for n in range(3, 6))),
     ],
 )
 def test_two_labels_joined_by_a_range_word_are_every_label_between(reader, text, labels):

@@ -562,3 +562,20 @@ def test_a_brief_on_topics_joined_is_the_paragraphs_on_each(decide, text):
     assert (
         "A/RES/80/53:OP2" not in decide("what does 80/53 say about capacity-building?", ["A/RES/80/53:PP22"]).evidence
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which five countries count as nuclear-weapon States under the NPT? name them",
+        "哪五个国家是 NPT 承认的核武器国家？",
+    ],
+)
+def test_states_named_in_another_sentence_are_not_the_topics(decide, text):
+    """Article IX names its depositaries (the United States …) one sentence before it defines a nuclear-weapon
+    State by a date: the states it names are not the nuclear-weapon States."""
+    npt = "UNTS vol. 729, No. 10485:"
+    verdict = decide(text, [npt + "ART9", npt + "ART8", npt + "PP6"])
+    assert not verdict.found and verdict.reason, verdict
+    # … while the states a sentence names on its topic answer it (PP14: the initiative of Norway and the UK)
+    assert decide("哪些国家发起了核查倡议", ["PP14", "PP15"]).evidence[:1] == (R + "PP14",)
