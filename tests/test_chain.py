@@ -705,3 +705,15 @@ def test_what_the_other_document_says_is_answered_when_the_question_names_units_
 def test_what_happens_asks_no_thing_of_its_own(assistant):
     answer = assistant.ask("What happens if the scientific experts can't reach consensus on their report?")
     assert answer.found and "A/RES/80/53:OP4" in [c.id for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "said"),
+    [
+        ("80/53专家组的工作范围里有没有核武器运载工具？", "A/RES/80/53:OP6", "Means of delivery"),
+        ("71/67 有沒有提到公民社會的貢獻？", "A/RES/71/67:PP15", "民间社会"),  # traditional script, another name
+    ],
+)
+def test_other_names_of_the_documents_terms_find_them(assistant, question, cited, said):
+    answer = assistant.ask(question)
+    assert answer.text.startswith("是") and answer.citations[0].id == cited and said in answer.text
