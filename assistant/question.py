@@ -481,7 +481,8 @@ class QuestionReader:
     ) -> tuple[Document | None, tuple[str, ...], list[str]]:
         """The other documents a question asks about besides `doc`, and the words that named them: those it names
         by symbol ('71/67和80/53的专家组有什么不同'), or every resolution when it says 'both resolutions' / 两项决议
-        (the main one first), every document for 'which of the documents'."""
+        (the main one first, and the years they were adopted in name them), every document for 'which of the
+        documents'."""
         if only or doc is None:
             return doc, (), []
         named = [s for s in self.documents if s != doc.symbol and any(form in text for form in short_forms(s))]
@@ -496,7 +497,12 @@ class QuestionReader:
             wanted = [s for s, d in self.documents.items() if s != doc.symbol and d.kind == doc.kind]
         else:
             wanted = [s for s in self.documents if s != doc.symbol]
-        return doc, tuple(wanted), [said.group(0)]
+        # the years they were adopted in name them too ('2016年和2025年两份决议')
+        adopted = {self.documents[s].adopted[:4] for s in (doc.symbol, *wanted)}
+        years = [
+            m.group(0) for m in _NAMES_YEAR.finditer(text) if YEAR.search(m.group(0)) and m.group(0)[:4] in adopted
+        ]
+        return doc, tuple(wanted), [said.group(0), *years]
 
     def _mentioned(self, doc: Document, symbol: str) -> bool:
         """Whether the document's text names the other one, by any of its names or their official forms."""

@@ -777,12 +777,22 @@ def test_what_someone_is_asked_to_do_is_a_request(reader):
             "Brief me on the 2025 experts group: size, how they're picked, where/when it meets",
             ["number", "place", "time"],
         ),
+        (
+            "对比一下2016年和2025年两份决议对专家组的安排（人数、会期、地点）",
+            ["number", "time", "place"],
+        ),  # in brackets
     ],
 )
 def test_things_listed_after_a_colon_are_asked_one_by_one(reader, text, kinds):
     question = reader.read(text, [])
     assert [kind for kind, _ in question.aspects] == kinds
     assert question.intent == "summarize" and question.part is None
+
+
+def test_the_years_both_resolutions_were_adopted_in_name_them(reader):
+    question = reader.read("对比一下2016年和2025年两份决议对专家组的安排（人数、会期、地点）", [])
+    assert question.scope == "A/RES/71/67" and question.also == ("A/RES/80/53",)
+    assert "2025" not in question.focus and "2016" not in question.focus
 
 
 def test_one_thing_after_a_colon_is_no_list_of_aspects(reader):
