@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 from assistant.citations import Answer, Citation, make_citation
 from assistant.compose import BACKEND, Composer
 from assistant.labels import display_label, document_name
-from assistant.language import pack
+from assistant.language import in_asked_unit, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
@@ -124,7 +124,10 @@ class ExtractiveAnswerer:
         # between clauses as good, the one stating the kind of fact asked for ('在日内瓦举行' for 'where')
         shape = pack(paragraph.lang).answer_type(question.answer_type or "")
         states = [bool(shape and shape.shape.search(text[p.start : p.end])) for p in parts]
-        best = max(range(len(parts)), key=lambda i: (scores[i], states[i], -i))
+        # … and for a fact of a kind asked, the best of the clauses on the question that state one (a count: of
+        # what is asked, 'forty other States' for 'how many states')
+        answering = [scores[i] > 0 and self._states_asked(question, paragraph, parts[i]) for i in range(len(parts))]
+        best = max(range(len(parts)), key=lambda i: (answering[i], scores[i], states[i], -i))
         if scores[best] <= 0:
             return 0, len(text)
         if item := self._item_holding(paragraph, parts[best]):
@@ -196,6 +199,24 @@ class ExtractiveAnswerer:
         if question.intent == "yes_no":
             lo, hi = _sentence_around(text, parts, lo, hi)
         return parts[lo].start, parts[hi].end
+
+    @staticmethod
+    def _states_asked(question: Question, paragraph: Paragraph, clause: _Clause) -> bool:
+        """The clause states a value of the kind asked, a number followed by the unit or a word of the question;
+        never for a document's symbol, which its footnote may give."""
+        if question.answer_type in (None, "symbol"):
+            return False
+        shape = pack(paragraph.lang).answer_type(question.answer_type or "")
+        text = paragraph.text[clause.start : clause.end]
+        found = list(shape.shape.finditer(text)) if shape else []
+        if question.answer_type != "number":
+            return bool(found)
+        asked = {stem(w) for w in re.findall(r"[A-Za-z]{4,}", question.focus)}
+        return any(
+            in_asked_unit(question.text, question.lang, text, m, paragraph.lang)
+            or any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", text[m.end() : m.end() + 16]))
+            for m in found
+        )
 
     def _item_holding(self, paragraph: Paragraph, clause: _Clause) -> tuple[int, int] | None:
         """The span of the paragraph's own item (ART10(1)) that holds the clause, when it has items."""

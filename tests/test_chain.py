@@ -717,3 +717,18 @@ def test_what_happens_asks_no_thing_of_its_own(assistant):
 def test_other_names_of_the_documents_terms_find_them(assistant, question, cited, said):
     answer = assistant.ask(question)
     assert answer.text.startswith("是") and answer.citations[0].id == cited and said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("NPT entry into force - how many states other than the depositaries had to ratify?", "forty other States"),
+        ("无核国家跟IAEA谈保障协定有没有时限", "180 days"),
+    ],
+)
+def test_the_quote_is_the_clause_that_states_the_kind_of_fact_asked(assistant, question, said):
+    """Of an article's clauses on the question, the one stating a count of what is asked (or a time limit) is
+    quoted, not a better-scoring one without it."""
+    answer = assistant.ask(question)
+    assert answer.citations[0].id.startswith(NPT) and said in answer.citations[0].quote
+    _assert_verified(assistant, answer)
