@@ -732,3 +732,16 @@ def test_the_quote_is_the_clause_that_states_the_kind_of_fact_asked(assistant, q
     answer = assistant.ask(question)
     assert answer.citations[0].id.startswith(NPT) and said in answer.citations[0].quote
     _assert_verified(assistant, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "said"),
+    [
+        ("NPT修正案要怎样才算通过", "ART8", "approved by a majority"),  # 通过: approved, not only adopted
+        ("does the NPT say anything on regional NWFZ treaties", "ART7", "regional treaties"),
+        ("NPT - how many years after EIF is the extension conference?", "ART10", "Twenty-five"),
+    ],
+)
+def test_staff_words_for_the_treatys_terms(assistant, question, cited, said):
+    answer = assistant.ask(question)
+    assert answer.citations[0].id == NPT + cited and said in answer.text
