@@ -745,3 +745,14 @@ def test_the_quote_is_the_clause_that_states_the_kind_of_fact_asked(assistant, q
 def test_staff_words_for_the_treatys_terms(assistant, question, cited, said):
     answer = assistant.ask(question)
     assert answer.citations[0].id == NPT + cited and said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [
+        ("80/53 哪段讲要避免重复劳动", "A/RES/80/53:PP20"),  # 'duplication of efforts'
+        ("新设的科学技术专家组，秘书处哪个部门给它提供支持？(80/53)", "A/RES/80/53:OP7"),  # 'assistance … Secretariat'
+    ],
+)
+def test_chinese_words_for_the_english_texts_wording(assistant, question, cited):
+    assert [c.id for c in assistant.ask(question).citations][:1] == [cited]
