@@ -210,7 +210,11 @@ class QuestionReader:
         said = asking_language.intents[intent].search(asking) if cites or intent == "count" else None
         asking_at = said.start() if said else next((span[0] for name, span in asked if name == "number"), 0)
         resolutions = asking_language.resolutions_asked
-        if (cites or counts) and resolutions and resolutions.search(asking, asking_at):  # not '决议引用了哪些文件'
+        resolutions_named = resolutions.search(asking, asking_at) if resolutions else None
+        # a list of them asked by a qualified name ('earlier GA resolutions', '以往大会决议'; the pack's named groups),
+        # not 'the resolution'
+        qualified = intent == "enumerate" and any(resolutions_named.groupdict().values() if resolutions_named else ())
+        if (cites or counts) and resolutions_named or qualified:  # not '决议引用了哪些文件'
             # the resolutions a text cites are named in its paragraphs ('Recalling its resolution 74/50'), not in the
             # footnotes the registry of cited documents is read from; a count of them counts their numbers
             intent, answer_type = "enumerate" if cites else "count", "resolution"

@@ -829,3 +829,17 @@ def test_which_para_asks_where(reader):
 )
 def test_what_someone_said_after_the_document_is_an_event(reader, text, event):
     assert reader.read(text, []).asks_event is event
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("80/53里提到的以往大会决议都有哪些？在哪几段", "resolution"),
+        ("list every earlier GA resolution that 80/53 recalls or welcomes, w/ dates", "resolution"),
+        ("which preambular paras of 80/53 recall earlier GA resolutions by number?", "resolution"),
+        ("How many members did the GGE established under resolution 74/50 have?", None),  # a resolution named
+        ("list every paragraph of the resolution on verification", None),  # 'the resolution' is the document
+    ],
+)
+def test_a_list_of_earlier_resolutions_is_a_list_of_their_numbers(reader, text, listed):
+    assert reader.read(text, []).listed == listed
