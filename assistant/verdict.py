@@ -29,7 +29,7 @@ from assistant.retrieval import Retrieval
 from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
 from index.glossary import Glossary, stem
 from index.registry import aliases, defined_as, family
-from index.text import YEAR, strip_all_spaces
+from index.text import YEAR, has_cjk, strip_all_spaces
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 _ASPECT_DEPTH = 5  # search hits that may each hold one of several kinds of fact asked about one subject
@@ -120,6 +120,7 @@ class VerdictJudge:
         latin_terms = self.glossary.official_terms(latin, vocabulary=False) + spelled  # 'GSTE'; 'Vienna' as such
         unnamed = [t for t in latin_terms if not judge.names_term(t)]
         unnamed += self._names_not_in(question.scope or "", subject)
+        unnamed += self._chinese_names_not_in(question.scope or "", subject, judge)
         # an acronym neither the documents nor the glossary know names what they do not hold ('the CTBT', 'New START')
         unnamed += [
             a
@@ -640,6 +641,26 @@ class VerdictJudge:
                 names += [] if self.glossary.official_terms(name, vocabulary=False) else [name]
         return names
 
+    def _chinese_names_not_in(self, symbol: str, subject: str, judge: RelevanceJudge) -> list[str]:
+        """The official Chinese names a question uses ('安理会') that an English document never uses by any of their
+        English names ('Security Council'), nor the footnotes citing it ('《条约汇编》', where the NPT is published)."""
+        if not self._english_text(symbol):
+            return []
+        citing = "".join(p.text for p in self.paragraphs.values() if p.kind == "footnote" and symbol in p.cites)
+        spelled = [
+            t
+            for t in self.glossary.terms()
+            if has_cjk(t) and t in subject and any(self.glossary.is_official(f) for f in self.glossary.forms(t))
+        ]
+        outermost = [t for t in spelled if not any(t != longer and t in longer for longer in spelled)]
+        return [
+            t
+            for t in outermost
+            if (english := [f for f in self.glossary.forms(t) if f.isascii()])
+            and not any(judge.names_term(f) for f in english)
+            and not any(self.facts.has(citing, f) for f in self.glossary.forms(t))
+        ]
+
     def _english_text(self, symbol: str) -> str:
         """The document's own text without spaces, lower-cased, when it is English (once per document); else ''."""
         if symbol not in self._english_texts:
@@ -698,10 +719,11 @@ class VerdictJudge:
         if (
             question.intent == "yes_no"
             or question.answer_type != "number"
+            and (question.answer_type is not None or question.intent != "count")
             or not any(asks.search(question.text) for asks in language.units.values())
         ):
             # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' counts none;
-            # 'which paragraph mentions the three meetings' asks for none)
+            # 'which paragraph mentions the three meetings' asks for none, 'how many operative paragraphs' does)
             return True
         return self.facts.in_asked_unit(question, pid)
 

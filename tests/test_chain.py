@@ -627,6 +627,9 @@ def test_a_count_is_in_the_unit_asked_and_not_the_number_the_question_gives(assi
         ("80/53里负责裁军事务的高级代表叫什么名字", "人名"),
         # a kind of fact the paragraphs on the topic do not state
         ("核裁军核查国际伙伴关系是哪一年成立的？", "年份"),
+        # a body's Chinese name that the English text never uses by any of its English names
+        ("80/53 里安理会在核查上扮演什么角色", "安理会"),
+        ("80/53提到国际原子能机构了吗", "国际原子能机构"),
     ],
 )
 def test_refused_for_what_the_documents_do_not_hold(assistant, question, reason):
