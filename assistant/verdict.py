@@ -364,9 +364,11 @@ class VerdictJudge:
             # 'who are the depositary governments': the paragraph that designates them says who, first
             defining = [pid for pid in evidence if self.facts.defines(pid, question.terms)]
             evidence = defining + [pid for pid in evidence if pid not in defining]
-        if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, topic)):
-            # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it, each at it
-            return Verdict(True, reason, tuple(on), grounded=own, words=tuple(topic))
+        # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it (or a
+        # glossary word it spells: 'duplication'), each at it
+        touched = [*topic, *(t for t in spelled if t not in topic)]
+        if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
+            return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
         return Verdict(True, reason, tuple(evidence), grounded=own)
 
     def _settled_by_the_question(self, question: Question, retrieval: Retrieval) -> Verdict | None:
