@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 from assistant.citations import Answer, Citation, make_citation
 from assistant.compose import BACKEND, Composer
 from assistant.labels import display_label, document_name
-from assistant.language import in_asked_unit, pack
+from assistant.language import followed_by_asked_word, in_asked_unit, pack
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
@@ -211,10 +211,9 @@ class ExtractiveAnswerer:
         found = list(shape.shape.finditer(text)) if shape else []
         if question.answer_type != "number":
             return bool(found)
-        asked = {stem(w) for w in re.findall(r"[A-Za-z]{4,}", question.focus)}
         return any(
             in_asked_unit(question.text, question.lang, text, m, paragraph.lang)
-            or any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", text[m.end() : m.end() + 16]))
+            or followed_by_asked_word(question.focus, text, m)
             for m in found
         )
 

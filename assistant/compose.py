@@ -14,12 +14,20 @@ import re
 
 from assistant.citations import Answer, Citation, make_citation
 from assistant.labels import display_label, document_name
-from assistant.language import LanguagePack, in_asked_unit, listed_names, listed_shape, number_value, pack
+from assistant.language import (
+    LanguagePack,
+    followed_by_asked_word,
+    in_asked_unit,
+    listed_names,
+    listed_shape,
+    number_value,
+    pack,
+)
 from assistant.question import Question
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
 from index.documents import Paragraph, items_of, split_citation_id
-from index.glossary import Glossary, stem
+from index.glossary import Glossary
 from index.numerals import ZH_NUMERAL, zh_number
 from index.text import CLAUSE_END, YEAR, has_cjk, strip_all_spaces
 
@@ -70,7 +78,6 @@ class Composer:
         # figures before one in words, then in reading order
         # … and one followed by a word of the question ('forty other States' for 'how many States'); a value the
         # question names itself is what it knows, not what it asks ('除了挪威，另一个国家': not 挪威)
-        asked = {stem(w) for w in re.findall(r"[A-Za-z]{4,}", question.focus)}
         cardinals = pack(source_lang).cardinals
         matches = sorted(
             answer_type.shape.finditer(quote),
@@ -80,7 +87,7 @@ class Composer:
                 not re.search(r"[\d一二三四五六七八九十百千两]", m.group(0))
                 and not any(w in cardinals for w in m.group(0).lower().split()),
                 not in_asked_unit(question.text, question.lang, quote, m, source_lang),
-                not any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", quote[m.end() : m.end() + 16])),
+                not followed_by_asked_word(question.focus, quote, m),
                 not re.search(r"\d", m.group(0)),
             ),
         )

@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
+from index.glossary import stem
 from index.numerals import ZH_NUMERAL, zh_number, zh_numeral
 
 LANGUAGES = ("zh", "en")
@@ -352,6 +353,13 @@ def spelled_ordinal(n: int, code: str) -> list[str]:
     if 20 <= n < 100 and units in ordinals and tens * 10 in cardinals:
         return [f"{cardinals[tens * 10]}-{ordinals[units]}"]
     return []
+
+
+def followed_by_asked_word(question: str, text: str, match: re.Match[str]) -> bool:
+    """Whether an English word of the question comes right after a value found in `text` ('forty other States'
+    for 'how many states')."""
+    asked = {stem(w) for w in re.findall(r"[A-Za-z]{4,}", question)}
+    return any(stem(w) in asked for w in re.findall(r"[A-Za-z]{4,}", text[match.end() : match.end() + 16]))
 
 
 def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str], text_lang: str = "") -> bool:

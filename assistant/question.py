@@ -337,7 +337,8 @@ class QuestionReader:
         asked for; one it names by symbol ('80/53'); by a name that says resolution ('the 2025 resolution');
         the document adopted in a year it names that the main text never mentions ('2025年那份决议', 'decided in
         2025'); the main resolution when it says 'the resolution' / 决议; by another name ('NPT', '不扩散条约');
-        the treaty when it names an article. Else the main resolution, unnamed: the other documents may answer too."""
+        the one document naming a symbol it gives ('78/22': 80/53 recalls it); the treaty when it names an article.
+        Else the main resolution, unnamed: the other documents may answer too."""
         docs, main = self.documents, self._main_doc
         if only:
             return docs.get(only), [only], True
@@ -438,8 +439,8 @@ class QuestionReader:
     def _only_citing(self, text: str, main: Document | None) -> Document | None:
         """The one document whose text names a resolution or document symbol the question gives ('78/22',
         'A/79/93') when the main resolution's text names none of them; None otherwise."""
-        symbols = [s for s in _CITED_SYMBOL.findall(text) if main is None or s not in self._written[main.symbol]]
-        if not symbols or main is not None and len(symbols) < len(_CITED_SYMBOL.findall(text)):
+        symbols = _CITED_SYMBOL.findall(text)
+        if not symbols or main is not None and any(s in self._written[main.symbol] for s in symbols):
             return None
         holders = {symbol for symbol, written in self._written.items() if any(s in written for s in symbols)}
         return self.documents[holders.pop()] if len(holders) == 1 else None
