@@ -75,6 +75,7 @@ class VerdictJudge:
         self.glossary = glossary
         self.facts = ParagraphFacts(paragraphs, glossary)
         self._english_texts: dict[str, str] = {}  # an English document's text, folded for name lookups
+        self._citing_texts: dict[str, str] = {}  # the footnotes citing a document, joined
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
         """The verdict on the document the question is about (its words are judged against that text)."""
@@ -604,8 +605,9 @@ class VerdictJudge:
             if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
                 asking = language.intents[question.intent].sub(" ", asking)
             # the numbers and symbols inside the asking words stay ('when was resolution 78/22 adopted')
-            specifics = judge.known_specifics(text) + judge.unknown_specifics(text)
-            lost = [s for s in specifics if s not in asking]
+            if asking == text or not re.search(r"\d", text):
+                return asking
+            lost = [s for s in judge.known_specifics(text) + judge.unknown_specifics(text) if s not in asking]
             return " ".join([asking, *lost])
 
         focus = asked(question.focus)
@@ -648,7 +650,10 @@ class VerdictJudge:
         English names ('Security Council'), nor the footnotes citing it ('《条约汇编》', where the NPT is published)."""
         if not self._english_text(symbol):
             return []
-        citing = "".join(p.text for p in self.paragraphs.values() if p.kind == "footnote" and symbol in p.cites)
+        if symbol not in self._citing_texts:
+            footnotes = [p.text for p in self.paragraphs.values() if p.kind == "footnote" and symbol in p.cites]
+            self._citing_texts[symbol] = "".join(footnotes)
+        citing = self._citing_texts[symbol]
         spelled = [
             t
             for t in self.glossary.terms()
