@@ -20,7 +20,7 @@ from assistant.labels import LabelRef, find_label_refs, label_ranges
 from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, pack
 from assistant.spelling import Speller
 from index.documents import Document, Paragraph, citation_id
-from index.glossary import Glossary
+from index.glossary import Glossary, longest_terms
 from index.numerals import from_roman, zh_number, zh_numeral
 from index.registry import aliases, known_documents, short_forms
 from index.text import YEAR, has_cjk, question_language, strip_all_spaces
@@ -683,7 +683,7 @@ class QuestionReader:
             for t in self.glossary.terms()
             if t in text and (len(t) >= 3 and has_cjk(t) or not has_cjk(t) and self.glossary.is_official(t))
         ]
-        return tuple(t for t in dict.fromkeys(named) if not any(t != other and t in other for other in named))
+        return tuple(longest_terms(named))
 
 
 _EITHER = re.compile(r",\s*(?:or\s+)?|\s+or\s+|或者|或|、")  # 'X, Y or Z', 'X或Y', 'X、Y'

@@ -27,7 +27,7 @@ from assistant.question import Question, quoted_words
 from assistant.relevance import TITLE, RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
 from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
-from index.glossary import Glossary, stem
+from index.glossary import Glossary, longest_terms, stem
 from index.registry import aliases, defined_as, family
 from index.text import YEAR, has_cjk, strip_all_spaces
 
@@ -286,8 +286,7 @@ class VerdictJudge:
             # a date (or states) is near the terms the question names when it has no other topic words ('when did
             # the NPT enter into force': 生效; 'which states are nuclear-weapon States')
             near_terms = question.answer_type in (*DATE_TYPES, "states") and not words
-            official = self.glossary.official_terms(subject) if near_terms else []
-            named_terms = [t for t in official if not any(t != longer and t in longer for longer in official)]
+            named_terms = longest_terms(self.glossary.official_terms(subject)) if near_terms else []
             # … and a date near nothing the question names is no answer to it ('when did the DPRK withdraw': its
             # one subject word is not in the treaty's text, so no date there is its date)
             unmoored = (
@@ -659,10 +658,9 @@ class VerdictJudge:
             for t in self.glossary.terms()
             if has_cjk(t) and t in subject and any(self.glossary.is_official(f) for f in self.glossary.forms(t))
         ]
-        outermost = [t for t in spelled if not any(t != longer and t in longer for longer in spelled)]
         return [
             t
-            for t in outermost
+            for t in longest_terms(spelled)
             if (english := [f for f in self.glossary.forms(t) if f.isascii()])
             and not any(judge.names_term(f) for f in english)
             and not any(self.facts.has(citing, f) for f in self.glossary.forms(t))

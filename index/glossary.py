@@ -74,6 +74,12 @@ def _outermost(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def longest_terms(terms: Iterable[str]) -> list[str]:
+    """The terms that are not part of a longer one among them ('核武器国家', not its '国家'), in order, once each."""
+    unique = list(dict.fromkeys(terms))
+    return [t for t in unique if not any(t != longer and t in longer for longer in unique)]
+
+
 def stem(word: str) -> str:
     """A word without its regular English ending ('experts', 'expert' -> 'expert'; 'decides', 'decide' ->
     'decid')."""
