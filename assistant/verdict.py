@@ -153,8 +153,8 @@ class VerdictJudge:
             ):
                 return Verdict(True, "every request made of the one named", tuple(addressed), every=True)
         # 'brief me on everything 80/53 says about gender': a topic named by the glossary's words only
-        spelled = [t for t in self.glossary.terms() if t.isascii() and uses_words(subject, t)]
-        on = present or ([] if question.terms else spelled)
+        glossary_words = [t for t in self.glossary.terms() if t.isascii() and uses_words(subject, t)]
+        on = present or ([] if question.terms else glossary_words)
         if listing and (listed := self._on_each(question, subject, on) or self.mentions(question, on)):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
@@ -366,7 +366,7 @@ class VerdictJudge:
             evidence = defining + [pid for pid in evidence if pid not in defining]
         # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it (or a
         # glossary word it spells: 'duplication'), each at it
-        touched = [*topic, *(t for t in spelled if t not in topic)]
+        touched = [*topic, *(t for t in glossary_words if t not in topic)]
         if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
         return Verdict(True, reason, tuple(evidence), grounded=own)
