@@ -242,7 +242,7 @@ class Assistant:
                 # another place or state than the one asked about (not when it lacks a figure asked about)
                 and not (decided.contradicted and (verdict.found or not decided.kind))
                 and (
-                    set(decided.evidence) <= set(verdicts.mentions(other))  # a list: of the paragraphs naming it
+                    set(decided.evidence) <= set(verdicts.sets.mentions(other))  # a list: of the paragraphs naming it
                     if listed
                     else verdicts.counts_in_asked_unit(other, decided.evidence[0])
                 )
