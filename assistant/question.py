@@ -11,6 +11,7 @@ Every language-specific pattern comes from the language packs.
 from __future__ import annotations
 
 import re
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -716,7 +717,7 @@ def _names(text: str, name: str) -> bool:
 _EN_NAME_WORDS = frozenset({"of", "and", "the", "for", "in"})
 
 
-def _shortened(names: list[str], terms: frozenset[str]) -> re.Pattern[str] | None:
+def _shortened(names: list[str], terms: KeysView[str]) -> re.Pattern[str] | None:
     """How users shorten a body's names: its head noun after a part of its qualifiers ('Group of Scientific and
     Technical Experts' -> 'the scientific group', 'technical experts'), and in Chinese the first character of each
     qualifier before the head (科学和技术专家组 -> 科技专家组). None when no name has qualifiers."""

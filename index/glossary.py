@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -101,7 +101,9 @@ class Glossary:
     def __init__(self, terms: list[list[str]], vocabulary: list[list[str]]) -> None:
         groups = [*terms, *vocabulary]
         self._official = frozenset(group[0] for group in terms)
-        self._terms = frozenset(term for group in groups for term in group)
+        # in the glossary's order: what is built by walking the terms is the same in every process (a frozenset's
+        # order changes with the hash seed, and with it the order of the terms an answer names)
+        self._terms = dict.fromkeys(term for group in groups for term in group).keys()
         # Chinese term -> its English rendering (the group's first Latin-script name), for glossing quotes.
         self._english = {
             group[0]: next(t for t in group if t.isascii())
@@ -131,7 +133,7 @@ class Glossary:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["terms"], data["vocabulary"])
 
-    def terms(self) -> frozenset[str]:
+    def terms(self) -> KeysView[str]:
         return self._terms
 
     def is_official(self, term: str) -> bool:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from importlib.resources import files
 
 import pytest
@@ -843,3 +846,26 @@ def test_what_someone_said_after_the_document_is_an_event(reader, text, event):
 )
 def test_a_list_of_earlier_resolutions_is_a_list_of_their_numbers(reader, text, listed):
     assert reader.read(text, []).listed == listed
+
+
+def test_the_terms_read_are_the_same_in_every_process() -> None:
+    """Terms spelled as the documents spell them come in one order whatever the hash seed (the answer's 'mentions
+    “不扩散核武器条约”、“审议大会”…' heading is built from them; a frozenset's order changed it run by run)."""
+    script = (
+        "from assistant.question import QuestionReader\n"
+        "from index.corpus import shipped_documents\n"
+        "from index.glossary import shipped_glossary\n"
+        "reader = QuestionReader({d.symbol: d for d in shipped_documents()}, shipped_glossary())\n"
+        "print(reader.read('71/67的脚注引用了哪几届不扩散条约审议大会的最后文件？', [], None).terms)\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(runs) == 1 and "审议大会" in runs.pop()
