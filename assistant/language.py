@@ -152,6 +152,8 @@ class LanguagePack:
     asks_event: re.Pattern[str] | None
     unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
     exclusive: re.Pattern[str] | None  # 'only', '只': a yes-no question that no other value may answer
+    # 'the Second Committee', 第二委员会: a thing named by its ordinal (group 'n') and what it numbers (group 'head')
+    ordinal_name: re.Pattern[str] | None
     one_of_several: re.Pattern[str] | None  # 'the first session', '第一届会议': one of the sessions a text counts
     adoption: re.Pattern[str] | None  # 'adopted', 通过: a question on the adoption of a text
     counted: re.Pattern[str] | None  # 'how many member States': the thing counted (group 1)
@@ -277,6 +279,7 @@ def pack(code: str) -> LanguagePack:
         asks_event=re.compile(raw["asks_event"], flags) if raw.get("asks_event") else None,
         unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
         exclusive=re.compile(raw["exclusive"], flags) if raw.get("exclusive") else None,
+        ordinal_name=re.compile(raw["ordinal_name"], flags) if raw.get("ordinal_name") else None,
         one_of_several=re.compile(raw["one_of_several"], flags) if raw.get("one_of_several") else None,
         adoption=re.compile(raw["adoption"], flags) if raw.get("adoption") else None,
         counted=re.compile(raw["counted"], flags) if raw.get("counted") else None,

@@ -204,6 +204,24 @@ class ParagraphFacts:
             return ""
         return given[0]
 
+    def ordinals_given(self, question: Question, pid: str) -> list[tuple[bool, str]]:
+        """For each thing a question names by its ordinal ('第二委员会', 'its 84th session') that the paragraph
+        numbers too: whether the paragraph gives that ordinal (in any form: 'eighty-fourth session'), and the
+        first one it gives (第一委员会)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(question.lang).ordinal_name
+        if shape is None or paragraph.lang != question.lang:
+            return []
+        given = list(shape.finditer(paragraph.text))
+        out = []
+        for asked in shape.finditer(question.focus):
+            number = number_value(asked.group("n"), question.lang)
+            numbered = [g for g in given if g.group("head").lower() == asked.group("head").lower()]
+            if numbered:
+                same = any(number_value(g.group("n"), paragraph.lang) == number for g in numbered)
+                out.append((same, numbered[0].group(0)))
+        return out
+
     def forms(self, topic: list[str], lang: str) -> list[list[str]]:
         """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it; in a
         text of the other language, the other names of the word's own glossary group ('生效' -> 'entry into force';
@@ -250,12 +268,34 @@ class ParagraphFacts:
         footnotes = [self.paragraphs.get(f"{paragraph.doc_symbol}:FN{n}") for n in paragraph.footnote_numbers]
         return [cited for footnote in footnotes if footnote is not None for cited in footnote.cites]
 
+    def in_record(self, symbol: str, term: str) -> bool:
+        """Whether the document's record names the term in any of its languages' names: its title, its author,
+        its committee ('the General Assembly … on nuclear disarmament verification') name the document, not a topic
+        within it."""
+        record = self.paragraphs.get(f"{symbol}:META")
+        return record is not None and any(
+            self.has(record.text, f) for f in [term, *self.glossary.renderings(term, record.lang)]
+        )
+
+    def names_in_full(self, paragraph: Paragraph, topic: list[str]) -> bool:
+        """The paragraph gives the full name of a thing asked for by its kind ('那个国际伙伴关系叫什么名字': PP14's
+        核裁军核查国际伙伴关系): a glossary term it uses that is longer than a topic word and ends with it (a word of
+        three characters or more: '报告' heads too many names to be one)."""
+        return any(
+            term.endswith(word) and term != word and self.has(paragraph.text, term)
+            for word in topic
+            for term in self.glossary.terms()
+            if len(word) >= 3
+        )
+
     def states_near(self, pid: str, answer_type: str, topic: list[str], specifics: list[str]) -> bool:
         """A fact of the asked type in the paragraph; a date only in a clause on the topic (or next to one): dates
         in resolutions date what their clause names (PP10's '2007年' dates resolution 62/21, not the special
         session the same paragraph names two clauses later)."""
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type(answer_type)
+        if answer_type == "title" and self.names_in_full(paragraph, topic):
+            return True
         if shape is None or answer_type not in (*DATE_TYPES, *_NAMED_IN_SENTENCE):
             return shape is not None and self.states(pid, answer_type)
         names = [name for forms in self.forms(topic, paragraph.lang) for name in forms] + specifics

@@ -96,14 +96,10 @@ class ParagraphSets:
         opening = self._opening(question, forms, clause=True)
         # the official names the document's own record uses (its title, its author: 'the General Assembly … on
         # nuclear disarmament verification') name the document, not a topic within it
-        record = self.paragraphs.get(f"{question.scope}:META")
         named = [
             term
             for term in self.glossary.official_terms(subject, vocabulary=False)
-            if not (
-                record
-                and any(self.facts.has(record.text, f) for f in [term, *self.glossary.renderings(term, record.lang)])
-            )
+            if not self.facts.in_record(question.scope or "", term)
         ]
         words = judge.vocabulary(subject).words + named
         topic = [w for w in words if w not in forms and stem(w) not in stems]

@@ -11,7 +11,7 @@ Every language-specific pattern comes from the language packs.
 from __future__ import annotations
 
 import re
-from collections.abc import KeysView
+from collections.abc import Iterator, KeysView
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -421,16 +421,19 @@ class QuestionReader:
         return main, [], False
 
     def _dated(self, text: str, lang: str) -> tuple[int, str, str] | None:
-        """A document named by the year it was adopted in, before a word for a document or what it sets up ('the
-        2016 GGE', 'the 2025 one', '2025年那份'): where, which, and the year's words; None when there is none."""
+        """The first document named by the year it was adopted in, before a word for a document or what it sets up
+        ('the 2016 GGE', 'the 2025 one', '2025年那份'): where, which, and the year's words; None when there is none."""
+        return next(self._all_dated(text, lang), None)
+
+    def _all_dated(self, text: str, lang: str) -> Iterator[tuple[int, str, str]]:
+        """Every document named by the year it was adopted in ('2016年决议设的专家组和2025年新设的专家组')."""
         dated = pack(lang).dated_document
         if dated is None:
-            return None
+            return
         for match in YEAR.finditer(text):
             adopted = [d for d in self.documents.values() if d.adopted[:4] == match.group(0)]
             if len(adopted) == 1 and (said := dated.match(text, match.end())):
-                return match.start(), adopted[0].symbol, text[match.start() : said.end(1)]
-        return None
+                yield match.start(), adopted[0].symbol, text[match.start() : said.end(1)]
 
     def _latest_with_subject(self) -> Document | None:
         """The latest adopted document that sets up a subject of its own (a group whose names it is known by)."""
@@ -494,6 +497,10 @@ class QuestionReader:
         named = [s for s in self.documents if s != doc.symbol and any(form in text for form in short_forms(s))]
         if named:
             return doc, tuple(named), [form for s in named for form in short_forms(s) if form in text]
+        # by the year each was adopted in ('2016年决议设的专家组和2025年新设的专家组有什么不同')
+        dated = {symbol: year for _, symbol, year in self._all_dated(text, lang) if symbol != doc.symbol}
+        if dated:
+            return doc, tuple(dated), list(dated.values())
         every = pack(lang).every_document
         said = every.search(text) if every else None
         if said is None:

@@ -29,6 +29,7 @@ from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
 from index.documents import Paragraph, split_citation_id
 from index.glossary import Glossary, longest_terms, stem
+from index.registry import short_forms
 from index.text import YEAR
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
@@ -111,6 +112,8 @@ class VerdictJudge:
         if vocabulary.asked_absent and not question.answer_type:
             # 'which room', '哪几种工作语言': a kind of thing the text never names, and no type to find one by
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
+        if question.intent == "yes_no" and (other := self._another_ordinal(question, retrieval, vocabulary)):
+            return other  # named by another ordinal, it is a thing the documents need not name otherwise
         unnamed = self.names.never_named(question, subject, judge)
         if unnamed and not card:
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
@@ -145,6 +148,10 @@ class VerdictJudge:
         # a follow-up's referent: the numbers and symbols of the question it follows ('62/21' ... '它')
         # ('序言第10段提到的62/21号决议…': 62/21, not the 10 of the label)
         specifics = judge.known_specifics(without_label_refs(question.search) if question.follow_up else subject)
+        if question.follow_up and question.scope_named:
+            # … but not the earlier document's own number when it names another ('2025年那个新的专家组呢？' after
+            # a question on 71/67's group)
+            specifics = [s for s in specifics if s in subject or s not in self._other_documents(question.scope)]
         if not topic and not vocabulary.glossary_terms and not specifics:
             # 'what is its title?' — but not '它有多少提案国': a word the record does not hold names another fact
             # English is known by the glossary only; a word naming a kind of fact ('标题') asks, it names nothing
@@ -195,6 +202,11 @@ class VerdictJudge:
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
         return Verdict(True, reason, tuple(evidence), grounded=own)
 
+    def _other_documents(self, symbol: str | None) -> set[str]:
+        """The short forms of the indexed documents' symbols other than `symbol` ('71/67', 'A/RES/71/67')."""
+        symbols = {p.doc_symbol for p in self.paragraphs.values()} - {symbol}
+        return {form for other in symbols for form in short_forms(other)}
+
     def _listing(
         self,
         question: Question,
@@ -242,6 +254,19 @@ class VerdictJudge:
             own = not vocabulary.absent and not vocabulary.unchecked
             reason = "every paragraph that uses the words asked about"
             return Verdict(True, reason, tuple(listed), grounded=own, words=matched)
+        return None
+
+    def _another_ordinal(self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary) -> Verdict | None:
+        """A yes-no question naming a thing by an ordinal ('是根据第二委员会的报告通过的吗') that the paragraph on its
+        topic numbers otherwise (第一委员会), and no paragraph found numbers as asked: No; None otherwise."""
+        ids = retrieval.ids[:_EVIDENCE_DEPTH]
+        given = {pid: self.facts.ordinals_given(question, pid) for pid in ids}
+        if any(same for pairs in given.values() for same, _ in pairs):
+            return None
+        topic = [w for w in vocabulary.words if w not in vocabulary.absent]
+        for pid in ids:
+            if given[pid] and self.facts.on_topic(pid, topic, []):
+                return Verdict(True, f"the paragraph on it gives {given[pid][0][1]}", (pid,), contradicted=True)
         return None
 
     def _no_by_another(
@@ -329,7 +354,9 @@ class VerdictJudge:
         if question.scope_terms:  # the terms that chose the document: the answer's paragraph names them
             on_topic = [pid for pid in grounded if self.facts.on_topic(pid, list(question.scope_terms), [])]
         else:
-            on_topic = grounded or (naming if specifics else candidates[:1])
+            # (for a count, the best ranked that counts in the unit asked: '几个人' -> '21 members')
+            counting = [pid for pid in candidates if self.facts.in_asked_unit(question, pid)]
+            on_topic = grounded or (naming if specifics else counting[:1] or candidates[:1])
         if question.answer_type == "number":  # '几项目标': the paragraph whose items count them is on it
             on_topic = on_topic + [
                 p for p in retrieval.ids if p not in on_topic and self.facts.counts_by_items(question, p)
@@ -535,9 +562,19 @@ class VerdictJudge:
         if question.intent == "locate" and (quoted := quoted_words(focus)):
             return " ".join(quoted)  # '“…”这句出自哪一段': the words quoted, whatever frames them
         if question.follow_up:
-            # a follow-up with no words of the text's own ('他另外还被请做什么') takes the earlier question's
+            # a follow-up with no words of the text's own ('and what does the 2016 one say on the same points?')
+            # takes the earlier question's, unless it asks one fact in words of its own ('and who sponsored it?': no
+            # sponsors in the text); one naming a term ('and how many did the 2016 GGE get?') is about it, unless
+            # the term names the document itself ('and what could the GA decide then?': the GA adopted it)
             own = judge.vocabulary(focus)
-            if not [w for w in own.words if w not in own.absent]:
+            own_terms = [
+                t
+                for t in self.glossary.official_terms(focus, vocabulary=False)
+                if not self.facts.in_record(question.scope or "", t)
+            ]
+            known = [w for w in own.words if w not in own.absent]
+            asks_one = question.intent in ("lookup", "yes_no")
+            if not known and not own_terms and not (own.words and asks_one):
                 return asked(question.search)
         return focus
 

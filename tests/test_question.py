@@ -50,6 +50,11 @@ def reader() -> QuestionReader:
         ("决议要求秘书长通过哪个office提供协助？", "lookup", "request"),
         ("how many operative paras does it have?", "count", None),
         ("every paragraph that asks something of the Secretary-General, pls", "enumerate", "request"),
+        ("every para that mentions the Disarmament Commission", "enumerate", None),  # 'para' is a paragraph
+        # when and where something 'mentioned in' the text was held: a time and a place, not where in the text
+        ("When and where were the three informal meetings mentioned in the resolution held?", "lookup", "place"),
+        ("what share of the experts must be women?", "lookup", "number"),
+        ("First Committee report number for the resolution?", "lookup", "symbol"),
         ("哪一段提到了国际原子能机构？", "locate", None),
         ("决议中关于“不可逆”的原则出现在哪里？", "locate", None),
         ("Does it say verification is an end in itself?", "yes_no", None),
@@ -230,6 +235,21 @@ def test_a_follow_up_carries_the_question_it_depends_on(reader):
     question = reader.read("它是哪一天通过的？", history)
     assert question.follow_up and question.answer_type == "day"
     assert "62/21" in question.search and question.focus == "它是哪一天通过的？"
+
+
+def test_a_state_is_named_as_a_word_not_inside_one() -> None:
+    """'Russian' (a language of the NPT's texts) names no state; 'Russia' does."""
+    shape = pack("en").answer_type("states")
+    assert shape is not None
+    assert [m.group(0) for m in shape.shape.finditer("the English, Russian, French texts")] == []
+    assert [m.group(0) for m in shape.shape.finditer("Russia and Norway")] == ["Russia", "Norway"]
+
+
+def test_a_thing_named_then_an_instruction_is_a_follow_up(reader):
+    """'80/53 呢？全部列出来' after '71/67 里哪几段提到秘书长？': the earlier question asked again of 80/53."""
+    history = [{"role": "user", "content": "71/67 里哪几段提到秘书长？"}, {"role": "assistant", "content": "三段。"}]
+    question = reader.read("80/53 呢？全部列出来", history)
+    assert question.follow_up and question.scope == "A/RES/80/53" and "秘书长" in question.search
 
 
 def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_conversation(reader):
@@ -469,6 +489,8 @@ def test_an_ordinal_in_figures_is_searched_as_the_text_writes_it(reader):
         ("Do both resolutions recall the NPT parties' commitment to irreversibility?", "A/RES/71/67", ("A/RES/80/53",)),
         ("Which of the documents mention Geneva?", "A/RES/71/67", ("A/RES/80/53", NPT)),
         ("决议引用了哪些文件？", "A/RES/71/67", ()),
+        # each named by the year it was adopted in
+        ("2016年决议设的专家组和2025年新设的专家组，在人数、地点上有什么不同", "A/RES/71/67", ("A/RES/80/53",)),
     ],
 )
 def test_the_other_documents_a_question_is_about(reader, text, scope, also):

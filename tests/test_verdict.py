@@ -579,3 +579,79 @@ def test_states_named_in_another_sentence_are_not_the_topics(decide, text):
     assert not verdict.found and verdict.reason, verdict
     # … while the states a sentence names on its topic answer it (PP14: the initiative of Norway and the UK)
     assert decide("哪些国家发起了核查倡议", ["PP14", "PP15"]).evidence[:1] == (R + "PP14",)
+
+
+@pytest.mark.parametrize(
+    ("text", "retrieved", "evidence", "other"),
+    [
+        # the record says the report came from the First Committee
+        ("71/67 是根据第二委员会的报告通过的吗", ["META", "PP10"], R + "META", "第一委员会"),
+        ("Was 80/53 adopted on the report of the Second Committee?", ["A/RES/80/53:META"], "A/RES/80/53:META", "First"),
+        ("报告是提交给第七十一届会议的吗", ["OP6", "OP8"], R + "OP6", "第七十二届会议"),
+    ],
+)
+def test_a_yes_no_question_naming_another_ordinal_is_answered_no(decide, text, retrieved, evidence, other):
+    """A thing named by an ordinal the paragraph on it numbers otherwise is not that thing: No, with the
+    paragraph; the question's own ordinal being named nowhere does not make it off the documents' topic."""
+    verdict = decide(text, retrieved)
+    assert verdict.found and verdict.contradicted and verdict.evidence[0] == evidence, verdict
+    assert other in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text", ["71/67 是根据第一委员会的报告通过的吗", "Was 80/53 adopted on the report of the First Committee?"]
+)
+def test_a_yes_no_question_naming_the_same_ordinal_is_not_contradicted(decide, text):
+    retrieved = ["A/RES/80/53:META"] if "80/53" in text else ["META"]
+    verdict = decide(text, retrieved)
+    assert verdict.found and not verdict.contradicted, verdict
+
+
+def test_a_thing_asked_for_by_its_kind_is_named_in_full_by_the_glossary_term_ending_with_it(decide):
+    """'那个国际伙伴关系叫什么名字': PP14 names 核裁军核查国际伙伴关系, though not in 《》 or quotes."""
+    verdict = decide("71/67 序言里提到的那个国际伙伴关系叫什么名字", ["PP14", "FN5", "PP5"])
+    assert verdict.found and verdict.evidence[0] == R + "PP14", verdict
+
+
+def test_a_follow_up_naming_a_term_of_its_own_is_about_that_term(decide):
+    """'and how many did the 2016 GGE get?' after a question on the GSTE: the GGE is 71/67's own, so the GSTE
+    the earlier question named is no thing 71/67 must mention."""
+    history = [
+        {"role": "user", "content": "How many sessions will the GSTE hold?"},
+        {"role": "assistant", "content": "Four 2-week sessions in Geneva and Vienna (A/RES/80/53:OP3)."},
+    ]
+    verdict = decide("and how many did the 2016 GGE get?", ["OP7", "PP10"], history)
+    assert verdict.found and verdict.evidence[0] == R + "OP7", verdict
+
+
+@pytest.mark.parametrize("text", ["秘书长向第七十二届会议提交的那份报告具体说了什么", "那份报告里会员国都说了些什么？"])
+def test_what_a_later_report_says_is_not_in_the_resolution_that_requests_it(decide, text):
+    verdict = decide(text, ["OP6", "PP10"])
+    assert not verdict.found and "after it was adopted" in verdict.reason, verdict
+
+
+def test_a_follow_up_asking_one_fact_in_words_of_its_own_is_about_them(decide):
+    """'and who sponsored it?' after the date of adoption: sponsors are no word of the text, so not the record."""
+    history = [
+        {"role": "user", "content": "When was 71/67 adopted?"},
+        {"role": "assistant", "content": "On 5 December 2016, at the 51st plenary meeting."},
+    ]
+    assert not decide("and who sponsored it?", ["META", "VOTE"], history).found
+    # … while one asking what another document says 'on the same points' takes the earlier question's subject
+    history = [
+        {"role": "user", "content": "What does 80/53's preamble say about the NPT?"},
+        {"role": "assistant", "content": "PP10 recalls the undertaking …"},
+    ]
+    verdict = decide("OK, and what does the 2016 resolution say on the same points?", ["PP2", "PP5", "PP7"], history)
+    assert verdict.found and R + "PP5" in verdict.evidence, verdict
+
+
+def test_a_follow_up_moving_to_another_document_leaves_the_earlier_documents_number(decide):
+    """'2025年那个新的专家组呢？几个人？' after a question on 71/67's group: 80/53's '21 members', not the paragraph
+    recalling 71/67."""
+    history = [
+        {"role": "user", "content": "71/67 设立的政府专家组最多多少人？"},
+        {"role": "assistant", "content": "最多25人（A/RES/71/67:OP7）。"},
+    ]
+    verdict = decide("2025年那个新的专家组呢？几个人？", ["A/RES/80/53:PP3", "A/RES/80/53:OP1"], history)
+    assert verdict.found and verdict.evidence[0] == "A/RES/80/53:OP1", verdict
