@@ -759,14 +759,17 @@ def _without(text: str, names: list[str], this_document: str) -> str:
 
 def _as_written(text: str, written: str) -> str:
     """'第72届' as the document's text (`written`) writes it, '第七十二届' (and the other way round): an ordinal in
-    figures or in characters is one number, and the text's own form is the one its words can be found by."""
+    figures or in characters is one number, and the text's own form is the one its words can be found by; and a
+    count of people as a resolution writes it ('25个人': 25人)."""
 
     def form(match: re.Match[str]) -> str:
         number = zh_number(match.group(1))
         figures, characters = f"第{number}{match.group(2)}", f"第{zh_numeral(number)}{match.group(2)}"
         return next((f for f in (figures, characters) if f in written), match.group(0))
 
-    return re.sub(r"第([0-9一二三四五六七八九十]+)(届|次)", form, text)
+    text = re.sub(r"第([0-9一二三四五六七八九十]+)(届|次)", form, text)
+    # a count of people with its measure word ('25个人') as the text counts them ('25人'): not 个人 (individual)
+    return re.sub(r"(?<=[0-9一二三四五六七八九十两几多])个人", "人", text)
 
 
 def _sentences(text: str) -> list[str]:

@@ -222,6 +222,9 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("80/53 是不是规定GSTE报告必须协商一致才能通过", "否。"),
         ("Is the 80/53 group required to reach consensus no matter what?", "No."),
         ("专家小组规模是不是固定25人？", "否。"),
+        ("71/67 要设的专家组是不是正好25个人？", "否。"),
+        # a thing named by another ordinal than the record's (第一委员会)
+        ("71/67 是根据第二委员会的报告通过的吗", "否。"),
         ("Does the NPT require non-nuclear-weapon states to accept IAEA safeguards?", "Yes."),  # 'undertakes to'
         # the resolutions a text cites, counted by their numbers (PP3 names two), not by their paragraphs
         ("80/53 序言一共援引了几个以前的联大决议？", "共6个（62/21、71/67、74/50、78/239、79/240、78/22）。"),

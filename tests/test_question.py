@@ -473,6 +473,12 @@ def test_a_range_of_abbreviated_labels_keeps_its_part(reader):
     assert reader.read("Summarize PP1-PP5.", []).labels == tuple(f"{R}PP{n}" for n in range(1, 6))
 
 
+def test_a_count_of_people_is_read_as_the_text_counts_them(reader):
+    """'25个人' is 25人 (the text's '最多为25人'), not the word 个人 (individual) that the text never uses."""
+    question = reader.read("71/67 要设的专家组是不是正好25个人？", [])
+    assert "25人" in question.focus and "个人" not in question.focus
+
+
 def test_an_ordinal_in_figures_is_searched_as_the_text_writes_it(reader):
     """The resolution writes 第七十二届 (and 第51次): the question's form is turned into the text's."""
     question = reader.read("秘书长的report要交给第72届UNGA吗？", [])

@@ -228,6 +228,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("When did the First Committee adopt the draft of 80/53?", ["A/RES/80/53:META"], "First Committee"),
         # a list of facts the paragraphs only refer to ('…报告所载建议' is no recommendation)
         ("政府专家组最后提出了哪些建议？", ["PP10", "OP7"], "建议"),
+        # why a state voted as it did; whether a decision the text leaves open will be taken
+        ("白俄罗斯为啥对71/67弃权", ["VOTE", "META"], "not why"),
+        ("Will the GA extend the GSTE after the 84th session?", ["A/RES/80/53:OP10"], "after it was adopted"),
         # a body named in Latin script (known by the glossary only) that the resolution never names
         # … and the answer must be in a paragraph that names it, not in the best-ranked one with a year
         (
