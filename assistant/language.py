@@ -375,3 +375,24 @@ def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str], tex
         units[u].search(question) and (u in match.group(0) or (u in written and written[u].search(after)))
         for u in units
     )
+
+
+def asks_only(focus: str, lang: str) -> bool:
+    """Nothing in the text but asking words, the words that ask for a kind of answer and the document's name
+    ('逐段总结该文件全文', 'can you brief me on what this document says?'): it names no topic."""
+    language = pack(lang)
+    for pattern in (*language.intents.values(), language.whole_document):
+        focus = pattern.sub(" ", focus)
+    return only_asking(focus, lang)
+
+
+def only_asking(focus: str, lang: str) -> bool:
+    """Nothing in the text but asking words and the document's name ('What is 71/67 about?')."""
+    language = pack(lang)
+    rest = focus.replace(language.templates["this_document"], " ")
+    asking = language.vocabulary.asking
+    if lang == "en":
+        return not [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w.lower() not in asking]
+    for word in sorted(asking, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return not re.sub(r"[是的了都些吗呢啊吧\s\W]", "", rest)
