@@ -23,6 +23,7 @@ from assistant.spelling import Speller
 from index.documents import Document, citation_id
 from index.glossary import Glossary, longest_terms
 from index.numerals import from_roman, zh_number, zh_numeral
+from index.registry import short_forms
 from index.text import has_cjk, question_language, strip_all_spaces
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
@@ -36,6 +37,9 @@ _FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an 
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 # values a list of paragraphs can be of: each paragraph writes its own ('resolution': a resolution's number)
 _LISTED_KINDS = frozenset({"symbol", "year", "resolution"})
+# a resolution's number or a document's symbol as a sentence writes it, in either language ('第62/21号决议',
+# 'resolution 74/50,')
+_SYMBOL_IN_TEXT = re.compile(r"(?<![\dA-Za-z/])(?:[A-Z]+/)*\d{2,}/\d+(?![\d/])")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -99,6 +103,8 @@ class QuestionReader:
         language = pack(lang)
         text = _in_full(text, language.abbreviations)
         condensed = condense(text, history)
+        if condensed.context and (answered := self._answered_symbols(history, condensed.context)):
+            condensed.context = f"{condensed.context} {' '.join(answered)}"
         # a question for the paragraphs that mention a document is about the one that mentions it ('哪些段落提到了
         # 《不扩散核武器条约》？全部列出'): whichever sentence asks for them
         mentions = any(language.intents[name].search(text) for name in ("enumerate", "count", "locate")) and bool(
@@ -296,6 +302,21 @@ class QuestionReader:
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations or self._labels(condensed.context, doc, lang)[0]),
         )
+
+    def _answered_symbols(self, history: list[dict[str, Any]], context: str) -> list[str]:
+        """The documents the last answer named when the earlier question named none ('序言部分第10段回顾了哪项
+        决议？' … '第62/21号决议'): what a follow-up pointing back ('那个决议是哪天通过的？') is about. An earlier
+        question naming one is about that one ('62/21号决议注意到了哪些报告？' … '这两份秘书长报告的文号呢'), and the
+        indexed documents' own symbols, which every answer's citations name, are no referent."""
+        indexed = {form for symbol in self.documents for form in short_forms(symbol)}
+
+        def cited(text: str) -> list[str]:
+            return [s for s in _SYMBOL_IN_TEXT.findall(text) if s not in indexed and not s.startswith("A/RES/")]
+
+        if cited(context):
+            return []
+        answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
+        return list(dict.fromkeys(cited(answer)))
 
     def _category(self, focus: str, lang: str) -> str | None:
         """The two characters after a plural interrogative ('哪些安排' -> '安排'), in languages that have one."""

@@ -245,6 +245,23 @@ def test_a_state_is_named_as_a_word_not_inside_one() -> None:
     assert [m.group(0) for m in shape.shape.finditer("Russia and Norway")] == ["Russia", "Norway"]
 
 
+def test_a_follow_up_pointing_back_is_about_what_the_last_answer_named(reader):
+    """'那个决议是哪天通过的？' after an answer naming 第62/21号决议: 62/21 is searched for; the indexed documents'
+    own symbols, which every answer's citations carry, are not."""
+    history = [
+        {"role": "user", "content": "71/67 序言部分第10段回顾了哪项决议？"},
+        {"role": "assistant", "content": "回顾了第62/21号决议（A/RES/71/67:PP10）。"},
+    ]
+    question = reader.read("那个决议是哪天通过的？", history)
+    assert question.follow_up and "62/21" in question.search and "A/RES/71/67" not in question.search
+    # an earlier question naming a document of its own is about that one, not what the answer named besides
+    history = [
+        {"role": "user", "content": "序言第10段提到的62/21号决议注意到了哪些报告？"},
+        {"role": "assistant", "content": "政府专家组的报告（A/61/1028）以及秘书长1990年和1995年的报告。"},
+    ]
+    assert "A/61/1028" not in reader.read("这两份秘书长报告的文号呢？", history).search
+
+
 def test_a_thing_named_then_an_instruction_is_a_follow_up(reader):
     """'80/53 呢？全部列出来' after '71/67 里哪几段提到秘书长？': the earlier question asked again of 80/53."""
     history = [{"role": "user", "content": "71/67 里哪几段提到秘书长？"}, {"role": "assistant", "content": "三段。"}]
