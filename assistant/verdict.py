@@ -563,18 +563,15 @@ class VerdictJudge:
             return " ".join(quoted)  # '“…”这句出自哪一段': the words quoted, whatever frames them
         if question.follow_up:
             # a follow-up with no words of the text's own ('and what does the 2016 one say on the same points?')
-            # takes the earlier question's, unless it asks one fact in words of its own ('and who sponsored it?': no
-            # sponsors in the text); one naming a term ('and how many did the 2016 GGE get?') is about it, unless
-            # the term names the document itself ('and what could the GA decide then?': the GA adopted it)
+            # takes the earlier question's; one naming a term ('and how many did the 2016 GGE get?') is about it,
+            # unless the term names the document itself ('and what could the GA decide then?': the GA adopted it)
             own = judge.vocabulary(focus)
             own_terms = [
                 t
                 for t in self.glossary.official_terms(focus, vocabulary=False)
                 if not self.facts.in_record(question.scope or "", t)
             ]
-            known = [w for w in own.words if w not in own.absent]
-            asks_one = question.intent in ("lookup", "yes_no")
-            if not known and not own_terms and not (own.words and asks_one):
+            if not [w for w in own.words if w not in own.absent] and not own_terms:
                 return asked(question.search)
         return focus
 
