@@ -73,6 +73,7 @@ class VerdictJudge:
         self.sets = ParagraphSets(paragraphs, glossary, self.facts)
         self.cards = DataCards(paragraphs, glossary, self.facts)
         self.names = DocumentNames(paragraphs, glossary, self.facts)
+        self._symbols = {p.doc_symbol for p in paragraphs.values()}  # the indexed documents
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
         """The verdict on the document the question is about (its words are judged against that text)."""
@@ -204,8 +205,7 @@ class VerdictJudge:
 
     def _other_documents(self, symbol: str | None) -> set[str]:
         """The short forms of the indexed documents' symbols other than `symbol` ('71/67', 'A/RES/71/67')."""
-        symbols = {p.doc_symbol for p in self.paragraphs.values()} - {symbol}
-        return {form for other in symbols for form in short_forms(other)}
+        return {form for other in self._symbols - {symbol} for form in short_forms(other)}
 
     def _listing(
         self,
