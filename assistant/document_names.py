@@ -42,7 +42,7 @@ class DocumentNames:
         spelled = [t for t in self.glossary.terms() if t.isascii() and self.glossary.is_official(t) and t in latin]
         latin_terms = self.glossary.official_terms(latin, vocabulary=False) + spelled  # 'GSTE'; 'Vienna' as such
         unnamed = [t for t in latin_terms if not judge.names_term(t)]
-        unnamed += self._english_names_not_in(question.scope or "", subject)
+        unnamed += self._english_names_not_in(question.scope or "", subject, question.focus)
         unnamed += self._chinese_names_not_in(question.scope or "", subject, judge)
         unnamed += [
             a
@@ -57,11 +57,13 @@ class DocumentNames:
         subject = without_label_refs(subject)
         placeholder = pack(question.lang).templates["this_document"]
         titles = [t for t in TITLE.findall(subject) if t[1:-1].strip() != placeholder and not judge.names_term(t[1:-1])]
-        return titles + self._english_names_not_in(question.scope or "", subject)
+        return titles + self._english_names_not_in(question.scope or "", subject, question.focus)
 
-    def _english_names_not_in(self, symbol: str, subject: str) -> list[str]:
+    def _english_names_not_in(self, symbol: str, subject: str, asked: str) -> list[str]:
         """The proper names of an English question ('the Treaty on the Prohibition of Nuclear Weapons') that an
-        English document never uses (a Chinese text is checked by the glossary's names only)."""
+        English document never uses (a Chinese text is checked by the glossary's names only). A name is the
+        question's own words as `asked`: taking the asking words out of it joins no others into one ('Through
+        [which part] of the Secretariat')."""
         text = self._english_text(symbol)
         if not text:
             return []
@@ -72,7 +74,7 @@ class DocumentNames:
             while words and words[0].lower() in asking:  # 'What UNTS volume': the question's own first word
                 words.pop(0)
             name = " ".join(words)
-            if _PROPER_NAME.fullmatch(name) and strip_all_spaces(name).lower() not in text:
+            if _PROPER_NAME.fullmatch(name) and name in asked and strip_all_spaces(name).lower() not in text:
                 names += [] if self.glossary.official_terms(name, vocabulary=False) else [name]
         return names
 

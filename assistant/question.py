@@ -178,6 +178,10 @@ class QuestionReader:
         if answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup":
             intent, answer_type = "locate", None  # 'which article of the NPT covers withdrawal': where in it
         card = next((a.card for a in language.answer_types if a.name == answer_type), None)
+        if card and doc is not None and doc.kind == "treaty":
+            # 'NPT amendments: whose votes count?': a treaty has no recorded vote; it says what it says of votes in
+            # its text
+            answer_type, card = (asked_types[0] if asked_types else None), None
         # a list of values of a kind across the text: 'list the numbered resolutions', '提到了哪些编号的决议', 'which
         # years does it mention'
         several = bool(

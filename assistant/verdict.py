@@ -162,6 +162,10 @@ class VerdictJudge:
             ]
             if question.answer_type and not chinese_absent and (record := self.cards.stating(question)):
                 return Verdict(True, "a fact about the document itself", (record,))
+            earlier = tuple(pid for pid in question.previous_citations if pid in self.paragraphs)
+            if question.follow_up and earlier:
+                # 'at which session, and what for?' after 'what does OP10 ask for': of the paragraphs discussed
+                return self._on_named(replace(question, labels=earlier), judge)
             return Verdict(False, "the question names no subject the documents hold")
         named = topic + vocabulary.asked_absent + self.glossary.official_terms(subject)
         if (data_card := self.paragraphs.get(f"{question.scope}:{card}")) and (

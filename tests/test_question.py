@@ -122,6 +122,13 @@ def reader() -> QuestionReader:
         # a prediction is nobody's text
         ("Is the expert group likely to agree on a report?", "opinion", None),
         ("专家组达成共识的前景如何？", "opinion", None),
+        # a verb asked as itself-not-itself asks whether ('提没提到'); 会不会 asks what will happen, not whether
+        ("决议里提没提到各国要遵守国际人道法？", "yes_no", None),
+        ("决议设没设专家组？", "yes_no", None),
+        ("执行部分里用了“呼吁”或“促请”的段落有哪些", "enumerate", None),  # the counted unit before 有哪些
+        ("71/67在哪里强调持续能力建设的重要性", "locate", None),  # where the document itself says it
+        ("the group - meeting venues?", "lookup", "place"),
+        ("专家组成员的名单有吗？", "yes_no", "names"),  # 名单: a list of names
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
