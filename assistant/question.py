@@ -160,10 +160,10 @@ class QuestionReader:
         # an instruction beside the question says what kind of answer it wants ('Which articles …? list them all',
         # '给我做个简报：80/53 关于…')
         instruction = _instructions(text)
-        intent = next(
-            (name for name in INTENTS if asking_language.intents[name].search(asking)),
-            next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup"),
-        )
+        instructed = next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup")
+        intent = next((name for name in INTENTS if asking_language.intents[name].search(asking)), instructed)
+        if intent == "locate" and instructed == "enumerate":
+            intent = "enumerate"  # 'Where does 71/67 mention partnerships? list all the paras': every place
         asked = [(a.name, m.span()) for a in asking_language.answer_types if (m := a.asks.search(asking))]
         answer_type = asked[0][0] if asked else None
         # another kind asked in words of its own ('where and when'; not the 在哪 of '在哪次全体会议')
@@ -173,9 +173,16 @@ class QuestionReader:
         whether = asking_language.intents["yes_no"].search(asking)
         if intent == "yes_no" and which and whether and which.start() < whether.start():
             intent = "lookup"  # '生效几年后开会决定是否延长': 几年 is asked; the 'whether' after it is the text's
-        if intent == "summarize" and answer_type in SPECIFIC_TYPES:
-            intent = "lookup"  # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked
-        if answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup":
+        summary = asking_language.intents["summarize"].search(asking.lstrip())
+        if intent == "summarize" and answer_type in SPECIFIC_TYPES and not (summary and summary.start() == 0):
+            # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked ('Summarize who … and
+            # when', the verb first, asks for a summary)
+            intent = "lookup"
+        article_asked = answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup"
+        if article_asked and (qualifier := _qualifying_kind(asking, asked)):
+            # 'which NPT article defines a nuclear-weapon State': the definition, in the one clause asking
+            answer_type, asked_types, article_asked = qualifier, [k for k in asked_types if k != qualifier], False
+        elif article_asked:
             intent, answer_type = "locate", None  # 'which article of the NPT covers withdrawal': where in it
         card = next((a.card for a in language.answer_types if a.name == answer_type), None)
         if card and doc is not None and doc.kind == "treaty":
@@ -275,6 +282,7 @@ class QuestionReader:
             self._part(asked_again, asking, asking_language.code, part_asked) if asked_again else None
         )
         part = None if aspects and part == "ALL" else part  # 'brief me on the group: size, venue': not all of it
+        part = "ART" if article_asked else part  # the unit a place in the text is asked in
         main = self.choice.main
         unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
         scope_terms = self.choice.only_in(condensed.question, main)[1] if unnamed_other and main else ()
@@ -398,6 +406,8 @@ class QuestionReader:
         return not (language.asks_which and language.asks_which.search(rest)) and not _FIGURE.search(focus)
 
     def _part(self, text: str, focus: str, lang: str, intent: str) -> str | None:
+        if intent == "locate":
+            return _part_kind(text, lang)  # '序言部分哪一段提到…': where in the preamble
         if intent not in ("summarize", "count", "enumerate"):
             return None
         named = [kind for kind, pattern in pack(lang).parts.items() if pattern.search(text)]
@@ -558,6 +568,19 @@ def _part_kind(text: str, lang: str) -> str | None:
         if pattern.search(text):
             return kind
     return None
+
+
+_QUESTION_JOINER = re.compile(r"[,，;；?？、]|\band\b|和|以及|并且|还有")
+
+
+def _qualifying_kind(asking: str, asked: list[tuple[str, tuple[int, int]]]) -> str | None:
+    """The kind of fact asked right after the first one, in the same clause ('which article defines …': the
+    definition qualifies the article); None when another question is joined to it ('which article, and what is
+    the right called?')."""
+    if len(asked) < 2:
+        return None
+    (_, (_, end)), (kind, (start, _)) = asked[0], asked[1]
+    return kind if start >= end and not _QUESTION_JOINER.search(asking[end:start]) else None
 
 
 def _names_only_part(focus: str, lang: str) -> bool:

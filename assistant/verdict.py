@@ -203,6 +203,10 @@ class VerdictJudge:
         # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it (or a
         # glossary word it spells: 'duplication'), each at it
         touched = [*topic, *(t for t in glossary_words if t not in topic)]
+        if question.intent == "locate" and question.part:
+            # 'which NPT article deals with …', '序言部分哪一段…': the paragraphs of that part first
+            in_part = set(self.sets.part(question))
+            evidence = [pid for pid in evidence if pid in in_part] + [pid for pid in evidence if pid not in in_part]
         if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
         return Verdict(True, reason, tuple(evidence), grounded=own)

@@ -129,6 +129,13 @@ def reader() -> QuestionReader:
         ("71/67在哪里强调持续能力建设的重要性", "locate", None),  # where the document itself says it
         ("the group - meeting venues?", "lookup", "place"),
         ("专家组成员的名单有吗？", "yes_no", "names"),  # 名单: a list of names
+        # a summary asked first is a summary, whatever kinds of fact it names; a verb inside describes
+        ("Summarize who the resolution asks to report, to whom, and when.", "summarize", None),
+        ("逐条讲一下执行部分，给领导准备材料用", "summarize", None),
+        ("whats the budget for the expert group? need the figure for a brief", "lookup", "money"),
+        # where, with an instruction to list: every place
+        ("Where does the resolution mention partnerships? list all the paras", "enumerate", None),
+        ("哪一段提到了能力建设？都列出来", "enumerate", None),
     ],
 )
 def test_intent_and_answer_type(reader, text, intent, answer_type):
@@ -145,6 +152,14 @@ def test_intent_and_answer_type(reader, text, intent, answer_type):
         ("NPT哪些条款涉及和平利用核能", "enumerate", None),
         # the treaty's own article: where in it, not an article its text refers to ('Article IV' in Article III)
         ("Which article of the NPT covers withdrawal?", "locate", None),
+        ("Which NPT article deals with the benefits of peaceful nuclear explosions?", "locate", None),
+        (
+            "条约哪一条规定生效25年后开会决定是否无限期延长？",
+            "locate",
+            None,
+        ),  # 'the treaty' unqualified: the one indexed
+        # another kind asked of the article: that fact, where the article states it
+        ("which NPT article defines a nuclear-weapon State?", "lookup", "definition"),
     ],
 )
 def test_the_articles_of_the_treaty_asked_about(reader, text, intent, answer_type):
@@ -203,6 +218,9 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
         ("两份决议分别在哪一段提到，对应NPT第几条？", None),  # 第几条 asks which article
         ("裁审会报告列出的核查一般原则具体是哪几条？", None),  # 哪几条 asks which items, counts no articles
         ("序言部分“深信”开头的那几段分别说了什么", None),  # 那几段: those paragraphs, no count of them
+        # where in a part: the unit a place in the text is asked in
+        ("序言部分哪一段提到了信任？", "PP"),
+        ("Which article of the NPT covers withdrawal?", "ART"),
     ],
 )
 def test_the_part_a_summary_or_count_is_about(reader, text, part):

@@ -95,7 +95,13 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:ART8", "UNTS vol. 729, No. 10485:ART10"],
             "UNTS vol. 729, No. 10485:ART8",
         ),
-        ("71/67弃权国家名单", ["VOTE", "OP1"], "VOTE"),  # 名单 asks for the names the card lists
+        ("71/67弃权国家名单", ["VOTE", "OP1"], "VOTE"),
+        # where in a part: its paragraphs first, before a preambular one on the same words
+        (
+            "Which NPT article deals with the benefits of peaceful nuclear explosions?",
+            ["UNTS vol. 729, No. 10485:PP6", "UNTS vol. 729, No. 10485:ART5", "UNTS vol. 729, No. 10485:ART3"],
+            "UNTS vol. 729, No. 10485:ART5",
+        ),  # 名单 asks for the names the card lists
         # a date written with a comma of its own ('prior to January 1, 1967')
         (
             "Under the NPT, a nuclear-weapon State is one that exploded a device before what date?",
