@@ -213,12 +213,16 @@ class Assistant:
             return self._each_document(turn)
         if turn.request.doc or question.labels or question.follow_up:
             return turn
-        typed = verdict.found and question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
+        asks_fact = question.intent == "lookup" and question.answer_type in SPECIFIC_TYPES
+        typed = verdict.found and asks_fact
+        # a fact the main resolution does not state, of a thing another document the question names holds ('where
+        # was the first NPT review conference to be held': the NPT says)
+        unstated = asks_fact and not verdict.found and not verdict.off_topic and bool(question.mentioned)
         # 'which paragraphs mention irreversibility': where each document says it
         listed = verdict.found and question.intent == "enumerate" and bool(question.terms)
-        if not typed and not listed and not verdict.off_topic:
+        if not typed and not listed and not verdict.off_topic and not unstated:
             return turn
-        symbols = [s for s in self.index.documents if s != question.scope]
+        symbols = [s for s in self.index.documents if s != question.scope and (s in question.mentioned or not unstated)]
         if question.scope_named:
             if verdict.found:
                 return turn

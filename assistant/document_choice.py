@@ -240,6 +240,14 @@ class DocumentChoice:
         ]
         return doc, tuple(wanted), [said.group(0), *years]
 
+    def named(self, text: str) -> list[str]:
+        """The indexed documents the text names by symbol or name, wherever ('the first NPT review conference')."""
+        return [
+            symbol
+            for symbol in self.documents
+            if any(form in text for form in short_forms(symbol)) or any(_names(text, n) for n in aliases(symbol))
+        ]
+
     def _mentioned(self, doc: Document, symbol: str) -> bool:
         """Whether the document's text names the other one, by any of its names or their official forms."""
         text = self.written[doc.symbol]

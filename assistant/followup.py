@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.labels import LabelRef, display_label, find_label_refs, named_items
-from assistant.language import LANGUAGES, pack
+from assistant.language import LANGUAGES, only_asking, pack
 from index.documents import split_citation_id
 from index.errors import InputError
 from index.text import question_language
@@ -42,12 +42,25 @@ def validate_history(history: Any) -> list[dict[str, Any]]:
 
 
 def is_follow_up(question: str) -> bool:
-    """A question with a word that points back ('它', 'that one'), or one that only names a thing ('执行部分呢？',
-    'and the NPT?'): the earlier question asked again of it."""
+    """A question with a word that points back ('它', 'that one'), one that only names a thing ('执行部分呢？',
+    'and the NPT?'): the earlier question asked again of it; or one that only asks, naming nothing ('at which
+    session, and what for?')."""
     languages = [pack(code) for code in LANGUAGES]
-    return any(pattern.search(question) for language in languages for pattern in language.follow_up.values()) or any(
-        language.elliptical.search(question) for language in languages if language.elliptical
+    return (
+        any(pattern.search(question) for language in languages for pattern in language.follow_up.values())
+        or any(language.elliptical.search(question) for language in languages if language.elliptical)
+        or _only_asks(question)
     )
+
+
+def _only_asks(question: str) -> bool:
+    """Nothing in the question but the words that ask and those naming the kinds of fact asked for."""
+    lang = question_language(question)
+    language = pack(lang)
+    rest = question
+    for pattern in (*(a.asks for a in language.answer_types), *language.intents.values()):
+        rest = pattern.sub(" ", rest)
+    return only_asking(rest, lang)
 
 
 def _step(question: str) -> int:

@@ -53,6 +53,8 @@ class Question:
     scope_named: bool = False  # the question says which (else: the main resolution, and the others may answer too)
     scope_terms: tuple[str, ...] = ()  # the terms that chose the document when none was named ('修正案': the NPT)
     also: tuple[str, ...] = ()  # other documents it asks about too ('71/67 和 80/53', 'both resolutions'): grouped
+    # other indexed documents it names, if only inside another name ('the first NPT review conference': the NPT)
+    mentioned: tuple[str, ...] = ()
     intent: str = "lookup"
     answer_type: str | None = None
     also_types: tuple[str, ...] = ()  # the other kinds of fact it asks for ('where and when': the time too)
@@ -295,6 +297,7 @@ class QuestionReader:
             scope_named=scope_named,
             scope_terms=scope_terms,
             also=also,
+            mentioned=tuple(s for s in self.choice.named(condensed.question) if not doc or s != doc.symbol),
             intent=intent,
             answer_type=answer_type,
             also_types=tuple(t for t in asked_types if t != answer_type),

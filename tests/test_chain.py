@@ -421,6 +421,15 @@ def test_a_body_only_another_document_names_is_answered_by_that_document(assista
     assert answer.found and answer.citations[0].id == "A/RES/80/53:OP3"
 
 
+def test_a_fact_the_resolution_does_not_state_is_answered_by_the_document_the_question_names(assistant):
+    # the NPT is named only inside the conference's name: the resolution gives no place for it, the treaty does
+    answer = assistant.ask("Where was the first NPT review conference supposed to take place?")
+    assert answer.found and answer.citations[0].id == "UNTS vol. 729, No. 10485:ART8" and "Geneva" in answer.text
+    # … and a question naming no other document is not answered by one
+    answer = assistant.ask("会员国向秘书长提交意见的截止日期是哪天？")
+    assert not answer.found
+
+
 def test_what_the_resolution_says_of_a_document_it_cites(assistant):
     # the treaty's own text has no Treaty Series reference; the resolution's footnote citing it has
     answer = assistant.ask("What's the UN Treaty Series reference given for the NPT?")

@@ -191,6 +191,12 @@ def test_named_paragraphs_ordinals_and_ranges(reader, text, labels):
     assert reader.read(text, []).labels == tuple(R + label for label in labels)
 
 
+def test_the_documents_a_question_names_inside_another_name(reader):
+    question = reader.read("where was the first NPT review conference to be held?", [])
+    assert question.scope == R[:-1] and question.mentioned == (NPT,)
+    assert reader.read("专家组在哪里开会？", []).mentioned == ()
+
+
 def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
     question = reader.read("执行部分第12段说了什么？", [])
     assert question.labels == () and question.missing == (R + "OP12",)

@@ -138,6 +138,10 @@ def test_a_follow_up_with_no_subject_of_its_own_asks_of_the_paragraphs_discussed
     ]
     verdict = decide("and at which session?", ["A/RES/80/53:PP1", "A/RES/80/53:OP12"], history)
     assert verdict.found and verdict.evidence == ("A/RES/80/53:OP10",), verdict
+    # one that only asks is a follow-up, with no word pointing back: of the paragraph the earlier question named
+    history = [{"role": "user", "content": "What does OP10 of 80/53 ask for?"}]
+    verdict = decide("at which session, and what for?", ["A/RES/80/53:PP1", "A/RES/80/53:OP12"], history)
+    assert verdict.found and verdict.evidence == ("A/RES/80/53:OP10",), verdict
 
 
 def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
