@@ -344,6 +344,10 @@ class VerdictJudge:
         # the places an English question names through the glossary are its topic too ('the Norway-UK
         # initiative': 挪威)
         words = [] if question.follow_up and specifics else topic + [p for p in vocabulary.places if p not in topic]
+        adoption = pack(question.lang).adoption
+        if question.answer_type in DATE_TYPES and words and not (adoption and adoption.search(question.focus)):
+            # a document's record dates its adoption: no answer to when anything else happens ('第一届会议哪天开幕')
+            candidates = [pid for pid in candidates if self.paragraphs[pid].kind != "meta"]
         if question.intent == "yes_no":  # the figure a yes-no question checks is no topic ('capped at 21?')
             specifics = [s for s in specifics if not s.isdigit()]
         # the card that states this kind of fact (the vote) is on its topic, whatever the words

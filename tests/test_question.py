@@ -133,6 +133,7 @@ def reader() -> QuestionReader:
         ("Summarize who the resolution asks to report, to whom, and when.", "summarize", None),
         ("逐条讲一下执行部分，给领导准备材料用", "summarize", None),
         ("whats the budget for the expert group? need the figure for a brief", "lookup", "money"),
+        ("What's the date of the resolution?", "lookup", "day"),
         # where, with an instruction to list: every place
         ("Where does the resolution mention partnerships? list all the paras", "enumerate", None),
         ("哪一段提到了能力建设？都列出来", "enumerate", None),

@@ -294,6 +294,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("那专家组最后的报告通过了吗？", ["OP7", "PP10"], "after it was"),
         ("专家组名单出来了没", ["OP7", "PP10"], "after it was"),
         ("专家组成员的名单有吗？", ["OP7", "PP10"], "人名"),  # a list of names the paragraphs do not give
+        # a document's record dates its adoption, not when anything else happens
+        ("科学和技术专家组第一届会议哪一天开幕？", ["A/RES/80/53:META", "A/RES/80/53:PP6", "A/RES/80/53:OP3"], "日期"),
         # two kinds of fact asked: the paragraph on it must state each ('by which countries' alone is not enough)
         ("when was the IPNDV launched and by which countries", ["PP14", "PP2"], "state no time"),
         # an exact date the treaty does not give (it enters into force on a deposit, dated nowhere)
