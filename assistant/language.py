@@ -150,6 +150,7 @@ class LanguagePack:
     # 'did the group adopt its report', '名单出来了没': whether someone did something, an event no text records that
     # only decides and asks
     asks_event: re.Pattern[str] | None
+    past_outcome: re.Pattern[str] | None  # 'adopted', 通过了: what was done, as a session after a document did it
     unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
     exclusive: re.Pattern[str] | None  # 'only', '只': a yes-no question that no other value may answer
     # 'the Second Committee', 第二委员会: a thing named by its ordinal (group 'n') and what it numbers (group 'head')
@@ -277,6 +278,7 @@ def pack(code: str) -> LanguagePack:
         asks_reason=re.compile(raw["asks_reason"], flags) if raw.get("asks_reason") else None,
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,
         asks_event=re.compile(raw["asks_event"], flags) if raw.get("asks_event") else None,
+        past_outcome=re.compile(raw["past_outcome"], flags) if raw.get("past_outcome") else None,
         unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
         exclusive=re.compile(raw["exclusive"], flags) if raw.get("exclusive") else None,
         ordinal_name=re.compile(raw["ordinal_name"], flags) if raw.get("ordinal_name") else None,

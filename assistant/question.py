@@ -18,7 +18,7 @@ from typing import Any
 from assistant.document_choice import DocumentChoice
 from assistant.followup import condense, last_question
 from assistant.labels import LabelRef, find_label_refs, label_ranges
-from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, asks_only, only_asking, pack
+from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, asks_only, number_value, only_asking, pack
 from assistant.spelling import Speller
 from index.documents import Document, citation_id
 from index.glossary import Glossary, longest_terms
@@ -311,7 +311,9 @@ class QuestionReader:
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
             aspects=aspects,
             asks_total=_asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
-            asks_event=bool(language.asks_event and language.asks_event.search(focus)) and not _authors_act(focus),
+            asks_event=bool(language.asks_event and language.asks_event.search(focus))
+            and not _authors_act(focus)
+            or _at_a_later_session(focus, doc, language),
             lead=lead,
             opens=opens,
             follow_up=bool(condensed.context or condensed.previous_citations),
@@ -563,6 +565,17 @@ def _authors_act(focus: str) -> bool:
     """'71/67注意到民间社会的贡献了没': what the document itself does, not an event after it (an English question
     says so by its subject: 'did 80/53 …', 'did the GA …')."""
     return any(verb in focus for verb in _authors_verbs())
+
+
+def _at_a_later_session(focus: str, doc: Document | None, language: LanguagePack) -> bool:
+    """'第七十二届大会通过了什么决议', 'was it extended at the eighty-fourth session': what a session after the
+    document's own did, which the document cannot tell."""
+    own = re.match(r"A/RES/(\d+)/", doc.symbol) if doc is not None else None
+    session = language.answer_type("session")
+    if own is None or session is None or not (language.past_outcome and language.past_outcome.search(focus)):
+        return False
+    numbers = [number_value(m.group(0), language.code) for m in session.shape.finditer(focus)]
+    return any(n is not None and n > int(own.group(1)) for n in numbers)
 
 
 def _part_kind(text: str, lang: str) -> str | None:

@@ -744,6 +744,15 @@ def test_a_yes_no_question_on_what_others_did_asks_for_an_event(reader):
     assert not reader.read("What did the GGE report on?", []).asks_event
 
 
+def test_what_a_later_session_did_is_an_event_after_the_document(reader):
+    assert reader.read("第七十二届大会在“核裁军核查”分项下通过了什么决议？", []).asks_event
+    assert reader.read("Was the GSTE extended by the GA at its eighty-fourth session?", []).asks_event
+    # what the document asks of a later session, and its own session, are the document's
+    assert not reader.read("71/67要求在第七十二届会议临时议程中列入什么项目？", []).asks_event
+    assert not reader.read("80/53要求专家组向第八十四届会议报告吗？", []).asks_event
+    assert not reader.read("When will the GSTE report be considered at the eighty-fourth session?", []).asks_event
+
+
 def test_a_session_in_figures_is_one_the_text_spells_in_words():
     assert spelled_ordinal(81, "en") == ["eighty-first"] and spelled_ordinal(3, "en") == ["third"]
     assert spelled_ordinal(80, "en") == [] and spelled_ordinal(72, "zh") == ["七十二"]
