@@ -66,7 +66,7 @@ class DocumentChoice:
         docs, main = self.documents, self.main
         if only:
             return docs.get(only), [only], True
-        named = [symbol for symbol in docs if any(form in text for form in short_forms(symbol))]
+        named = [symbol for symbol in docs if _by_symbol(text, symbol)]
         if by_year := self._dated(text, lang):
             at, symbol, year = by_year
             if not named or at < min(text.find(form) for s in named for form in short_forms(s) if form in text):
@@ -245,7 +245,7 @@ class DocumentChoice:
         return [
             symbol
             for symbol in self.documents
-            if any(form in text for form in short_forms(symbol)) or any(_names(text, n) for n in aliases(symbol))
+            if _by_symbol(text, symbol) or any(_names(text, n) for n in aliases(symbol))
         ]
 
     def _mentioned(self, doc: Document, symbol: str) -> bool:
@@ -304,6 +304,11 @@ class DocumentChoice:
             for s in dict.fromkeys(cites)
             if s in self.documents and self.documents[s].kind == "treaty"
         ]
+
+
+def _by_symbol(text: str, symbol: str) -> bool:
+    """Whether the text names the document by its symbol or a short form of it ('80/53', 'A/RES/80/53')."""
+    return any(form in text for form in short_forms(symbol))
 
 
 def _names(text: str, name: str) -> bool:
