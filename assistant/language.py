@@ -35,6 +35,7 @@ SPECIFIC_TYPES = frozenset(
         "place",
         "names",
         "states",
+        "bodies",
         "language",
         "symbol",
         "title",
@@ -151,6 +152,10 @@ class LanguagePack:
     # only decides and asks
     asks_event: re.Pattern[str] | None
     past_outcome: re.Pattern[str] | None  # 'adopted', 通过了: what was done, as a session after a document did it
+    # a document's text asked for as written in a language ('the exact English wording', '英文原文'), and each
+    # language's name by its code
+    official_text: re.Pattern[str] | None
+    language_names: dict[str, re.Pattern[str]]
     unlisted: re.Pattern[str] | None  # '未列入' / 'not listed': a data card saying what it leaves out
     exclusive: re.Pattern[str] | None  # 'only', '只': a yes-no question that no other value may answer
     # 'the Second Committee', 第二委员会: a thing named by its ordinal (group 'n') and what it numbers (group 'head')
@@ -182,6 +187,13 @@ def _territory_names(code: str) -> str:
         if key.isalpha() and key not in _NOT_STATES and len(name) >= 2
     ]
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def language_name(code: str, in_language: str) -> str:
+    """A language's name in another ('en' in Chinese: 英语), from CLDR (Babel)."""
+    from babel import Locale
+
+    return str(Locale(in_language).languages.get(code, code))
 
 
 @cache
@@ -279,6 +291,8 @@ def pack(code: str) -> LanguagePack:
         asks_later=re.compile(raw["asks_later"], flags) if raw.get("asks_later") else None,
         asks_event=re.compile(raw["asks_event"], flags) if raw.get("asks_event") else None,
         past_outcome=re.compile(raw["past_outcome"], flags) if raw.get("past_outcome") else None,
+        official_text=re.compile(raw["official_text"], flags) if raw.get("official_text") else None,
+        language_names={code: re.compile(p, flags) for code, p in raw.get("language_names", {}).items()},
         unlisted=re.compile(raw["unlisted"], flags) if raw.get("unlisted") else None,
         exclusive=re.compile(raw["exclusive"], flags) if raw.get("exclusive") else None,
         ordinal_name=re.compile(raw["ordinal_name"], flags) if raw.get("ordinal_name") else None,

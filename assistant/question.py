@@ -72,6 +72,7 @@ class Question:
     asks_event: bool = False  # whether, or what, someone other than the document's author did or said after it
     lead: str = ""  # the verb asked about ('what did it decide' -> 'decide'): every paragraph opening with it
     opens: str = ""  # the word asked about as an opening ("that start with 'Underlining'", 以“强调”开头)
+    text_language: str = ""  # the language of the official text asked for ('71/67的英文原文': en), '' if none
     follow_up: bool = False
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
 
@@ -176,9 +177,14 @@ class QuestionReader:
         if intent == "yes_no" and which and whether and which.start() < whether.start():
             intent = "lookup"  # '生效几年后开会决定是否延长': 几年 is asked; the 'whether' after it is the text's
         summary = asking_language.intents["summarize"].search(asking.lstrip())
-        if intent == "summarize" and answer_type in SPECIFIC_TYPES and not (summary and summary.start() == 0):
-            # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked ('Summarize who … and
-            # when', the verb first, asks for a summary)
+        if (
+            intent == "summarize"
+            and answer_type in SPECIFIC_TYPES
+            and (summary.start() > 0 if summary else not asked_types)
+        ):
+            # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked, as one fact is beside an
+            # instruction ('the budget? need the figure for a brief'); 'Summarize who … and when', the verb first, and
+            # several facts beside one ('brief一下…：交给谁、什么时候交') ask for a summary
             intent = "lookup"
         article_asked = answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup"
         if article_asked and (qualifier := _qualifying_kind(asking, asked)):
@@ -316,6 +322,7 @@ class QuestionReader:
             or _at_a_later_session(focus, doc, language),
             lead=lead,
             opens=opens,
+            text_language=_text_language(focus, language),
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations or self._labels(condensed.context, doc, lang)[0]),
         )
@@ -576,6 +583,14 @@ def _at_a_later_session(focus: str, doc: Document | None, language: LanguagePack
         return False
     numbers = [number_value(m.group(0), language.code) for m in session.shape.finditer(focus)]
     return any(n is not None and n > int(own.group(1)) for n in numbers)
+
+
+def _text_language(focus: str, language: LanguagePack) -> str:
+    """The language a document's own words are asked for in ('the exact English wording of OP7', '英文原文'), ''
+    when no official text is asked for or no language is named."""
+    if not (language.official_text and language.official_text.search(focus)):
+        return ""
+    return next((code for code, name in language.language_names.items() if name.search(focus)), "")
 
 
 def _part_kind(text: str, lang: str) -> str | None:

@@ -20,6 +20,7 @@ from assistant.document_names import DocumentNames
 from assistant.labels import display_label, without_label_refs
 from assistant.language import (
     SPECIFIC_TYPES,
+    language_name,
     pack,
 )
 from assistant.paragraph_facts import DATE_TYPES, ParagraphFacts, uses_words
@@ -35,7 +36,7 @@ from index.text import YEAR
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot, a day included)
-_LITERAL_TYPES = frozenset({"symbol", "names", "states", "language", "money", "place", "outcome", "day"})
+_LITERAL_TYPES = frozenset({"symbol", "names", "states", "bodies", "language", "money", "place", "outcome", "day"})
 # ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
 _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
 # kinds of fact a second question in one asks for, each in its family: a time may be given as a duration
@@ -447,6 +448,21 @@ class VerdictJudge:
         adoption are not in a resolution; None for every other question."""
         if question.intent == "cited_documents" and retrieval.registry:
             return Verdict(True, "the registry of cited documents", tuple(retrieval.ids))
+        if question.text_language and question.intent != "yes_no":
+            # '71/67英文正式文本里OP7原文是怎么写的': the index holds its Chinese text only
+            named = question.labels or tuple(p.id for p in self.paragraphs.values() if p.doc_symbol == question.scope)
+            held = sorted({self.paragraphs[pid].lang for pid in named})
+            if held and question.text_language not in held:
+                name = [language_name(code, question.lang) for code in held]
+                reason = (
+                    pack(question.lang)
+                    .reasons["other_text_language"]
+                    .format(
+                        held=pack(question.lang).templates["list_sep"].join(name),
+                        asked=language_name(question.text_language, question.lang),
+                    )
+                )
+                return Verdict(False, reason)
         if question.intent == "opinion":
             return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
         if question.asks_reason and self.cards.label(question):

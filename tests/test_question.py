@@ -133,6 +133,11 @@ def reader() -> QuestionReader:
         ("Summarize who the resolution asks to report, to whom, and when.", "summarize", None),
         ("逐条讲一下执行部分，给领导准备材料用", "summarize", None),
         ("whats the budget for the expert group? need the figure for a brief", "lookup", "money"),
+        ("brief一下专家组的安排：交给谁、什么时候交", "summarize", None),  # several facts beside an instruction
+        ("Who are the 25 members of the expert group?", "lookup", "names"),  # a body's members, by name
+        ("专家组成员都有谁", "lookup", "names"),
+        ("专家组2018年的会议具体是哪几天？", "lookup", "day"),  # which days: dates, not a duration
+        ("When exactly did the group first meet?", "lookup", "day"),
         ("What's the date of the resolution?", "lookup", "day"),
         # where, with an instruction to list: every place
         ("Where does the resolution mention partnerships? list all the paras", "enumerate", None),
@@ -955,3 +960,17 @@ def test_the_terms_read_are_the_same_in_every_process() -> None:
         for seed in (1, 2, 3, 4)
     }
     assert len(runs) == 1 and "审议大会" in runs.pop()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("71/67英文正式文本里OP7原文是怎么写的？", "en"),
+        ("What's the exact English wording of OP7 of 71/67?", "en"),
+        ("80/53第三段的中文原文", "zh"),
+        ("Give me an English rendering of preambular paragraph 8.", ""),  # a rendering: no official text asked
+        ("Which language versions of the NPT are equally authentic?", ""),  # no language named
+    ],
+)
+def test_the_language_of_the_official_text_asked_for(reader, text, language):
+    assert reader.read(text, []).text_language == language

@@ -306,6 +306,18 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("裁审会那份报告里的核查原则具体有哪几条？", ["PP10", "OP5", "META"], "没有逐一列出"),
         ("What verification principles did the Disarmament Commission report list?", ["OP5", "PP10"], "do not list"),
         ("秘书长根据79/240提交的报告里列了哪几个备选方案？", ["A/RES/80/53:PP6", "A/RES/80/53:OP9"], "没有逐一列出"),
+        # bodies asked for that the paragraph on them does not name (PP15 names a community, no organization)
+        ("决议提到的民间社会代表具体是哪些机构？", ["PP15", "OP7", "FN1"], "机构"),
+        ("序言部分第15段说的民间社会代表具体是哪些组织？", [], "机构"),
+        # the members of a body, asked for by name: the paragraph counts them and names none
+        ("Who are the 21 GSTE members?", ["A/RES/80/53:OP1", "A/RES/80/53:PP2"], "names of people"),
+        ("71/67的专家组成员都有谁", ["OP7", "PP10"], "人名"),
+        # which days, exactly when: a date the paragraph does not give (a month, two years)
+        ("GSTE 2027年1月的第一届会议具体是哪几天？", ["A/RES/80/53:OP3", "A/RES/80/53:PP6"], "日期"),
+        ("When exactly in 2018 did the GGE first meet?", ["OP7", "PP10"], "no date"),
+        # the official text in a language the index does not hold it in
+        ("71/67英文正式文本里OP7原文是怎么写的？", ["OP7"], "没有英语版本"),
+        ("What's the exact English wording of OP7 of 71/67?", ["OP7"], "not in English"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
@@ -687,3 +699,16 @@ def test_a_follow_up_moving_to_another_document_leaves_the_earlier_documents_num
     ]
     verdict = decide("2025年那个新的专家组呢？几个人？", ["A/RES/80/53:PP3", "A/RES/80/53:OP1"], history)
     assert verdict.found and verdict.evidence[0] == "A/RES/80/53:OP1", verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("NPT第一条英文原文给我", "UNTS vol. 729, No. 10485:ART1"),  # held in English
+        ("Give me an English rendering of preambular paragraph 8.", R + "PP8"),  # a rendering, not the official text
+        ("执行部分第5段鼓励哪两个机构？", R + "OP5"),  # bodies the paragraph names
+    ],
+)
+def test_a_text_asked_for_in_the_language_it_is_held_in_or_rendered_is_answered(decide, text, first):
+    verdict = decide(text, [])
+    assert verdict.found and verdict.evidence[0] == first, verdict.reason
