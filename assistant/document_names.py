@@ -44,20 +44,27 @@ class DocumentNames:
         unnamed = [t for t in latin_terms if not judge.names_term(t)]
         unnamed += self._english_names_not_in(question.scope or "", subject, question.focus)
         unnamed += self._chinese_names_not_in(question.scope or "", subject, judge)
-        unnamed += [
+        return unnamed + self._unknown_acronyms(subject, judge)
+
+    def other_documents_named(self, question: Question, subject: str, judge: RelevanceJudge) -> list[str]:
+        """The names of documents a question naming paragraphs gives that the document read never uses: a 《title》,
+        an English proper name or an unknown acronym."""
+        subject = without_label_refs(subject)
+        placeholder = pack(question.lang).templates["this_document"]
+        titles = [t for t in TITLE.findall(subject) if t[1:-1].strip() != placeholder and not judge.names_term(t[1:-1])]
+        return (
+            titles
+            + self._english_names_not_in(question.scope or "", subject, question.focus)
+            + self._unknown_acronyms(subject, judge)  # 'TPNW Article 4', 'TPNW第四条'
+        )
+
+    def _unknown_acronyms(self, subject: str, judge: RelevanceJudge) -> list[str]:
+        """The acronyms neither the documents nor the glossary know ('the CTBT', 'New START')."""
+        return [
             a
             for a in _ACRONYM.findall(subject)
             if a not in self.glossary.terms() and not judge.names_term(a) and not _ROMAN.fullmatch(a)
         ]
-        return unnamed
-
-    def other_documents_named(self, question: Question, subject: str, judge: RelevanceJudge) -> list[str]:
-        """The names of documents a question naming paragraphs gives that the document read never uses: a 《title》
-        or an English proper name."""
-        subject = without_label_refs(subject)
-        placeholder = pack(question.lang).templates["this_document"]
-        titles = [t for t in TITLE.findall(subject) if t[1:-1].strip() != placeholder and not judge.names_term(t[1:-1])]
-        return titles + self._english_names_not_in(question.scope or "", subject, question.focus)
 
     def _english_names_not_in(self, symbol: str, subject: str, asked: str) -> list[str]:
         """The proper names of an English question ('the Treaty on the Prohibition of Nuclear Weapons') that an

@@ -318,6 +318,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the official text in a language the index does not hold it in
         ("71/67英文正式文本里OP7原文是怎么写的？", ["OP7"], "没有英语版本"),
         ("What's the exact English wording of OP7 of 71/67?", ["OP7"], "not in English"),
+        # an article of a treaty the documents never name, by an acronym they never use
+        ("TPNW第四条关于核查的规定是怎么写的？", [], "never mention: TPNW"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
