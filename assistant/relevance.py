@@ -189,7 +189,8 @@ class RelevanceJudge:
         is. (A title the corpus lacks is no evidence against: users spell titles in more ways than symbols.)"""
         return [s for s in _SPECIFIC.findall(question) + TITLE.findall(question) if s in self._corpus]
 
-    def _in_corpus(self, word: str) -> bool:
+    def _in_corpus(self, word: str, *, whole: bool = False) -> bool:
+        """Whether the texts use the word (`whole`: as itself or by a glossary name, not only by a part of it)."""
         if word.isascii():
             return stem(word) in self._corpus_lower or any(  # 'resolutions' where a text says 'resolution'
                 term in self._corpus for term in self._glossary.chinese_for_word(word)
@@ -198,9 +199,15 @@ class RelevanceJudge:
             return True
         if word in self._glossary.terms():  # known by another of its names, when these texts use one
             return any(self._uses(form) for form in self._glossary.forms(word))
-        # A longer word whose own dictionary part is used ('学术界' -> '学术') names a subject the text has.
+        # A longer word whose own dictionary part is used ('学术界' -> '学术') names a subject the text has; as a
+        # whole word, only with the rest of it close after, as coordination shares it ('学术和研究界')
+        parts = [p for p in self._lexicon().cut_for_search(word) if len(p) >= 2 and p != word and p in self._corpus]
+        if not whole:
+            return bool(parts)
         return any(
-            len(part) >= 2 and part != word and part in self._corpus for part in self._lexicon().cut_for_search(word)
+            re.search(f"{re.escape(part)}.{{0,4}}{re.escape(word.split(part, 1)[1])}", self._corpus)
+            for part in parts
+            if word.startswith(part) and len(part) < len(word)
         )
 
     def names_term(self, term: str) -> bool:
@@ -279,7 +286,8 @@ class RelevanceJudge:
         words, after_interrogative = self._content_words(rest)
         # The word an interrogative asks for ('哪座城市', 'what penalties') names the kind of answer when the
         # text never uses it (it holds '日内瓦', not '城市'); when the text does use it, it is evidence.
-        present = {w: self._in_corpus(w) for w in words}
+        # (what an interrogative asks for is a kind of thing: '哪个会议室' asks for a room, which '会议' is not)
+        present = {w: self._in_corpus(w, whole=w in after_interrogative) for w in words}
         checkable = {w: w.isascii() or self._has_chinese or self._absent_place(w) for w in words}
         words = [w for w in words if w.lower() not in _EN.answer_kinds and w not in _ZH.answer_kinds]
         asked_absent = [w for w in words if w in after_interrogative and not present[w] and checkable[w]]

@@ -337,6 +337,12 @@ class VerdictJudge:
             question.intent in ("lookup", "yes_no", "locate") or card_fact
         ):
             return None
+        counting = pack(question.lang).counted if question.answer_type == "number" else None
+        counted = counting.search(question.focus) if counting else None
+        phrase = next((g for g in counted.groups() if g), "") if counted else ""
+        if uncounted := [w for w in vocabulary.absent if w in phrase]:
+            # 'how many women experts sat on the group': the text counts the experts, never the women among them
+            return Verdict(False, f"the documents never mention: {', '.join(uncounted)}")
         # and a follow-up's paragraph from the turn before ('执行部分第7段讲什么' … '那它哪年开会')
         candidates = retrieval.ids[:_EVIDENCE_DEPTH] + [
             pid for pid in question.previous_citations if pid in retrieval.ids[_EVIDENCE_DEPTH:]
