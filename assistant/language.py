@@ -163,6 +163,8 @@ class LanguagePack:
     one_of_several: re.Pattern[str] | None  # 'the first session', '第一届会议': one of the sessions a text counts
     adoption: re.Pattern[str] | None  # 'adopted', 通过: a question on the adoption of a text
     counted: re.Pattern[str] | None  # 'how many member States': the thing counted (group 1)
+    # a count naming the thing asked about ('the three informal meetings', 三次会议; group n): part of its topic
+    count_named: re.Pattern[str] | None
     asks_which: re.Pattern[str] | None  # 'which office' / 哪个: one particular thing asked for
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
     mentions: re.Pattern[str] | None  # 'mentions', 提到: what follows names the things paragraphs are listed by
@@ -299,6 +301,7 @@ def pack(code: str) -> LanguagePack:
         one_of_several=re.compile(raw["one_of_several"], flags) if raw.get("one_of_several") else None,
         adoption=re.compile(raw["adoption"], flags) if raw.get("adoption") else None,
         counted=re.compile(raw["counted"], flags) if raw.get("counted") else None,
+        count_named=re.compile(raw["count_named"], flags) if raw.get("count_named") else None,
         asks_which=re.compile(raw["asks_which"], flags) if raw.get("asks_which") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
         mentions=re.compile(raw["mentions"], flags) if raw.get("mentions") else None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.labels import without_label_refs
 from assistant.language import in_asked_unit, listed_names, number_value, pack
 from assistant.question import Question
 from index.documents import Paragraph, items_of
@@ -254,6 +255,40 @@ class ParagraphFacts:
             return True
         held = sum(1 for names in forms if any(self.has(paragraph.text, name) for name in names))
         return held * 2 > len(forms)
+
+    def counts_named(self, question: Question) -> list[tuple[int, list[str]]]:
+        """The counts a question names its topic by, each with the glossary's terms for the thing counted ('the
+        three informal meetings': 3, 会议), not the number it asks about or checks."""
+        language = pack(question.lang)
+        if not language.count_named or question.intent == "yes_no" or question.answer_type in ("number", "duration"):
+            return []
+        focus = without_label_refs(question.focus)
+        named = []
+        for match in language.count_named.finditer(focus):
+            after = focus[match.end() :]
+            # the noun phrase right after the count
+            phrase = (
+                re.split(r"[是在的了和与，、？。]", after)[0][:8]
+                if question.lang == "zh"
+                else " ".join(after.split()[:2])
+            )
+            terms = [t for t in self.glossary.terms() if uses_words(phrase, t)]
+            if (n := number_value(match.group("n"), question.lang)) and n > 1 and terms:
+                named.append((n, terms))
+        return named
+
+    def counts_otherwise(self, pid: str, n: int, terms: list[str]) -> bool:
+        """The paragraph counts the thing the terms name by another number than n ('four 2-week sessions' for the
+        three meetings asked about): it is on other things of that name."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("number")
+        forms = {f for t in terms for f in (t, *self.glossary.forms(t)) if f.isascii() == (paragraph.lang == "en")}
+        for match in shape.shape.finditer(paragraph.text) if shape else ():
+            after = paragraph.text[match.start() : match.end() + 30]
+            after = after[:12] if paragraph.lang == "zh" else " ".join(after.split()[:5])
+            if number_value(match.group(0), paragraph.lang) != n and any(self.has(after, f) for f in forms):
+                return True
+        return False
 
     def states(self, pid: str, answer_type: str) -> bool:
         """The paragraph states a fact of this kind; a document's symbol also through the footnotes it carries

@@ -347,6 +347,11 @@ class VerdictJudge:
         candidates = retrieval.ids[:_EVIDENCE_DEPTH] + [
             pid for pid in question.previous_citations if pid in retrieval.ids[_EVIDENCE_DEPTH:]
         ]
+        if counts := self.facts.counts_named(question):
+            # '80/53提到的三次非正式面对面会议是在哪里开的': the paragraph naming a place for four sessions is on others
+            candidates = [
+                pid for pid in candidates if not any(self.facts.counts_otherwise(pid, n, terms) for n, terms in counts)
+            ]
         # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
         # the places an English question names through the glossary are its topic too ('the Norway-UK
         # initiative': 挪威)

@@ -65,6 +65,9 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
         ("决议标题是什么", ["FN1", "PP1", "OP8"], "META"),  # a fact about the document itself
         ("专家组 人数", ["PP10", "OP7", "PP15"], "OP7"),  # a year (2007年) is not a number of people
         ("决议提到了哪些学术界代表", ["PP15", "OP7"], "PP15"),  # 学术界 as coordination shares it: 学术和研究界
+        # the sessions asked about by their count are those the paragraph counts so
+        ("Where will the GSTE's four sessions be held?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "A/RES/80/53:OP3"),
+        ("专家组的三届会议在哪开", ["OP7", "PP10"], "OP7"),
         ("PP2 提到了几届审议大会", ["PP2"], "PP2"),
         (
             "71/67专家组第二届会议在哪里开",
@@ -211,7 +214,11 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("这个决议一共有多少提案国？", ["META", "OP8"], "no subject"),
         ("决议通过时联合国一共有多少个会员国？", ["FN5", "PP5", "OP6"], "数字"),  # in Chinese too
         # a thing the Chinese text has no name for (the glossary's) cannot be counted there: not the experts' 25
-        ("How many women were among the experts of the 71/67 group?", ["OP7", "PP15"], "women"),  # the text never mentions them
+        (
+            "How many women were among the experts of the 71/67 group?",
+            ["OP7", "PP15"],
+            "women",
+        ),  # the text never mentions them
         # a proper name an English text never uses (its 'Treaty on the Non-Proliferation of Nuclear Weapons' is another)
         (
             "What does the 2025 resolution say about the Treaty on the Prohibition of Nuclear Weapons?",
@@ -323,6 +330,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("71/67专家组在日内瓦哪个会议室开会", ["OP7", "PP10"], "会议室"),
         # a count of a kind of member the text never mentions
         ("how many women experts sat on the 71/67 GGE?", ["OP7", "PP10"], "never mention: women"),
+        # the three meetings asked about are not the four sessions the paragraph naming places counts
+        ("80/53提到的三次非正式面对面会议是在哪里开的", ["A/RES/80/53:OP3", "A/RES/80/53:PP6"], "地点"),
         # an article of a treaty the documents never name, by an acronym they never use
         ("TPNW第四条关于核查的规定是怎么写的？", [], "never mention: TPNW"),
     ],
