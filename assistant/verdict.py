@@ -337,8 +337,8 @@ class VerdictJudge:
             question.intent in ("lookup", "yes_no", "locate") or card_fact
         ):
             return None
-        counting = pack(question.lang).counted if question.answer_type == "number" else None
-        counted = counting.search(question.focus) if counting else None
+        thing_counted = pack(question.lang).counted if question.answer_type == "number" else None
+        counted = thing_counted.search(question.focus) if thing_counted else None
         phrase = next((g for g in counted.groups() if g), "") if counted else ""
         if uncounted := [w for w in vocabulary.absent if w in phrase]:
             # 'how many women experts sat on the group': the text counts the experts, never the women among them
