@@ -190,7 +190,8 @@ class RelevanceJudge:
         return [s for s in _SPECIFIC.findall(question) + TITLE.findall(question) if s in self._corpus]
 
     def _in_corpus(self, word: str, *, whole: bool = False) -> bool:
-        """Whether the texts use the word (`whole`: as itself or by a glossary name, not only by a part of it)."""
+        """Whether the texts use the word (`whole`: a longer word counts as used through a part of it only when the
+        rest of it follows close after, as coordination shares it)."""
         if word.isascii():
             return stem(word) in self._corpus_lower or any(  # 'resolutions' where a text says 'resolution'
                 term in self._corpus for term in self._glossary.chinese_for_word(word)

@@ -456,24 +456,12 @@ class VerdictJudge:
     def _settled_by_the_question(self, question: Question, retrieval: Retrieval) -> Verdict | None:
         """The verdicts the kind of question settles before its topic is looked for: the registry answers 'which
         documents does it cite'; an opinion, the reason for a vote, another body's vote or what happened after
-        adoption are not in a resolution; None for every other question."""
+        adoption are not in a resolution, nor an official text in a language the index does not hold; None for every
+        other question."""
         if question.intent == "cited_documents" and retrieval.registry:
             return Verdict(True, "the registry of cited documents", tuple(retrieval.ids))
-        if question.text_language and question.intent != "yes_no":
-            # '71/67英文正式文本里OP7原文是怎么写的': the index holds its Chinese text only
-            named = question.labels or tuple(p.id for p in self.paragraphs.values() if p.doc_symbol == question.scope)
-            held = sorted({self.paragraphs[pid].lang for pid in named})
-            if held and question.text_language not in held:
-                name = [language_name(code, question.lang) for code in held]
-                reason = (
-                    pack(question.lang)
-                    .reasons["other_text_language"]
-                    .format(
-                        held=pack(question.lang).templates["list_sep"].join(name),
-                        asked=language_name(question.text_language, question.lang),
-                    )
-                )
-                return Verdict(False, reason)
+        if other_language := self._other_text_language(question):
+            return other_language
         if question.intent == "opinion":
             return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
         if question.asks_reason and self.cards.label(question):
@@ -492,6 +480,22 @@ class VerdictJudge:
             # a document says what was decided when it was adopted; a later document may tell what followed
             return Verdict(False, "the document cannot say what happened after it was adopted", off_topic=True)
         return None
+
+    def _other_text_language(self, question: Question) -> Verdict | None:
+        """A document's official text asked for in a language the index does not hold it in ('71/67英文正式文本里OP7
+        原文是怎么写的': its Chinese text only): not answered, with that reason; None otherwise."""
+        if not question.text_language or question.intent == "yes_no":
+            return None
+        named = question.labels or tuple(p.id for p in self.paragraphs.values() if p.doc_symbol == question.scope)
+        held = sorted({self.paragraphs[pid].lang for pid in named})
+        if not held or question.text_language in held:
+            return None
+        language = pack(question.lang)
+        reason = language.reasons["other_text_language"].format(
+            held=language.templates["list_sep"].join(language_name(code, question.lang) for code in held),
+            asked=language_name(question.text_language, question.lang),
+        )
+        return Verdict(False, reason)
 
     def _on_named(self, question: Question, judge: RelevanceJudge) -> Verdict:
         """A question naming its paragraphs is answered by them, unless it asks for a kind of fact they do not spell
