@@ -326,14 +326,17 @@ class ParagraphFacts:
     def states_near(self, pid: str, answer_type: str, topic: list[str], specifics: list[str]) -> bool:
         """A fact of the asked type in the paragraph; a date only in a clause on the topic (or next to one): dates
         in resolutions date what their clause names (PP10's '2007年' dates resolution 62/21, not the special
-        session the same paragraph names two clauses later)."""
+        session the same paragraph names two clauses later); so does a title of a thing the question numbers."""
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type(answer_type)
         if answer_type == "title" and self.names_in_full(paragraph, topic):
             return True
-        if shape is None or answer_type not in (*DATE_TYPES, *_NAMED_IN_SENTENCE):
+        # a title of the thing the question numbers ('秘书长1990年那份报告的标题'): one in the clause with its number
+        numbered_title = answer_type == "title" and bool(specifics)
+        if shape is None or answer_type not in (*DATE_TYPES, *_NAMED_IN_SENTENCE) and not numbered_title:
             return shape is not None and self.states(pid, answer_type)
         names = [name for forms in self.forms(topic, paragraph.lang) for name in forms] + specifics
+        names = specifics if numbered_title else names
         if answer_type in _NAMED_IN_SENTENCE:  # states named in a sentence on the topic
             return any(
                 shape.shape.search(sentence) and (not names or any(self.has(sentence, name) for name in names))

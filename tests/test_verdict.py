@@ -332,6 +332,11 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("how many women experts sat on the 71/67 GGE?", ["OP7", "PP10"], "never mention: women"),
         # the three meetings asked about are not the four sessions the paragraph naming places counts
         ("80/53提到的三次非正式面对面会议是在哪里开的", ["A/RES/80/53:OP3", "A/RES/80/53:PP6"], "地点"),
+        # what a delegation said at the vote: the card records how each state voted, no statement
+        ("伊朗在表决前后做了什么发言？", ["VOTE", "PP14"], "not why"),
+        ("What statement did Iran make before the vote?", ["VOTE", "PP14"], "not why"),
+        # a title of the report the question numbers: PP10's 《最后文件》 is another document's
+        ("秘书长1990年那份报告的标题是什么？", ["PP10", "OP7"], "标题"),
         # an article of a treaty the documents never name, by an acronym they never use
         ("TPNW第四条关于核查的规定是怎么写的？", [], "never mention: TPNW"),
     ],
