@@ -26,6 +26,8 @@ _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month", "deadline"
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
 CLAUSE = re.compile(r"(?<=[，；。：,;:])|(?<=\.)(?=\s)")  # a sentence of English ends at a point and a space
 _PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和及与、]")  # the words around a place's name
+# the rest of a row of names joined to the one before ('和大不列颠及北爱尔兰联合王国', '-Norway')
+_JOINED_NAME = re.compile(r"(?:[和及与、]|-)(?:[\u4e00-\u9fff]{2,16}?(?:联合王国|共和国|国)|[A-Z][a-z]+)")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
@@ -337,9 +339,10 @@ class ParagraphFacts:
             return shape is not None and self.states(pid, answer_type)
         names = [name for forms in self.forms(topic, paragraph.lang) for name in forms] + specifics
         names = specifics if numbered_title else names
-        if answer_type in _NAMED_IN_SENTENCE:  # states named in a sentence on the topic
+        if answer_type in _NAMED_IN_SENTENCE:  # states named in a sentence on the topic, not in another thing's name
             return any(
-                shape.shape.search(sentence) and (not names or any(self.has(sentence, name) for name in names))
+                any(self._named_as_such(sentence, match, names) for match in shape.shape.finditer(sentence))
+                and (not names or any(self.has(sentence, name) for name in names))
                 for sentence in _SENTENCE.split(paragraph.text)
             )
         before, refers_back = "", pack(paragraph.lang).refers_back
@@ -356,6 +359,18 @@ class ParagraphFacts:
                 if not names or any(self.has(earlier + window, name) for name in names):
                     return True
         return False
+
+    def _named_as_such(self, sentence: str, match: re.Match[str], names: list[str]) -> bool:
+        """The value matched is named for itself, not as part of the name of a thing it qualifies ('挪威和…联合王国
+        倡议', 'the United Kingdom-Norway Initiative': the initiative's), unless that thing is the topic."""
+        after = sentence[match.end() :]
+        joined = _JOINED_NAME.match(after)  # '和大不列颠及北爱尔兰联合王国倡议': the name the row of states ends
+        if joined:
+            after = after[joined.end() :]
+        head = re.match(r"[\u4e00-\u9fff]{1,4}|-?\s*(?:[A-Z][\w-]*\s*){1,3}", after)
+        if head is None or re.match(r"[和及与等的或以并]", head.group(0)):
+            return True
+        return any(self.has(head.group(0), name) or self.has(name, head.group(0).strip("- ")) for name in names)
 
     def states_beyond(self, pid: str, places: list[str]) -> bool:
         """A place the question does not already name: '在日内瓦的哪个会议场所' is not answered by the text's

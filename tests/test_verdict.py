@@ -68,6 +68,7 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
         # the sessions asked about by their count are those the paragraph counts so
         ("Where will the GSTE's four sessions be held?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "A/RES/80/53:OP3"),
         ("专家组的三届会议在哪开", ["OP7", "PP10"], "OP7"),
+        ("决议里提到的那个双边倡议是哪两个国家发起的？", ["PP14", "OP1"], "PP14"),  # the initiative named by them
         ("PP2 提到了几届审议大会", ["PP2"], "PP2"),
         (
             "71/67专家组第二届会议在哪里开",
@@ -305,7 +306,7 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # a document's record dates its adoption, not when anything else happens
         ("科学和技术专家组第一届会议哪一天开幕？", ["A/RES/80/53:META", "A/RES/80/53:PP6", "A/RES/80/53:OP3"], "日期"),
         # two kinds of fact asked: the paragraph on it must state each ('by which countries' alone is not enough)
-        ("when was the IPNDV launched and by which countries", ["PP14", "PP2"], "state no time"),
+        ("when was the bilateral initiative launched and by which countries", ["PP14", "PP2"], "state no time"),
         # an exact date the treaty does not give (it enters into force on a deposit, dated nowhere)
         ("exact date the NPT entered into force?", ["UNTS vol. 729, No. 10485:ART9"], "no date"),
         # the vote of another resolution than the one whose card is indexed
@@ -337,6 +338,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("What statement did Iran make before the vote?", ["VOTE", "PP14"], "not why"),
         # a title of the report the question numbers: PP10's 《最后文件》 is another document's
         ("秘书长1990年那份报告的标题是什么？", ["PP10", "OP7"], "标题"),
+        # states named only in another thing's name (PP14's Norway–UK initiative) are not the partnership's members
+        ("哪些国家是核裁军核查国际伙伴关系的成员？", ["PP14", "PP6"], "国家名称"),
+        ("which countries are members of the IPNDV?", ["PP14", "OP3"], "no names of states"),
         # an article of a treaty the documents never name, by an acronym they never use
         ("TPNW第四条关于核查的规定是怎么写的？", [], "never mention: TPNW"),
     ],
