@@ -337,8 +337,11 @@ class ParagraphFacts:
         numbered_title = answer_type == "title" and bool(specifics)
         if shape is None or answer_type not in (*DATE_TYPES, *_NAMED_IN_SENTENCE) and not numbered_title:
             return shape is not None and self.states(pid, answer_type)
-        names = [name for forms in self.forms(topic, paragraph.lang) for name in forms] + specifics
-        names = specifics if numbered_title else names
+        names = (
+            specifics
+            if numbered_title
+            else [n for forms in self.forms(topic, paragraph.lang) for n in forms] + specifics
+        )
         if answer_type in _NAMED_IN_SENTENCE:  # states named in a sentence on the topic, not in another thing's name
             return any(
                 any(self._named_as_such(sentence, match, names) for match in shape.shape.finditer(sentence))
