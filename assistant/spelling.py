@@ -42,8 +42,9 @@ class Speller:
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
-            if word.lower() in self.known or word.isupper() or stem(word.lower()) in self.stems:
-                return word
+            lower = word.lower()
+            if lower in self.known or word.isupper() or stem(lower) in self.stems | self.words:
+                return word  # theirs, or a form of theirs ('briefings': their 'briefing')
             # a word of theirs, or a form of one ('protectng': 'protecting', where they write 'protect')
             candidates = {c for c in _one_slip_away(word.lower()) if c in self.words or stem(c) in self.words}
             return candidates.pop() if len(candidates) == 1 else word
