@@ -14,6 +14,7 @@ from assistant.compose import BACKEND, Composer
 from assistant.labels import display_label, document_name
 from assistant.language import followed_by_asked_word, in_asked_unit, pack
 from assistant.question import Question
+from assistant.relevance import SPECIFIC
 from assistant.retrieval import Retrieval
 from assistant.verdict import Verdict
 from assistant.vote_answer import answer_from_vote
@@ -100,11 +101,17 @@ class ExtractiveAnswerer:
         wanted = {stem(t) for t in keyword_tokens(self.keyword_query(question.search, paragraph.lang))}
         answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
         units = [u for u, asks in pack(question.lang).units.items() if asks.search(question.text)]
+        # the symbols the question itself gives, not its document's, in a paragraph naming others: 'and when was
+        # 74/50 adopted?' after a question on the resolutions PP3 recalls is answered by the clause naming 74/50
+        symbols = [s for s in SPECIFIC.findall(question.text) if "/" in s and s not in paragraph.doc_symbol]
+        if not any("/" in s and s not in symbols for s in SPECIFIC.findall(text)):
+            symbols = []
         scores = []
         for part in parts:
             piece = text[part.start : part.end]
             tokens = {stem(t) for t in keyword_tokens(piece)}  # 'approve' is 'approved'
             score = sum(2.0 if t.isascii() else 1.0 for t in wanted & tokens)
+            score += _ANSWER_TYPE_WEIGHT * sum(1 for s in symbols if s in piece)
             stated = [m.group(0) for m in answer_type.shape.finditer(piece)] if answer_type else []
             if stated:
                 score += _ANSWER_TYPE_WEIGHT

@@ -32,6 +32,7 @@ SPECIFIC_TYPES = frozenset(
         "deadline",
         "money",
         "duration",
+        "frequency",
         "place",
         "names",
         "states",
@@ -389,7 +390,9 @@ def in_asked_unit(question: str, lang: str, text: str, match: re.Match[str], tex
     the question asks about: '25人' or '21 members' for 'how many experts', not '三届' or 'four 2-week sessions';
     'four … sessions' for '开几届会'."""
     units, written = pack(lang).units, pack(text_lang or lang).units
-    after = text[match.end() : match.end() + 20]
+    rest = text[match.end() :]
+    # in English the unit may follow a few words on, within the phrase ('three informal in-person meetings')
+    after = rest[:20] if (text_lang or lang) == "zh" else " ".join(re.split(r"[,;:.()]", rest)[0].split()[:4])
     return any(
         units[u].search(question) and (u in match.group(0) or (u in written and written[u].search(after)))
         for u in units

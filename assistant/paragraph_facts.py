@@ -258,6 +258,24 @@ class ParagraphFacts:
         held = sum(1 for names in forms if any(self.has(paragraph.text, name) for name in names))
         return held * 2 > len(forms)
 
+    def counts_phrase(self, pid: str, phrase: str) -> bool:
+        """A number in the paragraph right before the phrase, as written ('three informal in-person meetings')."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("number")
+        if not phrase.strip() or shape is None:
+            return False
+        return any(
+            folded(paragraph.text[m.end() :]).startswith(folded(phrase)) for m in shape.shape.finditer(paragraph.text)
+        )
+
+    def names_each(self, pid: str, words: list[str]) -> bool:
+        """Every one of the words (by any of the documents' names for it) is in the paragraph, as far as its
+        language lets that be checked."""
+        text = self.paragraphs[pid].text
+        return all(
+            any(self.has(text, name) for name in names) for names in self.forms(words, self.paragraphs[pid].lang)
+        )
+
     def counts_named(self, question: Question) -> list[tuple[int, list[str]]]:
         """The counts a question names its topic by, each with the glossary's terms for the thing counted ('the
         three informal meetings': 3, 会议), not the number it asks about or checks."""

@@ -120,6 +120,7 @@ class QuestionReader:
         # a follow-up stays with the conversation's document, and so does a question naming none ('什么时候开始开会'
         # after one on 80/53's group)
         before = condensed.context or last_question(history)
+        own_document = scope_named and not generic
         if (not scope_named or generic) and before:
             earlier, earlier_names, earlier_named = self.choice.document(before, only, lang, mentions)
             if earlier_named and (not generic or doc is not None and earlier is not None and earlier.kind == doc.kind):
@@ -131,13 +132,21 @@ class QuestionReader:
         if chained := self.choice.chained(condensed.question, doc, lang):
             doc, names, labels, missing, scope_named = chained
         focus = _asking_sentence(text)
+        if not labels and condensed.context and only_asking(focus, lang):
+            # 'give me the exact wording' after 'What does OP5 of 71/67 say?': of the paragraphs asked about before
+            labels = self._labels(condensed.context, doc, lang)[0]
         # the words that named the document: a scope, not a topic ('the group set up under 71/67')
         named = sorted(
             (n for n in names if n != only and not (says_main and says_main.fullmatch(n))), key=len, reverse=True
         )
         this_document = language.templates["this_document"]
         focus = _without(focus, named, this_document)
-        search = _without(f"{condensed.context} {condensed.question}", named, this_document).strip()
+        context = condensed.context
+        if own_document and context:
+            # '那80/53是第几次？' after '71/67 是在第几次全会通过的？': the earlier question's document is not
+            # this one's topic
+            context = _without(context, self.choice.document(context, only, lang)[1], this_document)
+        search = _without(f"{context} {condensed.question}", named, this_document).strip()
         terms = self._terms(_without(text, named, this_document))  # not the name of the document read
         asking, asking_language = "", language  # the words that say what kind of answer is wanted
         elliptical = language.elliptical
@@ -225,9 +234,13 @@ class QuestionReader:
             # ('list the abstainers', 'how many states abstained')
             answer_type = None
         if intent == "lookup" and answer_type is None and condensed.context:
-            # a follow-up on a data card's fact stays with it ('who else did that?' after a question on the vote)
-            asked_before = _asking_sentence(condensed.context)
-            answer_type = next((a.name for a in language.answer_types if a.card and a.asks.search(asked_before)), None)
+            # a follow-up on a data card's fact stays with it ('who else did that?' after a question on the vote); one
+            # that only asks, naming no more than its document ('那80/53是第几次？' after '71/67 是在第几次全会通过
+            # 的？'), asks for the same kind of fact as the question before
+            asked_before, bare = _asking_sentence(condensed.context), only_asking(focus, lang)
+            answer_type = next(
+                (a.name for a in language.answer_types if (a.card or bare) and a.asks.search(asked_before)), None
+            )
         if intent == "yes_no" and answer_type is None and doc is not None:
             # '是向第七十一届会议报告吗？', 'does it meet four times?': the value it names says what kind of fact is
             # checked (a session in the text's own language; a number in any: values are compared as numbers)
@@ -322,7 +335,7 @@ class QuestionReader:
             or _at_a_later_session(focus, doc, language),
             lead=lead,
             opens=opens,
-            text_language=_text_language(focus, language),
+            text_language=_text_language(focus),
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations or self._labels(condensed.context, doc, lang)[0]),
         )
@@ -585,12 +598,20 @@ def _at_a_later_session(focus: str, doc: Document | None, language: LanguagePack
     return any(n is not None and n > int(own.group(1)) for n in numbers)
 
 
-def _text_language(focus: str, language: LanguagePack) -> str:
+def _text_language(focus: str) -> str:
     """The language a document's own words are asked for in ('the exact English wording of OP7', '英文原文'), ''
-    when no official text is asked for or no language is named."""
-    if not (language.official_text and language.official_text.search(focus)):
-        return ""
-    return next((code for code, name in language.language_names.items() if name.search(focus)), "")
+    when no official text is asked for or no language is named; in the words of any language, as a question
+    mixing two asks in either ('How is 核查 translated in the English text')."""
+    return next(
+        (
+            code
+            for language in map(pack, LANGUAGES)
+            if language.official_text and language.official_text.search(focus)
+            for code, name in language.language_names.items()
+            if name.search(focus)
+        ),
+        "",
+    )
 
 
 def _part_kind(text: str, lang: str) -> str | None:

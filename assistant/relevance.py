@@ -27,7 +27,7 @@ from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
 # symbols, numbers; '2018/2019' is two years
-_SPECIFIC = re.compile(r"[A-Z]+/[A-Za-z0-9_./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
+SPECIFIC = re.compile(r"[A-Z]+/[A-Za-z0-9_./\-]+|(?:19|20)\d\d(?=/(?:19|20)\d\d\b)|\d+(?:/\d+)+|\d{2,}")
 TITLE = re.compile(r"《[^《》]{2,60}》")
 
 
@@ -171,7 +171,7 @@ class RelevanceJudge:
             and name not in self._glossary.terms()
             and not self._glossary.official_terms(name, vocabulary=False)
         ]
-        return [s for s in _SPECIFIC.findall(question) if not self._holds_specific(s)] + titles
+        return [s for s in SPECIFIC.findall(question) if not self._holds_specific(s)] + titles
 
     def _holds_specific(self, specific: str) -> bool:
         """Whether the texts hold a number or symbol: a number also in words ('25': 'Twenty-five years')."""
@@ -187,7 +187,7 @@ class RelevanceJudge:
     def known_specifics(self, question: str) -> list[str]:
         """Numbers, symbols and 《titles》 of the question that the corpus contains: the strongest evidence there
         is. (A title the corpus lacks is no evidence against: users spell titles in more ways than symbols.)"""
-        return [s for s in _SPECIFIC.findall(question) + TITLE.findall(question) if s in self._corpus]
+        return [s for s in SPECIFIC.findall(question) + TITLE.findall(question) if s in self._corpus]
 
     def _in_corpus(self, word: str, *, whole: bool = False) -> bool:
         """Whether the texts use the word (`whole`: a longer word counts as used through a part of it only when the

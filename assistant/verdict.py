@@ -40,7 +40,9 @@ _LITERAL_TYPES = frozenset({"symbol", "names", "states", "bodies", "language", "
 # ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
 _NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
 # kinds of fact a second question in one asks for, each in its family: a time may be given as a duration
-_ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time"} | {d: "time" for d in DATE_TYPES}
+_ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time", "frequency": "time"} | {
+    d: "time" for d in DATE_TYPES
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class _TypedEvidence:
     evidence: tuple[str, ...]
     grounded: bool  # they hold the topic's own words, not only the kind of fact asked
     by_specifics: bool  # ... or the question's own numbers and symbols ('79/240'), which are its topic
+    # the first counts the thing in the question's words: the count asked, whatever other words the document lacks
+    # ('how many informal in-person meetings fed into …': 'three informal in-person meetings')
+    counted_as_asked: bool = False
 
 
 class VerdictJudge:
@@ -178,6 +183,7 @@ class VerdictJudge:
             return typed
         evidence = list(typed.evidence) if typed else list(retrieval.ids)
         by_specifics = False  # the evidence holds the question's own numbers and symbols ('79/240'): its topic
+        counted_as_asked = bool(typed and typed.counted_as_asked)
         if typed and not typed.grounded:
             topic = []  # the evidence states the kind of fact asked for, not on the topic's own words
             by_specifics = typed.by_specifics
@@ -195,7 +201,7 @@ class VerdictJudge:
         named_only = not topic and vocabulary.glossary_terms > 0  # every Latin-script term checked above
         # one English word of many the document lacks is wording ('is supposed to'), not another subject
         wording = len(vocabulary.absent) == 1 and len(topic) >= 3 and vocabulary.absent[0].isascii()
-        own = (bool(topic) or named_only or by_specifics) and (not vocabulary.absent or wording)
+        own = (bool(topic) or named_only or by_specifics) and (not vocabulary.absent or wording) or counted_as_asked
         own = own and not vocabulary.unchecked
         if question.intent == "lookup" and not question.answer_type and question.terms:
             # 'who are the depositary governments': the paragraph that designates them says who, first
@@ -342,11 +348,18 @@ class VerdictJudge:
         phrase = next((g for g in counted.groups() if g), "") if counted else ""
         if uncounted := [w for w in vocabulary.absent if w in phrase]:
             # 'how many women experts sat on the group': the text counts the experts, never the women among them
-            return Verdict(False, f"the documents never mention: {', '.join(uncounted)}")
+            # (another document may count them: 'how many informal in-person meetings' are 80/53's)
+            return Verdict(False, f"the documents never mention: {', '.join(uncounted)}", off_topic=True)
         # and a follow-up's paragraph from the turn before ('执行部分第7段讲什么' … '那它哪年开会')
         candidates = retrieval.ids[:_EVIDENCE_DEPTH] + [
             pid for pid in question.previous_citations if pid in retrieval.ids[_EVIDENCE_DEPTH:]
         ]
+        # the thing counted is a noun phrase: the pattern's two English words, or six Chinese characters (the rest of
+        # '多少缔约国要求才召开会议审议' says what they do)
+        thing = phrase[:6] if question.lang == "zh" else phrase
+        if counted_words := [w for w in topic if w in thing]:
+            # … nor does a paragraph that counts the experts where another names women: it names all it counts
+            candidates = [pid for pid in candidates if self.facts.names_each(pid, counted_words)]
         if counts := self.facts.counts_named(question):
             # '80/53提到的三次非正式面对面会议是在哪里开的': the paragraph naming a place for four sessions is on others
             candidates = [
@@ -451,7 +464,10 @@ class VerdictJudge:
         if question.intent == "yes_no" and (other := self.facts.another_value(question, holding[0])):
             # 'is it to report to the 71st session?': the paragraph on it names the 72nd
             return Verdict(True, f"the paragraph on it gives {other}", tuple(evidence), contradicted=True)
-        return _TypedEvidence(tuple(evidence), bool(grounded), bool(specifics) and holding[0] in naming)
+        counted_as_asked = question.answer_type == "number" and self.facts.counts_phrase(holding[0], thing)
+        return _TypedEvidence(
+            tuple(evidence), bool(grounded), bool(specifics) and holding[0] in naming, counted_as_asked
+        )
 
     def _settled_by_the_question(self, question: Question, retrieval: Retrieval) -> Verdict | None:
         """The verdicts the kind of question settles before its topic is looked for: the registry answers 'which

@@ -229,6 +229,8 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         # the resolutions a text cites, counted by their numbers (PP3 names two), not by their paragraphs
         ("80/53 序言一共援引了几个以前的联大决议？", "共6个（62/21、71/67、74/50、78/239、79/240、78/22）。"),
         ("How many resolutions does 71/67 cite?", "Answer: 2 (62/21, S-10/2)."),
+        # a treaty's closing 'DONE …' dates the signing the sentence before states, in words
+        ("When was the NPT signed?", "Answer: the first day of July, one thousand nine hundred and sixty-eight."),
     ],
 )
 def test_a_direct_answer_comes_first(assistant, question, first_line):
@@ -581,6 +583,35 @@ def test_an_elliptical_follow_up_is_answered_as_the_last_question_of_what_it_nam
     assert answer.citations[0].id == "A/RES/80/53:OP7"
 
 
+def test_a_follow_up_that_only_asks_of_another_document_asks_the_same_kind_of_fact(assistant):
+    """'那80/53是第几次？' after a question on the meeting that adopted 71/67: 80/53's meeting, not 71/67's words."""
+    history = [
+        {"role": "user", "content": "71/67 是在第几次全会通过的？"},
+        {"role": "assistant", "content": "2016年12月5日第51次全体会议通过。"},
+    ]
+    answer = assistant.ask("那80/53是第几次？", history)
+    assert answer.text.startswith("52nd plenary meeting。") and answer.citations[0].id == "A/RES/80/53:META"
+
+
+def test_a_follow_up_naming_a_symbol_quotes_the_clause_that_names_it(assistant):
+    """PP3 of 80/53 dates 71/67 and 74/50: the follow-up asks for the date of 74/50."""
+    history = [
+        {"role": "user", "content": "Which earlier resolutions does PP3 of 80/53 recall?"},
+        {"role": "assistant", "content": "Resolution 71/67 of 5 December 2016 and resolution 74/50."},
+    ]
+    answer = assistant.ask("and when was 74/50 adopted?", history)
+    assert answer.text.startswith("Answer: 12 December 2019.") and answer.citations[0].id == "A/RES/80/53:PP3"
+
+
+def test_a_follow_up_that_only_asks_for_the_wording_quotes_the_paragraph_asked_about(assistant):
+    history = [
+        {"role": "user", "content": "What does OP5 of 71/67 say?"},
+        {"role": "assistant", "content": "It encourages the Conference on Disarmament to address verification."},
+    ]
+    answer = assistant.ask("give me the exact wording", history)
+    assert answer.found and answer.citations[0].id == "A/RES/71/67:OP5" and "实质性地处理核裁军核查问题" in answer.text
+
+
 def test_a_number_spelled_with_a_hyphen_is_one_number(assistant):
     """'Twenty-five years': the answer is Twenty-five, not Twenty, and '25' is the same number."""
     answer = assistant.ask("How many years after entry into force of the NPT is the extension conference held?")
@@ -611,8 +642,11 @@ def test_a_session_asked_in_figures_is_found_in_words(assistant):
 
 
 def test_an_english_question_most_of_whose_words_the_document_lacks_is_refused(assistant):
-    answer = assistant.ask("daily subsistence allowance for GSTE experts?")
+    answer = assistant.ask("daily subsistence arrangements for GSTE experts?")
     assert not answer.found and "subsistence" in answer.reason
+    # an allowance asks for money, which no paragraph on the experts states
+    answer = assistant.ask("daily subsistence allowance for GSTE experts?")
+    assert not answer.found and "money" in answer.reason
 
 
 def test_a_count_is_in_the_unit_asked_and_not_the_number_the_question_gives(assistant):
@@ -624,6 +658,14 @@ def test_a_count_is_in_the_unit_asked_and_not_the_number_the_question_gives(assi
     assert not refused.found and "no number" in refused.reason
     # '多大比例' asks for a number, not for the Group's requests
     assert not assistant.ask("GSTE 的性别平衡要求女性至少占多大比例").found
+
+
+def test_a_count_of_things_only_another_document_names_is_that_documents(assistant):
+    """No document named: 71/67 never mentions informal meetings, 80/53 counts three; it counts experts but never
+    women experts."""
+    answer = assistant.ask("How many informal in-person meetings fed into the SG's options report?")
+    assert answer.text.startswith("Answer: three.") and answer.citations[0].id == "A/RES/80/53:PP6"
+    assert not assistant.ask("How many women experts sit on the group?").found
 
 
 @pytest.mark.parametrize(

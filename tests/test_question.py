@@ -701,6 +701,25 @@ def test_where_something_is_mentioned_asks_for_the_paragraph(reader):
     # 'the 80/53 group': the document qualifies the group, which is what meets
     assert reader.read("where does the 80/53 group meet?", []).intent == "lookup"
     assert reader.read("where does 80/53 talk about women?", []).intent == "locate"
+    # a list of the things looked for runs over commas; a clause after one is another question
+    assert reader.read("In 71/67, where are irreversibility, verifiability and transparency mentioned?", []).intent == (
+        "locate"
+    )
+    assert reader.read("Where does the group meet, and is that mentioned in OP3?", []).answer_type == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "answer_type"),
+    [
+        ("How often does 71/67 mention verification?", "count", None),
+        ("How often can NPT review conferences be held?", "lookup", "frequency"),
+        ("NPT审议大会多久开一次？", "lookup", "frequency"),
+        ("How long is each GSTE session?", "lookup", "duration"),
+    ],
+)
+def test_how_often_a_word_is_used_is_a_count_and_how_often_a_body_meets_an_interval(reader, text, intent, answer_type):
+    question = reader.read(text, [])
+    assert (question.intent, question.answer_type) == (intent, answer_type)
 
 
 def test_a_typing_slip_is_read_as_the_word_the_documents_use(reader):
@@ -782,6 +801,8 @@ def test_a_slip_in_a_form_of_the_documents_word_is_read_as_that_form(reader):
 def test_another_form_of_the_documents_word_is_no_slip(reader):
     # 80/53 writes 'welcomed' and 'Welcoming': 'welcomes' is their word in another form, not a slip of a longer one
     assert "welcomes?" in reader.read("How many meetings fed into the report that 80/53 welcomes?", []).focus
+    # 80/53 writes 'briefing': 'briefings' is its plural, not a slip of 'briefinges'
+    assert "(briefings, reports)" in reader.read("Summarize the follow-up in 80/53 (briefings, reports)", []).text
 
 
 @pytest.mark.parametrize(

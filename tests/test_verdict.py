@@ -327,6 +327,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the official text in a language the index does not hold it in
         ("71/67英文正式文本里OP7原文是怎么写的？", ["OP7"], "没有英语版本"),
         ("What's the exact English wording of OP7 of 71/67?", ["OP7"], "not in English"),
+        # … or a translation of its words into that text; asked in words of either language
+        ("NPT第六条中文作准本里 good faith 是怎么译的？", ["UNTS vol. 729, No. 10485:ART6"], "没有中文版本"),
+        ("How is 核查 translated in the English text of OP7 of 71/67?", ["OP7"], "没有英语版本"),
         # a kind of thing asked for that the text names only a part of ('会议室': a room, not a 会议)
         ("71/67专家组在日内瓦哪个会议室开会", ["OP7", "PP10"], "会议室"),
         # a count of a kind of member the text never mentions
@@ -343,6 +346,10 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("which countries are members of the IPNDV?", ["PP14", "OP3"], "no names of states"),
         # an article of a treaty the documents never name, by an acronym they never use
         ("TPNW第四条关于核查的规定是怎么写的？", [], "never mention: TPNW"),
+        # how often: the sessions' length and their span of years give no interval
+        ("How often does the GSTE meet?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "no frequency"),
+        # pay for the experts is money, which no paragraph on them states
+        ("80/53 的专家有没有报酬？每人多少？", ["A/RES/80/53:OP1", "A/RES/80/53:PP4"], "经费数额"),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
