@@ -94,14 +94,25 @@ class Composer:
         if not matches:
             return ""
         source = pack(source_lang)
-        values = []
-        for match in matches if question.answer_type in _MULTIPLE else matches[:1]:
+        # states asked for several ('哪两个国家'), where each is named whole (a Chinese text:
+        # 大不列颠及北爱尔兰联合王国, not its 爱尔兰), in the text's order
+        several_asked = pack(question.lang).several_asked
+        several = (
+            question.answer_type == "states"
+            and source_lang == "zh"
+            and bool(several_asked and several_asked.search(question.focus))
+        )
+        if several:
+            matches.sort(key=lambda m: m.start())
+        values: list[str] = []
+        for match in matches if question.answer_type in _MULTIPLE or several else matches[:1]:
             before = source.qualifiers.search(quote[max(0, match.start() - 6) : match.start()])
             value = (before.group(0) if before else "") + match.group(0).strip()
             if question.answer_type == "states" and source_lang == "zh":
                 value = _whole_state_name(quote, match)
             if value not in values:
                 values.append(value)
+        values = [v for v in values if not any(v != other and v in other for other in values)]
         if source_lang == lang:
             value = pack(lang).templates["list_sep"].join(values)
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import product
 
 from assistant.language import LANGUAGES, listed_shape, pack
 from assistant.paragraph_facts import BODY_KINDS, ParagraphFacts, folded, uses_words
@@ -21,6 +22,7 @@ ASPECT_DEPTH = 5  # search hits that may each hold one of several kinds of fact 
 # a brief longer than this, of the paragraphs naming a term, is narrowed by the question's other words
 FEW_PARAGRAPHS = 3
 _QUALIFIERS = ("also", "further")  # words before a lead verb ('Also requests', 'Further requests')
+_SLASHED = re.compile(r"([^\W\d_]+)/([^\W\d_]+)")  # 'A/B', words either way (not a symbol's '71/67')
 _JOINED = re.compile(r"\s*(?:或者?|和|与|、|及|/|,|\bor\b|\band\b)\s*")  # verbs asked about together
 
 
@@ -190,6 +192,23 @@ class ParagraphSets:
             and (p.kind in kinds and self.facts.holds(p, terms, topic or []) or p.id in cited)
             and (not question.part or p.kind in kinds)  # '哪些序言段落提到…': the part's own, not its footnotes
         ]
+
+    def mentions_either(self, question: Question, subject: str, words: list[str]) -> list[str]:
+        """As `mentions`, with words joined by a slash read as either one ('建立/增进信任': a paragraph holding 信任 and
+        建立 or 增进; 'trust/confidence-building')."""
+        pairs = [
+            (left, right)
+            for m in _SLASHED.finditer(subject)
+            if (left := next((w for w in words if m.group(1).endswith(w)), None))
+            and (right := next((w for w in words if m.group(2).startswith(w)), None))
+        ]
+        if not pairs:
+            return self.mentions(question, words)
+        held: set[str] = set()
+        for choice in product(*pairs):
+            dropped = {w for pair in pairs for w in pair} - set(choice)
+            held.update(self.mentions(question, [w for w in words if w not in dropped]))
+        return sorted(held, key=lambda pid: self.paragraphs[pid].order)
 
     def on_each(self, question: Question, subject: str, words: list[str]) -> list[str]:
         """A brief on several topics joined ('gender + geographic balance', '性别和地域分配'): the paragraphs on any of

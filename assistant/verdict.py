@@ -31,7 +31,7 @@ from assistant.retrieval import Retrieval
 from index.documents import Paragraph, split_citation_id
 from index.glossary import Glossary, longest_terms, stem
 from index.registry import short_forms
-from index.text import YEAR
+from index.text import YEAR, has_cjk
 
 _EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
@@ -211,7 +211,11 @@ class VerdictJudge:
         # glossary word it spells: 'duplication'), each at it
         touched = [*topic, *(t for t in glossary_words if t not in topic)]
         if question.intent == "locate" and question.part:
-            # 'which NPT article deals with …', '序言部分哪一段…': the paragraphs of that part first
+            # 'which NPT article deals with …', '序言部分哪一段…': the paragraphs of that part first, those using more
+            # of the longest terms it names, in any of their names, before the rest ('peaceful nuclear explosions':
+            # ART5's 'peaceful applications of nuclear explosions', not ART3's safeguards on peaceful activities)
+            named = longest_terms([*glossary_words, *(t for t in self.glossary.terms() if has_cjk(t) and t in subject)])
+            evidence.sort(key=lambda pid: -sum(self.facts.holds(self.paragraphs[pid], [t], []) for t in named))
             in_part = set(self.sets.part(question))
             evidence = [pid for pid in evidence if pid in in_part] + [pid for pid in evidence if pid not in in_part]
         if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
@@ -252,7 +256,9 @@ class VerdictJudge:
             ):
                 return Verdict(True, "every request made of the one named", tuple(addressed), every=True)
         on = present or ([] if question.terms else glossary_words)
-        if not card and (listed := self.sets.on_each(question, subject, on) or self.sets.mentions(question, on)):
+        if not card and (
+            listed := self.sets.on_each(question, subject, on) or self.sets.mentions_either(question, subject, on)
+        ):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
             kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate" and k != "place"]

@@ -214,6 +214,8 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("Does the resolution encourage the Conference on Disarmament to address verification?", "Yes."),
         # a state by its whole official name, and not the one the question names itself
         ("决议说除了挪威，另一个发起倡议的国家全称是什么？", "大不列颠及北爱尔兰联合王国。"),
+        # states asked for several: each by its whole name, in the text's order
+        ("哪两个国家发起了核裁军核查伙伴关系倡议？", "挪威、大不列颠及北爱尔兰联合王国。"),
         # a count, not the paragraph a reference names nor a year
         ("NPT EIF: how many states besides the depositaries had to ratify?", "Answer: forty."),
         ("How many other states must ratify the NPT for it to enter into force?", "Answer: forty."),  # 'must' asks
@@ -610,6 +612,12 @@ def test_a_follow_up_that_only_asks_for_the_wording_quotes_the_paragraph_asked_a
     ]
     answer = assistant.ask("give me the exact wording", history)
     assert answer.found and answer.citations[0].id == "A/RES/71/67:OP5" and "实质性地处理核裁军核查问题" in answer.text
+
+
+def test_words_joined_by_a_slash_are_either_one(assistant):
+    """'建立/增进信任': PP9 增进信任, OP2 建立必要的信任, OP4 建立信任."""
+    answer = assistant.ask("71/67 哪些段落谈到建立/增进信任？")
+    assert [c.id for c in answer.citations] == [f"{R}PP9", f"{R}OP2", f"{R}OP4"]
 
 
 def test_a_number_spelled_with_a_hyphen_is_one_number(assistant):

@@ -107,6 +107,18 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:PP6", "UNTS vol. 729, No. 10485:ART5", "UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART5",
         ),  # 名单 asks for the names the card lists
+        # the paragraph using the longest term named, by its official name ('peaceful applications of nuclear
+        # explosions'), however the search ranked it
+        (
+            "Which NPT article deals with peaceful nuclear explosions?",
+            ["UNTS vol. 729, No. 10485:PP6", "UNTS vol. 729, No. 10485:ART3", "UNTS vol. 729, No. 10485:ART5"],
+            "UNTS vol. 729, No. 10485:ART5",
+        ),
+        (
+            "和平利用核爆炸的好处 NPT哪一条",
+            ["UNTS vol. 729, No. 10485:ART4", "UNTS vol. 729, No. 10485:ART5"],
+            "UNTS vol. 729, No. 10485:ART5",
+        ),
         # a date written with a comma of its own ('prior to January 1, 1967')
         (
             "Under the NPT, a nuclear-weapon State is one that exploded a device before what date?",
