@@ -76,6 +76,8 @@ class Vocabulary:
     # answer, which only an answer type can check the text for
     asked_absent: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # the place names it uses that the text uses too (日内瓦)
+    # its verbs of one character (签, 开), which a Chinese text holds inside too many words to be evidence
+    short_verbs: list[str] = field(default_factory=list)
 
 
 def _writable(directory: Path) -> str:
@@ -132,6 +134,11 @@ class RelevanceJudge:
         self._cache_dir = cache_dir
         self._segmenter = segmenter or _Segmenter(glossary, cache_dir)
         self._views: dict[frozenset[str], RelevanceJudge] = {}
+
+    @property
+    def has_chinese(self) -> bool:
+        """Whether a text it judges is in Chinese (an English one cannot show it lacks a Chinese word)."""
+        return self._has_chinese
 
     def within(self, symbols: tuple[str, ...] | list[str]) -> RelevanceJudge:
         """The judge over these documents' texts only (itself when they are all it has)."""
@@ -305,6 +312,16 @@ class RelevanceJudge:
             if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in place_names("en"))
         ] + [t for t in self._glossary.official_terms(question) if lexicon.tag(t) == "ns"]  # 'Geneva' -> 日内瓦
         bodies = [w for w in nouns if lexicon.tag(w) == "nt"]
+        short_verbs = [t for t in self._tagged(rest) if len(t) == 1 and lexicon.tag(t) == "v" and t not in _ZH.asking]
         return Vocabulary(
-            words, absent, glossary_terms, absent_names, places, bodies, unchecked, asked_absent, named_places
+            words,
+            absent,
+            glossary_terms,
+            absent_names,
+            places,
+            bodies,
+            unchecked,
+            asked_absent,
+            named_places,
+            short_verbs,
         )

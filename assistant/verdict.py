@@ -159,6 +159,9 @@ class VerdictJudge:
             # … but not the earlier document's own number when it names another ('2025年那个新的专家组呢？' after
             # a question on 71/67's group)
             specifics = [s for s in specifics if s in subject or s not in self._other_documents(question.scope)]
+        if not topic and not vocabulary.glossary_terms and not specifics and not judge.has_chinese:
+            # 'NPT在哪几个城市签的': a verb of one character is all it names, which an English text cannot show it lacks
+            topic = list(vocabulary.short_verbs)
         if not topic and not vocabulary.glossary_terms and not specifics:
             # 'what is its title?' — but not '它有多少提案国': a word the record does not hold names another fact
             # English is known by the glossary only; a word naming a kind of fact ('标题') asks, it names nothing
