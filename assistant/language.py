@@ -168,6 +168,7 @@ class LanguagePack:
     count_named: re.Pattern[str] | None
     asks_which: re.Pattern[str] | None  # 'which office' / 哪个: one particular thing asked for
     several_asked: re.Pattern[str] | None  # 'which two countries' / 哪两个: more than one value asked for
+    acted_by: re.Pattern[str] | None  # 'ratification by' (the States): who does an act, named after it
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
     mentions: re.Pattern[str] | None  # 'mentions', 提到: what follows names the things paragraphs are listed by
     lead_asks: re.Pattern[str] | None  # 'what did it decide' / '决定了什么': the paragraphs opening with that verb
@@ -305,6 +306,7 @@ def pack(code: str) -> LanguagePack:
         counted=re.compile(raw["counted"], flags) if raw.get("counted") else None,
         count_named=re.compile(raw["count_named"], flags) if raw.get("count_named") else None,
         several_asked=re.compile(raw["several_asked"], flags) if raw.get("several_asked") else None,
+        acted_by=re.compile(raw["acted_by"], flags) if raw.get("acted_by") else None,
         asks_which=re.compile(raw["asks_which"], flags) if raw.get("asks_which") else None,
         article_word=re.compile(raw["article_word"], flags) if raw.get("article_word") else None,
         mentions=re.compile(raw["mentions"], flags) if raw.get("mentions") else None,

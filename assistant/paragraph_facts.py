@@ -47,6 +47,12 @@ def uses_words(text: str, term: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _word_stem(name: str) -> str:
+    """An English word without its regular ending ('negotiating' -> 'negotiat'); a name of several words, or of
+    another script, as it is."""
+    return stem(name) if name.isascii() and name.isalpha() else name
+
+
 def folded(text: str) -> str:
     """Text lower-cased without spaces, as English names are looked up in it."""
     return strip_all_spaces(text).lower()
@@ -377,7 +383,8 @@ class ParagraphFacts:
                 first = next(i for i, end in enumerate(ends) if match.start() < end)
                 last = next(i for i, end in enumerate(ends) if match.end() <= end)
                 window = sentence[ends[first - 2] if first >= 2 else 0 : ends[min(last + 1, len(ends) - 1)]]
-                if not names or any(self.has(earlier + window, name) for name in names):
+                # (an English word in any of its forms: 'negotiating' where the text says 'Negotiation')
+                if not names or any(self.has(earlier + window, _word_stem(name)) for name in names):
                     return True
         return False
 
@@ -445,7 +452,17 @@ class ParagraphFacts:
             for m in numbers
         ]
         after = [text[:16] if paragraph.lang == "zh" else " ".join(text.split()[:4]) for text in after]
-        return any(self.has(text, form) for text in after for form in forms)
+        if any(self.has(text, form) for text in after for form in forms):
+            return True
+        # an act counted by those who do it, in the clause before: 'its ratification by the States … and forty
+        # other States' counts the ratifications ('how many ratifications does the NPT need')
+        by = pack(paragraph.lang).acted_by
+        numbers = shape.shape.finditer(paragraph.text) if shape else iter(())
+        return by is not None and any(
+            re.search(rf"{re.escape(form)}\w*{by.pattern}[^.;:]{{0,160}}$", paragraph.text[: m.start()], by.flags)
+            for m in numbers
+            for form in forms
+        )
 
     def counted_forms(self, question: Question, text_lang: str) -> list[str] | None:
         """The forms, in a text of `text_lang`, of the thing a 'how many' question counts; None when it counts in a

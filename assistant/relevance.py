@@ -243,6 +243,8 @@ class RelevanceJudge:
             if not token:
                 continue  # 'which bodies': the space does not end what the interrogative asks for
             if not re.search(r"\w", token):
+                if modifier:  # 'which earlier GA resolutions': it qualified a glossary term, taken out before
+                    asked_for.discard(modifier)
                 after_interrogative, modifier = False, ""
                 continue
             if token.isascii():

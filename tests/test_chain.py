@@ -219,6 +219,10 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         # a count, not the paragraph a reference names nor a year
         ("NPT EIF: how many states besides the depositaries had to ratify?", "Answer: forty."),
         ("How many other states must ratify the NPT for it to enter into force?", "Answer: forty."),  # 'must' asks
+        # an act counted by those who do it ('its ratification by … forty other States'); a day of a month
+        # ('January 1, 1967') counts nothing
+        ("How many ratifications does the NPT need to enter into force?", "Answer: forty."),
+        ("NPT生效需要多少个国家批准？", "forty。"),
         ("决议是不是鼓励安理会去处理核裁军核查问题？", "否。"),
         # the text asks less than the question says it must: 'should seek to achieve consensus', 最多为25人
         ("80/53 是不是规定GSTE报告必须协商一致才能通过", "否。"),
@@ -614,6 +618,20 @@ def test_a_follow_up_that_only_asks_for_the_wording_quotes_the_paragraph_asked_a
     ]
     answer = assistant.ask("give me the exact wording", history)
     assert answer.found and answer.citations[0].id == "A/RES/71/67:OP5" and "实质性地处理核裁军核查问题" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 'earlier' qualifies the resolutions asked for (GA, taken out as a glossary term, between them)
+        "which earlier GA resolutions does the 80/53 preamble cite by number?",
+        "80/53 recalls or welcomes which earlier GA resolutions? give numbers and dates",
+    ],
+)
+def test_the_resolutions_a_document_recalls_are_listed_by_their_numbers(assistant, question):
+    answer = assistant.ask(question)
+    cited = [c.id for c in answer.citations]
+    assert answer.found and {f"A/RES/80/53:PP{n}" for n in (2, 3, 4, 6)} <= set(cited)
 
 
 def test_words_joined_by_a_slash_are_either_one(assistant):
