@@ -221,6 +221,10 @@ class VerdictJudge:
             evidence.sort(key=lambda pid: -sum(self.facts.holds(self.paragraphs[pid], [t], []) for t in named))
             in_part = set(self.sets.part(question))
             evidence = [pid for pid in evidence if pid in in_part] + [pid for pid in evidence if pid not in in_part]
+        # 'NPT里 nuclear-weapon State 的定义在哪一条': where it is defined, before where it is only used (the 'where'
+        # of a question asking where in the text is no place asked for)
+        if question.intent == "locate" and (kinds := [k for k in question.also_types if k != "place"]):
+            evidence.sort(key=lambda pid: not all(self.facts.states(pid, kind) for kind in kinds))
         if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
         return Verdict(True, reason, tuple(evidence), grounded=own)

@@ -119,6 +119,12 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:ART4", "UNTS vol. 729, No. 10485:ART5"],
             "UNTS vol. 729, No. 10485:ART5",
         ),
+        # where a term is defined: the article stating the definition, before the one that uses the term first
+        (
+            "NPT里 nuclear-weapon State 的定义在哪一条？",
+            ["UNTS vol. 729, No. 10485:ART1", "UNTS vol. 729, No. 10485:ART9"],
+            "UNTS vol. 729, No. 10485:ART9",
+        ),
         # a date written with a comma of its own ('prior to January 1, 1967')
         (
             "Under the NPT, a nuclear-weapon State is one that exploded a device before what date?",
