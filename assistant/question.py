@@ -132,8 +132,9 @@ class QuestionReader:
         if chained := self.choice.chained(condensed.question, doc, lang):
             doc, names, labels, missing, scope_named = chained
         focus = _asking_sentence(text)
-        if not labels and condensed.context and only_asking(focus, lang):
+        if not labels and condensed.context and not own_document and only_asking(focus, lang):
             # 'give me the exact wording' after 'What does OP5 of 71/67 say?': of the paragraphs asked about before
+            # (not 'which paragraph of 71/67 refers to it?' after a question on Article VI of the NPT)
             labels = self._labels(condensed.context, doc, lang)[0]
         # the words that named the document: a scope, not a topic ('the group set up under 71/67')
         named = sorted(
