@@ -366,6 +366,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("TPNW第四条关于核查的规定是怎么写的？", [], "never mention: TPNW"),
         # how often: the sessions' length and their span of years give no interval
         ("How often does the GSTE meet?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "no frequency"),
+        # which of several sessions: the paragraph gives the places of the four together, no session by its own
+        ("Which of the four GSTE sessions are in Vienna and which in Geneva?", ["A/RES/80/53:OP3"], "no session"),
         # pay for the experts is money, which no paragraph on them states
         ("80/53 的专家有没有报酬？每人多少？", ["A/RES/80/53:OP1", "A/RES/80/53:PP4"], "经费数额"),
     ],
