@@ -46,13 +46,13 @@ def uses_words(text: str, term: str) -> bool:
     return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", lowered)) is not None
 
 
-@lru_cache(maxsize=8192)
 def _word_stem(name: str) -> str:
     """An English word without its regular ending ('negotiating' -> 'negotiat'); a name of several words, or of
     another script, as it is."""
     return stem(name) if name.isascii() and name.isalpha() else name
 
 
+@lru_cache(maxsize=8192)
 def folded(text: str) -> str:
     """Text lower-cased without spaces, as English names are looked up in it."""
     return strip_all_spaces(text).lower()
