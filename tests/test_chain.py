@@ -591,33 +591,41 @@ def test_an_elliptical_follow_up_is_answered_as_the_last_question_of_what_it_nam
     assert answer.citations[0].id == "A/RES/80/53:OP7"
 
 
-def test_a_follow_up_that_only_asks_of_another_document_asks_the_same_kind_of_fact(assistant):
-    """'那80/53是第几次？' after a question on the meeting that adopted 71/67: 80/53's meeting, not 71/67's words."""
-    history = [
-        {"role": "user", "content": "71/67 是在第几次全会通过的？"},
-        {"role": "assistant", "content": "2016年12月5日第51次全体会议通过。"},
-    ]
-    answer = assistant.ask("那80/53是第几次？", history)
-    assert answer.text.startswith("52nd plenary meeting。") and answer.citations[0].id == "A/RES/80/53:META"
-
-
-def test_a_follow_up_naming_a_symbol_quotes_the_clause_that_names_it(assistant):
-    """PP3 of 80/53 dates 71/67 and 74/50: the follow-up asks for the date of 74/50."""
-    history = [
-        {"role": "user", "content": "Which earlier resolutions does PP3 of 80/53 recall?"},
-        {"role": "assistant", "content": "Resolution 71/67 of 5 December 2016 and resolution 74/50."},
-    ]
-    answer = assistant.ask("and when was 74/50 adopted?", history)
-    assert answer.text.startswith("Answer: 12 December 2019.") and answer.citations[0].id == "A/RES/80/53:PP3"
-
-
-def test_a_follow_up_that_only_asks_for_the_wording_quotes_the_paragraph_asked_about(assistant):
-    history = [
-        {"role": "user", "content": "What does OP5 of 71/67 say?"},
-        {"role": "assistant", "content": "It encourages the Conference on Disarmament to address verification."},
-    ]
-    answer = assistant.ask("give me the exact wording", history)
-    assert answer.found and answer.citations[0].id == "A/RES/71/67:OP5" and "实质性地处理核裁军核查问题" in answer.text
+@pytest.mark.parametrize(
+    ("asked_before", "answered_before", "question", "cited", "first_line"),
+    [
+        # one that only asks, of another document, asks the same kind of fact: 80/53's meeting, not 71/67's words
+        (
+            "71/67 是在第几次全会通过的？",
+            "2016年12月5日第51次全体会议通过。",
+            "那80/53是第几次？",
+            "A/RES/80/53:META",
+            "52nd plenary meeting",
+        ),
+        # one naming a symbol is answered from the clause naming it (PP3 of 80/53 dates 71/67 and 74/50)
+        (
+            "Which earlier resolutions does PP3 of 80/53 recall?",
+            "Resolution 71/67 of 5 December 2016 and resolution 74/50.",
+            "and when was 74/50 adopted?",
+            "A/RES/80/53:PP3",
+            "12 December 2019",
+        ),
+        # one that only asks for the wording quotes the paragraph asked about
+        (
+            "What does OP5 of 71/67 say?",
+            "It encourages the Conference on Disarmament to address verification.",
+            "give me the exact wording",
+            "A/RES/71/67:OP5",
+            "实质性地处理核裁军核查问题",
+        ),
+    ],
+)
+def test_a_follow_up_is_answered_from_the_turn_before(
+    assistant, asked_before, answered_before, question, cited, first_line
+):
+    history = [{"role": "user", "content": asked_before}, {"role": "assistant", "content": answered_before}]
+    answer = assistant.ask(question, history)
+    assert answer.found and answer.citations[0].id == cited and first_line in answer.text.split("\n", 1)[0]
 
 
 @pytest.mark.parametrize(
