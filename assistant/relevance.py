@@ -230,10 +230,11 @@ class RelevanceJudge:
         english = place_translations("zh", "en").get(word)
         return english is not None and english.lower() not in self._corpus_lower
 
-    def _content_words(self, text: str) -> tuple[list[str], set[str]]:
+    def _content_words(self, text: str) -> tuple[list[str], set[str], list[str]]:
         """(content words in reading order, those an interrogative asks for: the word after it, and in Chinese the
-        nouns of the phrase it opens: 哪些核查演练 asks for 核查 and 演练)."""
+        nouns of the phrase it opens: 哪些核查演练 asks for 核查 and 演练; its Chinese verbs of one character)."""
         words: list[str] = []
+        short_verbs: list[str] = []
         asked_for: set[str] = set()
         after_interrogative = in_phrase = False
         modifier = ""  # an English asked-for word shaped like an adjective, until the word after it is read
@@ -269,13 +270,15 @@ class RelevanceJudge:
             if token in ("的", "样") or after_interrogative and re.fullmatch(r"[一两几]\w?", token):
                 continue  # 什么样的措施, 哪一款: the noun still follows the interrogative (a classifier is no noun)
             noun = lexicon.tag(token).startswith("n") or lexicon.tag(token) == "vn"
+            if len(token) == 1 and lexicon.tag(token) == "v" and token not in _ZH.asking:
+                short_verbs.append(token)
             if len(token) >= 2 and token not in _ZH.asking:
                 words.append(token)
                 if after_interrogative or in_phrase and noun:
                     asked_for.add(token)
             in_phrase = (after_interrogative or in_phrase) and noun
             after_interrogative = False
-        return words, asked_for
+        return words, asked_for, short_verbs
 
     def subject(self, question: str) -> str:
         """The question with its asking vocabulary blanked out, the rest in place: what a keyword search should
@@ -293,7 +296,7 @@ class RelevanceJudge:
 
     def vocabulary(self, question: str) -> Vocabulary:
         rest, glossary_terms = self._glossary.without_latin_terms(question)
-        words, after_interrogative = self._content_words(rest)
+        words, after_interrogative, short_verbs = self._content_words(rest)
         # The word an interrogative asks for ('哪座城市', 'what penalties') names the kind of answer when the
         # text never uses it (it holds '日内瓦', not '城市'); when the text does use it, it is evidence.
         # (what an interrogative asks for is a kind of thing: '哪个会议室' asks for a room, which '会议' is not)
@@ -314,7 +317,6 @@ class RelevanceJudge:
             if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in place_names("en"))
         ] + [t for t in self._glossary.official_terms(question) if lexicon.tag(t) == "ns"]  # 'Geneva' -> 日内瓦
         bodies = [w for w in nouns if lexicon.tag(w) == "nt"]
-        short_verbs = [t for t in self._tagged(rest) if len(t) == 1 and lexicon.tag(t) == "v" and t not in _ZH.asking]
         return Vocabulary(
             words,
             absent,
