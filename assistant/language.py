@@ -129,6 +129,8 @@ class LanguagePack:
     items_asked: re.Pattern[str] | None
     lists_instances: re.Pattern[str] | None  # a text giving instances ('A, B and C', 'such as', 、, 比如)
     refers_back: re.Pattern[str] | None  # a sentence continuing the one before ('such agreements', 此种)
+    # a time counted from an event ('Five years after the entry into force'): the event, which it does not date
+    counted_from: re.Pattern[str] | None
     topic_joiner: re.Pattern[str] | None  # 'gender + geographic balance', '性别和地域': a brief on each of several
     each_asks: re.Pattern[str] | None  # 'each', 'vs', 各, 分别: one value asked for each of several named
     # a list of things asked about one subject after a colon or a dash ('size, venue, sessions', '人数、地点、时间'),
@@ -283,6 +285,7 @@ def pack(code: str) -> LanguagePack:
         each_asks=re.compile(raw["each_asks"], flags) if raw.get("each_asks") else None,
         lists_instances=re.compile(raw["lists_instances"], flags) if raw.get("lists_instances") else None,
         refers_back=re.compile(raw["refers_back"], flags) if raw.get("refers_back") else None,
+        counted_from=re.compile(raw["counted_from"], flags) if raw.get("counted_from") else None,
         items_asked=re.compile(raw["items_asked"], flags) if raw.get("items_asked") else None,
         total_asks=re.compile(raw["total_asks"], flags) if raw.get("total_asks") else None,
         products=[re.compile(p, flags) for p in raw.get("products", [])],

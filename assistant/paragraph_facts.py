@@ -236,12 +236,23 @@ class ParagraphFacts:
         text of the other language, the other names of the word's own glossary group ('生效' -> 'entry into force';
         not those of the shorter terms inside it: '小组' is no rendering of '政府专家小组'; words the glossary does not
         know cannot be checked and are left out)."""
+        own_script = lang == "en"
         forms = [
-            [w, *self.glossary.official_terms(w)]
-            if w.isascii() == (lang == "en")
+            # (in a text of its own language, the phrases of its glossary group too: 'gender', 'women and men'; not
+            # its single words, which name other things as well: 'end' for 'objective')
+            list(
+                dict.fromkeys(
+                    [
+                        w,
+                        *self.glossary.official_terms(w),
+                        *(f for f in self.glossary.forms(w) if f.isascii() == own_script and " " in f),
+                    ]
+                )
+            )
+            if w.isascii() == own_script
             else [
                 *self.glossary.official_terms(w),
-                *(f for f in self.glossary.forms(w) if f.isascii() == (lang == "en")),
+                *(f for f in self.glossary.forms(w) if f.isascii() == own_script),
             ]
             for w in topic
         ]
@@ -373,6 +384,7 @@ class ParagraphFacts:
                 for sentence in _SENTENCE.split(paragraph.text)
             )
         before, refers_back = "", pack(paragraph.lang).refers_back
+        counted_from = pack(paragraph.lang).counted_from
         for sentence in _SENTENCE.split(paragraph.text):  # the window reaches into no other sentence …
             # … but the one before a sentence that refers back to it ('Negotiation of such agreements shall commence
             # within 180 days'): that one names what 'such' stands for
@@ -380,6 +392,9 @@ class ParagraphFacts:
             # clause boundaries by offset: a date may hold a comma itself ('January 1, 1967')
             ends = [m.end() for m in CLAUSE_END.finditer(sentence)] + [len(sentence)]
             for match in shape.shape.finditer(sentence):
+                event = counted_from.search(match.group(0)) if counted_from else None
+                if event and any(self.has(event.group("event"), name) for name in names):
+                    continue  # 'when did it enter into force': not a time counted from its entry into force
                 first = next(i for i, end in enumerate(ends) if match.start() < end)
                 last = next(i for i, end in enumerate(ends) if match.end() <= end)
                 window = sentence[ends[first - 2] if first >= 2 else 0 : ends[min(last + 1, len(ends) - 1)]]

@@ -439,6 +439,9 @@ class VerdictJudge:
             return (
                 (
                     self.facts.states_near(pid, question.answer_type or "", words + named_terms, specifics)
+                    # 'NPT的保存国政府是谁': who holds a role may be states, named in a sentence on it
+                    or question.answer_type == "names"
+                    and self.facts.states_near(pid, "states", words + named_terms, specifics)
                     or question.answer_type == "number"
                     and (self.facts.counts_by_items(question, pid) or bool(self.facts.listing(pid, listed_by)))
                 )
@@ -532,12 +535,23 @@ class VerdictJudge:
         if elsewhere := self.names.other_documents_named(question, self._subject(question, judge), judge):
             # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
             return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
+        subject = self._subject(question, judge)
+        named_vocabulary = judge.vocabulary(subject)
+        # a date near the words the question names besides the paragraph ('exact dates of the three informal
+        # meetings mentioned in PP6': PP6's one date is that of the resolution it recalls)
+        topic = [w for w in named_vocabulary.words if w not in named_vocabulary.absent]
+        specifics = judge.known_specifics(without_label_refs(subject))
         # every literal kind of fact it asks for ('where and on which dates': the place too)
         missing = [
             kind
             for kind in dict.fromkeys([question.answer_type or "", *self._literal_kinds(question)])
             if kind in _NAMED_LITERAL_TYPES
-            and not any(self.facts.states(pid, kind) for pid in question.labels)
+            and not any(
+                self.facts.states_near(pid, kind, topic, specifics)
+                if kind in DATE_TYPES
+                else self.facts.states(pid, kind)
+                for pid in question.labels
+            )
             # 'by when': a time it may be read off ('not later than eighteen months from …')
             and not (kind == "year" and any(self.facts.states(pid, "duration") for pid in question.labels))
             # a count of a thing the paragraphs neither count nor name ('第7段的小组来自多少个国家')
@@ -548,7 +562,6 @@ class VerdictJudge:
             return Verdict(
                 False, self._no_type_reason(replace(question, answer_type=missing[0]), list(question.labels))
             )
-        subject = self._subject(question, judge)
         # '裁审会2018年是怎么落实OP5的': a year the named paragraphs do not give (nor the records of their
         # documents: '2016年那份决议的OP5' names the document) asks of something else
         records = [self.paragraphs.get(f"{self.paragraphs[pid].doc_symbol}:META") for pid in question.labels]
@@ -556,7 +569,6 @@ class VerdictJudge:
         other_years = [y for y in dict.fromkeys(YEAR.findall(subject)) if y not in named_text]
         if question.intent != "yes_no" and other_years:
             return Verdict(False, f"the paragraphs the question names give no {', '.join(other_years)}")
-        named_vocabulary = judge.vocabulary(subject)
         if not question.answer_type and named_vocabulary.asked_absent:
             # 'OP3 提到的核查工具具体是哪些设备型号': a kind of thing the paragraph named does not name
             return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.asked_absent)}")

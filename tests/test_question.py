@@ -136,6 +136,9 @@ def reader() -> QuestionReader:
         ("brief一下专家组的安排：交给谁、什么时候交", "summarize", None),  # several facts beside an instruction
         ("Who are the 25 members of the expert group?", "lookup", "names"),  # a body's members, by name
         ("专家组成员都有谁", "lookup", "names"),
+        ("专家组会议由谁当主席？", "lookup", "names"),  # who holds a role: a name
+        ("1990年那份报告是哪位秘书长提交的", "lookup", "names"),
+        ("who's the High Representative for Disarmament Affairs now?", "lookup", "names"),  # 'who's' is 'who is'
         ("专家组2018年的会议具体是哪几天？", "lookup", "day"),  # which days: dates, not a duration
         ("When exactly did the group first meet?", "lookup", "day"),
         ("What's the date of the resolution?", "lookup", "day"),
@@ -568,6 +571,10 @@ def test_a_number_in_figures_may_be_spelled_in_words():
 def test_shorthand_is_read_in_full(reader):
     question = reader.read("who are the depositary govts of the NPT", [])
     assert "depositary governments" in question.focus and question.scope == NPT
+    # the shorthand of UN documents ('First Cttee', 'RevCon', 'EIF'), and contractions
+    assert "First Committee" in reader.read("what's the First Cttee report symbol for res 80/53", []).focus
+    assert "Review Conference" in reader.read("the 2010 NPT RevCon", []).text
+    assert "entry into force" in reader.read("how long after EIF must they negotiate?", []).text
     # '&' is 'and': 'scientific and technical experts' names 80/53's group
     assert reader.read("Who supports the new scientific & technical experts group?", []).scope == "A/RES/80/53"
 
@@ -760,6 +767,8 @@ def test_a_clause_of_the_preamble_is_one_of_its_paragraphs(reader, text, labels)
 def test_a_yes_no_question_on_what_others_did_asks_for_an_event(reader):
     assert reader.read("Did the GGE adopt its report by consensus?", []).asks_event
     assert reader.read("那专家组最后的报告通过了吗？", []).asks_event
+    # the document named as the group's ('the 71/67 GGE') is not the document acting
+    assert reader.read("Did the 71/67 GGE adopt its report by consensus?", []).asks_event
     # the document's or the Assembly's own acts, and questions of other intents, are no events after it
     assert not reader.read("Did 80/53 recall 71/67?", []).asks_event
     assert not reader.read("71/67通过了没有", []).asks_event and reader.read("71/67通过了没有", []).intent == "yes_no"

@@ -139,6 +139,14 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART3",
         ),
+        # who holds a role may be states, named in a sentence on it
+        ("NPT的保存国政府是谁？", ["UNTS vol. 729, No. 10485:ART9"], "UNTS vol. 729, No. 10485:ART9"),
+        # a time counted from an event ('Twenty-five years after the entry into force')
+        (
+            "when was the NPT extension conference supposed to happen",
+            ["UNTS vol. 729, No. 10485:ART10", "UNTS vol. 729, No. 10485:ART9"],
+            "UNTS vol. 729, No. 10485:ART10",
+        ),
         # a second kind asked of the same family: a time given as a duration ('within 180 days')
         (
             "无核武器国家跟IAEA的保障协定，谈判什么时候开始、多久内要生效？",
@@ -370,6 +378,17 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("Which of the four GSTE sessions are in Vienna and which in Geneva?", ["A/RES/80/53:OP3"], "no session"),
         # pay for the experts is money, which no paragraph on them states
         ("80/53 的专家有没有报酬？每人多少？", ["A/RES/80/53:OP1", "A/RES/80/53:PP4"], "经费数额"),
+        # who holds a role is a name (or states), which the paragraphs naming the role do not give
+        ("GSTE第一届会议由谁当主席？", ["A/RES/80/53:OP10", "A/RES/80/53:OP3"], "人名"),
+        ("who's the High Rep for Disarmament Affairs that is to brief the 81st session?", ["A/RES/80/53:OP9"], "names"),
+        # a named paragraph's one date is not that of the thing asked, named in another of its clauses
+        ("exact dates of the three informal in-person meetings mentioned in 80/53 PP6?", [], "no date"),
+        # a time counted from the entry into force does not date the entry into force
+        (
+            "When did the NPT enter into force?",
+            ["UNTS vol. 729, No. 10485:ART8", "UNTS vol. 729, No. 10485:ART3"],
+            "no",
+        ),
     ],
 )
 def test_not_answered_when_the_asked_for_fact_is_not_there(decide, text, retrieved, reason):
