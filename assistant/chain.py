@@ -248,7 +248,7 @@ class Assistant:
                 and (
                     set(decided.evidence) <= set(verdicts.sets.mentions(other))  # a list: of the paragraphs naming it
                     if listed
-                    else verdicts.counts_in_asked_unit(other, decided.evidence[0])
+                    else verdicts.evidence.counts_in_asked_unit(other, decided.evidence[0])
                 )
             ):
                 others.append(Turn(turn.request, other, retrieval, decided))

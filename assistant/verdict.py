@@ -19,7 +19,6 @@ from assistant.data_cards import DataCards
 from assistant.document_names import DocumentNames
 from assistant.labels import display_label, without_label_refs
 from assistant.language import (
-    SPECIFIC_TYPES,
     language_name,
     pack,
 )
@@ -28,17 +27,14 @@ from assistant.paragraph_sets import FEW_PARAGRAPHS, ParagraphSets
 from assistant.question import Question, quoted_words
 from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
+from assistant.typed_evidence import EVIDENCE_DEPTH, LITERAL_TYPES, TypedEvidenceFinder, literal_kinds
 from index.documents import Paragraph, split_citation_id
 from index.glossary import Glossary, longest_terms, stem
 from index.registry import short_forms
 from index.text import YEAR, has_cjk
 
-_EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
-# facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
-# conferences', 'eighteen months'; these cannot, a day included)
-_LITERAL_TYPES = frozenset({"symbol", "names", "states", "bodies", "language", "money", "place", "outcome", "day"})
-# ... and a year, when the question names the paragraph that should give it ('PP14 的倡议是哪一年启动的')
-_NAMED_LITERAL_TYPES = _LITERAL_TYPES | {"year"}
+# facts a named paragraph must spell out to give them, a year too ('PP14 的倡议是哪一年启动的')
+_NAMED_LITERAL_TYPES = LITERAL_TYPES | {"year"}
 # kinds of fact a second question in one asks for, each in its family: a time may be given as a duration
 _ALSO_STATED = {"place": "place", "names": "who", "states": "who", "duration": "time", "frequency": "time"} | {
     d: "time" for d in DATE_TYPES
@@ -58,18 +54,6 @@ class Verdict:
     kind: str = ""  # the kind of fact the evidence was judged on when the question named none ('in New York?': place)
 
 
-@dataclass(frozen=True)
-class _TypedEvidence:
-    """The paragraphs on a question's topic that state the kind of fact it asks, best first."""
-
-    evidence: tuple[str, ...]
-    grounded: bool  # they hold the topic's own words, not only the kind of fact asked
-    by_specifics: bool  # ... or the question's own numbers and symbols ('79/240'), which are its topic
-    # the first counts the thing in the question's words: the count asked, whatever other words the document lacks
-    # ('how many informal in-person meetings fed into …': 'three informal in-person meetings')
-    counted_as_asked: bool = False
-
-
 class VerdictJudge:
     def __init__(self, paragraphs: dict[str, Paragraph], judge: RelevanceJudge, glossary: Glossary) -> None:
         self.paragraphs = paragraphs
@@ -79,6 +63,7 @@ class VerdictJudge:
         self.sets = ParagraphSets(paragraphs, glossary, self.facts)
         self.cards = DataCards(paragraphs, glossary, self.facts)
         self.names = DocumentNames(paragraphs, glossary, self.facts)
+        self.evidence = TypedEvidenceFinder(paragraphs, glossary, self.facts, self.cards)
         self._symbols = {p.doc_symbol for p in paragraphs.values()}  # the indexed documents
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
@@ -181,9 +166,11 @@ class VerdictJudge:
             left_out := self.cards.left_out(data_card, named)
         ):
             return Verdict(False, left_out)  # 'which states were absent': the card says it does not list them
-        typed = self._typed_evidence(question, retrieval, subject, vocabulary, topic, specifics, card)
-        if isinstance(typed, Verdict):
-            return typed
+        typed = self.evidence.find(question, retrieval, subject, vocabulary, topic, specifics, card)
+        if typed and typed.missing:
+            return Verdict(False, typed.missing, off_topic=typed.off_topic)
+        if typed and typed.other_value:  # 'is it to report to the 71st session?': the paragraph on it names the 72nd
+            return Verdict(True, f"the paragraph on it gives {typed.other_value}", typed.evidence, contradicted=True)
         evidence = list(typed.evidence) if typed else list(retrieval.ids)
         by_specifics = False  # the evidence holds the question's own numbers and symbols ('79/240'): its topic
         counted_as_asked = bool(typed and typed.counted_as_asked)
@@ -195,7 +182,9 @@ class VerdictJudge:
             family = _ALSO_STATED.get(question.answer_type)
             stated_kinds = [k for k in question.also_types if k in _ALSO_STATED and _ALSO_STATED[k] != family]
             if unstated := [k for k in stated_kinds if not self.facts.states(evidence[0], k)]:
-                return Verdict(False, self._no_type_reason(replace(question, answer_type=unstated[0]), evidence[:1]))
+                return Verdict(
+                    False, self.evidence.no_type_reason(replace(question, answer_type=unstated[0]), evidence[:1])
+                )
         if question.intent == "lookup" and evidence and (unlisted := self._unlisted(question, evidence)):
             return Verdict(False, unlisted, off_topic=True)  # another document may list them
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
@@ -268,10 +257,10 @@ class VerdictJudge:
         ):
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
-            kinds = [k for k in self._literal_kinds(question) if question.intent == "enumerate" and k != "place"]
+            kinds = [k for k in literal_kinds(question) if question.intent == "enumerate" and k != "place"]
             stating = [pid for pid in listed if all(self.facts.states(pid, k) for k in kinds)]
             if not stating:
-                return Verdict(False, self._no_type_reason(replace(question, answer_type=kinds[0]), listed[:3]))
+                return Verdict(False, self.evidence.no_type_reason(replace(question, answer_type=kinds[0]), listed[:3]))
             listed = stating
             if question.intent == "summarize" and question.terms and len(listed) > FEW_PARAGRAPHS:
                 # 'brief me on the GSTE's objectives': of the many paragraphs naming the Group, those on the rest
@@ -287,7 +276,7 @@ class VerdictJudge:
     def _another_ordinal(self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary) -> Verdict | None:
         """A yes-no question naming a thing by an ordinal ('是根据第二委员会的报告通过的吗') that the paragraph on its
         topic numbers otherwise (第一委员会), and no paragraph found numbers as asked: No; None otherwise."""
-        ids = retrieval.ids[:_EVIDENCE_DEPTH]
+        ids = retrieval.ids[:EVIDENCE_DEPTH]
         given = {pid: self.facts.ordinals_given(question, pid) for pid in ids}
         if any(same for pairs in given.values() for same, _ in pairs):
             return None
@@ -312,7 +301,7 @@ class VerdictJudge:
         if other_places:
             # 'does the group meet in New York?': the text names the place on that topic, and it is another one
             on_topic = [
-                pid for pid in retrieval.ids[:_EVIDENCE_DEPTH] if self.facts.states_near(pid, "place", topic, [])
+                pid for pid in retrieval.ids[:EVIDENCE_DEPTH] if self.facts.states_near(pid, "place", topic, [])
             ]
             if on_topic:
                 reason = f"the documents give no {', '.join(other_places)}"
@@ -320,7 +309,7 @@ class VerdictJudge:
         exclusive = pack(question.lang).exclusive
         if exclusive and exclusive.search(question.focus) and vocabulary.places:
             # 'are the sessions held only in Geneva?': the paragraph naming Geneva names Vienna beside it
-            for pid in retrieval.ids[:_EVIDENCE_DEPTH]:
+            for pid in retrieval.ids[:EVIDENCE_DEPTH]:
                 if other := self.facts.place_besides(pid, vocabulary.places):
                     reason = f"the paragraph on it gives {other} too"
                     return Verdict(True, reason, (pid,), contradicted=True, kind="place")
@@ -329,161 +318,13 @@ class VerdictJudge:
             # bodies than the one the documents never mention
             on_topic = [
                 pid
-                for pid in retrieval.ids[:_EVIDENCE_DEPTH]
+                for pid in retrieval.ids[:EVIDENCE_DEPTH]
                 if self.facts.states(pid, kind) and self.facts.on_topic(pid, topic, [])
             ]
             if on_topic:
                 reason = f"the documents give no {', '.join(vocabulary.absent_names)}"
                 return Verdict(True, reason, tuple(on_topic), True, kind=kind)
         return None
-
-    def _typed_evidence(
-        self,
-        question: Question,
-        retrieval: Retrieval,
-        subject: str,
-        vocabulary: Vocabulary,
-        topic: list[str],
-        specifics: list[str],
-        card: str,
-    ) -> Verdict | _TypedEvidence | None:
-        """For a question asking a kind of fact ('when', 'how many', 'where'), the paragraphs on its topic that state
-        one, or the verdict that none does (or that the one found gives another value: No); None for a question
-        asking no such kind."""
-        # a card's fact is one fact however it is asked ('list the abstainers', 'how many states abstained')
-        card_fact = bool(card) and question.intent in ("enumerate", "count")
-        if question.answer_type not in SPECIFIC_TYPES or not (
-            question.intent in ("lookup", "yes_no", "locate") or card_fact
-        ):
-            return None
-        thing_counted = pack(question.lang).counted if question.answer_type == "number" else None
-        counted = thing_counted.search(question.focus) if thing_counted else None
-        phrase = next((g for g in counted.groups() if g), "") if counted else ""
-        if uncounted := [w for w in vocabulary.absent if w in phrase]:
-            # 'how many women experts sat on the group': the text counts the experts, never the women among them
-            # (another document may count them: 'how many informal in-person meetings' are 80/53's)
-            return Verdict(False, f"the documents never mention: {', '.join(uncounted)}", off_topic=True)
-        # and a follow-up's paragraph from the turn before ('执行部分第7段讲什么' … '那它哪年开会')
-        candidates = retrieval.ids[:_EVIDENCE_DEPTH] + [
-            pid for pid in question.previous_citations if pid in retrieval.ids[_EVIDENCE_DEPTH:]
-        ]
-        # the thing counted is a noun phrase: the pattern's two English words, or six Chinese characters (the rest of
-        # '多少缔约国要求才召开会议审议' says what they do)
-        thing = phrase[:6] if question.lang == "zh" else phrase
-        if counted_words := [w for w in topic if w in thing]:
-            # … nor does a paragraph that counts the experts where another names women: it names all it counts
-            candidates = [pid for pid in candidates if self.facts.names_each(pid, counted_words)]
-        if counts := self.facts.counts_named(question):
-            # '80/53提到的三次非正式面对面会议是在哪里开的': the paragraph naming a place for four sessions is on others
-            candidates = [
-                pid for pid in candidates if not any(self.facts.counts_otherwise(pid, n, terms) for n, terms in counts)
-            ]
-        # a follow-up bound to the earlier question's numbers ('62/21' ... '它') needs only those
-        # the places an English question names through the glossary are its topic too ('the Norway-UK
-        # initiative': 挪威)
-        words = [] if question.follow_up and specifics else topic + [p for p in vocabulary.places if p not in topic]
-        adoption = pack(question.lang).adoption
-        if question.answer_type in DATE_TYPES and words and not (adoption and adoption.search(question.focus)):
-            # a document's record dates its adoption: no answer to when anything else happens ('第一届会议哪天开幕')
-            candidates = [pid for pid in candidates if self.paragraphs[pid].kind != "meta"]
-        if question.intent == "yes_no":  # the figure a yes-no question checks is no topic ('capped at 21?')
-            specifics = [s for s in specifics if not s.isdigit()]
-        # the card that states this kind of fact (the vote) is on its topic, whatever the words
-        card_id = f"{question.scope}:{card}"
-        on_document = card_id in self.paragraphs and (card_fact or self.cards.on_card(card_id, words))
-        if on_document and card_id not in candidates:
-            candidates.append(card_id)  # '在大会全体会议上，表决结果如何': however the search ranked it
-        grounded = [
-            pid
-            for pid in candidates
-            if self.facts.on_topic(pid, [] if pid == card_id else words, specifics)  # yet its numbers and symbols
-        ]
-        # with nothing on the topic, the paragraph holding the question's numbers and symbols ('62/21': PP10,
-        # not the record of the resolution that cites it), else the best ranked
-        naming = [pid for pid in candidates if all(s in self.paragraphs[pid].text for s in specifics)]
-        if question.scope_terms:  # the terms that chose the document: the answer's paragraph names them
-            on_topic = [pid for pid in grounded if self.facts.on_topic(pid, list(question.scope_terms), [])]
-        else:
-            # (for a count, the best ranked that counts in the unit asked: '几个人' -> '21 members')
-            counting = [pid for pid in candidates if self.facts.in_asked_unit(question, pid)]
-            on_topic = grounded or (naming if specifics else counting[:1] or candidates[:1])
-        if question.answer_type == "number":  # '几项目标': the paragraph whose items count them is on it
-            on_topic = on_topic + [
-                p for p in retrieval.ids if p not in on_topic and self.facts.counts_by_items(question, p)
-            ]
-            # 'how many experts': a lower-ranked paragraph on the topic with a number in that unit ('21 members')
-            on_topic += [
-                p
-                for p in retrieval.ids[_EVIDENCE_DEPTH:]
-                if p not in on_topic
-                and self.facts.in_asked_unit(question, p)
-                and self.facts.on_topic(p, words, specifics)
-            ]
-        # a date (or states) is near the terms the question names when it has no other topic words ('when did
-        # the NPT enter into force': 生效; 'which states are nuclear-weapon States')
-        near_terms = question.answer_type in (*DATE_TYPES, "states") and not words
-        named_terms = longest_terms(self.glossary.official_terms(subject)) if near_terms else []
-        # … and a date near nothing the question names is no answer to it ('when did the DPRK withdraw': its
-        # one subject word is not in the treaty's text, so no date there is its date)
-        unmoored = (
-            question.answer_type in DATE_TYPES
-            and not (words or named_terms or specifics)
-            and bool(vocabulary.absent)
-            and bool(on_topic)
-            and self.paragraphs[on_topic[0]].lang == question.lang
-        )
-        listed_by = words + self.glossary.official_terms(subject)  # what a list of years may count
-
-        def holds(pid: str) -> bool:
-            """The paragraph states a fact of the asked type on the topic (a count: of what is asked)."""
-            return (
-                (
-                    self.facts.states_near(pid, question.answer_type or "", words + named_terms, specifics)
-                    # 'NPT的保存国政府是谁': who holds a role may be states, named in a sentence on it
-                    or question.answer_type == "names"
-                    and self.facts.states_near(pid, "states", words + named_terms, specifics)
-                    or question.answer_type == "number"
-                    and (self.facts.counts_by_items(question, pid) or bool(self.facts.listing(pid, listed_by)))
-                )
-                and (question.answer_type != "place" or self.facts.states_beyond(pid, vocabulary.places))
-                and (
-                    question.answer_type != "number"
-                    or question.intent == "yes_no"
-                    or self.facts.tells_more(question, pid)
-                )
-                and (
-                    question.answer_type != "number"
-                    or pid == card_id
-                    or self.facts.counts_what_is_asked(question, pid)
-                    or bool(self.facts.listing(pid, listed_by))
-                )
-            )
-
-        holding = [pid for pid in ([] if unmoored else on_topic) if holds(pid)]
-        # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
-        # says before what its footnotes cite
-        holding.sort(
-            key=lambda pid: (not self.facts.in_asked_unit(question, pid), self.paragraphs[pid].kind == "footnote")
-        )
-        if not holding:
-            return Verdict(False, self._no_type_reason(question, on_topic))
-        if question.intent in ("lookup", "yes_no") and (values := self.facts.values_for_all(question, holding[0])):
-            # '第一届会议在日内瓦还是维也纳开': the text gives the places of the sessions together, not each one's
-            return Verdict(False, f"the paragraph gives {values} for all of them together, not for each")
-        if question.answer_type == "number" and (
-            self.facts.one_count_for_several(question, holding[0])
-            or self.facts.one_count_for_each(question, holding[0], vocabulary.places)
-        ):
-            # '日内瓦开几届，维也纳开几届': the text counts the sessions of both places together
-            return Verdict(False, "the paragraph gives one count for all of them together, not one for each")
-        evidence = holding + [pid for pid in retrieval.ids if pid not in holding]
-        if question.intent == "yes_no" and (other := self.facts.another_value(question, holding[0])):
-            # 'is it to report to the 71st session?': the paragraph on it names the 72nd
-            return Verdict(True, f"the paragraph on it gives {other}", tuple(evidence), contradicted=True)
-        counted_as_asked = question.answer_type == "number" and self.facts.counts_phrase(holding[0], thing)
-        return _TypedEvidence(
-            tuple(evidence), bool(grounded), bool(specifics) and holding[0] in naming, counted_as_asked
-        )
 
     def _settled_by_the_question(self, question: Question, retrieval: Retrieval) -> Verdict | None:
         """The verdicts the kind of question settles before its topic is looked for: the registry answers 'which
@@ -544,7 +385,7 @@ class VerdictJudge:
         # every literal kind of fact it asks for ('where and on which dates': the place too)
         missing = [
             kind
-            for kind in dict.fromkeys([question.answer_type or "", *self._literal_kinds(question)])
+            for kind in dict.fromkeys([question.answer_type or "", *literal_kinds(question)])
             if kind in _NAMED_LITERAL_TYPES
             and not any(
                 self.facts.states_near(pid, kind, topic, specifics)
@@ -560,7 +401,7 @@ class VerdictJudge:
         ]
         if question.intent == "lookup" and missing:  # 'the report OP6 asks for: its symbol?': none stated
             return Verdict(
-                False, self._no_type_reason(replace(question, answer_type=missing[0]), list(question.labels))
+                False, self.evidence.no_type_reason(replace(question, answer_type=missing[0]), list(question.labels))
             )
         # '裁审会2018年是怎么落实OP5的': a year the named paragraphs do not give (nor the records of their
         # documents: '2016年那份决议的OP5' names the document) asks of something else
@@ -584,10 +425,10 @@ class VerdictJudge:
         if asked is None:
             return ""
         thing, forms = asked
-        if any(self.facts.lists_items(pid, forms) for pid in ids[:_EVIDENCE_DEPTH]):
+        if any(self.facts.lists_items(pid, forms) for pid in ids[:EVIDENCE_DEPTH]):
             return ""
         naming = [
-            pid for pid in ids[:_EVIDENCE_DEPTH] if any(self.facts.has(self.paragraphs[pid].text, f) for f in forms)
+            pid for pid in ids[:EVIDENCE_DEPTH] if any(self.facts.has(self.paragraphs[pid].text, f) for f in forms)
         ]
         if len(naming) != 1:
             return ""  # not named (the other checks decide), or one in each of several paragraphs ('which sessions')
@@ -660,13 +501,6 @@ class VerdictJudge:
         return focus
 
     @staticmethod
-    def _literal_kinds(question: Question) -> list[str]:
-        """The kinds of fact the question asks for that a paragraph must spell out to give (not a count or a date,
-        which may be read off its words)."""
-        language = pack(question.lang)
-        return [a.name for a in language.answer_types if a.name in _LITERAL_TYPES and a.asks.search(question.focus)]
-
-    @staticmethod
     def _kind_of_names(vocabulary: Vocabulary) -> str:
         """'states' or 'bodies' when every thing the documents never mention is a state (美国) or every one an
         organization (安理会); else ''."""
@@ -677,28 +511,3 @@ class VerdictJudge:
         if states and all(states.shape.fullmatch(name) for name in names):
             return "states"
         return "bodies" if all(name in vocabulary.absent_bodies for name in names) else ""
-
-    def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
-        """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in
-        that unit (another document's '21 members', not a resolution number or a date); else True."""
-        language = pack(question.lang)
-        if (
-            question.intent == "yes_no"
-            or question.answer_type != "number"
-            and (question.answer_type is not None or question.intent != "count")
-            or not any(asks.search(question.text) for asks in language.units.values())
-        ):
-            # ('每次开多长时间' asks for a duration, whatever it counts besides; 'are the sessions …?' counts none;
-            # 'which paragraph mentions the three meetings' asks for none, 'how many operative paragraphs' does)
-            return True
-        return self.facts.in_asked_unit(question, pid)
-
-    # -- evidence --------------------------------------------------------------------------------------------
-
-    def _no_type_reason(self, question: Question, ids: list[str]) -> str:
-        language = pack(question.lang)
-        labels = language.templates["list_sep"].join(
-            display_label(split_citation_id(pid)[1], question.lang) for pid in ids
-        )
-        kind = language.reasons.get(f"kind_{question.answer_type}", question.answer_type or "")
-        return language.reasons["no_type" if ids else "no_type_anywhere"].format(labels=labels, kind=kind)
