@@ -769,6 +769,11 @@ def test_a_yes_no_question_on_what_others_did_asks_for_an_event(reader):
     assert reader.read("那专家组最后的报告通过了吗？", []).asks_event
     # the document named as the group's ('the 71/67 GGE') is not the document acting
     assert reader.read("Did the 71/67 GGE adopt its report by consensus?", []).asks_event
+    # what another body decided, or what a cited conference did
+    assert reader.read(
+        "What did the 1995 Review and Extension Conference decide about the NPT's duration?", []
+    ).asks_event
+    assert not reader.read("What does the last operative paragraph of 80/53 decide?", []).asks_event
     # the document's or the Assembly's own acts, and questions of other intents, are no events after it
     assert not reader.read("Did 80/53 recall 71/67?", []).asks_event
     assert not reader.read("71/67通过了没有", []).asks_event and reader.read("71/67通过了没有", []).intent == "yes_no"
