@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.contradictions import ContradictionFinder
 from assistant.data_cards import DataCards
 from assistant.document_names import DocumentNames
 from assistant.labels import display_label, without_label_refs
@@ -64,6 +65,7 @@ class VerdictJudge:
         self.cards = DataCards(paragraphs, glossary, self.facts)
         self.names = DocumentNames(paragraphs, glossary, self.facts)
         self.evidence = TypedEvidenceFinder(paragraphs, glossary, self.facts, self.cards)
+        self.contradictions = ContradictionFinder(paragraphs, self.facts, self.names)
         self._symbols = {p.doc_symbol for p in paragraphs.values()}  # the indexed documents
 
     def decide(self, question: Question, retrieval: Retrieval) -> Verdict:
@@ -104,8 +106,11 @@ class VerdictJudge:
         if vocabulary.asked_absent and not question.answer_type:
             # 'which room', '哪几种工作语言': a kind of thing the text never names, and no type to find one by
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.asked_absent)}", off_topic=True)
-        if question.intent == "yes_no" and (other := self._another_ordinal(question, retrieval, vocabulary)):
-            return other  # named by another ordinal, it is a thing the documents need not name otherwise
+        if question.intent == "yes_no" and (
+            other := self.contradictions.another_ordinal(question, retrieval, vocabulary)
+        ):
+            # named by another ordinal, it is a thing the documents need not name otherwise
+            return Verdict(True, other.reason, other.evidence, contradicted=True)
         unnamed = self.names.never_named(question, subject, judge)
         if unnamed and not card:
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
@@ -125,8 +130,10 @@ class VerdictJudge:
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
-        if question.intent == "yes_no" and (no := self._no_by_another(question, retrieval, vocabulary, topic)):
-            return no
+        if question.intent == "yes_no" and (
+            no := self.contradictions.by_another(question, retrieval, vocabulary, topic)
+        ):
+            return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
         card_states = f"{question.scope}:{card}" in self.paragraphs  # the vote, for a vote question
@@ -273,59 +280,6 @@ class VerdictJudge:
             return Verdict(True, reason, tuple(listed), grounded=own, words=matched)
         return None
 
-    def _another_ordinal(self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary) -> Verdict | None:
-        """A yes-no question naming a thing by an ordinal ('是根据第二委员会的报告通过的吗') that the paragraph on its
-        topic numbers otherwise (第一委员会), and no paragraph found numbers as asked: No; None otherwise."""
-        ids = retrieval.ids[:EVIDENCE_DEPTH]
-        given = {pid: self.facts.ordinals_given(question, pid) for pid in ids}
-        if any(same for pairs in given.values() for same, _ in pairs):
-            return None
-        topic = [w for w in vocabulary.words if w not in vocabulary.absent]
-        for pid in ids:
-            if given[pid] and self.facts.on_topic(pid, topic, []):
-                return Verdict(True, f"the paragraph on it gives {given[pid][0][1]}", (pid,), contradicted=True)
-        return None
-
-    def _no_by_another(
-        self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary, topic: list[str]
-    ) -> Verdict | None:
-        """A yes-no question the paragraph on its topic answers No by naming another place, state or body than the
-        one asked about (which the documents never mention), or by stating the contrary; None otherwise."""
-        absent_places = vocabulary.absent_places if vocabulary.absent_names == vocabulary.absent_places else []
-        other_places = absent_places if len(topic) > 1 else []
-        if english_place := self.names.other_place(question, vocabulary):
-            other_places = [*other_places, english_place]
-        if contrary := self._contrary(question):
-            # 'do the GSTE experts represent their governments?': 80/53 has them sit in their personal capacity
-            return Verdict(True, f"the paragraph on it states the contrary ({contrary[1]})", contrary[:1], True)
-        if other_places:
-            # 'does the group meet in New York?': the text names the place on that topic, and it is another one
-            on_topic = [
-                pid for pid in retrieval.ids[:EVIDENCE_DEPTH] if self.facts.states_near(pid, "place", topic, [])
-            ]
-            if on_topic:
-                reason = f"the documents give no {', '.join(other_places)}"
-                return Verdict(True, reason, tuple(on_topic), True, kind="place")
-        exclusive = pack(question.lang).exclusive
-        if exclusive and exclusive.search(question.focus) and vocabulary.places:
-            # 'are the sessions held only in Geneva?': the paragraph naming Geneva names Vienna beside it
-            for pid in retrieval.ids[:EVIDENCE_DEPTH]:
-                if other := self.facts.place_besides(pid, vocabulary.places):
-                    reason = f"the paragraph on it gives {other} too"
-                    return Verdict(True, reason, (pid,), contradicted=True, kind="place")
-        if len(topic) > 1 and (kind := self._kind_of_names(vocabulary)):
-            # '是挪威和美国的倡议吧', '是不是鼓励安理会去处理…': the paragraph on that topic names other states or
-            # bodies than the one the documents never mention
-            on_topic = [
-                pid
-                for pid in retrieval.ids[:EVIDENCE_DEPTH]
-                if self.facts.states(pid, kind) and self.facts.on_topic(pid, topic, [])
-            ]
-            if on_topic:
-                reason = f"the documents give no {', '.join(vocabulary.absent_names)}"
-                return Verdict(True, reason, tuple(on_topic), True, kind=kind)
-        return None
-
     def _settled_by_the_question(self, question: Question, retrieval: Retrieval) -> Verdict | None:
         """The verdicts the kind of question settles before its topic is looked for: the registry answers 'which
         documents does it cite'; an opinion, the reason for a vote, another body's vote or what happened after
@@ -452,18 +406,6 @@ class VerdictJudge:
         forms = [stem(head), *(f for t in self.glossary.terms() if thing.endswith(t) for f in self.glossary.forms(t))]
         return thing, sorted(set(forms))
 
-    def _contrary(self, question: Question) -> tuple[str, str] | None:
-        """The first paragraph of the document asked about that states the contrary of what a yes-no question
-        asserts, with the name of the contrast; None when the question asserts none or the document states none."""
-        for name, contrary in pack(question.lang).contraries.items():
-            if not contrary.asks.search(question.focus):
-                continue
-            for pid, paragraph in sorted(self.paragraphs.items(), key=lambda item: item[1].order):
-                stated = pack(paragraph.lang).contraries.get(name)
-                if paragraph.doc_symbol == question.scope and stated and stated.states.search(paragraph.text):
-                    return pid, name
-        return None
-
     def _subject(self, question: Question, judge: RelevanceJudge) -> str:
         """The asking sentence without the words that name the kind of answer ('截止日期', '全称', 'which year'):
         what is left is the topic the documents must hold. A follow-up with no words of its own takes the
@@ -499,15 +441,3 @@ class VerdictJudge:
             if not [w for w in own.words if w not in own.absent] and not own_terms:
                 return asked(question.search)
         return focus
-
-    @staticmethod
-    def _kind_of_names(vocabulary: Vocabulary) -> str:
-        """'states' or 'bodies' when every thing the documents never mention is a state (美国) or every one an
-        organization (安理会); else ''."""
-        names = vocabulary.absent_names
-        if not names:
-            return ""
-        states = pack("zh").answer_type("states")
-        if states and all(states.shape.fullmatch(name) for name in names):
-            return "states"
-        return "bodies" if all(name in vocabulary.absent_bodies for name in names) else ""

@@ -1,0 +1,107 @@
+"""What says No to a yes-no question: the paragraph on its topic that numbers the thing asked otherwise, names
+another place, state or body than the one asked about, or states the contrary of what the question asserts. It
+finds; the verdict decides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.document_names import DocumentNames
+from assistant.language import pack
+from assistant.paragraph_facts import ParagraphFacts
+from assistant.question import Question
+from assistant.relevance import Vocabulary
+from assistant.retrieval import Retrieval
+from assistant.typed_evidence import EVIDENCE_DEPTH
+from index.documents import Paragraph
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    reason: str
+    evidence: tuple[str, ...]  # the paragraphs that say otherwise
+    kind: str = ""  # the kind of fact they give instead ('place'), when the question named none
+
+
+class ContradictionFinder:
+    def __init__(self, paragraphs: dict[str, Paragraph], facts: ParagraphFacts, names: DocumentNames) -> None:
+        self.paragraphs = paragraphs
+        self.facts = facts
+        self.names = names
+
+    def another_ordinal(self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary) -> Contradiction | None:
+        """A yes-no question naming a thing by an ordinal ('是根据第二委员会的报告通过的吗') that the paragraph on its
+        topic numbers otherwise (第一委员会), and no paragraph found numbers as asked: No; None otherwise."""
+        ids = retrieval.ids[:EVIDENCE_DEPTH]
+        given = {pid: self.facts.ordinals_given(question, pid) for pid in ids}
+        if any(same for pairs in given.values() for same, _ in pairs):
+            return None
+        topic = [w for w in vocabulary.words if w not in vocabulary.absent]
+        for pid in ids:
+            if given[pid] and self.facts.on_topic(pid, topic, []):
+                return Contradiction(f"the paragraph on it gives {given[pid][0][1]}", (pid,))
+        return None
+
+    def by_another(
+        self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary, topic: list[str]
+    ) -> Contradiction | None:
+        """A yes-no question the paragraph on its topic answers No by naming another place, state or body than the
+        one asked about (which the documents never mention), or by stating the contrary; None otherwise."""
+        absent_places = vocabulary.absent_places if vocabulary.absent_names == vocabulary.absent_places else []
+        other_places = absent_places if len(topic) > 1 else []
+        if english_place := self.names.other_place(question, vocabulary):
+            other_places = [*other_places, english_place]
+        if contrary := self._contrary(question):
+            # 'do the GSTE experts represent their governments?': 80/53 has them sit in their personal capacity
+            return Contradiction(f"the paragraph on it states the contrary ({contrary[1]})", contrary[:1])
+        if other_places:
+            # 'does the group meet in New York?': the text names the place on that topic, and it is another one
+            on_topic = [
+                pid for pid in retrieval.ids[:EVIDENCE_DEPTH] if self.facts.states_near(pid, "place", topic, [])
+            ]
+            if on_topic:
+                reason = f"the documents give no {', '.join(other_places)}"
+                return Contradiction(reason, tuple(on_topic), "place")
+        exclusive = pack(question.lang).exclusive
+        if exclusive and exclusive.search(question.focus) and vocabulary.places:
+            # 'are the sessions held only in Geneva?': the paragraph naming Geneva names Vienna beside it
+            for pid in retrieval.ids[:EVIDENCE_DEPTH]:
+                if other := self.facts.place_besides(pid, vocabulary.places):
+                    reason = f"the paragraph on it gives {other} too"
+                    return Contradiction(reason, (pid,), "place")
+        if len(topic) > 1 and (kind := self._kind_of_names(vocabulary)):
+            # '是挪威和美国的倡议吧', '是不是鼓励安理会去处理…': the paragraph on that topic names other states or
+            # bodies than the one the documents never mention
+            on_topic = [
+                pid
+                for pid in retrieval.ids[:EVIDENCE_DEPTH]
+                if self.facts.states(pid, kind) and self.facts.on_topic(pid, topic, [])
+            ]
+            if on_topic:
+                reason = f"the documents give no {', '.join(vocabulary.absent_names)}"
+                return Contradiction(reason, tuple(on_topic), kind)
+        return None
+
+    def _contrary(self, question: Question) -> tuple[str, str] | None:
+        """The first paragraph of the document asked about that states the contrary of what a yes-no question
+        asserts, with the name of the contrast; None when the question asserts none or the document states none."""
+        for name, contrary in pack(question.lang).contraries.items():
+            if not contrary.asks.search(question.focus):
+                continue
+            for pid, paragraph in sorted(self.paragraphs.items(), key=lambda item: item[1].order):
+                stated = pack(paragraph.lang).contraries.get(name)
+                if paragraph.doc_symbol == question.scope and stated and stated.states.search(paragraph.text):
+                    return pid, name
+        return None
+
+    @staticmethod
+    def _kind_of_names(vocabulary: Vocabulary) -> str:
+        """'states' or 'bodies' when every thing the documents never mention is a state (美国) or every one an
+        organization (安理会); else ''."""
+        names = vocabulary.absent_names
+        if not names:
+            return ""
+        states = pack("zh").answer_type("states")
+        if states and all(states.shape.fullmatch(name) for name in names):
+            return "states"
+        return "bodies" if all(name in vocabulary.absent_bodies for name in names) else ""
