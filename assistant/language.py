@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
@@ -241,6 +241,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE if cased else 0)
 
 
+# optional patterns not under their own name: a label's item ('(a)') is in "labels"; a row of names is matched
+# in its case ('English, Russian, French')
+_READ_OTHERWISE = frozenset({"item_pattern", "names_list"})
+
+
 def _optional(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
     return _compiled(raw[key]) if raw.get(key) else None
 
@@ -249,18 +254,22 @@ def _optional(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
 def pack(code: str) -> LanguagePack:
     """The language pack for `code` (loaded once per process)."""
     raw = json.loads(files("assistant").joinpath(f"lang/{code}.json").read_text(encoding="utf-8"))
+    # every optional pattern is read from the key of its own name ('asks_event'), matched in any case
+    optional = {
+        f.name: _optional(raw, f.name)
+        for f in fields(LanguagePack)
+        if f.type == "re.Pattern[str] | None" and f.name not in _READ_OTHERWISE
+    }
     return LanguagePack(
         code=code,
+        **optional,
         intents={name: _compiled(p) for name, p in raw["intents"].items()},
         parts={name: _compiled(p) for name, p in raw["parts"].items()},
         counted_paragraphs=_compiled(raw["counted_paragraphs"]),
         whole_document=_compiled(raw["whole_document"]),
         ordinals=raw.get("ordinals", {}),
         ranges=[_compiled(p) for p in raw.get("ranges", [])],
-        range_joiner=_optional(raw, "range_joiner"),
         negations=_compiled(raw["negations"]),
-        strict_asks=_optional(raw, "strict_asks"),
-        soft_evidence=_optional(raw, "soft_evidence"),
         contraries={
             name: Contrary(_compiled(spec["asks"]), _compiled(spec["states"]))
             for name, spec in raw.get("contraries", {}).items()
@@ -271,11 +280,8 @@ def pack(code: str) -> LanguagePack:
         ],
         display=raw["labels"]["display"],
         follow_up={name: _compiled(p) for name, p in raw["follow_up"].items()},
-        elliptical=_optional(raw, "elliptical"),
-        says_about=_optional(raw, "says_about"),
         document_speaks=raw.get("document_speaks", ""),
         document_head=raw.get("document_head", ""),
-        defines=_optional(raw, "defines"),
         names_list=re.compile(raw["names_list"]) if raw.get("names_list") else None,
         label_patterns=[(kind, _compiled(p)) for kind, p in raw["labels"]["patterns"]],
         item_pattern=_optional(raw["labels"], "item"),
@@ -294,44 +300,9 @@ def pack(code: str) -> LanguagePack:
         months=raw.get("months", []),
         cardinals=raw.get("cardinals", {}),
         units={unit: _compiled(p) for unit, p in raw.get("units", {}).items()},
-        aspect_list=_optional(raw, "aspect_list"),
         aspects={kind: _compiled(p) for kind, p in raw.get("aspects", {}).items()},
-        topic_joiner=_optional(raw, "topic_joiner"),
-        each_asks=_optional(raw, "each_asks"),
-        lists_instances=_optional(raw, "lists_instances"),
-        refers_back=_optional(raw, "refers_back"),
-        counted_from=_optional(raw, "counted_from"),
-        items_asked=_optional(raw, "items_asked"),
-        total_asks=_optional(raw, "total_asks"),
         products=[_compiled(p) for p in raw.get("products", [])],
-        plural_asks=_optional(raw, "plural_asks"),
-        main_document=_optional(raw, "main_document"),
-        the_treaty=_optional(raw, "the_treaty"),
-        dated_document=_optional(raw, "dated_document"),
-        newer_body=_optional(raw, "newer_body"),
-        every_document=_optional(raw, "every_document"),
-        asks_reason=_optional(raw, "asks_reason"),
-        asks_later=_optional(raw, "asks_later"),
-        asks_event=_optional(raw, "asks_event"),
-        past_outcome=_optional(raw, "past_outcome"),
-        official_text=_optional(raw, "official_text"),
         language_names={code: _compiled(p) for code, p in raw.get("language_names", {}).items()},
-        unlisted=_optional(raw, "unlisted"),
-        exclusive=_optional(raw, "exclusive"),
-        ordinal_name=_optional(raw, "ordinal_name"),
-        one_of_several=_optional(raw, "one_of_several"),
-        adoption=_optional(raw, "adoption"),
-        counted=_optional(raw, "counted"),
-        count_named=_optional(raw, "count_named"),
-        several_asked=_optional(raw, "several_asked"),
-        acted_by=_optional(raw, "acted_by"),
-        asks_which=_optional(raw, "asks_which"),
-        article_word=_optional(raw, "article_word"),
-        mentions=_optional(raw, "mentions"),
-        lead_asks=_optional(raw, "lead_asks"),
-        opens_with=_optional(raw, "opens_with"),
-        resolutions_asked=_optional(raw, "resolutions_asked"),
-        resolution_number=_optional(raw, "resolution_number"),
     )
 
 
