@@ -44,6 +44,7 @@ SPECIFIC_TYPES = frozenset(
         "outcome",
         "number",
         "vote",
+        "definition",
     }
 )
 _NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state (联合国, 欧盟 ...)

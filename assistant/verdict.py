@@ -265,7 +265,16 @@ class VerdictJudge:
             # a list of facts of a kind the paragraphs must spell out ('政府专家组提出了哪些建议'): those that do
             # ('where' in a list of paragraphs is where in the text)
             kinds = [k for k in literal_kinds(question) if question.intent == "enumerate" and k != "place"]
-            stating = [pid for pid in listed if all(self.facts.states(pid, k) for k in kinds)]
+            # (named as the topic's: the NPT's depositaries are no list of its nuclear-weapon States; the words that
+            # ask for the kind, '哪几个国家', are not the topic)
+            asking = [
+                m.group(0)
+                for k in kinds
+                if (a := pack(question.lang).answer_type(k))
+                for m in a.asks.finditer(question.focus)
+            ]
+            near = [w for w in on if not any(w in said for said in asking)]
+            stating = [pid for pid in listed if all(self.facts.states_near(pid, k, near, []) for k in kinds)]
             if not stating:
                 return Verdict(False, self.evidence.no_type_reason(replace(question, answer_type=kinds[0]), listed[:3]))
             listed = stating

@@ -383,6 +383,12 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("who's the High Rep for Disarmament Affairs that is to brief the 81st session?", ["A/RES/80/53:OP9"], "names"),
         # a named paragraph's one date is not that of the thing asked, named in another of its clauses
         ("exact dates of the three informal in-person meetings mentioned in 80/53 PP6?", [], "no date"),
+        # a definition is a clause that makes one ('For the purposes of this Treaty, … is one which'), which no
+        # paragraph on the term gives
+        ("决议里“核裁军核查”的定义是什么？", ["OP5", "OP8"], "定义"),
+        ('How does 80/53 define "progress declarations" in OP6(a)?', [], "no definition"),
+        # states listed as the topic's: the NPT's depositaries are no list of its nuclear-weapon States
+        ("NPT 说的核武器国家具体是哪几个国家？列出国名", ["UNTS vol. 729, No. 10485:ART9"], "国家名称"),
         # a time counted from the entry into force does not date the entry into force
         (
             "When did the NPT enter into force?",
