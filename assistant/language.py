@@ -134,6 +134,7 @@ class LanguagePack:
     counted_from: re.Pattern[str] | None
     topic_joiner: re.Pattern[str] | None  # 'gender + geographic balance', '性别和地域': a brief on each of several
     each_asks: re.Pattern[str] | None  # 'each', 'vs', 各, 分别: one value asked for each of several named
+    per_kind: re.Pattern[str] | None  # '每个区域几个', 'per regional group': a count for each thing of a kind
     # a list of things asked about one subject after a colon or a dash ('size, venue, sessions', '人数、地点、时间'),
     # and the kind of fact each names
     aspect_list: re.Pattern[str] | None

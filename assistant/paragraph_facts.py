@@ -188,6 +188,20 @@ class ParagraphFacts:
             return False
         return len(self.stated_counts(question.text, question.lang, pid)) < len(named)
 
+    def no_count_per_kind(self, question: Question, pid: str) -> bool:
+        """'每个区域几个', 'how are the seats split among the regional groups': a count asked for each thing of a kind
+        the paragraph never names, where it states one count for all (21 members, no regions)."""
+        per = pack(question.lang).per_kind
+        asked = per.search(question.text) if per else None
+        if asked is None:
+            return False
+        kind = next(g for g in asked.groups() if g)
+        paragraph = self.paragraphs[pid]
+        forms = [form for forms in self.forms([kind], paragraph.lang) for form in forms] or [kind]
+        if any(self.has(paragraph.text, form) for form in forms):
+            return False
+        return len(self.stated_counts(question.text, question.lang, pid)) <= 1
+
     def another_value(self, question: Question, pid: str) -> str:
         """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph
         gives instead, when it gives none the question names; else ''. Values in words are compared within one

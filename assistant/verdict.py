@@ -192,6 +192,9 @@ class VerdictJudge:
                 return Verdict(
                     False, self.evidence.no_type_reason(replace(question, answer_type=unstated[0]), evidence[:1])
                 )
+        if question.intent == "lookup" and evidence and self.facts.no_count_per_kind(question, evidence[0]):
+            # '每个区域几个': the paragraph counts the experts, and names no regions to count them by
+            return Verdict(False, "the paragraph gives one count for all of them together, not one for each")
         if question.intent == "lookup" and evidence and (unlisted := self._unlisted(question, evidence)):
             return Verdict(False, unlisted, off_topic=True)  # another document may list them
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"

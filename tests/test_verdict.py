@@ -389,6 +389,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ('How does 80/53 define "progress declarations" in OP6(a)?', [], "no definition"),
         # states listed as the topic's: the NPT's depositaries are no list of its nuclear-weapon States
         ("NPT 说的核武器国家具体是哪几个国家？列出国名", ["UNTS vol. 729, No. 10485:ART9"], "国家名称"),
+        # a count for each thing of a kind the paragraph never names (21 members; no regions to count them by)
+        ("How are the 21 GSTE seats split among the regional groups?", ["A/RES/80/53:OP1"], "not one for each"),
+        ("科技专家组的名额怎么按区域分配？每个区域几个", ["A/RES/80/53:OP1", "A/RES/80/53:OP2"], "not one for each"),
         # how another resolution was adopted: the recorded vote is 71/67's only
         ("Was 78/239 adopted by consensus?", ["A/RES/80/53:PP4", "A/RES/80/53:FN7"], "not of 78/239"),
         # a time counted from the entry into force does not date the entry into force
