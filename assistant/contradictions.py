@@ -24,6 +24,8 @@ class Contradiction:
 
 
 class ContradictionFinder:
+    """Finds, for the verdict, the paragraph that says No to a yes-no question (it decides nothing)."""
+
     def __init__(self, paragraphs: dict[str, Paragraph], facts: ParagraphFacts, names: DocumentNames) -> None:
         self.paragraphs = paragraphs
         self.facts = facts

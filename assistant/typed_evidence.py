@@ -46,6 +46,8 @@ def literal_kinds(question: Question) -> list[str]:
 
 
 class TypedEvidenceFinder:
+    """Finds, for the verdict, the paragraphs stating the kind of fact a question asks (it decides nothing)."""
+
     def __init__(
         self, paragraphs: dict[str, Paragraph], glossary: Glossary, facts: ParagraphFacts, cards: DataCards
     ) -> None:
