@@ -32,6 +32,8 @@ class DocumentNames:
         self.facts = facts
         self._english_texts: dict[str, str] = {}  # an English document's text, folded for name lookups
         self._citing_texts: dict[str, str] = {}  # the footnotes citing a document, joined
+        # the acronyms in the indexed documents' own symbols ('UNTS vol. 729, No. 10485'): names of a document
+        self._symbol_acronyms = {a for p in paragraphs.values() for a in _ACRONYM.findall(p.doc_symbol)}
 
     def never_named(self, question: Question, subject: str, judge: RelevanceJudge) -> list[str]:
         """The names in a question's subject that the document asked about never uses: a body, treaty or office
@@ -59,11 +61,15 @@ class DocumentNames:
         )
 
     def _unknown_acronyms(self, subject: str, judge: RelevanceJudge) -> list[str]:
-        """The acronyms neither the documents nor the glossary know ('the CTBT', 'New START')."""
+        """The acronyms neither the documents (their texts or symbols) nor the glossary know ('the CTBT', 'New
+        START')."""
         return [
             a
             for a in _ACRONYM.findall(subject)
-            if a not in self.glossary.terms() and not judge.names_term(a) and not _ROMAN.fullmatch(a)
+            if a not in self.glossary.terms()
+            and a not in self._symbol_acronyms
+            and not judge.names_term(a)
+            and not _ROMAN.fullmatch(a)
         ]
 
     def _english_names_not_in(self, symbol: str, subject: str, asked: str) -> list[str]:

@@ -153,6 +153,12 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART3",
         ),
+        # an acronym of an indexed document's own symbol names that document ('UNTS vol. 729, No. 10485')
+        (
+            "71/67 fn 5 says UNTS vol 729 no 10485 - which treaty is that?",
+            ["FN5", "PP5"],
+            "A/RES/71/67:FN5",
+        ),
     ],
 )
 def test_answered_on_the_paragraph_that_states_it(decide, text, retrieved, first):
