@@ -535,8 +535,19 @@ def _as_written(text: str, written: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    """The text's sentences, split after their end marks (a colon or semicolon ends one too)."""
-    return [s for s in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+", text) if s.strip()]
+    """The text's sentences, split after their end marks (a colon or semicolon ends one too); none ends inside
+    brackets ("… open with 'Recalling' (incl. Recalling also)?")."""
+    sentences: list[str] = []
+    for piece in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+", text):
+        if sentences and _open_brackets(sentences[-1]):
+            sentences[-1] += f" {piece}"
+        elif piece.strip():
+            sentences.append(piece)
+    return [s for s in sentences if s.strip()]
+
+
+def _open_brackets(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def _asking_sentence(text: str) -> str:

@@ -17,10 +17,11 @@ _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")
 
 
 def _one_slip_away(word: str) -> set[str]:
-    """Every string one deletion, transposition, replacement or insertion away, the first and last letters kept."""
+    """Every string one deletion, transposition, replacement or insertion away, the first and last letters kept
+    (but for the last two swapped: 'footnotse')."""
     splits = [(word[:i], word[i:]) for i in range(1, len(word))]  # no split before the first letter or after the last
     deletes = {a + b[1:] for a, b in splits if len(b) > 1}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 2}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}  # the last two too ('footnotse')
     replaces = {a + c + b[1:] for a, b in splits if len(b) > 1 for c in _LETTERS}
     inserts = {a + c + b for a, b in splits if a for c in _LETTERS}
     return (deletes | transposes | replaces | inserts) - {word}
@@ -46,8 +47,11 @@ class Speller:
             if lower in self.known or word.isupper() or stem(lower) in self.stems | self.words:
                 return word  # theirs, or a form of theirs ('briefings': their 'briefing')
             # a word of theirs, or a form of one ('protectng': 'protecting', where they write 'protect')
-            candidates = {c for c in _one_slip_away(word.lower()) if c in self.words or stem(c) in self.words}
-            return candidates.pop() if len(candidates) == 1 else word
+            candidates = {c for c in _one_slip_away(word.lower()) if c in self.known or stem(c) in self.words}
+            if len({stem(c) for c in candidates}) != 1:
+                return word  # no word, or several
+            # forms of one word ('footnotse': 'footnotes' by a swap, 'footnote' by a deletion): the one as long
+            return min(candidates, key=lambda c: (abs(len(c) - len(word)), c))
 
         def swap(match: re.Match[str]) -> str:  # 'NTP': two letters of a known acronym swapped ('NPT')
             word = match.group(0)

@@ -510,6 +510,7 @@ def test_every_kind_of_fact_asked_is_read(reader):
         ("Which paragraphs begin with the word Recalling?", "Recalling", "enumerate"),
         ("71/67 有几段以“回顾”开头？", "回顾", "count"),
         ("80/53里以Underlining开头的段落", "Underlining", "enumerate"),
+        ("80/53 执行部分里以 Decides（含 Also decides）开头的有几段", "Decides", "count"),  # a remark between
         ("专家组什么时候开始开会？", "", "lookup"),  # a start asked about, not an opening word
     ],
 )
@@ -737,6 +738,19 @@ def test_a_typing_slip_is_read_as_the_word_the_documents_use(reader):
     assert "journalist" in reader.read("I am a journalist: how many experts are there?", []).text
     # a slip is seldom in a word's first letter: 'created' is a word of its own, not a slip of their 'greater'
     assert "created" in reader.read("Did the GGE created by 71/67 meet?", []).focus
+    # the last two letters swapped, and a word the questions use ('footnote'), in whichever form is as long
+    assert "footnotes" in reader.read("list the symbols cited in 71/67's footnotse", []).text
+
+
+def test_contractions_and_shorthand_are_read_in_full(reader):
+    question = reader.read("Quick check - 71/67 doesn't mention civil society at all, right?", [])
+    assert "does not mention" in question.focus
+    assert "document" in reader.read("FN6 in 71/67 — what doc is that", []).focus
+
+
+def test_no_sentence_ends_inside_brackets(reader):
+    question = reader.read("how many PPs in 80/53 open with 'Recalling' (incl. Recalling also/further)?", [])
+    assert (question.opens, question.intent, question.part) == ("Recalling", "count", "PP")
 
 
 def test_a_whether_after_the_asking_word_is_the_texts(reader):
