@@ -13,11 +13,13 @@ from assistant.language import asks_only, pack
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.registry import aliases, known_documents, short_forms
-from index.text import YEAR, question_language
+from index.text import YEAR, has_cjk, question_language
 
 _NAMES_YEAR = re.compile(r"(?<!\d)(?:19|20)?\d\d\s*年|\b(?:19|20)\d\d\b")  # '1995年', '95年', 'the 2000 conference'
 # a resolution's number or a document's symbol ('78/22', 'A/79/93'), not a date nor a ratio
-_CITED_SYMBOL = re.compile(r"(?<![\w/])(?:[A-Z]+/)*\d{2,}/\d+(?:/[\w.]+)*(?![\w/])")
+# ASCII bounds: a Chinese character may touch a symbol ('79/240要的那份报告')
+_CITED_SYMBOL = re.compile(r"(?<![A-Za-z0-9_/])(?:[A-Z]+/)*\d{2,}/\d+(?:/[A-Za-z0-9_.]+)*(?![A-Za-z0-9_/])")
+_LATIN_PHRASE = re.compile(r"[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)+")  # two words or more
 _EN_NAME_WORDS = frozenset({"of", "and", "the", "for", "in"})
 
 
@@ -132,8 +134,8 @@ class DocumentChoice:
         newer = pack(lang).newer_body
         if newer and newer.search(text) and (latest := self._latest_with_subject()):
             return latest, [], True  # 'the new experts group': the group the latest resolution sets up
-        if (recalling := self._only_citing(text, main)) is not None:
-            return recalling, [], False  # '78/22 是啥时候通过的': 80/53 recalls 78/22, 71/67 never names it
+        if (holding := self._only_citing(text, main)) is not None:
+            return holding, [], False  # '78/22 是啥时候通过的': 80/53 recalls 78/22, 71/67 never names it
         if called:
             return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
         if len(treaties) == 1 and names_article:
@@ -164,12 +166,15 @@ class DocumentChoice:
         return max(setting_up, key=lambda d: d.adopted) if setting_up else None
 
     def _only_citing(self, text: str, main: Document | None) -> Document | None:
-        """The one document whose text names a resolution or document symbol the question gives ('78/22',
-        'A/79/93') when the main resolution's text names none of them; None otherwise."""
-        symbols = _CITED_SYMBOL.findall(text)
-        if not symbols or main is not None and any(s in self.written[main.symbol] for s in symbols):
+        """The one document whose text holds what the question copies from it when the main resolution's text does
+        not: a resolution or document symbol ('78/22', 'A/79/93'), or, in a Chinese question, English words
+        ('哪段说要避免 duplication of efforts'); None otherwise."""
+        copied = [s.lower() for s in _CITED_SYMBOL.findall(text)]
+        if has_cjk(text) and not find_label_refs(text):  # ('PP8 里的 "not an end in itself" 中文是？': a rendering)
+            copied += [phrase.lower() for phrase in _LATIN_PHRASE.findall(text)]
+        if not copied or main is not None and any(c in self._folded[main.symbol] for c in copied):
             return None
-        holders = {symbol for symbol, written in self.written.items() if any(s in written for s in symbols)}
+        holders = {symbol for symbol, folded in self._folded.items() if any(c in folded for c in copied)}
         return self.documents[holders.pop()] if len(holders) == 1 else None
 
     def only_in(self, text: str, main: Document) -> tuple[str, tuple[str, ...]]:

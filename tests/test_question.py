@@ -321,6 +321,7 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     asker = reader.read("我们代表团当时对71/67投了弃权，现在想看决议对核武器国家提了哪些要求，列一下", [])
     assert asker.intent == "enumerate" and not asker.asks_later
     assert reader.read("Did the GA end up extending the group?", []).asks_later  # what followed adoption
+    assert reader.read("how many states parties does the NPT have these days?", []).asks_later
     fresh = reader.read("who else did that?", [])
     assert not fresh.follow_up and fresh.scope == "A/RES/71/67" and fresh.answer_type is None
     # 'in it' refers back: a follow-up, with the document the conversation named
@@ -383,7 +384,8 @@ def test_every_language_pack_defines_the_same_things():
         ("Which NPT articles mention the Depositary Governments? list them all", NPT, True),  # the treaty's articles
         ("专家组最多多少人？", "A/RES/71/67", False),  # no document named
         ("专家组2018年开会吗？", "A/RES/71/67", False),  # a year the main text has names no other document
-        ("79/240号决议哪天通过的？", "A/RES/71/67", False),  # '号决议' is that resolution, not 'the resolution'
+        # '号决议' is that resolution, not 'the resolution': the one text that names it (80/53 recalls 79/240)
+        ("79/240号决议哪天通过的？", "A/RES/80/53", False),
     ],
 )
 def test_the_document_a_question_is_about(reader: QuestionReader, text: str, scope: str, named: bool) -> None:
@@ -954,10 +956,19 @@ def test_one_thing_after_a_colon_is_no_list_of_aspects(reader):
         ("When was resolution 79/240 adopted?", "A/RES/80/53"),
         ("决议提到78/22了吗", "A/RES/71/67"),  # 'the resolution' is the main one, whatever it is asked of
         ("A/61/1028 这份报告写了什么", "A/RES/71/67"),  # the main resolution cites it
+        ("79/240要的那份秘书长报告，会员国提了几次意见", "A/RES/80/53"),  # a Chinese word touching the symbol
+        # English words a Chinese question copies from one text ('duplication of efforts': 80/53's PP20) ...
+        ("哪段说要避免 duplication of efforts", "A/RES/80/53"),
+        ("PP8 里的 “not an end in itself” 对应中文怎么说？", "A/RES/71/67"),  # ... not a rendering of a paragraph
     ],
 )
-def test_a_symbol_only_one_document_names_chooses_that_document(reader, text, scope):
+def test_what_only_one_document_writes_chooses_that_document(reader, text, scope):
     assert reader.read(text, []).scope == scope
+
+
+def test_a_count_of_meetings_is_a_number_not_a_count_of_mentions(reader):
+    assert reader.read("会员国是通过几次非正式面对面会议提意见的", []).intent == "lookup"
+    assert reader.read("“秘书长”一共出现了几次", []).intent == "count"
 
 
 def test_which_para_asks_where(reader):
