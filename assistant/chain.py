@@ -269,8 +269,9 @@ class Assistant:
         """A question about several documents ('71/67 和 80/53 的专家组有什么不同', 'do both resolutions …'): each one
         answers it from its own text, grouped in order; those that do not answer it are left out."""
         turns = [turn]
+        asked = [turn.question.scope, *turn.question.also]
         for symbol in turn.question.also:
-            other = replace(turn.question, scope=symbol, also=())
+            other = replace(turn.question, scope=symbol, also=tuple(s for s in asked if s and s != symbol))
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
             turns.append(Turn(turn.request, other, retrieval, self._verdicts(other).decide(other, retrieval)))
         self._check_budget(turn.request)

@@ -112,6 +112,10 @@ class VerdictJudge:
             # named by another ordinal, it is a thing the documents need not name otherwise
             return Verdict(True, other.reason, other.evidence, contradicted=True)
         unnamed = self.names.never_named(question, subject, judge)
+        if unnamed and question.also:
+            # 'compare the 71/67 GGE with the 80/53 GSTE': a name the other document asked about uses is its part
+            others = self.judge.within(question.also)
+            unnamed = [name for name in unnamed if not others.names_term(name)]
         if unnamed and not card:
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
         if question.aspects and (covering := self.sets.covering(question, retrieval)):
