@@ -34,6 +34,7 @@ SPECIFIC_TYPES = frozenset(
         "duration",
         "frequency",
         "place",
+        "venue",
         "names",
         "states",
         "bodies",

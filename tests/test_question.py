@@ -113,6 +113,7 @@ def reader() -> QuestionReader:
         ("71/67关于民间社会有什么规定？", "summarize", None),
         ("What does OP7 say about the group's size?", "lookup", None),  # a named paragraph: its words
         ("What size is the expert group 71/67 sets up?", "lookup", "number"),
+        ("which UN offices are tasked to assist the expert group?", "lookup", "bodies"),
         # paragraphs asked for in the plural, whatever words come between
         ("Which preambular paras mention confidence?", "enumerate", None),
         ("哪些序言段落提到了信任？", "enumerate", None),
@@ -981,6 +982,8 @@ def test_which_para_asks_where(reader):
         ("What did the High Representative say in the briefing to the 81st session?", True),
         ("What did the Secretary-General's report to the 72nd session (the one OP6 asked for) find?", True),
         ("did the GGE adopt its report by consensus?", True),
+        ("挪威和英国在倡议里做过哪些核查演练？", True),  # what others have done ('做过'), not what a text says
+        ("决议提到过民间社会吗？", False),  # what the document said ('提到过')
         ("What did 62/21 note?", False),  # what a cited resolution says, as the resolution recalls it
         ("how did the SG collect states' input for the options report on the scientific group", False),
     ],
@@ -994,6 +997,7 @@ def test_what_someone_said_after_the_document_is_an_event(reader, text, event):
     [
         ("80/53里提到的以往大会决议都有哪些？在哪几段", "resolution"),
         ("list every earlier GA resolution that 80/53 recalls or welcomes, w/ dates", "resolution"),
+        ("List every GA resolution 80/53 recalls or welcomes, with dates if given", "resolution"),  # each one
         ("which preambular paras of 80/53 recall earlier GA resolutions by number?", "resolution"),
         ("How many members did the GGE established under resolution 74/50 have?", None),  # a resolution named
         ("list every paragraph of the resolution on verification", None),  # 'the resolution' is the document
