@@ -123,6 +123,10 @@ class LanguagePack:
     qualifiers: re.Pattern[str]  # words before a value that belong to it ('最多为' 25人, 'up to' 25)
     from_zh: dict[str, str]  # how the pieces of a Chinese value read in this language (units, qualifiers)
     abbreviations: dict[str, str]  # 'govts' -> 'governments': shorthand users type, in full
+    # a word typed for the asking word of the same sound ('都是那些国家的？': 哪些), read as that in a question that
+    # has no asking word ('unless')
+    slips: dict[str, str]
+    slips_unless: re.Pattern[str] | None
     months: list[str]
     cardinals: dict[str, int]  # numbers in words ('forty' -> 40); Chinese numerals are read by index.numerals
     units: dict[str, re.Pattern[str]]  # a Chinese counting unit (人, 届) -> how a question in this language asks for it
@@ -246,7 +250,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 # optional patterns not under their own name: a label's item ('(a)') is in "labels"; a row of names is matched
 # in its case ('English, Russian, French')
-_READ_OTHERWISE = frozenset({"item_pattern", "names_list"})
+_READ_OTHERWISE = frozenset({"item_pattern", "names_list", "slips_unless"})
 
 
 def _optional(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
@@ -300,6 +304,8 @@ def pack(code: str) -> LanguagePack:
         qualifiers=_compiled(raw["qualifiers"]),
         from_zh=raw.get("from_zh", {}),
         abbreviations=raw.get("abbreviations", {}),
+        slips=raw.get("slips", {}).get("read", {}),
+        slips_unless=_optional(raw.get("slips", {}), "unless"),
         months=raw.get("months", []),
         cardinals=raw.get("cardinals", {}),
         units={unit: _compiled(p) for unit, p in raw.get("units", {}).items()},

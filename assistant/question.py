@@ -104,7 +104,7 @@ class QuestionReader:
         text = re.sub(r"(?<=\w) & (?=\w)", " and ", self._speller.corrected(simplified(text)))  # 'scientific & …'
         lang = question_language(text)
         language = pack(lang)
-        text = _in_full(text, language.abbreviations)
+        text = _slips_read(_in_full(text, language.abbreviations), language)
         condensed = condense(text, history)
         if condensed.context and (answered := self._answered_symbols(history, condensed.context)):
             condensed.context = f"{condensed.context} {' '.join(answered)}"
@@ -500,6 +500,17 @@ def _in_full(text: str, abbreviations: dict[str, str]) -> str:
                 pattern, lambda m: abbreviations.get(m.group(1)) or abbreviations[m.group(1).lower()], text, flags=flags
             )
     return text
+
+
+def _slips_read(text: str, language: LanguagePack) -> str:
+    """A question with a question mark and no asking word, with the word typed for one of the same sound read as
+    that word ('71/67 专家组的25个成员都是那些国家的？': 哪些)."""
+    if not language.slips or not text.rstrip().endswith(("？", "?")):
+        return text
+    if language.slips_unless and language.slips_unless.search(text):
+        return text
+    slip = next((s for s in language.slips if s in text), None)
+    return text.replace(slip, language.slips[slip], 1) if slip else text
 
 
 def quoted_words(text: str) -> list[str]:

@@ -984,6 +984,12 @@ def test_which_para_asks_where(reader):
         ("did the GGE adopt its report by consensus?", True),
         ("挪威和英国在倡议里做过哪些核查演练？", True),  # what others have done ('做过'), not what a text says
         ("决议提到过民间社会吗？", False),  # what the document said ('提到过')
+        # what a cited report says inside it, across a comma; how others followed a paragraph up; what a later
+        # session adopted
+        ("秘书长给第七十二届会议的报告里，会员国都提了什么看法？", True),
+        ("How did the Conference on Disarmament follow up on OP5 of 71/67?", True),
+        ("第72届会议通过的那个核裁军核查决议编号是多少", True),
+        ("71/67是在第71届会议通过的吗？", False),  # the document's own session
         ("What did 62/21 note?", False),  # what a cited resolution says, as the resolution recalls it
         ("how did the SG collect states' input for the options report on the scientific group", False),
     ],
@@ -1042,3 +1048,9 @@ def test_the_terms_read_are_the_same_in_every_process() -> None:
 )
 def test_the_language_of_the_official_text_asked_for(reader, text, language):
     assert reader.read(text, []).text_language == language
+
+
+def test_a_word_typed_for_the_asking_word_of_its_sound_is_read_as_that(reader):
+    """那些 for 哪些 (the same sound) in a question that asks by no other word; not where another word asks."""
+    assert "哪些国家" in reader.read("71/67 专家组的25个成员都是那些国家的？", []).text
+    assert "那些国家" in reader.read("那些国家投了反对票吗？", []).text

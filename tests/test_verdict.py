@@ -241,8 +241,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # the documents hold no opinions, and the recorded vote no reasons
         ("你认为这项决议能有效推动核裁军吗？", ["OP4"], "not what anyone thinks"),
         ("Why did Russia abstain on 71/67?", ["VOTE"], "not why"),
-        # a named paragraph: a state it never names; a date (and a place) asked of a paragraph that gives neither
-        ("各国就71/67第6段提交的意见里，中国说了什么？", ["OP6"], "中国"),
+        # what a state said in the views a named paragraph asks for (others' words, after it); a date (and a place)
+        # asked of a paragraph that gives neither
+        ("各国就71/67第6段提交的意见里，中国说了什么？", ["OP6"], "after it was"),
         ("Where and on which dates did the General Assembly decide what OP8 says?", ["OP8"], "no date"),
         # a count of a thing no number in the paragraphs counts; a word the record does not hold
         ("How many member States does the Conference on Disarmament have?", ["OP5", "OP7"], "no number"),
