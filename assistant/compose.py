@@ -236,9 +236,10 @@ class Composer:
                 first=display_label(self.paragraphs[ids[0]].label, lang),
                 last=display_label(self.paragraphs[ids[-1]].label, lang),
             )
-            last = self.paragraphs[ids[-1]]
-            citation = make_citation(last, self._clause(last, []), lang)
-            return Answer(head, [citation], True, retrieval.ids, BACKEND, lang)
+            # the count rests on every paragraph counted: each is cited, by its opening clause
+            counted = [self.paragraphs[pid] for pid in ids]
+            cited = [make_citation(p, self._clause(p, []), lang) for p in counted]
+            return Answer(head, cited, True, retrieval.ids, BACKEND, lang)
         elif question.intent == "count" and terms:
             times = sum(strip_all_spaces(self.paragraphs[pid].text).count(strip_all_spaces(terms[0])) for pid in ids)
             head = language.t("count_head", term=terms[0], symbol=symbol, times=times, count=len(ids))

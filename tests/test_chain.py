@@ -537,20 +537,22 @@ def test_an_ampersand_is_and(assistant):
 
 
 @pytest.mark.parametrize(
-    ("question", "head", "last"),
+    ("question", "head", "last", "count"),
     [
-        ("80/53 一共有多少段", "A/RES/80/53的全文共有37段", "A/RES/80/53:OP12"),
+        ("80/53 一共有多少段", "A/RES/80/53的全文共有37段", "A/RES/80/53:OP12", 37),
         (
             "How many articles does the NPT have?",
             "has 11 articles (article I to article XI)",
             "UNTS vol. 729, No. 10485:ART11",
+            11,
         ),
-        ("NPT有多少条", "共有11条（第一条至第十一条）", "UNTS vol. 729, No. 10485:ART11"),
+        ("NPT有多少条", "共有11条（第一条至第十一条）", "UNTS vol. 729, No. 10485:ART11", 11),
     ],
 )
-def test_a_count_of_the_texts_own_paragraphs_or_articles(assistant, question, head, last):
+def test_a_count_of_the_texts_own_paragraphs_or_articles(assistant, question, head, last, count):
     answer = assistant.ask(question)
     assert answer.found and head in answer.text and answer.citations[-1].id == last
+    assert len(answer.citations) == count  # the count rests on every paragraph counted, and cites each
 
 
 def test_a_part_the_document_does_not_have_is_refused_not_a_crash(assistant):
