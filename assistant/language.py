@@ -177,6 +177,10 @@ class LanguagePack:
     count_named: re.Pattern[str] | None
     asks_which: re.Pattern[str] | None  # 'which office' / 哪个: one particular thing asked for
     several_asked: re.Pattern[str] | None  # 'which two countries' / 哪两个: more than one value asked for
+    # a date that dates a document named right beside it ('resolution 79/240 of 24 December 2024'; '2007年12月5日
+    # 关于…的第62/21号决议'): the text just before the date, or just after it
+    dates_symbol_before: re.Pattern[str] | None
+    dates_symbol_after: re.Pattern[str] | None
     acted_by: re.Pattern[str] | None  # 'ratification by' (the States): who does an act, named after it
     article_word: re.Pattern[str] | None  # 'article' / 条: a question about a treaty's articles
     mentions: re.Pattern[str] | None  # 'mentions', 提到: what follows names the things paragraphs are listed by

@@ -409,6 +409,8 @@ class ParagraphFacts:
                 event = counted_from.search(match.group(0)) if counted_from else None
                 if event and any(self.has(event.group("event"), name) for name in names):
                     continue  # 'when did it enter into force': not a time counted from its entry into force
+                if self._dates_another_document(paragraph.lang, sentence, match, specifics):
+                    continue  # 'resolution 79/240 of 24 December 2024': the date of 79/240, not of the topic
                 first = next(i for i, end in enumerate(ends) if match.start() < end)
                 last = next(i for i, end in enumerate(ends) if match.end() <= end)
                 window = sentence[ends[first - 2] if first >= 2 else 0 : ends[min(last + 1, len(ends) - 1)]]
@@ -416,6 +418,16 @@ class ParagraphFacts:
                 if not names or any(self.has(earlier + window, _word_stem(name)) for name in names):
                     return True
         return False
+
+    @staticmethod
+    def _dates_another_document(lang: str, sentence: str, match: re.Match[str], specifics: list[str]) -> bool:
+        """The date matched dates a document named beside it that the question does not name by its symbol."""
+        language = pack(lang)
+        before, after = language.dates_symbol_before, language.dates_symbol_after
+        named = (before.search(sentence[: match.start()]) if before else None) or (
+            after.search(sentence[match.end() :]) if after else None
+        )
+        return named is not None and not any(s in named.group(0) for s in specifics)
 
     def _named_as_such(self, sentence: str, match: re.Match[str], names: list[str]) -> bool:
         """The value matched is named for itself, not as part of the name of a thing it qualifies ('挪威和…联合王国

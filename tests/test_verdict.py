@@ -139,6 +139,8 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART3",
         ),
+        # … and is the date asked when the question names that resolution
+        ("When was resolution 79/240 adopted?", ["A/RES/80/53:PP6"], "A/RES/80/53:PP6"),
         # who holds a role may be states, named in a sentence on it
         ("NPT的保存国政府是谁？", ["UNTS vol. 729, No. 10485:ART9"], "UNTS vol. 729, No. 10485:ART9"),
         # a time counted from an event ('Twenty-five years after the entry into force')
@@ -209,6 +211,8 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("What penalties apply to states that violate the resolution?", ["PP4", "OP4"], "penalties"),
         ("专家小组开会用哪几种工作语言？", ["OP7", "PP10"], "语言"),
         ("Which room in Geneva do the GGE sessions take place in?", ["OP7", "PP10"], "room"),
+        # the one date of the paragraph dates the resolution named right before it ('79/240 of 24 December 2024')
+        ("what's the deadline for member states to send GSTE nominations?", ["A/RES/80/53:PP6"], "no date"),
         # a venue within a city is a kind of fact of its own: the city the paragraph names is no answer
         ("GSTE在维也纳开会具体在哪个场馆？", ["A/RES/80/53:OP3"], "场馆"),
         # the only place the text gives is the one the question already names
