@@ -114,6 +114,8 @@ def reader() -> QuestionReader:
         ("What does OP7 say about the group's size?", "lookup", None),  # a named paragraph: its words
         ("What size is the expert group 71/67 sets up?", "lookup", "number"),
         ("which UN offices are tasked to assist the expert group?", "lookup", "bodies"),
+        ("who tabled 71/67 in the First Committee?", "lookup", "states"),  # its sponsors are states
+        ("决议的提案国有哪些？", "lookup", "states"),
         # paragraphs asked for in the plural, whatever words come between
         ("Which preambular paras mention confidence?", "enumerate", None),
         ("哪些序言段落提到了信任？", "enumerate", None),
@@ -990,6 +992,10 @@ def test_which_para_asks_where(reader):
         ("How did the Conference on Disarmament follow up on OP5 of 71/67?", True),
         ("第72届会议通过的那个核裁军核查决议编号是多少", True),
         ("71/67是在第71届会议通过的吗？", False),  # the document's own session
+        # what a cited document, or an item of a cited plan, says inside it; not where the text cites it
+        ("What did A/51/182/Rev.1 list as the general principles of verification?", True),
+        ("what does action 2 of the 2010 action plan actually require?", True),
+        ("which part of 80/53 refers to action 2 of the 2010 NPT action plan", False),
         ("What did 62/21 note?", False),  # what a cited resolution says, as the resolution recalls it
         ("how did the SG collect states' input for the options report on the scientific group", False),
     ],
