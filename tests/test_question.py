@@ -193,6 +193,8 @@ def test_the_articles_of_the_treaty_asked_about(reader, text, intent, answer_typ
         ("summarize OP1-OP3", ["OP1", "OP2", "OP3"]),
         ("执行部分第6至8段讲了什么", ["OP6", "OP7", "OP8"]),
         ("序言第8到13段逐段概括", ["PP8", "PP9", "PP10", "PP11", "PP12", "PP13"]),
+        ("71/67 脚注6到8引的都是哪些文件", ["FN6", "FN7", "FN8"]),  # a range of footnotes
+        ("what do footnotes 6 to 8 cite?", ["FN6", "FN7", "FN8"]),
         ("第二执行段", ["OP2"]),  # the ordinal before the part
         ("序言弟10段讲了啥", ["PP10"]),  # 弟 typed for 第
         ("执行段落第4段", ["OP4"]),
@@ -976,6 +978,8 @@ def test_a_count_of_meetings_is_a_number_not_a_count_of_mentions(reader):
 
 def test_which_para_asks_where(reader):
     assert reader.read("Which para mentions the three informal in person meetings?", []).intent == "locate"
+    # 'the bit … about', with the document named between
+    assert reader.read("where's the bit in 80/53 about protecting sensitive info", []).intent == "locate"
 
 
 @pytest.mark.parametrize(

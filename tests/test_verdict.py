@@ -139,6 +139,8 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART3",
         ),
+        # words of comparing ask; they name no topic the documents lack ('what changed … on the expert group')
+        ("what changed between 71/67 and 80/53 on the expert group itself?", ["OP7", "PP10"], "A/RES/71/67:OP7"),
         # … and is the date asked when the question names that resolution
         ("When was resolution 79/240 adopted?", ["A/RES/80/53:PP6"], "A/RES/80/53:PP6"),
         # who holds a role may be states, named in a sentence on it
