@@ -554,10 +554,11 @@ def _sentences(text: str) -> list[str]:
             sentences[-1] += f" {piece}"
         elif piece.strip():
             sentences.append(piece)
-    return [s for s in sentences if s.strip()]
+    return sentences
 
 
 def _open_brackets(text: str) -> bool:
+    """Whether the text opens more brackets than it closes."""
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
