@@ -35,6 +35,7 @@ SPECIFIC_TYPES = frozenset(
         "frequency",
         "place",
         "venue",
+        "access",
         "names",
         "states",
         "bodies",

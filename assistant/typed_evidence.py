@@ -19,7 +19,20 @@ EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
 # facts a named paragraph must spell out to give them (a count, a year or a time may be read off its words: 'three
 # conferences', 'eighteen months'; these cannot, a day included)
 LITERAL_TYPES = frozenset(
-    {"symbol", "names", "states", "bodies", "language", "money", "place", "venue", "outcome", "day", "definition"}
+    {
+        "symbol",
+        "names",
+        "states",
+        "bodies",
+        "language",
+        "money",
+        "place",
+        "venue",
+        "access",
+        "outcome",
+        "day",
+        "definition",
+    }
 )
 
 

@@ -141,6 +141,12 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
         ),
         # words of comparing ask; they name no topic the documents lack ('what changed … on the expert group')
         ("what changed between 71/67 and 80/53 on the expert group itself?", ["OP7", "PP10"], "A/RES/71/67:OP7"),
+        # a text that says to whom something is open answers it
+        (
+            "Is the NPT open to all states for signature?",
+            ["UNTS vol. 729, No. 10485:ART9"],
+            "UNTS vol. 729, No. 10485:ART9",
+        ),
         # … and is the date asked when the question names that resolution
         ("When was resolution 79/240 adopted?", ["A/RES/80/53:PP6"], "A/RES/80/53:PP6"),
         # who holds a role may be states, named in a sentence on it
@@ -215,6 +221,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("Which room in Geneva do the GGE sessions take place in?", ["OP7", "PP10"], "room"),
         # the one date of the paragraph dates the resolution named right before it ('79/240 of 24 December 2024')
         ("what's the deadline for member states to send GSTE nominations?", ["A/RES/80/53:PP6"], "no date"),
+        # who may attend is a kind of fact of its own: the paragraph on the sessions says nothing of it
+        ("will GSTE sessions be open to observers or NGOs?", ["A/RES/80/53:OP3"], "who may attend"),
+        ("GSTE 开会对NGO开放吗？民间社会能旁听吗", ["A/RES/80/53:OP3", "A/RES/80/53:PP24"], "对谁开放"),
         # a venue within a city is a kind of fact of its own: the city the paragraph names is no answer
         ("GSTE在维也纳开会具体在哪个场馆？", ["A/RES/80/53:OP3"], "场馆"),
         # the only place the text gives is the one the question already names
