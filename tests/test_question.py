@@ -327,6 +327,7 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     assert asker.intent == "enumerate" and not asker.asks_later
     assert reader.read("Did the GA end up extending the group?", []).asks_later  # what followed adoption
     assert reader.read("how many states parties does the NPT have these days?", []).asks_later
+    assert reader.read("was the group extended in the end?", []).asks_later
     fresh = reader.read("who else did that?", [])
     assert not fresh.follow_up and fresh.scope == "A/RES/71/67" and fresh.answer_type is None
     # 'in it' refers back: a follow-up, with the document the conversation named
