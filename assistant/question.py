@@ -490,15 +490,19 @@ _EITHER = re.compile(r",\s*(?:or\s+)?|\s+or\s+|或者|或|、")  # 'X, Y or Z', 
 
 def _in_full(text: str, abbreviations: dict[str, str]) -> str:
     """The question with the shorthand users type spelled out ('depositary govts' -> 'depositary governments'). A
-    shorthand written in capitals is read only in capitals ('US', not 'tell us')."""
+    shorthand written in capitals is read only in capitals ('US', not 'tell us'); an apostrophe may be typed either
+    way ('doesn’t' as 'doesn't')."""
+
+    def full(match: re.Match[str]) -> str:
+        typed = match.group(1).replace("’", "'")
+        return abbreviations.get(typed) or abbreviations[typed.lower()]
+
     for exact in (False, True):
         short = sorted((a for a in abbreviations if (a != a.lower()) == exact), key=len, reverse=True)
         if short:
-            pattern = r"(?<![\w/])(" + "|".join(re.escape(a) for a in short) + r")(?![\w/])"
-            flags = 0 if exact else re.IGNORECASE
-            text = re.sub(
-                pattern, lambda m: abbreviations.get(m.group(1)) or abbreviations[m.group(1).lower()], text, flags=flags
-            )
+            either = "|".join(re.escape(a).replace("'", "['’]") for a in short)
+            pattern = r"(?<![\w/])(" + either + r")(?![\w/])"
+            text = re.sub(pattern, full, text, flags=0 if exact else re.IGNORECASE)
     return text
 
 

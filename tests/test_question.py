@@ -754,6 +754,7 @@ def test_contractions_and_shorthand_are_read_in_full(reader):
     question = reader.read("Quick check - 71/67 doesn't mention civil society at all, right?", [])
     assert "does not mention" in question.focus
     assert "document" in reader.read("FN6 in 71/67 — what doc is that", []).focus
+    assert "does not mention" in reader.read("71/67 doesn’t mention civil society, right?", []).focus  # ’ too
 
 
 def test_no_sentence_ends_inside_brackets(reader):
