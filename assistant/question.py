@@ -12,17 +12,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from assistant.document_choice import DocumentChoice
 from assistant.followup import condense, last_question
-from assistant.labels import LabelRef, find_label_refs, label_ranges
-from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, asks_only, number_value, only_asking, pack
+from assistant.language import LANGUAGES, SPECIFIC_TYPES, only_asking, pack
+from assistant.named_paragraphs import asked_part, named_labels
+from assistant.question_kind import (
+    FIGURE,
+    asked_category,
+    asks_all,
+    asks_total,
+    at_a_later_session,
+    authors_act,
+    listed_aspects,
+    names_only_part,
+    qualifying_kind,
+    text_language,
+)
+from assistant.question_text import (
+    as_written,
+    asking_sentence,
+    in_full,
+    instructions,
+    quoted_words,
+    simplified,
+    slips_read,
+    without_names,
+)
 from assistant.spelling import Speller
-from index.documents import Document, citation_id
+from index.documents import Document
 from index.glossary import Glossary, longest_terms
-from index.numerals import from_roman, zh_number, zh_numeral
 from index.registry import short_forms
 from index.text import has_cjk, question_language, strip_all_spaces
 
@@ -33,14 +53,11 @@ _MONTH_DAY = re.compile(
     r"September|October|November|December)\b"
 )
 _SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the one that': no value checked
-_FIGURE = re.compile(r"(?<![/\d])\d+(?![/\d]|st|nd|rd|th)")  # a figure, not an ordinal (72nd)
-_FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 # values a list of paragraphs can be of: each paragraph writes its own ('resolution': a resolution's number)
 _LISTED_KINDS = frozenset({"symbol", "year", "resolution"})
 # a resolution's number or a document's symbol as a sentence writes it, in either language ('第62/21号决议',
 # 'resolution 74/50,')
 _SYMBOL_IN_TEXT = re.compile(r"(?<![\dA-Za-z/])(?:[A-Z]+/)*\d{2,}/\d+(?![\d/])")
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
 @dataclass(frozen=True)
@@ -77,18 +94,6 @@ class Question:
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
 
 
-@cache
-def _to_simplified() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """Traditional characters (專家小組) as the Simplified the documents use; other text unchanged."""
-    return str(_to_simplified().convert(text)) if has_cjk(text) else text
-
-
 class QuestionReader:
     def __init__(self, documents: dict[str, Document], glossary: Glossary) -> None:
         self.documents = documents
@@ -104,7 +109,7 @@ class QuestionReader:
         text = re.sub(r"(?<=\w) & (?=\w)", " and ", self._speller.corrected(simplified(text)))  # 'scientific & …'
         lang = question_language(text)
         language = pack(lang)
-        text = _slips_read(_in_full(text, language.abbreviations), language)
+        text = slips_read(in_full(text, language.abbreviations), language)
         condensed = condense(text, history)
         if condensed.context and (answered := self._answered_symbols(history, condensed.context)):
             condensed.context = f"{condensed.context} {' '.join(answered)}"
@@ -128,27 +133,27 @@ class QuestionReader:
         read, also, also_names = self.choice.also(condensed.question, doc, only, lang)
         names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
         doc = read
-        labels, missing = self._labels(condensed.question, doc, lang)
+        labels, missing = named_labels(condensed.question, doc, lang)
         if chained := self.choice.chained(condensed.question, doc, lang):
             doc, names, labels, missing, scope_named = chained
-        focus = _asking_sentence(text)
+        focus = asking_sentence(text)
         if not labels and condensed.context and not own_document and only_asking(focus, lang):
             # 'give me the exact wording' after 'What does OP5 of 71/67 say?': of the paragraphs asked about before
             # (not 'which paragraph of 71/67 refers to it?' after a question on Article VI of the NPT)
-            labels = self._labels(condensed.context, doc, lang)[0]
+            labels = named_labels(condensed.context, doc, lang)[0]
         # the words that named the document: a scope, not a topic ('the group set up under 71/67')
         named = sorted(
             (n for n in names if n != only and not (says_main and says_main.fullmatch(n))), key=len, reverse=True
         )
         this_document = language.templates["this_document"]
-        focus = _without(focus, named, this_document)
+        focus = without_names(focus, named, this_document)
         context = condensed.context
         if own_document and context:
             # '那80/53是第几次？' after '71/67 是在第几次全会通过的？': the earlier question's document is not
             # this one's topic
-            context = _without(context, self.choice.document(context, only, lang)[1], this_document)
-        search = _without(f"{context} {condensed.question}", named, this_document).strip()
-        terms = self._terms(_without(text, named, this_document))  # not the name of the document read
+            context = without_names(context, self.choice.document(context, only, lang)[1], this_document)
+        search = without_names(f"{context} {condensed.question}", named, this_document).strip()
+        terms = self._terms(without_names(text, named, this_document))  # not the name of the document read
         asking, asking_language = "", language  # the words that say what kind of answer is wanted
         elliptical = language.elliptical
         asked_again = ""  # an elliptical follow-up's earlier question, asked again
@@ -161,18 +166,18 @@ class QuestionReader:
         ):
             # 'and the Office for Disarmament Affairs?', '那2025年那个新的呢？': the earlier question asked again, of
             # the term this one names, or in the earlier words of the document it names
-            before = _asking_sentence(condensed.context)
-            asking = asked_again = _without(before, self.choice.document(before, only, lang)[1], this_document)
+            before = asking_sentence(condensed.context)
+            asking = asked_again = without_names(before, self.choice.document(before, only, lang)[1], this_document)
             asking_language = pack(question_language(before))
             focus = focus if terms else asking
-            search = _without(condensed.question, named, this_document) if terms else asking
+            search = without_names(condensed.question, named, this_document) if terms else asking
         if doc is not None and lang == "zh":
             written = self.choice.written[doc.symbol]
-            focus, search = _as_written(focus, written), _as_written(search, written)
+            focus, search = as_written(focus, written), as_written(search, written)
         asking = asking or focus
         # an instruction beside the question says what kind of answer it wants ('Which articles …? list them all',
         # '给我做个简报：80/53 关于…')
-        instruction = _instructions(text)
+        instruction = instructions(text)
         instructed = next((name for name in _LIST_INTENTS if language.intents[name].search(instruction)), "lookup")
         intent = next((name for name in INTENTS if asking_language.intents[name].search(asking)), instructed)
         if intent == "locate" and instructed == "enumerate":
@@ -197,7 +202,7 @@ class QuestionReader:
             # several facts beside one ('brief一下…：交给谁、什么时候交') ask for a summary
             intent = "lookup"
         article_asked = answer_type == "article" and doc is not None and doc.kind == "treaty" and intent == "lookup"
-        if article_asked and (qualifier := _qualifying_kind(asking, asked)):
+        if article_asked and (qualifier := qualifying_kind(asking, asked)):
             # 'which NPT article defines a nuclear-weapon State': the definition, in the one clause asking
             answer_type, asked_types, article_asked = qualifier, [k for k in asked_types if k != qualifier], False
         elif article_asked:
@@ -238,7 +243,7 @@ class QuestionReader:
             # a follow-up on a data card's fact stays with it ('who else did that?' after a question on the vote); one
             # that only asks, naming no more than its document ('那80/53是第几次？' after '71/67 是在第几次全会通过
             # 的？'), asks for the same kind of fact as the question before
-            asked_before, bare = _asking_sentence(condensed.context), only_asking(focus, lang)
+            asked_before, bare = asking_sentence(condensed.context), only_asking(focus, lang)
             answer_type = next(
                 (a.name for a in language.answer_types if (a.card or bare) and a.asks.search(asked_before)), None
             )
@@ -257,15 +262,15 @@ class QuestionReader:
             )
         if intent == "yes_no" and answer_type is None and _MONTH_DAY.search(focus):
             answer_type = "day"  # '都是12月5日通过的吗？'
-        if intent == "yes_no" and answer_type is None and (figure := _FIGURE.search(focus)):
+        if intent == "yes_no" and answer_type is None and (figure := FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         if intent in ("enumerate", "count", "locate") and (either := self._alternatives(focus, doc, lang)):
             terms = either  # 'mentions civil society, women or developing countries': a paragraph with any of them
-        if intent == "lookup" and answer_type is None and terms and (category := self._category(focus, lang)):
+        if intent == "lookup" and answer_type is None and terms and (category := asked_category(focus, lang)):
             # 'which arrangements for the 72nd session' (a word the text does not use: a kind of thing, not a
             # thing it lists): several things, each where the named term is
             intent = "enumerate" if category not in self._corpus_text else intent
-        if intent == "lookup" and answer_type is None and not labels and not terms and _names_only_part(focus, lang):
+        if intent == "lookup" and answer_type is None and not labels and not terms and names_only_part(focus, lang):
             intent = "summarize"  # '71/67 的序言部分讲了什么？', 'what does the operative part say': all of that part
         elif intent == "lookup" and answer_type is None and not labels and scope_named and only_asking(focus, lang):
             answer_type = "title"  # 'What is 71/67 about?', '80/53是关于什么的': what its title says
@@ -277,7 +282,7 @@ class QuestionReader:
             and language.says_about.search(focus)
         ):
             intent = "summarize"  # 'what does 80/53 say about training?', '关于妇女有什么规定': each paragraph on it
-        if intent == "lookup" and answer_type == "request" and terms and not labels and self._asks_all(focus, lang):
+        if intent == "lookup" and answer_type == "request" and terms and not labels and asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
         about = self.choice.about(condensed.question, doc) if mentions else None
         lead = ""
@@ -292,7 +297,7 @@ class QuestionReader:
         opens = opening.group(1) if opening else ""
         if opens and intent in ("lookup", "locate", "summarize"):
             intent = "enumerate"  # "which paragraphs start with 'Recognizing'": every one that does
-        aspects = _aspects(text, language) if not labels else ()
+        aspects = listed_aspects(text, language) if not labels else ()
         if aspects and intent in ("lookup", "summarize", "enumerate"):
             # 'brief me on the 2025 group: size, venue, when it meets': a paragraph for each kind of fact
             intent, answer_type, asked_types = "summarize", None, []
@@ -300,8 +305,8 @@ class QuestionReader:
             aspects = ()
         part_asked = "enumerate" if listed else intent
         # '2025那份呢？' after '71/67执行部分有几段？': the part the earlier question named, unless it names one
-        part = self._part(text, focus, lang, part_asked) or (
-            self._part(asked_again, asking, asking_language.code, part_asked) if asked_again else None
+        part = asked_part(text, focus, lang, part_asked) or (
+            asked_part(asked_again, asking, asking_language.code, part_asked) if asked_again else None
         )
         part = None if aspects and part == "ALL" else part  # 'brief me on the group: size, venue': not all of it
         part = "ART" if article_asked else part  # the unit a place in the text is asked in
@@ -330,15 +335,15 @@ class QuestionReader:
             asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
             aspects=aspects,
-            asks_total=_asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
+            asks_total=asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
             asks_event=bool(language.asks_event and language.asks_event.search(focus))
-            and not _authors_act(focus)
-            or _at_a_later_session(focus, doc, language),
+            and not authors_act(focus)
+            or at_a_later_session(focus, doc, language),
             lead=lead,
             opens=opens,
-            text_language=_text_language(focus),
+            text_language=text_language(focus),
             follow_up=bool(condensed.context or condensed.previous_citations),
-            previous_citations=tuple(condensed.previous_citations or self._labels(condensed.context, doc, lang)[0]),
+            previous_citations=tuple(condensed.previous_citations or named_labels(condensed.context, doc, lang)[0]),
         )
 
     def _answered_symbols(self, history: list[dict[str, Any]], context: str) -> list[str]:
@@ -356,99 +361,10 @@ class QuestionReader:
         answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
         return list(dict.fromkeys(cited(answer)))
 
-    def _category(self, focus: str, lang: str) -> str | None:
-        """The two characters after a plural interrogative ('哪些安排' -> '安排'), in languages that have one."""
-        plural = pack(lang).plural_asks
-        match = plural.search(focus) if plural else None
-        following = focus[match.end() : match.end() + 2] if match else ""
-        return following if len(following) == 2 and has_cjk(following) else None
-
     @property
     def main_symbol(self) -> str | None:
         """The main resolution's symbol (what a question naming no document is about)."""
         return self.choice.main.symbol if self.choice.main else None
-
-    # -- the paragraphs it names ---------------------------------------------------------------------------
-    def _labels(self, text: str, doc: Document | None, lang: str) -> tuple[list[str], list[str]]:
-        if doc is None:
-            return [], []
-        refs = self._ranges(text, lang) or find_label_refs(text)
-        refs += [ref for ref in self._ordinals(text, doc, lang) if ref not in refs]
-        found, missing = [], []
-        for ref in refs:
-            label = ref.label_in(doc.kind)
-            if ref.kind is None and doc.paragraph(label) is None and doc.paragraph(f"PP{ref.number}") is not None:
-                label = f"PP{ref.number}"  # '第十段' of a resolution with eight operative paragraphs: the preamble's
-            cid = citation_id(doc.symbol, label)
-            if doc.paragraph(label) is not None:
-                found.append(cid)
-            elif _is_structural(ref, doc):
-                missing.append(cid)
-        return found, missing
-
-    def _ranges(self, text: str, lang: str) -> list[LabelRef]:
-        """'OP1–OP3', '第6至8段', 'operative paragraphs 1 to 3', 'articles I to VI', '第一条至第六条', 'OP1到OP4':
-        every paragraph (or article) in the range."""
-        article_word = pack(lang).article_word
-        for pattern in pack(lang).ranges:
-            if match := pattern.search(text):
-                low, high = _range_number(match.group(1)), _range_number(match.group(2))
-                if 0 < low < high <= low + 50:
-                    articles = article_word is not None and article_word.search(match.group(0))
-                    kind = "ART" if articles else _part_kind(match.group(0), lang)
-                    return [LabelRef(kind, n) for n in range(low, high + 1)]
-        return label_ranges(text)
-
-    def _ordinals(self, text: str, doc: Document, lang: str) -> list[LabelRef]:
-        """'the third preambular paragraph' -> PP3; 'the last operative paragraph' / '最后一段' -> the last one,
-        'the penultimate preambular paragraph' -> the one before it."""
-        kind = _part_kind(text, lang) or ("OP" if doc.kind == "resolution" else "P")
-        if not re.search(r"paragraph|para\b|clause|段|footnote|脚注", text, re.IGNORECASE):
-            return []
-        # a clause of the preamble is one of its paragraphs ('the very first clause of the NPT preamble')
-        noun = (
-            r"footnote" if kind == "FN" else r"(?:paragraph|para\b|clause)" if kind == "PP" else r"(?:paragraph|para\b)"
-        )
-        numbers = sorted(int(p.label[len(kind) :]) for p in doc.paragraphs if re.fullmatch(rf"{kind}\d+", p.label))
-        refs = []
-        for word, number in sorted(pack(lang).ordinals.items(), key=lambda item: -len(item[0])):
-            # the ordinal qualifies the paragraph ('the third preambular paragraph'), not another word
-            pattern = rf"\b{re.escape(word)}\s+(?:\w+\s+)?{noun}" if lang == "en" else re.escape(word)
-            if re.search(pattern, text, re.IGNORECASE) and numbers:
-                ref = LabelRef(kind, number if number > 0 else numbers[max(0, len(numbers) + number)])
-                if ref not in refs:
-                    refs.append(ref)
-                text = re.sub(pattern, " ", text, flags=re.IGNORECASE)  # 'second to last' is not also 'last'
-        return refs
-
-    # -- what it asks for ----------------------------------------------------------------------------------
-    @staticmethod
-    def _asks_all(focus: str, lang: str) -> bool:
-        """A question on what is requested asks for all of it unless it asks for one particular thing besides ('要求
-        秘书长通过哪个office提供协助') or names figures ('what do paragraphs 30, 31 … say')."""
-        language = pack(lang)
-        request = language.answer_type("request")
-        rest = request.asks.sub(" ", focus) if request else focus
-        return not (language.asks_which and language.asks_which.search(rest)) and not _FIGURE.search(focus)
-
-    def _part(self, text: str, focus: str, lang: str, intent: str) -> str | None:
-        if intent == "locate":
-            return _part_kind(text, lang)  # '序言部分哪一段提到…': where in the preamble
-        if intent not in ("summarize", "count", "enumerate"):
-            return None
-        named = [kind for kind, pattern in pack(lang).parts.items() if pattern.search(text)]
-        # all of it, unless a summary of all that it says on a topic ('关于GSTE开会安排的全部内容')
-        whole = pack(lang).whole_document.search(text) and (intent != "summarize" or asks_only(focus, lang))
-        if whole and intent == "count" and len(named) == 1:  # 'NPT正文一共几条': the text's articles, counted
-            return named[0]
-        # '序言加执行'; 'Summarize 80/53', '概括一下71/67': a summary naming no topic is of the whole text
-        if whole or {"PP", "OP"} <= set(named) or intent == "summarize" and not named and asks_only(focus, lang):
-            return "ALL"
-        if kind := _part_kind(text, lang):
-            return kind
-        # '80/53 一共有多少段': a count of the paragraphs of the whole text
-        counted = pack(lang).intents["count"].search(text) if intent == "count" else None
-        return "ALL" if counted and pack(lang).counted_paragraphs.search(counted.group(0)) else None
 
     def _alternatives(self, focus: str, doc: Document | None, lang: str) -> tuple[str, ...]:
         """The things a question lists paragraphs by, named one or another after 'mentions' / 提到 ('civil society,
@@ -486,218 +402,3 @@ class QuestionReader:
 
 
 _EITHER = re.compile(r",\s*(?:or\s+)?|\s+or\s+|或者|或|、")  # 'X, Y or Z', 'X或Y', 'X、Y'
-
-
-def _in_full(text: str, abbreviations: dict[str, str]) -> str:
-    """The question with the shorthand users type spelled out ('depositary govts' -> 'depositary governments'). A
-    shorthand written in capitals is read only in capitals ('US', not 'tell us'); an apostrophe may be typed either
-    way ('doesn’t' as 'doesn't')."""
-
-    def full(match: re.Match[str]) -> str:
-        typed = match.group(1).replace("’", "'")
-        return abbreviations.get(typed) or abbreviations[typed.lower()]
-
-    for exact in (False, True):
-        short = sorted((a for a in abbreviations if (a != a.lower()) == exact), key=len, reverse=True)
-        if short:
-            either = "|".join(re.escape(a).replace("'", "['’]") for a in short)
-            pattern = r"(?<![\w/])(" + either + r")(?![\w/])"
-            text = re.sub(pattern, full, text, flags=0 if exact else re.IGNORECASE)
-    return text
-
-
-def _slips_read(text: str, language: LanguagePack) -> str:
-    """A question with a question mark and no asking word, with the word typed for one of the same sound read as
-    that word ('71/67 专家组的25个成员都是那些国家的？': 哪些)."""
-    if not language.slips or not text.rstrip().endswith(("？", "?")):
-        return text
-    if language.slips_unless and language.slips_unless.search(text):
-        return text
-    slip = next((s for s in language.slips if s in text), None)
-    return text.replace(slip, language.slips[slip], 1) if slip else text
-
-
-def quoted_words(text: str) -> list[str]:
-    """The words a question quotes ('“信任”出现了几次', 《最后文件》): the user's own exact words."""
-    return [a or b for a, b in _QUOTED.findall(text)]
-
-
-def _without(text: str, names: list[str], this_document: str) -> str:
-    """The text with the document's names ('第71/67号决议', "71/67's", '《不扩散核武器条约》') as 'this document'."""
-    for name in names:
-        text = re.sub(
-            rf"第?(?:A/RES/)?《?{re.escape(name)}》?(?:号决议|号)?(?:'s|’s)?",
-            f" {this_document} ",
-            text,
-            flags=re.IGNORECASE,
-        )
-    return " ".join(text.split()) if names else text
-
-
-def _as_written(text: str, written: str) -> str:
-    """'第72届' as the document's text (`written`) writes it, '第七十二届' (and the other way round): an ordinal in
-    figures or in characters is one number, and the text's own form is the one its words can be found by; and a
-    count of people as a resolution writes it ('25个人': 25人)."""
-
-    def form(match: re.Match[str]) -> str:
-        number = zh_number(match.group(1))
-        figures, characters = f"第{number}{match.group(2)}", f"第{zh_numeral(number)}{match.group(2)}"
-        return next((f for f in (figures, characters) if f in written), match.group(0))
-
-    text = re.sub(r"第([0-9一二三四五六七八九十]+)(届|次)", form, text)
-    # a count of people with its measure word ('25个人') as the text counts them ('25人'): not 个人 (individual)
-    return re.sub(r"(?<=[0-9一二三四五六七八九十两几多])个人", "人", text)
-
-
-def _sentences(text: str) -> list[str]:
-    """The text's sentences, split after their end marks (a colon or semicolon ends one too); none ends inside
-    brackets ("… open with 'Recalling' (incl. Recalling also)?")."""
-    sentences: list[str] = []
-    for piece in re.split(r"(?<=[。！!？?；;：:])\s*|(?<=\.)\s+", text):
-        if sentences and _open_brackets(sentences[-1]):
-            sentences[-1] += f" {piece}"
-        elif piece.strip():
-            sentences.append(piece)
-    return sentences
-
-
-def _open_brackets(text: str) -> bool:
-    """Whether the text opens more brackets than it closes."""
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
-
-
-def _asking_sentence(text: str) -> str:
-    """The sentence with the question mark (or the last one): what comes before it frames the question (who is
-    asking, why), and is no topic of its own."""
-    sentences = _sentences(text)
-    asking = [s for s in sentences if s.rstrip().endswith(("？", "?"))]
-    elliptical = pack(question_language(text)).elliptical
-    if len(asking) > 1 and elliptical and elliptical.search(asking[0].strip()):
-        asking = [asking[0] + asking[1]]  # '那俄罗斯呢？有没有反对票？': what it asks of the one it names follows
-    sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
-    # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too
-    clauses = re.split(r"(?<=[，,])|(?<=\s[-–—]\s)", sentence)
-    while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
-        clauses.pop(0)
-    return "".join(clauses).strip()
-
-
-def _instructions(text: str) -> str:
-    """The sentences beside the one that asks: those after it ('… ? list them all'), and those before it that are
-    not the asker speaking of themselves ('给我做个简报：…', not "I'm writing a summary. When was it adopted?")."""
-    sentences = _sentences(text)
-    asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
-    before = [s for s in sentences[:asking] if not _FIRST_PERSON.match(s.strip())]
-    return " ".join(before + sentences[asking + 1 :])
-
-
-def _range_number(text: str) -> int:
-    """A number as a range writes it: in figures, Roman numerals (articles) or Chinese numerals."""
-    return from_roman(text) if re.fullmatch(r"[IVX]+", text) else zh_number(text)
-
-
-@cache
-def _authors_verbs() -> tuple[str, ...]:
-    """The Chinese verbs a resolution's paragraphs open with (注意到, 欢迎; not the one-character 请, which asks
-    politely too)."""
-    return tuple(
-        verb
-        for code in LANGUAGES
-        for verbs in pack(code).lead_verbs.values()
-        for verb in verbs
-        if has_cjk(verb) and len(verb) > 1
-    )
-
-
-def _authors_act(focus: str) -> bool:
-    """'71/67注意到民间社会的贡献了没': what the document itself does, not an event after it (an English question
-    says so by its subject: 'did 80/53 …', 'did the GA …')."""
-    return any(verb in focus for verb in _authors_verbs())
-
-
-def _at_a_later_session(focus: str, doc: Document | None, language: LanguagePack) -> bool:
-    """'第七十二届大会通过了什么决议', 'was it extended at the eighty-fourth session': what a session after the
-    document's own did, which the document cannot tell."""
-    own = re.match(r"A/RES/(\d+)/", doc.symbol) if doc is not None else None
-    session = language.answer_type("session")
-    if own is None or session is None or not (language.past_outcome and language.past_outcome.search(focus)):
-        return False
-    numbers = [number_value(m.group(0), language.code) for m in session.shape.finditer(focus)]
-    return any(n is not None and n > int(own.group(1)) for n in numbers)
-
-
-def _text_language(focus: str) -> str:
-    """The language a document's own words are asked for in ('the exact English wording of OP7', '英文原文'), ''
-    when no official text is asked for or no language is named; in the words of any language, as a question
-    mixing two asks in either ('How is 核查 translated in the English text')."""
-    return next(
-        (
-            code
-            for language in map(pack, LANGUAGES)
-            if language.official_text and language.official_text.search(focus)
-            for code, name in language.language_names.items()
-            if name.search(focus)
-        ),
-        "",
-    )
-
-
-def _part_kind(text: str, lang: str) -> str | None:
-    """Which part of a resolution the text names (operative, preambular, footnotes), if any."""
-    for kind, pattern in pack(lang).parts.items():
-        if pattern.search(text):
-            return kind
-    return None
-
-
-_QUESTION_JOINER = re.compile(r"[,，;；?？、]|\band\b|和|以及|并且|还有")
-
-
-def _qualifying_kind(asking: str, asked: list[tuple[str, tuple[int, int]]]) -> str | None:
-    """The kind of fact asked right after the first one, in the same clause ('which article defines …': the
-    definition qualifies the article); None when another question is joined to it ('which article, and what is
-    the right called?')."""
-    if len(asked) < 2:
-        return None
-    (_, (_, end)), (kind, (start, _)) = asked[0], asked[1]
-    return kind if start >= end and not _QUESTION_JOINER.search(asking[end:start]) else None
-
-
-def _names_only_part(focus: str, lang: str) -> bool:
-    """The question names a part of the document (preamble, operative part) and nothing else besides asking words
-    ('71/67 的序言部分讲了什么？', 'What does the preamble of 80/53 say?')."""
-    named = [p for kind, p in pack(lang).parts.items() if kind in ("PP", "OP") and p.search(focus)]
-    for pattern in named:
-        focus = pattern.sub(" ", focus)
-    return bool(named) and only_asking(focus, lang)
-
-
-_ASPECT_SEPARATOR = re.compile(r"\s*(?:,|，|、|/|\+|;|；|\band\b|以及|和|及)\s*")
-
-
-def _aspects(text: str, language: LanguagePack) -> tuple[tuple[str, str], ...]:
-    """The things a question lists after a colon or a dash ('compare the two groups: size, venue, sessions',
-    '对比一下…：人数、地点、时间'), each with the kind of fact it asks, when two or more kinds are asked; else ()."""
-    said = language.aspect_list.search(text) if language.aspect_list else None
-    if said is None:
-        return ()
-    parts = [p for p in _ASPECT_SEPARATOR.split(next(g for g in said.groups() if g)) if p.strip()]
-    typed = [
-        (kind, part)
-        for part in parts
-        if len(part) <= 40 and (kind := next((k for k, words in language.aspects.items() if words.search(part)), ""))
-    ]
-    return tuple(typed) if len(parts) >= 2 and len({kind for kind, _ in typed}) >= 2 else ()
-
-
-def _asks_total(focus: str, language: LanguagePack, intent: str, kinds: list[str]) -> bool:
-    """'how many days in all', 'total weeks of meetings', '一共多少个国家投了票': a number that adds up what the text
-    counts, asked by a count, a number or a unit of one."""
-    counted = intent == "count" or bool({"number", "duration"} & set(kinds))
-    units = any(words.search(focus) for words in language.units.values())
-    return bool(language.total_asks and language.total_asks.search(focus) and (counted or units))
-
-
-def _is_structural(ref: LabelRef, doc: Document) -> bool:
-    """A missing PP/OP/FN/paragraph reference is a real miss; 'article 6' in a resolution names another text."""
-    return ref.kind in (None, "PP", "OP", "FN") if doc.kind == "resolution" else ref.kind in (None, "P", "ART")

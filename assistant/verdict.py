@@ -25,7 +25,8 @@ from assistant.language import (
 )
 from assistant.paragraph_facts import DATE_TYPES, ParagraphFacts, uses_words
 from assistant.paragraph_sets import FEW_PARAGRAPHS, ParagraphSets
-from assistant.question import Question, quoted_words
+from assistant.question import Question
+from assistant.question_text import quoted_words
 from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
 from assistant.typed_evidence import EVIDENCE_DEPTH, LITERAL_TYPES, TypedEvidenceFinder, literal_kinds
