@@ -11,6 +11,7 @@ from assistant.labels import LabelRef, display_label, find_label_refs, named_ite
 from assistant.language import LANGUAGES, only_asking, pack
 from index.documents import split_citation_id
 from index.errors import InputError
+from index.numerals import zh_number
 from index.text import question_language
 
 MAX_HISTORY_TURNS = 20  # older turns are dropped: only the latest ones can be what a follow-up refers to
@@ -80,7 +81,7 @@ def last_question(history: list[dict[str, Any]]) -> str:
 
 
 def condense(question: str, history: list[dict[str, Any]]) -> Condensed:
-    if not history or not is_follow_up(question):
+    if not history or not (is_follow_up(question) or _listed_item(question, history)):
         return Condensed(question)
     previous = last_question(history)
     cited = next((list(t.get("citations") or []) for t in reversed(history) if t["role"] == "assistant"), [])
@@ -116,10 +117,27 @@ def _last_discussed(history: list[dict[str, Any]], cited: list[str]) -> LabelRef
 def _item_of_last(question: str, history: list[dict[str, Any]], cited: list[str]) -> LabelRef | None:
     """'其中(d)项具体是什么？' after an answer on OP6 -> OP6(d): a lettered item of the last paragraph discussed."""
     items = named_items(question)
-    if not items or find_label_refs(question):
+    letter = items[0][2] if items else _listed_item(question, history)
+    if not letter or find_label_refs(question):
         return None
     ref = _last_discussed(history, cited)
-    return LabelRef(ref.kind, ref.number, items[0][2]) if ref and ref.kind in ("OP", None) else None
+    return LabelRef(ref.kind, ref.number, letter) if ref and ref.kind in ("OP", None) else None
+
+
+def _listed_item(question: str, history: list[dict[str, Any]]) -> str | None:
+    """'那第二个原文怎么说', 'and the third one?' after an answer listing lettered items ('(a) …; (b) …'): the letter
+    of the item in that place; None when the last answer lists no such item."""
+    answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
+    for code in LANGUAGES:
+        language = pack(code)
+        said = language.item_ordinal.search(question) if language.item_ordinal else None
+        if said is None:
+            continue
+        place = language.ordinals.get(said.group(1).lower()) or zh_number(said.group(1))
+        letter = chr(ord("a") + place - 1) if 0 < place <= 26 else ""
+        if letter and re.search(rf"[(（]{letter}[)）]", answer):
+            return letter
+    return None
 
 
 def _spell(ref: LabelRef, lang: str) -> str:

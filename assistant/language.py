@@ -109,12 +109,16 @@ class LanguagePack:
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
     says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief
+    # a comparison ('71/67 vs 80/53', '两份决议…有啥变化'): of documents asked together, each one's paragraphs on it
+    compares: re.Pattern[str] | None
     document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown
     document_head: str  # the words a treaty's name ends in ('条约', 'Treaty'): a term before one is in a name
     defines: re.Pattern[str] | None  # the words right before a term where a text defines it ('designated the')
     names_list: re.Pattern[str] | None  # names listed in a row ('English, Russian, French, Spanish and Chinese')
     label_patterns: list[tuple[str | None, re.Pattern[str]]]  # how labels are spelled: (kind or None, pattern)
     item_pattern: re.Pattern[str] | None  # a lettered item named apart from its paragraph ('(d)项', 'item (d)')
+    # an item named by its place in a list ('the second one', '第三个'): of the list the last answer gave
+    item_ordinal: re.Pattern[str] | None
     # several labels of one kind named by one word ('articles I, II and VI', '第三、五和七段'): the numbers in group 1
     label_lists: list[tuple[str | None, re.Pattern[str]]]
     vocabulary: AskingWords
@@ -255,7 +259,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 # optional patterns not under their own name: a label's item ('(a)') is in "labels"; a row of names is matched
 # in its case ('English, Russian, French')
-_READ_OTHERWISE = frozenset({"item_pattern", "names_list", "slips_unless"})
+_READ_OTHERWISE = frozenset({"item_pattern", "item_ordinal", "names_list", "slips_unless"})
 
 
 def _optional(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
@@ -297,6 +301,7 @@ def pack(code: str) -> LanguagePack:
         names_list=re.compile(raw["names_list"]) if raw.get("names_list") else None,
         label_patterns=[(kind, _compiled(p)) for kind, p in raw["labels"]["patterns"]],
         item_pattern=_optional(raw["labels"], "item"),
+        item_ordinal=_optional(raw["labels"], "item_ordinal"),
         label_lists=[(kind, _compiled(p)) for kind, p in raw["labels"].get("lists", [])],
         vocabulary=AskingWords(
             frozenset(raw["vocabulary"]["asking"].split()),

@@ -84,3 +84,21 @@ def test_a_lettered_item_alone_in_a_follow_up_is_the_last_paragraph_s():
     condensed = condense("其中(d)项具体是什么？", history)
     assert find_label_refs(condensed.question) == [LabelRef("OP", 6, "d")]
     assert find_label_refs(condense("其中(d)项具体是什么？", []).question) == []
+
+
+LISTED = "OP6 lists eight areas: (a) Declarations; (b) Removal of deployed nuclear warheads; (c) Dismantlement"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        ("那第二个原文怎么说", LISTED, [LabelRef("OP", 6, "b")]),
+        ("第三个呢", LISTED, [LabelRef("OP", 6, "c")]),
+        ("and the second one?", LISTED, [LabelRef("OP", 6, "b")]),
+        ("and the fifth one?", LISTED, []),  # the answer lists no (e)
+        ("那第二个呢", "There are two reports: A/45/372 and A/50/377.", []),  # no lettered list: not an item
+    ],
+)
+def test_an_item_named_by_its_place_is_the_one_the_last_answer_listed_there(question, answer, expected):
+    history = [{"role": "user", "content": "80/53 OP6 有哪些领域"}, {"role": "assistant", "content": answer}]
+    assert find_label_refs(condense(question, history).question) == expected
