@@ -27,9 +27,12 @@ class _Term:
             self._source, self._fold = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", False
             self._needles: tuple[str, ...] = (term,)
         elif self.latin:
-            words = r"\s+".join(re.escape(word) + _INFLECTION for word in term.split())
+            # a hyphen may be typed as a space or left out ('secretary general', 'non nuclear weapon states')
+            words = r"[\s\-]+".join(
+                r"[\s\-]?".join(map(re.escape, word.split("-"))) + _INFLECTION for word in term.split()
+            )
             self._source, self._fold = rf"(?<![A-Za-z]){words}(?![A-Za-z])", True
-            self._needles = tuple(word.lower() for word in term.split())
+            self._needles = tuple(piece.lower() for piece in re.split(r"[\s\-]+", term) if piece)
         else:
             self._source, self._fold, self._needles = "", False, (term,)
         self._pattern: re.Pattern[str] | None = None
