@@ -228,11 +228,14 @@ class QuestionReader:
         resolutions_named = resolutions.search(asking, asking_at) if resolutions else None
         # a list of them asked by a qualified name ('earlier GA resolutions', '以往大会决议'; the pack's named groups),
         # not 'the resolution'
-        qualified = intent == "enumerate" and any(resolutions_named.groupdict().values() if resolutions_named else ())
+        plural = bool(asking_language.plural_asks and asking_language.plural_asks.search(asking))  # '哪些以往决议'
+        qualified = (intent == "enumerate" or intent == "lookup" and plural) and any(
+            resolutions_named.groupdict().values() if resolutions_named else ()
+        )
         if (cites or counts) and resolutions_named or qualified:  # not '决议引用了哪些文件'
             # the resolutions a text cites are named in its paragraphs ('Recalling its resolution 74/50'), not in the
             # footnotes the registry of cited documents is read from; a count of them counts their numbers
-            intent, answer_type = "enumerate" if cites else "count", "resolution"
+            intent, answer_type = "count" if counts else "enumerate", "resolution"
         listing = intent == "enumerate" or intent == "lookup" and several or answer_type == "resolution"
         listed = answer_type if listing and answer_type in _LISTED_KINDS else None
         if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request" and not card:
@@ -282,6 +285,9 @@ class QuestionReader:
             and language.says_about.search(focus)
         ):
             intent = "summarize"  # 'what does 80/53 say about training?', '关于妇女有什么规定': each paragraph on it
+        compares = bool(language.compares and language.compares.search(focus))
+        if intent == "lookup" and answer_type is None and also and terms and compares:
+            intent = "enumerate"  # '71/67 vs 80/53 秘书长的角色比较一下': each document's paragraphs naming it
         if intent == "lookup" and answer_type == "request" and terms and not labels and asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
         about = self.choice.about(condensed.question, doc) if mentions else None
@@ -303,6 +309,9 @@ class QuestionReader:
             intent, answer_type, asked_types = "summarize", None, []
         else:
             aspects = ()
+        listing_names = bool(language.aspect_list and language.aspect_list.search(text)) and len(terms) >= 2
+        if intent == "lookup" and answer_type is None and not labels and listing_names:
+            intent = "enumerate"  # '80/53 who does what: SG, ODA, UNIDIR': the paragraphs naming each one
         part_asked = "enumerate" if listed else intent
         # '2025那份呢？' after '71/67执行部分有几段？': the part the earlier question named, unless it names one
         part = asked_part(text, focus, lang, part_asked) or (

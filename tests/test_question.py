@@ -865,6 +865,8 @@ def test_two_labels_joined_by_a_range_word_are_every_label_between(reader, text,
     [
         ("71/67 的序言部分讲了什么？", "summarize", "PP"),
         ("What does the operative part of 80/53 say?", "summarize", "OP"),
+        ("71/67序言部分大概讲了啥", "summarize", "PP"),  # a hedge ('roughly') asks nothing of its own
+        ("what does the operative part of 80/53 basically say", "summarize", "OP"),
         ("What does the operative part of 80/53 say about gender?", "lookup", None),  # a topic in that part
         ("序言部分提到了哪些原则？", "lookup", None),
     ],
@@ -878,6 +880,7 @@ def test_where_a_named_document_says_something_asks_for_the_paragraph(reader):
     question = reader.read("Where does 80/53 say verification work has to protect sensitive information?", [])
     assert (question.intent, question.answer_type) == ("locate", None)
     assert reader.read("Where does the NPT say parties may withdraw?", []).intent == "locate"
+    assert reader.read("where's the bit calling the CD the single negotiating forum", []).intent == "locate"
 
 
 def test_an_elliptical_question_takes_the_question_after_it(reader):
@@ -992,6 +995,8 @@ def test_which_para_asks_where(reader):
         ("did the GGE adopt its report by consensus?", True),
         ("挪威和英国在倡议里做过哪些核查演练？", True),  # what others have done ('做过'), not what a text says
         ("决议提到过民间社会吗？", False),  # what the document said ('提到过')
+        ("高级代表在第八十一届会议上通报了什么内容？", True),  # what the briefing said, once given
+        ("80/53要求高级代表通报什么内容", False),  # what the briefing is to be on: the text says
         # what a cited report says inside it, across a comma; how others followed a paragraph up; what a later
         # session adopted
         ("秘书长给第七十二届会议的报告里，会员国都提了什么看法？", True),
@@ -1019,10 +1024,14 @@ def test_what_someone_said_after_the_document_is_an_event(reader, text, event):
         ("which preambular paras of 80/53 recall earlier GA resolutions by number?", "resolution"),
         ("How many members did the GGE established under resolution 74/50 have?", None),  # a resolution named
         ("list every paragraph of the resolution on verification", None),  # 'the resolution' is the document
+        ("every earlier GA res that 80/53 recalls or welcomes, w dates", "resolution"),  # 'res', no 'list'
+        ("all the GA resolutions 71/67 recalls", "resolution"),
+        ("80/53提到了哪些以往的大会决议", "resolution"),  # a plural asking word before a qualified name
     ],
 )
 def test_a_list_of_earlier_resolutions_is_a_list_of_their_numbers(reader, text, listed):
-    assert reader.read(text, []).listed == listed
+    question = reader.read(text, [])
+    assert (question.listed, question.intent if listed else None) == (listed, "enumerate" if listed else None)
 
 
 def test_the_terms_read_are_the_same_in_every_process() -> None:
@@ -1066,3 +1075,40 @@ def test_a_word_typed_for_the_asking_word_of_its_sound_is_read_as_that(reader):
     """那些 for 哪些 (the same sound) in a question that asks by no other word; not where another word asks."""
     assert "哪些国家" in reader.read("71/67 专家组的25个成员都是那些国家的？", []).text
     assert "那些国家" in reader.read("那些国家投了反对票吗？", []).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does 80/53 ask the Secretary-General to do",
+        "what does 80/53 ask the secretary general to do",  # the hyphen typed as a space
+        "what does 80/53 ask the SecretaryGeneral to do",  # or left out
+    ],
+)
+def test_an_official_name_is_known_however_its_hyphen_is_typed(reader, text):
+    question = reader.read(text, [])
+    assert (question.intent, question.answer_type, question.terms) == ("enumerate", "request", ("秘书长",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["71/67 vs 80/53 秘书长的角色比较一下", "compare what 71/67 and 80/53 say about the Secretary-General"],
+)
+def test_a_comparison_of_documents_on_a_term_lists_each_one_s_paragraphs_naming_it(reader, text):
+    question = reader.read(text, [])
+    assert (question.intent, question.scope, question.also, question.terms) == (
+        "enumerate",
+        "A/RES/71/67",
+        ("A/RES/80/53",),
+        ("秘书长",),
+    )
+
+
+def test_a_shorthand_without_its_apostrophe_is_read_in_full(reader):
+    assert reader.read("whats the point of the report", []).text.startswith("what is the point")
+
+
+def test_names_listed_after_a_colon_are_each_looked_up(reader):
+    question = reader.read("80/53 who does what: SG, ODA, UNIDIR, HR, CD", [])
+    assert question.intent == "enumerate"
+    assert {"秘书长", "Office for Disarmament Affairs", "裁军谈判会议"} <= set(question.terms)
