@@ -286,7 +286,8 @@ class QuestionReader:
         ):
             intent = "summarize"  # 'what does 80/53 say about training?', '关于妇女有什么规定': each paragraph on it
         compares = bool(language.compares and language.compares.search(focus))
-        if intent == "lookup" and answer_type is None and also and terms and compares:
+        official = bool(terms) and all(self.glossary.is_official(t) for t in terms)  # not '专家组': a kind of thing
+        if intent == "lookup" and answer_type is None and also and official and compares:
             intent = "enumerate"  # '71/67 vs 80/53 秘书长的角色比较一下': each document's paragraphs naming it
         if intent == "lookup" and answer_type == "request" and terms and not labels and asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
@@ -309,7 +310,9 @@ class QuestionReader:
             intent, answer_type, asked_types = "summarize", None, []
         else:
             aspects = ()
-        listing_names = bool(language.aspect_list and language.aspect_list.search(text)) and len(terms) >= 2
+        listed_after = language.aspect_list.search(text) if language.aspect_list else None
+        names_listed = self._terms(next(g for g in listed_after.groups() if g)) if listed_after else ()
+        listing_names = len(names_listed) >= 2
         if intent == "lookup" and answer_type is None and not labels and listing_names:
             intent = "enumerate"  # '80/53 who does what: SG, ODA, UNIDIR': the paragraphs naming each one
         part_asked = "enumerate" if listed else intent
