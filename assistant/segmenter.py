@@ -9,14 +9,16 @@ words, measured on every question set — and the part of speech of each word fr
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import math
-import os
 import re
 import threading
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from assistant.disk_cache import keep_json, read_json, write_atomically
 
 # jieba's own block and skip patterns: runs it segments, and what separates them.
 _HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")
@@ -54,15 +56,9 @@ def compile_lexicon(source: Path) -> tuple[bytes, bytes]:
 
 
 def _save(target: Path, data: bytes, offsets: bytes) -> None:
-    """Written to temporary names and then renamed, so a reader never sees half a lexicon."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for path, content in ((target.with_suffix(".idx"), offsets), (target, data)):
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_bytes(content)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+    """The index first, then the lexicon: a reader never sees a lexicon without its index."""
+    write_atomically(target.with_suffix(".idx"), offsets)
+    write_atomically(target, data)
 
 
 class Lexicon:
@@ -141,6 +137,25 @@ class Lexicon:
         self._added[word] = added
         self.total += added
         self._added_prefixes.update(word[: i + 1] for i in range(len(word)))
+
+    def add_words(self, words: Iterable[str], cache_dir: Path) -> None:
+        """Each word added as `add_word` adds it, in order. What that adds is computed once per list of words and
+        lexicon, and kept in `cache_dir`: computing it costs a twentieth of a second of every cold start."""
+        listed = list(dict.fromkeys(words))
+        digest = hashlib.sha256("\n".join([str(self.total), *listed]).encode("utf-8")).hexdigest()[:16]
+        target = cache_dir / f"added-{digest}.json"
+        saved = read_json(
+            target,
+            lambda kept: isinstance(kept, dict) and list(kept) == listed and all(type(v) is int for v in kept.values()),
+        )
+        if saved is None:
+            for word in listed:
+                self.add_word(word)
+            keep_json(target, {word: self._added[word] for word in listed})
+            return
+        self._added.update(saved)
+        self.total += sum(saved.values())
+        self._added_prefixes.update(word[: i + 1] for word in saved for i in range(len(word)))
 
     def _route(self, sentence: str) -> list[int]:
         """For each position, where the best word starting there ends (jieba's `get_DAG` + `calc`)."""

@@ -91,3 +91,40 @@ def test_a_cache_that_cannot_be_written_still_segments(tmp_path: Path) -> None:
     blocked.write_text("a file where the cache directory should be", encoding="utf-8")
     lexicon = open_lexicon(blocked / "cache")  # cannot be saved (as on a full or read-only disk): compiled in memory
     assert list(lexicon.cut("推进核裁军核查工作")) == ["推进", "核裁军", "核查", "工作"]
+
+
+def test_words_added_from_the_cache_segment_as_words_added_one_by_one(tmp_path: Path) -> None:
+    """The second start reads what adding the glossary's terms adds from the cache directory; the words, their
+    frequencies and the total are those of adding them one by one, and a damaged cache is computed again."""
+    terms = [t for t in shipped_glossary().terms() if not t.isascii()]
+    one_by_one = open_lexicon(tmp_path)
+    for term in terms:
+        one_by_one.add_word(term)
+    computed, from_cache = open_lexicon(tmp_path), open_lexicon(tmp_path)
+    computed.add_words(terms, tmp_path)
+    (kept,) = tmp_path.glob("added-*.json")
+    from_cache.add_words(terms, tmp_path)
+    for lexicon in (computed, from_cache):
+        assert lexicon.total == one_by_one.total
+        assert [lexicon.freq(t) for t in terms] == [one_by_one.freq(t) for t in terms]
+        assert [list(lexicon.cut(s)) for s in _texts()] == [list(one_by_one.cut(s)) for s in _texts()]
+    kept.write_text('{"核查": "x"}', encoding="utf-8")  # damaged: computed and kept again
+    again = open_lexicon(tmp_path)
+    again.add_words(terms, tmp_path)
+    assert again.total == one_by_one.total and json.loads(kept.read_text(encoding="utf-8"))["核查"] > 0
+
+
+def test_place_names_are_read_from_cldr_once_then_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.relevance as relevance
+    from assistant.language import place_translations
+
+    first = relevance._Segmenter(shipped_glossary(), tmp_path).places()
+    assert first == place_translations("zh", "en") and first["朝鲜"] == "North Korea"
+
+    def unreachable(source: str, target: str) -> dict[str, str]:
+        raise AssertionError("CLDR read again")
+
+    monkeypatch.setattr(relevance, "place_translations", unreachable)
+    assert relevance._Segmenter(shipped_glossary(), tmp_path).places() == first
