@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.labels import LabelRef, display_label, find_label_refs, named_items
-from assistant.language import LANGUAGES, only_asking, pack
+from assistant.language import LANGUAGES, not_asking, pack
 from index.documents import split_citation_id
 from index.errors import InputError
 from index.numerals import zh_number
@@ -55,13 +55,15 @@ def is_follow_up(question: str) -> bool:
 
 
 def _only_asks(question: str) -> bool:
-    """Nothing in the question but the words that ask and those naming the kinds of fact asked for."""
+    """Nothing in the question but the words that ask and those naming the kinds of fact asked for, besides at
+    most one Chinese character, a verb that names no subject ('一共开几届', '谁选')."""
     lang = question_language(question)
     language = pack(lang)
     rest = question
     for pattern in (*(a.asks for a in language.answer_types), *language.intents.values()):
         rest = pattern.sub(" ", rest)
-    return only_asking(rest, lang)
+    left = min(not_asking(rest, lang), not_asking(question, lang), key=len)  # '几届' is an asking word whole
+    return not left or lang == "zh" and len(left) == 1
 
 
 def _step(question: str) -> int:

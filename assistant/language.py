@@ -422,11 +422,17 @@ def asks_only(focus: str, lang: str) -> bool:
 
 def only_asking(focus: str, lang: str) -> bool:
     """Nothing in the text but asking words and the document's name ('What is 71/67 about?')."""
+    return not not_asking(focus, lang)
+
+
+def not_asking(focus: str, lang: str) -> list[str]:
+    """The words of the text that are neither asking words nor the document's name (in Chinese, the characters
+    left)."""
     language = pack(lang)
     rest = focus.replace(language.templates["this_document"], " ")
     asking = language.vocabulary.asking
     if lang == "en":
-        return not [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w.lower() not in asking]
+        return [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w.lower() not in asking]
     for word in sorted(asking, key=len, reverse=True):
         rest = rest.replace(word, " ")
-    return not re.sub(r"[是的了都些吗呢啊吧\s\W]", "", rest)
+    return list(re.sub(r"[是的了都些吗呢啊吧\s\W]", "", rest))

@@ -314,6 +314,13 @@ def test_a_thing_named_then_an_instruction_is_a_follow_up(reader):
     assert question.follow_up and question.scope == "A/RES/80/53" and "秘书长" in question.search
 
 
+@pytest.mark.parametrize(("text", "follow_up"), [("一共开几届", True), ("谁选", True), ("日内瓦开几届", False)])
+def test_a_question_naming_no_more_than_a_one_character_verb_is_a_follow_up(reader, text, follow_up):
+    """'一共开几届' after '71/67专家组每届开几天': 开 names no subject; 日内瓦 does."""
+    history = [{"role": "user", "content": "71/67专家组每届开几天"}, {"role": "assistant", "content": "每届为期5天。"}]
+    assert reader.read(text, history).follow_up is follow_up
+
+
 def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_conversation(reader):
     history = [{"role": "user", "content": "How did China vote on 80/53?"}, {"role": "assistant", "content": "…"}]
     question = reader.read("who else did that?", history)
