@@ -62,8 +62,8 @@ def _only_asks(question: str) -> bool:
     rest = question
     for pattern in (*(a.asks for a in language.answer_types), *language.intents.values()):
         rest = pattern.sub(" ", rest)
-    left = min(not_asking(rest, lang), not_asking(question, lang), key=len)  # '几届' is an asking word whole
-    return not left or lang == "zh" and len(left) == 1
+    # '几届' is an asking word whole; a word naming a kind of fact (弃权) leaves what it names to the question
+    return not not_asking(rest, lang) or lang == "zh" and len(not_asking(question, lang)) == 1
 
 
 def _step(question: str) -> int:

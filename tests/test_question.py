@@ -314,7 +314,9 @@ def test_a_thing_named_then_an_instruction_is_a_follow_up(reader):
     assert question.follow_up and question.scope == "A/RES/80/53" and "秘书长" in question.search
 
 
-@pytest.mark.parametrize(("text", "follow_up"), [("一共开几届", True), ("谁选", True), ("日内瓦开几届", False)])
+@pytest.mark.parametrize(
+    ("text", "follow_up"), [("一共开几届", True), ("谁选", True), ("日内瓦开几届", False), ("弃权的有哪几个", False)]
+)
 def test_a_question_naming_no_more_than_a_one_character_verb_is_a_follow_up(reader, text, follow_up):
     """'一共开几届' after '71/67专家组每届开几天': 开 names no subject; 日内瓦 does."""
     history = [{"role": "user", "content": "71/67专家组每届开几天"}, {"role": "assistant", "content": "每届为期5天。"}]
