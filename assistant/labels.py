@@ -61,6 +61,10 @@ class LabelRef:
         return f"{kind}{self.number}" + (f"({self.letter})" if self.letter else "")
 
 
+# an item after a paragraph or another item ('(b)', ' and (c)', '、(c)项')
+_LISTED_ITEM = re.compile(
+    r"\s*(?:[,，、&]|\band\b|\bor\b|和|及|或)?\s*[(（]([a-z])[)）]\s*(?:项|分段|款|点)?", re.IGNORECASE
+)
 _NUMERAL = re.compile(r"\d+|[IVXLC]+|[〇零一二三四五六七八九十百]+", re.IGNORECASE)  # as labels write numbers
 
 
@@ -85,6 +89,7 @@ def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
                 continue
             letter = match.group(2) if pattern.groups >= 2 and match.group(2) else ""
             found.append((match.start(), match.end(), LabelRef(kind, _label_number(kind, match.group(1)), letter)))
+    found = [expanded for match in found for expanded in _with_listed_items(question, match)]
     # '执行部分第6段(d)项', 'item (d) of OP6': the letter belongs to the paragraph it is 'of', else the one before it
     for start, end, letter in named_items(question):
         paragraphs = [i for i, (_, _, ref) in enumerate(found) if ref.kind in ("OP", None) and not ref.letter]
@@ -94,6 +99,20 @@ def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
             first, last, ref = found[chosen[0]]
             found[chosen[0]] = (first, last, LabelRef(ref.kind, ref.number, letter))
     return sorted(found, key=lambda item: item[0])
+
+
+def _with_listed_items(question: str, match: tuple[int, int, LabelRef]) -> list[tuple[int, int, LabelRef]]:
+    """A paragraph followed by lettered items ('OP6 (b) and (c)', '第6段(b)和(c)项', 'OP5 (a), (b) and (d)'): each
+    item; else the paragraph as named."""
+    start, end, ref = match
+    letters = [ref.letter] if ref.letter else []
+    if ref.kind in ("OP", None):
+        while item := _LISTED_ITEM.match(question, end):
+            letters.append(item.group(1).lower())
+            end = item.end()
+    if not letters or letters == [ref.letter]:
+        return [match]
+    return [(start, end, LabelRef(ref.kind, ref.number, letter)) for letter in dict.fromkeys(letters)]
 
 
 def _label_number(kind: str | None, raw: str) -> int:

@@ -73,6 +73,10 @@ def test_chinese_numerals():
         ("what is item (d) of OP6 of 80/53", [LabelRef("OP", 6, "d")]),
         ("OP6 第f项讲什么", [LabelRef("OP", 6, "f")]),
         ("OP5 and subparagraph (b) of OP6", [LabelRef("OP", 5), LabelRef("OP", 6, "b")]),
+        # several items of one paragraph: each of them
+        ("80/53 OP6 (b) and (c)", [LabelRef("OP", 6, "b"), LabelRef("OP", 6, "c")]),
+        ("执行部分第6段(b)和(c)项", [LabelRef("OP", 6, "b"), LabelRef("OP", 6, "c")]),
+        ("OP5 (a), (b) and (d)", [LabelRef("OP", 5, "a"), LabelRef("OP", 5, "b"), LabelRef("OP", 5, "d")]),
     ],
 )
 def test_a_lettered_item_named_apart_belongs_to_the_paragraph_next_to_it(question, expected):
