@@ -128,6 +128,9 @@ class LanguagePack:
     qualifiers: re.Pattern[str]  # words before a value that belong to it ('最多为' 25人, 'up to' 25)
     from_zh: dict[str, str]  # how the pieces of a Chinese value read in this language (units, qualifiers)
     abbreviations: dict[str, str]  # 'govts' -> 'governments': shorthand users type, in full
+    # 'last year's' / 去年的 -> the year before today's, as `relative_written` writes a year ('{year}年')
+    relative_years: dict[str, int]
+    relative_written: str
     # a word typed for the asking word of the same sound ('都是那些国家的？': 哪些), read as that in a question that
     # has no asking word ('unless')
     slips: dict[str, str]
@@ -314,6 +317,8 @@ def pack(code: str) -> LanguagePack:
         qualifiers=_compiled(raw["qualifiers"]),
         from_zh=raw.get("from_zh", {}),
         abbreviations=raw.get("abbreviations", {}),
+        relative_years=raw.get("relative_years", {}).get("phrases", {}),
+        relative_written=raw.get("relative_years", {}).get("written", "{year}"),
         slips=raw.get("slips", {}).get("read", {}),
         slips_unless=_optional(raw.get("slips", {}), "unless"),
         months=raw.get("months", []),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from assistant.document_choice import DocumentChoice
@@ -34,6 +35,7 @@ from assistant.question_text import (
     as_written,
     asking_sentence,
     in_full,
+    in_years,
     instructions,
     quoted_words,
     simplified,
@@ -95,9 +97,10 @@ class Question:
 
 
 class QuestionReader:
-    def __init__(self, documents: dict[str, Document], glossary: Glossary) -> None:
+    def __init__(self, documents: dict[str, Document], glossary: Glossary, today: date | None = None) -> None:
         self.documents = documents
         self.glossary = glossary
+        self._today = today  # the day 'last year' is counted from (None: the day the question is asked)
         self._corpus_text = "\n".join(p.text for d in documents.values() for p in d.paragraphs)
         self.choice = DocumentChoice(documents, glossary, self._terms)
         self._speller = Speller(
@@ -109,7 +112,9 @@ class QuestionReader:
         text = re.sub(r"(?<=\w) & (?=\w)", " and ", self._speller.corrected(simplified(text)))  # 'scientific & …'
         lang = question_language(text)
         language = pack(lang)
-        text = slips_read(in_full(text, language.abbreviations), language)
+        text = in_years(
+            slips_read(in_full(text, language.abbreviations), language), language, self._today or date.today()
+        )
         condensed = condense(text, history)
         if condensed.context and (answered := self._answered_symbols(history, condensed.context)):
             condensed.context = f"{condensed.context} {' '.join(answered)}"

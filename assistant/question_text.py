@@ -4,6 +4,7 @@ that instruct or frame it, the words it quotes, and the document's names in it a
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -130,3 +131,20 @@ def instructions(text: str) -> str:
     asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
     before = [s for s in sentences[:asking] if not _FIRST_PERSON.match(s.strip())]
     return " ".join(before + sentences[asking + 1 :])
+
+
+def in_years(text: str, language: LanguagePack, today: date) -> str:
+    """A year named relative to today as the year it is ('last year's resolution' -> '2025 resolution', '去年的决议'
+    -> '2025年的决议'): the documents are named by their years."""
+    phrases = sorted(language.relative_years, key=len, reverse=True)
+    if not phrases:
+        return text
+    pattern = "|".join(re.escape(p).replace("'", "['’]") for p in phrases)
+
+    def year(match: re.Match[str]) -> str:
+        said = match.group(0).replace("’", "'").lower()
+        offset = next(v for k, v in language.relative_years.items() if k.lower() == said)
+        written = language.relative_written.format(year=today.year + offset)
+        return written + ("的" if said.endswith("的") else "")
+
+    return re.sub(rf"(?<![\w]){pattern}(?![\w])" if language.code == "en" else pattern, year, text, flags=re.IGNORECASE)

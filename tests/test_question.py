@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from importlib.resources import files
 
 import pytest
@@ -1121,3 +1122,17 @@ def test_names_listed_after_a_colon_are_each_looked_up(reader):
     question = reader.read("80/53 who does what: SG, ODA, UNIDIR, HR, CD", [])
     assert question.intent == "enumerate"
     assert {"秘书长", "Office for Disarmament Affairs", "裁军谈判会议"} <= set(question.terms)
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "scope"),
+    [
+        (date(2026, 3, 1), "how many experts under last year's resolution?", "A/RES/80/53"),
+        (date(2026, 3, 1), "去年那个决议的专家组多少人", "A/RES/80/53"),
+        (date(2017, 3, 1), "how many experts under last year's resolution?", "A/RES/71/67"),  # counted from today
+        (date(2025, 12, 20), "this year's resolution: how many experts?", "A/RES/80/53"),
+    ],
+)
+def test_a_year_named_relative_to_today_names_the_document_of_that_year(today, text, scope):
+    reader = QuestionReader({d.symbol: d for d in shipped_documents()}, shipped_glossary(), today=today)
+    assert reader.read(text, []).scope == scope
