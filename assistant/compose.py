@@ -216,7 +216,10 @@ class Composer:
             shown += "" if paragraph.text.endswith(quote) else "…"
             lines.append(language.t("item", n=n, source=source, quote=shown, lead=f" — {lead}" if lead else ""))
         part = language.templates.get(f"part_{question.part or 'ALL'}", "")
-        if question.opens:
+        if len(ids) > 1 and items_of(self.paragraphs, ids[0]) == ids[1:]:  # a paragraph and each item it lists
+            source = display_label(self.paragraphs[ids[0]].label, lang)
+            head = language.t("items_head", source=source[:1].upper() + source[1:], symbol=symbol, count=len(ids) - 1)
+        elif question.opens:
             head = language.t("opening_head", symbol=symbol, count=len(ids), word=question.opens)
         elif question.intent == "summarize":
             head = (

@@ -30,7 +30,7 @@ from assistant.question_text import quoted_words
 from assistant.relevance import RelevanceJudge, Vocabulary
 from assistant.retrieval import Retrieval
 from assistant.typed_evidence import EVIDENCE_DEPTH, LITERAL_TYPES, TypedEvidenceFinder, literal_kinds
-from index.documents import Paragraph, split_citation_id
+from index.documents import Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, longest_terms, stem
 from index.registry import short_forms
 from index.text import YEAR, has_cjk
@@ -202,6 +202,9 @@ class VerdictJudge:
             return Verdict(False, "the paragraph gives one count for all of them together, not one for each")
         if question.intent == "lookup" and evidence and (unlisted := self._unlisted(question, evidence)):
             return Verdict(False, unlisted, off_topic=True)  # another document may list them
+        if question.intent == "lookup" and evidence and (items := self._items_listing(question, evidence[0])):
+            # 'which objectives does the group get', 'all indicative areas pls': each item of the paragraph listing them
+            return Verdict(True, "each item the paragraph lists", (evidence[0], *items), every=True)
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
@@ -405,6 +408,13 @@ class VerdictJudge:
             return ""  # not named (the other checks decide), or one in each of several paragraphs ('which sessions')
         label = display_label(split_citation_id(naming[0])[1], question.lang)
         return pack(question.lang).reasons["unlisted"].format(labels=label, thing=thing)
+
+    def _items_listing(self, question: Question, pid: str) -> tuple[str, ...]:
+        """The lettered items of the paragraph that lists the things a question asks for one by one (OP5(a)–(d) for
+        'which objectives'); () when none is asked, or the paragraph has no items."""
+        asked = self._items_asked(question)
+        items = items_of(self.paragraphs, pid)
+        return tuple(items) if asked and items and self.facts.lists_items(pid, asked[1]) else ()
 
     def _items_asked(self, question: Question) -> tuple[str, list[str]] | None:
         """The things a question asks to be named one by one ('which principles', '原则具体是哪几条') with their

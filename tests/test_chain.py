@@ -860,3 +860,14 @@ def test_staff_words_for_the_treatys_terms(assistant, question, cited, said):
 )
 def test_chinese_words_for_the_english_texts_wording(assistant, question, cited):
     assert [c.id for c in assistant.ask(question).citations][:1] == [cited]
+
+
+def test_the_things_asked_one_by_one_are_each_item_of_the_paragraph_listing_them(assistant):
+    """'all indicative areas': OP6 lists them as items (a)–(h), each cited; a count of them stays one number."""
+    answer = assistant.ask("all indicative areas for the group's programme of work pls")
+    assert [c.id for c in answer.citations] == ["A/RES/80/53:OP6", *(f"A/RES/80/53:OP6({x})" for x in "abcdefgh")]
+    assert answer.text.startswith("Operative paragraph 6 of A/RES/80/53 lists 8 items:")
+    assert [c.id for c in assistant.ask("80/53 OP6 (b) and (c)").citations] == [
+        "A/RES/80/53:OP6(b)",
+        "A/RES/80/53:OP6(c)",
+    ]
