@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.labels import LabelRef, display_label, find_label_refs, named_items
-from assistant.language import LANGUAGES, not_asking, pack
+from assistant.language import LANGUAGES, LanguagePack, not_asking, pack
 from index.documents import split_citation_id
 from index.errors import InputError
 from index.numerals import zh_number
@@ -118,12 +118,24 @@ def _last_discussed(history: list[dict[str, Any]], cited: list[str]) -> LabelRef
 
 def _item_of_last(question: str, history: list[dict[str, Any]], cited: list[str]) -> LabelRef | None:
     """'其中(d)项具体是什么？' after an answer on OP6 -> OP6(d): a lettered item of the last paragraph discussed."""
-    items = named_items(question)
-    letter = items[0][2] if items else _listed_item(question, history)
-    if not letter or find_label_refs(question):
+    if find_label_refs(question):
         return None
     ref = _last_discussed(history, cited)
-    return LabelRef(ref.kind, ref.number, letter) if ref and ref.kind in ("OP", None) else None
+    if ref is not None and ref.kind == "ART":  # '那第三款呢' after a question on article IX(2): ART9(3)
+        part = _article_part(question)
+        return LabelRef(ref.kind, ref.number, str(part)) if part else None
+    items = named_items(question)
+    letter = items[0][2] if items else _listed_item(question, history)
+    return LabelRef(ref.kind, ref.number, letter) if letter and ref and ref.kind in ("OP", None) else None
+
+
+def _article_part(question: str) -> int:
+    """The numbered paragraph of an article a question names apart from it ('第三款'), 0 if none."""
+    for code in LANGUAGES:
+        pattern = pack(code).article_part
+        if pattern and (said := pattern.search(question)):
+            return zh_number(said.group(1))
+    return 0
 
 
 def _listed_item(question: str, history: list[dict[str, Any]]) -> str | None:
@@ -137,9 +149,18 @@ def _listed_item(question: str, history: list[dict[str, Any]]) -> str | None:
             continue
         place = language.ordinals.get(said.group(1).lower()) or zh_number(said.group(1))
         letter = chr(ord("a") + place - 1) if 0 < place <= 26 else ""
-        if letter and re.search(rf"[(（]{letter}[)）]", answer):
+        if letter and letter in _letters_listed(answer, language):
             return letter
     return None
+
+
+def _letters_listed(answer: str, language: LanguagePack) -> set[str]:
+    """The lettered items an answer shows: each written ('(b)') and each inside a range ('(a) to (d)')."""
+    letters = {m.group(1).lower() for m in re.finditer(r"[(（]([a-z])[)）]", answer)}
+    for said in language.item_range.finditer(answer) if language.item_range else ():
+        first, last = (said.group(i).lower() for i in (1, 2))
+        letters |= {chr(c) for c in range(ord(first), ord(last) + 1)}
+    return letters
 
 
 def _spell(ref: LabelRef, lang: str) -> str:

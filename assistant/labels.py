@@ -88,6 +88,7 @@ def _label_matches(question: str) -> list[tuple[int, int, LabelRef]]:
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
             letter = match.group(2) if pattern.groups >= 2 and match.group(2) else ""
+            letter = str(zh_number(letter)) if re.fullmatch(r"[0-9一二三四五六七八九十]+", letter) else letter  # 第三款
             found.append((match.start(), match.end(), LabelRef(kind, _label_number(kind, match.group(1)), letter)))
     found = [expanded for match in found for expanded in _with_listed_items(question, match)]
     # '执行部分第6段(d)项', 'item (d) of OP6': the letter belongs to the paragraph it is 'of', else the one before it

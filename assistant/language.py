@@ -119,6 +119,9 @@ class LanguagePack:
     item_pattern: re.Pattern[str] | None  # a lettered item named apart from its paragraph ('(d)项', 'item (d)')
     # an item named by its place in a list ('the second one', '第三个'): of the list the last answer gave
     item_ordinal: re.Pattern[str] | None
+    item_range: re.Pattern[str] | None  # lettered items written as a range ('(a) to (d)', '(a)到(h)')
+    # a numbered paragraph of an article named apart from it ('第三款' after a question on article IX)
+    article_part: re.Pattern[str] | None
     # several labels of one kind named by one word ('articles I, II and VI', '第三、五和七段'): the numbers in group 1
     label_lists: list[tuple[str | None, re.Pattern[str]]]
     vocabulary: AskingWords
@@ -262,7 +265,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 # optional patterns not under their own name: a label's item ('(a)') is in "labels"; a row of names is matched
 # in its case ('English, Russian, French')
-_READ_OTHERWISE = frozenset({"item_pattern", "item_ordinal", "names_list", "slips_unless"})
+_READ_OTHERWISE = frozenset(
+    {"item_pattern", "item_ordinal", "item_range", "article_part", "names_list", "slips_unless"}
+)
 
 
 def _optional(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
@@ -305,6 +310,8 @@ def pack(code: str) -> LanguagePack:
         label_patterns=[(kind, _compiled(p)) for kind, p in raw["labels"]["patterns"]],
         item_pattern=_optional(raw["labels"], "item"),
         item_ordinal=_optional(raw["labels"], "item_ordinal"),
+        item_range=_optional(raw["labels"], "item_range"),
+        article_part=_optional(raw["labels"], "article_part"),
         label_lists=[(kind, _compiled(p)) for kind, p in raw["labels"].get("lists", [])],
         vocabulary=AskingWords(
             frozenset(raw["vocabulary"]["asking"].split()),

@@ -100,9 +100,22 @@ LISTED = "OP6 lists eight areas: (a) Declarations; (b) Removal of deployed nucle
         ("第三个呢", LISTED, [LabelRef("OP", 6, "c")]),
         ("and the second one?", LISTED, [LabelRef("OP", 6, "b")]),
         ("and the fifth one?", LISTED, []),  # the answer lists no (e)
+        ("第四个是啥", "(a)到(h)共8个指示性领域（A/RES/80/53:OP6）。", [LabelRef("OP", 6, "d")]),  # in a range
+        ("what about the second one", "Four objectives, (a) to (d) (A/RES/80/53:OP6).", [LabelRef("OP", 6, "b")]),
         ("那第二个呢", "There are two reports: A/45/372 and A/50/377.", []),  # no lettered list: not an item
     ],
 )
 def test_an_item_named_by_its_place_is_the_one_the_last_answer_listed_there(question, answer, expected):
     history = [{"role": "user", "content": "80/53 OP6 有哪些领域"}, {"role": "assistant", "content": answer}]
     assert find_label_refs(condense(question, history).question) == expected
+
+
+def test_a_numbered_paragraph_of_an_article_is_named_with_it_or_after_it():
+    assert find_label_refs("NPT第九条第三款讲什么") == [LabelRef("ART", 9, "3")]
+    history = [{"role": "user", "content": "NPT第九条第二款讲什么"}, {"role": "assistant", "content": "保存国政府。"}]
+    assert find_label_refs(condense("那第三款呢", history).question) == [LabelRef("ART", 9, "3")]
+    history = [
+        {"role": "user", "content": "which para of 80/53 mentions UNIDIR"},
+        {"role": "assistant", "content": "OP8"},
+    ]
+    assert find_label_refs(condense("and the para right before it?", history).question) == [LabelRef("OP", 7)]
