@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.document_choice import DocumentChoice
 from assistant.followup import condense, last_question
-from assistant.language import LANGUAGES, SPECIFIC_TYPES, only_asking, pack
+from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, only_asking, pack
 from assistant.named_paragraphs import asked_part, named_labels
 from assistant.question_kind import (
     FIGURE,
@@ -290,9 +290,7 @@ class QuestionReader:
             and language.says_about.search(focus)
         ):
             intent = "summarize"  # 'what does 80/53 say about training?', '关于妇女有什么规定': each paragraph on it
-        compares = bool(language.compares and language.compares.search(focus))
-        official = bool(terms) and all(self.glossary.is_official(t) for t in terms)  # not '专家组': a kind of thing
-        if intent == "lookup" and answer_type is None and also and official and compares:
+        if intent == "lookup" and answer_type is None and also and self._compares_by_name(focus, terms, language):
             intent = "enumerate"  # '71/67 vs 80/53 秘书长的角色比较一下': each document's paragraphs naming it
         if intent == "lookup" and answer_type == "request" and terms and not labels and asks_all(focus, lang):
             intent = "enumerate"  # 'what is the SG asked to do': every request made of the one it names
@@ -315,10 +313,7 @@ class QuestionReader:
             intent, answer_type, asked_types = "summarize", None, []
         else:
             aspects = ()
-        listed_after = language.aspect_list.search(text) if language.aspect_list else None
-        names_listed = self._terms(next(g for g in listed_after.groups() if g)) if listed_after else ()
-        listing_names = len(names_listed) >= 2
-        if intent == "lookup" and answer_type is None and not labels and listing_names:
+        if intent == "lookup" and answer_type is None and not labels and self._lists_names(text, language):
             intent = "enumerate"  # '80/53 who does what: SG, ODA, UNIDIR': the paragraphs naming each one
         part_asked = "enumerate" if listed else intent
         # '2025那份呢？' after '71/67执行部分有几段？': the part the earlier question named, unless it names one
@@ -382,6 +377,18 @@ class QuestionReader:
     def main_symbol(self) -> str | None:
         """The main resolution's symbol (what a question naming no document is about)."""
         return self.choice.main.symbol if self.choice.main else None
+
+    def _compares_by_name(self, focus: str, terms: tuple[str, ...], language: LanguagePack) -> bool:
+        """A comparison of documents on official names only (not '专家组', a kind of thing, which retrieval answers
+        better than a list of every paragraph using the word)."""
+        official = bool(terms) and all(self.glossary.is_official(t) for t in terms)
+        return official and bool(language.compares and language.compares.search(focus))
+
+    def _lists_names(self, text: str, language: LanguagePack) -> bool:
+        """Two or more names listed after a colon, a dash or in closing brackets ('who does what: SG, ODA, UNIDIR';
+        not '(80/53)')."""
+        said = language.aspect_list.search(text) if language.aspect_list else None
+        return said is not None and len(self._terms(next(g for g in said.groups() if g))) >= 2
 
     def _alternatives(self, focus: str, doc: Document | None, lang: str) -> tuple[str, ...]:
         """The things a question lists paragraphs by, named one or another after 'mentions' / 提到 ('civil society,

@@ -133,9 +133,11 @@ class Lexicon:
         freq = 1.0
         for part in self.cut(word):
             freq *= (self.freq(part) or 1) / ftotal
-        added = max(int(freq * self.total) + 1, self.freq(word) or 1)
-        self._added[word] = added
-        self.total += added
+        self._register(word, max(int(freq * self.total) + 1, self.freq(word) or 1))
+
+    def _register(self, word: str, frequency: int) -> None:
+        self._added[word] = frequency
+        self.total += frequency
         self._added_prefixes.update(word[: i + 1] for i in range(len(word)))
 
     def add_words(self, words: Iterable[str], cache_dir: Path) -> None:
@@ -153,9 +155,8 @@ class Lexicon:
                 self.add_word(word)
             keep_json(target, {word: self._added[word] for word in listed})
             return
-        self._added.update(saved)
-        self.total += sum(saved.values())
-        self._added_prefixes.update(word[: i + 1] for word in saved for i in range(len(word)))
+        for word, frequency in saved.items():
+            self._register(word, frequency)
 
     def _route(self, sentence: str) -> list[int]:
         """For each position, where the best word starting there ends (jieba's `get_DAG` + `calc`)."""
