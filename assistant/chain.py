@@ -233,7 +233,7 @@ class Assistant:
         others: list[Turn] = []
         nearer: list[Turn] = []  # documents that have the subject, though not the fact asked for
         for symbol in symbols:
-            other = replace(question, scope=symbol)
+            other = self.reader.of_own_body(replace(question, scope=symbol), turn.request.history)
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
             verdicts = self._verdicts(other)
             decided = verdicts.decide(other, retrieval)
@@ -271,7 +271,10 @@ class Assistant:
         turns = [turn]
         asked = [turn.question.scope, *turn.question.also]
         for symbol in turn.question.also:
-            other = replace(turn.question, scope=symbol, also=tuple(s for s in asked if s and s != symbol))
+            other = self.reader.of_own_body(
+                replace(turn.question, scope=symbol, also=tuple(s for s in asked if s and s != symbol)),
+                turn.request.history,
+            )
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)
             turns.append(Turn(turn.request, other, retrieval, self._verdicts(other).decide(other, retrieval)))
         self._check_budget(turn.request)

@@ -145,6 +145,20 @@ class DocumentChoice:
             return docs[only], [], False  # '修正案会议要多少缔约国请求': 'amendment' is the NPT's word, not 71/67's
         return main, [], False
 
+    def own_body(self, symbol: str, lang: str, in_full: bool = False) -> str | None:
+        """The name, in a language, of the body a document sets up: in full, or the head of the name its text calls
+        it by ('Group' of 80/53's 'Group of Scientific and Technical Experts', 专家组 of 科学和技术专家组); None for a
+        document that sets up none of its own."""
+        if not self._subjects.get(symbol):
+            return None
+        terms = self.glossary.terms()
+        name = next((a for a in aliases(symbol) if a in terms and has_cjk(a) == (lang == "zh")), "")
+        if in_full or not name:
+            return name or None
+        if lang == "zh":
+            return next((name[i:] for i in range(1, len(name) - 1) if name[i:] in terms), None)
+        return name.split()[0]
+
     def _dated(self, text: str, lang: str) -> tuple[int, str, str] | None:
         """The first document named by the year it was adopted in, before a word for a document or what it sets up
         ('the 2016 GGE', 'the 2025 one', '2025年那份'): where, which, and the year's words; None when there is none."""

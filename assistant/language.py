@@ -166,6 +166,9 @@ class LanguagePack:
     # words that belong to the year ('年')
     dated_document: re.Pattern[str] | None
     newer_body: re.Pattern[str] | None  # 'the new experts group' / 新的专家组: the group the latest resolution sets up
+    # a group of experts named generically ('the expert group', 专家组): in a question on a document that sets up one
+    # of its own, that one
+    generic_body: re.Pattern[str] | None
     every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say

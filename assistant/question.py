@@ -11,7 +11,7 @@ Every language-specific pattern comes from the language packs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -141,6 +141,11 @@ class QuestionReader:
         labels, missing = named_labels(condensed.question, doc, lang)
         if chained := self.choice.chained(condensed.question, doc, lang):
             doc, names, labels, missing, scope_named = chained
+        asked_text = text  # as asked: another document it names reads its generic names as that one's own
+        if doc is not None:
+            text = self._as_own_body(text, doc.symbol, lang)
+            condensed.question = self._as_own_body(condensed.question, doc.symbol, lang)
+            condensed.context = self._as_own_body(condensed.context, doc.symbol, lang)
         focus = asking_sentence(text)
         if not labels and condensed.context and not own_document and only_asking(focus, lang):
             # 'give me the exact wording' after 'What does OP5 of 71/67 say?': of the paragraphs asked about before
@@ -326,7 +331,7 @@ class QuestionReader:
         unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
         scope_terms = self.choice.only_in(condensed.question, main)[1] if unnamed_other and main else ()
         return Question(
-            text=text,
+            text=asked_text,
             search=search,
             focus=focus,
             lang=lang,
@@ -372,6 +377,48 @@ class QuestionReader:
             return []
         answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
         return list(dict.fromkeys(cited(answer)))
+
+    def of_own_body(self, question: Question, history: list[dict[str, Any]]) -> Question:
+        """The question as asked of its scope, when that is not the document it was read for (one of the documents
+        a comparison names, another that answers too): a group of experts it names generically is that document's
+        own ('compare the expert groups of 71/67 and 80/53': 80/53's part is on its Group of Scientific and
+        Technical Experts)."""
+        # named in full in English: its 'expert group' stands for the other document's group too, and only the
+        # full name tells the search which paragraphs are this one's (a Chinese question's 专家组 has no English
+        # rendering to mislead it)
+        in_full = question.lang == "en"
+        own = (
+            self._as_own_body(question.text, question.scope, question.lang, in_full)
+            if question.scope
+            else question.text
+        )
+        if own == question.text:
+            return question
+        again = self.read(own, history)
+        return replace(question, search=again.search, focus=again.focus, terms=again.terms)
+
+    def _as_own_body(self, text: str, symbol: str, lang: str, in_full: bool = False) -> str:
+        """The text with a group of experts named generically ('the expert group', 专家组) called by the word the
+        document's text calls the body it sets up by, when it sets up one of its own ('the Group': 80/53's Group of
+        Scientific and Technical Experts). The glossary reads the generic names as 71/67's group of governmental
+        experts; the document's full name would weigh the search towards every paragraph that names its body. A
+        generic name inside a longer one the glossary knows (政府专家组) is that one."""
+        generic = pack(lang).generic_body
+        body = self.choice.own_body(symbol, lang, in_full) if generic and text else None
+        if generic is None or body is None:
+            return text
+        folded = text.lower()
+
+        def inside_longer(match: re.Match[str]) -> bool:
+            said = match.group(0).lower()
+            return any(
+                at <= match.start() and match.end() <= at + len(term)
+                for term in self.glossary.terms()
+                if len(term) > len(said) and said in (low := term.lower())
+                for at in (m.start() for m in re.finditer(re.escape(low), folded))
+            )
+
+        return generic.sub(lambda m: m.group(0) if inside_longer(m) else body, text)
 
     @property
     def main_symbol(self) -> str | None:

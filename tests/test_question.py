@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from importlib.resources import files
 
@@ -604,6 +605,36 @@ def test_the_group_a_document_sets_up_names_it_and_stays_the_topic(reader):
         question = reader.read(text, [])
         assert (question.scope, question.scope_named) == ("A/RES/80/53", True)
         assert "this document" not in question.focus and "该文件" not in question.focus
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "unsaid"),
+    [
+        # on 80/53, its own group: not the glossary's group of governmental experts of 71/67
+        ("quick rundown of the expert group's mandate under 80/53", "the Group's mandate", "expert group"),
+        ("when does the new verification expert group start working? (80/53)", "verification Group", "expert"),
+        ("80/53 的专家小组开几届会", "专家组", "专家小组"),
+        # a generic name inside a longer one is that one; on 71/67 the generic name is its own group's
+        ("80/53 提到的政府专家小组是哪个", "政府专家小组", "政府专家组"),
+        ("how many members does the 71/67 expert group have", "expert group", "the Group"),
+    ],
+)
+def test_a_group_named_generically_is_the_one_the_document_sets_up(reader, text, said, unsaid):
+    question = reader.read(text, [])
+    assert said in question.search and unsaid not in question.search
+    assert question.text == text  # as asked: another document it names reads the generic name as its own
+
+
+def test_each_document_of_a_comparison_reads_a_generic_name_as_its_own_group(reader):
+    """'compare the expert groups of 71/67 and 80/53': 71/67's part is on its group of governmental experts (the
+    glossary's reading), 80/53's on its Group of Scientific and Technical Experts."""
+    question = reader.read("what changed between 71/67 and 80/53 on the expert group itself?", [])
+    assert (question.scope, question.also) == ("A/RES/71/67", ("A/RES/80/53",))
+    assert "政府专家小组" in question.terms
+    other = reader.of_own_body(replace(question, scope="A/RES/80/53", also=("A/RES/71/67",)), [])
+    assert "政府专家小组" not in other.terms and "the Group of Scientific and Technical Experts itself" in other.search
+    assert (other.intent, other.scope) == (question.intent, "A/RES/80/53")
+    assert reader.of_own_body(question, []) == question
 
 
 @pytest.mark.parametrize(
