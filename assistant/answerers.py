@@ -289,7 +289,7 @@ class ExtractiveAnswerer:
         elif (
             (question.intent in ("enumerate", "count", "summarize") or verdict.every)
             and self.paragraphs[verdict.evidence[0]].kind != "vote"  # the card's list is read from its table
-            and (question.intent == "summarize" or not question.labels)
+            and (question.intent == "summarize" or not question.labels or verdict.every)
             and (len(verdict.evidence) > 1 or question.part)
         ):  # a list of one is a lookup
             answer = self.composer.listing(question, retrieval, verdict, lang)

@@ -389,6 +389,13 @@ class VerdictJudge:
             return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.asked_absent)}")
         if question.intent == "lookup" and named_vocabulary.absent_places:  # '第6段的意见里中国说了什么'
             return Verdict(False, f"the documents never mention: {', '.join(named_vocabulary.absent_places)}")
+        if (
+            question.intent == "enumerate"
+            and len(question.labels) == 1
+            and (items := self._named_items(question, topic))
+        ):
+            # 'OP6 indicative areas 全部列出来': each item of the paragraph named
+            return Verdict(True, "each item the paragraph lists", (question.labels[0], *items), every=True)
         return Verdict(True, "the paragraphs the question names", question.labels)
 
     def _unlisted(self, question: Question, ids: list[str]) -> str:
@@ -415,6 +422,19 @@ class VerdictJudge:
         asked = self._items_asked(question)
         items = items_of(self.paragraphs, pid)
         return tuple(items) if asked and items and self.facts.lists_items(pid, asked[1]) else ()
+
+    def _named_items(self, question: Question, topic: list[str]) -> tuple[str, ...]:
+        """The lettered items of the one paragraph a question names, when it asks for a list of them: its topic
+        words, if any, are in the paragraph's lead, before the items ('OP5 的四个目标列一下', 'OP6 indicative areas
+        全部列出来'); not a list of what it says on one item's word ('what OP6 says about declarations')."""
+        pid = question.labels[0]
+        items = items_of(self.paragraphs, pid)
+        if not items:
+            return ()
+        paragraph = self.paragraphs[pid]
+        lead = paragraph.text[: paragraph.text.find(self.paragraphs[items[0]].text[:12])]
+        named = all(any(self.facts.has(lead, f) for f in forms) for forms in self.facts.forms(topic, paragraph.lang))
+        return tuple(items) if named else ()
 
     def _items_asked(self, question: Question) -> tuple[str, list[str]] | None:
         """The things a question asks to be named one by one ('which principles', '原则具体是哪几条') with their

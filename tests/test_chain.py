@@ -871,3 +871,25 @@ def test_the_things_asked_one_by_one_are_each_item_of_the_paragraph_listing_them
         "A/RES/80/53:OP6(b)",
         "A/RES/80/53:OP6(c)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "items"),
+    [
+        ("80/53 OP5 的四个目标列一下", "abcd"),
+        ("list OP6 of 80/53 — the indicative areas", "abcdefgh"),  # words of its lead name what its items are
+    ],
+)
+def test_a_list_asked_of_a_named_paragraph_is_each_of_its_items(assistant, question, items):
+    answer = assistant.ask(question)
+    label = question.split("OP")[1][0]
+    assert [c.id for c in answer.citations] == [
+        f"A/RES/80/53:OP{label}",
+        *(f"A/RES/80/53:OP{label}({x})" for x in items),
+    ]
+
+
+def test_a_list_of_a_named_paragraphs_items_using_other_words_is_not_every_item(assistant):
+    """'declarations' is one item's word, not the lead's: the paragraph named, not a list of all its items."""
+    answer = assistant.ask("list what OP6 of 80/53 says about declarations")
+    assert "A/RES/80/53:OP6(h)" not in [c.id for c in answer.citations]
