@@ -115,6 +115,7 @@ class QuestionReader:
         text = in_years(
             slips_read(in_full(text, language.abbreviations), language), language, self._today or date.today()
         )
+        text = self.glossary.unabbreviated(text) if lang == "zh" else text
         condensed = condense(text, history)
         if condensed.context and (answered := self._answered_symbols(history, condensed.context)):
             condensed.context = f"{condensed.context} {' '.join(answered)}"
@@ -131,11 +132,14 @@ class QuestionReader:
         # after one on 80/53's group)
         before = condensed.context or last_question(history)
         own_document = scope_named and not generic
+        carried = False  # the conversation's document, and the others it asked about with it
         if (not scope_named or generic) and before:
             earlier, earlier_names, earlier_named = self.choice.document(before, only, lang, mentions)
             if earlier_named and (not generic or doc is not None and earlier is not None and earlier.kind == doc.kind):
-                doc, names, scope_named = earlier, earlier_names, True
+                doc, names, scope_named, carried = earlier, earlier_names, True, True
         read, also, also_names = self.choice.also(condensed.question, doc, only, lang)
+        if carried and not also:  # 'which one meets in Vienna' after a comparison of two resolutions' groups
+            also = self.choice.also(before, doc, only, lang)[1]
         names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
         doc = read
         labels, missing = named_labels(condensed.question, doc, lang)

@@ -292,7 +292,9 @@ class VerdictJudge:
             if question.intent == "summarize" and question.terms and len(listed) > FEW_PARAGRAPHS:
                 # 'brief me on the GSTE's objectives': of the many paragraphs naming the Group, those on the rest
                 listed = self.sets.beside_terms(listed, question.terms, subject, present) or listed
-            if unlisted := self._unlisted(question, retrieval.ids):  # ranked on the whole question, qualifiers too
+            # ranked on the whole question, qualifiers too; of those on its topic ('the DC report's principles':
+            # not a paragraph listing the NPT's principles)
+            if unlisted := self._unlisted(question, [pid for pid in retrieval.ids if pid in listed] or retrieval.ids):
                 return Verdict(False, unlisted, off_topic=True)  # another document may list them
             matched = () if question.terms else tuple(present)
             own = not vocabulary.absent and not vocabulary.unchecked

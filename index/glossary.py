@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from index.corpus import SHIPPED_CORPUS
+from index.text import has_cjk
 
 # Regular English endings, so 'meets', 'encouraged' and 'sessions' need no entry of their own.
 _INFLECTION = "(?:s|es|d|ed|ing)?"
@@ -77,6 +78,12 @@ def _outermost(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _in_order(short: str, full: str) -> bool:
+    """Every character of `short` is in `full`, in the same order (裁谈会 in 裁军谈判会议)."""
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
 def longest_terms(terms: Iterable[str]) -> list[str]:
     """The terms that are not part of a longer one among them ('核武器国家', not its '国家'), in order, once each."""
     unique = list(dict.fromkeys(terms))
@@ -128,6 +135,12 @@ class Glossary:
                 if term.isascii() and " " in term and term.islower():  # a common noun, not a name
                     for word in _heads(term):
                         self._word_groups.setdefault(stem(word), set()).update(chinese)
+        self._abbreviations = {
+            short: group[0]
+            for group in terms
+            for short in group[1:]
+            if has_cjk(group[0]) and has_cjk(short) and len(short) < len(group[0]) and _in_order(short, group[0])
+        }
         # Longest first, so 'nuclear weapons' is taken whole before 'nuclear'.
         self._latin = sorted((name for name, _ in self._named if name.latin), key=lambda name: -name.weight)
 
@@ -153,6 +166,15 @@ class Glossary:
         """The Chinese terms of the groups whose English names use this word ('experts' -> 政府专家小组 ...):
         how an English word is known in a Chinese text that renders it only inside a longer term."""
         return frozenset(self._word_groups.get(stem(word), ()))
+
+    def unabbreviated(self, text: str) -> str:
+        """The text with each Chinese abbreviation of an official name written in full ('一委' -> 第一委员会,
+        '裁谈会' -> 裁军谈判会议): a short form whose characters are the full name's, in its order, is how a Chinese
+        name is shortened; the texts and every word list know the full name."""
+        spans = _outermost(text, self._abbreviations)
+        for start, end, short in sorted(spans, reverse=True):
+            text = text[:start] + self._abbreviations[short] + text[end:]
+        return text
 
     def official_terms(self, query: str, vocabulary: bool = True) -> list[str]:
         """The documents' terms the query refers to under another name (not those it already spells out);

@@ -620,6 +620,15 @@ def test_an_elliptical_follow_up_is_answered_as_the_last_question_of_what_it_nam
             "A/RES/80/53:PP3",
             "12 December 2019",
         ),
+        # one asking a kind of fact of 'that report' answers from the paragraph the turn before cited, before a
+        # better-ranked one with dates of other reports (PP10)
+        (
+            "71/67 OP6 says?",
+            "It asks the Secretary-General to seek Member States' views (A/RES/71/67:OP6).",
+            "when's that report due",
+            "A/RES/71/67:OP6",
+            "the 72nd session",
+        ),
         # one that only asks for the wording quotes the paragraph asked about
         (
             "What does OP5 of 71/67 say?",

@@ -354,6 +354,29 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     assert reader.read("这个决议主要讲什么", []).scope == "A/RES/71/67"
 
 
+def test_a_follow_up_naming_a_thing_of_the_last_turn_by_that_or_the_treaty(reader):
+    """'that report' points back; '那条约' after the footnote citing the NPT is the NPT; a follow-up after a
+    comparison asks both documents again ('which one meets in Vienna')."""
+    on_op6 = [{"role": "user", "content": "71/67 OP6 says?"}, {"role": "assistant", "content": "… (A/RES/71/67:OP6)"}]
+    due = reader.read("when's that report due", on_op6)
+    assert due.follow_up and due.previous_citations == (R + "OP6",)
+    assert not reader.read("when's that report due", []).follow_up
+    on_fn5 = [{"role": "user", "content": "71/67 脚注5是什么"}, {"role": "assistant", "content": "… (A/RES/71/67:FN5)"}]
+    assert reader.read("那条约里核武器国家怎么定义的", on_fn5).scope == NPT
+    compared = [{"role": "user", "content": "difference between the 71/67 GGE and the 80/53 group?"}]
+    which = reader.read("which one meets in vienna", [*compared, {"role": "assistant", "content": "…"}])
+    assert (which.scope, which.also) == ("A/RES/71/67", ("A/RES/80/53",))
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [("80/53 一委报告文号多少", "第一委员会报告"), ("裁谈会要思考专家组报告吗", "裁军谈判会议要思考")],
+)
+def test_a_chinese_abbreviation_of_an_official_name_is_read_in_full(reader, text, full):
+    """A short form whose characters are the full name's, in order, is that name: the texts use the full one."""
+    assert full in reader.read(text, []).search
+
+
 def test_every_language_pack_defines_the_same_things():
     """A new language is one data file: it must define every intent, answer type, template and reason."""
     raw = {code: json.loads(files("assistant").joinpath(f"lang/{code}.json").read_text("utf-8")) for code in LANGUAGES}
