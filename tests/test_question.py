@@ -871,6 +871,12 @@ def test_a_yes_no_question_on_what_others_did_asks_for_an_event(reader):
     assert not reader.read("71/67注意到民间社会的贡献了没", []).asks_event  # the document's own act
     assert not reader.read("Did the General Assembly welcome the initiative?", []).asks_event
     assert not reader.read("What did the GGE report on?", []).asks_event
+    # whether a document was ever changed since, what others sent in, what a cited report proposes
+    assert reader.read("has it ever actually been amended", []).asks_event
+    assert reader.read("这个条约曾经修改过吗", []).asks_event
+    assert reader.read("what views did member states send in for the SG report under 71/67 OP6", []).asks_event
+    assert reader.read("A/80/93那份秘书长报告里提了哪几个方案", []).asks_event
+    assert not reader.read("What views does 71/67 ask the Secretary-General to seek?", []).asks_event
 
 
 def test_what_a_later_session_did_is_an_event_after_the_document(reader):
