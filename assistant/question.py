@@ -243,8 +243,16 @@ class QuestionReader:
         # a list of them asked by a qualified name ('earlier GA resolutions', '以往大会决议'; the pack's named groups),
         # not 'the resolution'
         plural = bool(asking_language.plural_asks and asking_language.plural_asks.search(asking))  # '哪些以往决议'
-        qualified = (intent == "enumerate" or intent == "lookup" and plural) and any(
-            resolutions_named.groupdict().values() if resolutions_named else ()
+        # … or, asked for by their plural ('which resolutions does 80/53 recall', 'its 哪些决议'), of a document it
+        # names: those its text names
+        qualified = (
+            (intent == "enumerate" or intent == "lookup" and plural)
+            and resolutions_named is not None
+            and (
+                any(resolutions_named.groupdict().values())
+                or own_document
+                and _asked_as_plural(resolutions_named, asking, asking_language)
+            )
         )
         if (cites or counts) and resolutions_named or qualified:  # not '决议引用了哪些文件'
             # the resolutions a text cites are named in its paragraphs ('Recalling its resolution 74/50'), not in the
@@ -474,6 +482,14 @@ class QuestionReader:
             if t in text and (len(t) >= 3 and has_cjk(t) or not has_cjk(t) and self.glossary.is_official(t))
         ]
         return tuple(longest_terms(named))
+
+
+def _asked_as_plural(named: re.Match[str], asking: str, language: LanguagePack) -> bool:
+    """The word matched is asked for as several: written in its plural ('resolutions'), or right after a plural
+    asking word in a language with no plural ('哪些决议', '哪几项决议')."""
+    if language.plural_asks is None:
+        return named.group(0).endswith("s")
+    return any(0 <= named.start() - m.end() <= 2 for m in language.plural_asks.finditer(asking))
 
 
 _EITHER = re.compile(r",\s*(?:or\s+)?|\s+or\s+|或者|或|、")  # 'X, Y or Z', 'X或Y', 'X、Y'

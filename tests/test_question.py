@@ -236,6 +236,7 @@ def test_a_paragraph_that_does_not_exist_is_missing_not_named(reader):
         ("NPT正文一共几条", "ART"),  # the unit counted names the part of the whole text
         ("80/53序言部分多少段", "PP"),
         ("71/67 有几个footnote", "FN"),  # a part named in English within Chinese
+        ("list every fn in 71/67 citing an NPT review conf document", "FN"),  # 'fn' is a footnote
         ("深信 几次 哪几段", None),  # a count of a word's uses, not of paragraphs
         ("两份决议分别在哪一段提到，对应NPT第几条？", None),  # 第几条 asks which article
         ("裁审会报告列出的核查一般原则具体是哪几条？", None),  # 哪几条 asks which items, counts no articles
@@ -1097,6 +1098,10 @@ def test_what_someone_said_after_the_document_is_an_event(reader, text, event):
         ("every earlier GA res that 80/53 recalls or welcomes, w dates", "resolution"),  # 'res', no 'list'
         ("all the GA resolutions 71/67 recalls", "resolution"),
         ("80/53提到了哪些以往的大会决议", "resolution"),  # a plural asking word before a qualified name
+        # asked for by their plural, of a document named: those its text names
+        ("which resolutions does 80/53 recall? list w dates", "resolution"),
+        ("80/53回顾了哪几项决议", "resolution"),
+        ("请把71/67决议里所有要求秘书长做的事都列出来", None),  # 决议 is where to look, not what is asked for
     ],
 )
 def test_a_list_of_earlier_resolutions_is_a_list_of_their_numbers(reader, text, listed):
