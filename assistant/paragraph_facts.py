@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from assistant.labels import without_label_refs
-from assistant.language import in_asked_unit, listed_names, number_value, pack
+from assistant.language import in_asked_unit, listed_names, number_value, pack, spelled_ordinal
 from assistant.question import Question
 from index.documents import Paragraph, items_of
 from index.glossary import Glossary, stem
@@ -123,6 +123,16 @@ class ParagraphFacts:
             [number_value(m.group(0), paragraph.lang) for m in shape.shape.finditer(paragraph.text)] if shape else []
         )
         return not given or self.counts_by_items(question, pid) or any(n not in given for n in stated)
+
+    def gives_only_the_asked_ones(self, question: Question, pid: str, kind: str) -> bool:
+        """Every value of a kind the paragraph states is one the question names itself ('when does the 81st session
+        open?': its 'eighty-first session' is the session asked about, not when it opens)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type(kind)
+        values = [m.group(0).lower() for m in shape.shape.finditer(paragraph.text)] if shape else []
+        named = [int(n) for n in re.findall(r"(?<![\d/])\d{1,4}(?![\d/])", without_label_refs(question.focus))]
+        forms = [form for n in named for form in (str(n), *spelled_ordinal(n, paragraph.lang))]
+        return bool(values and forms) and all(any(form in value for form in forms) for value in values)
 
     def values_for_all(self, question: Question, pid: str) -> str:
         """For a question on one of several ('the first session', '第一届会议') that the paragraph does not name

@@ -178,6 +178,11 @@ class TypedEvidenceFinder:
                     and (self.facts.counts_by_items(question, pid) or bool(self.facts.listing(pid, listed_by)))
                 )
                 and (question.answer_type != "place" or self.facts.states_beyond(pid, vocabulary.places))
+                and not (
+                    question.intent == "lookup"
+                    and question.answer_type in DATE_TYPES
+                    and self.facts.gives_only_the_asked_ones(question, pid, question.answer_type)
+                )
                 and (
                     question.answer_type != "number"
                     or question.intent == "yes_no"

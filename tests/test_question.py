@@ -57,6 +57,7 @@ def reader() -> QuestionReader:
         ("When and where were the three informal meetings mentioned in the resolution held?", "lookup", "place"),
         ("what share of the experts must be women?", "lookup", "number"),
         ("First Committee report number for the resolution?", "lookup", "symbol"),
+        ("71/67 序言里回顾的那个2007年的决议是几号决议？", "lookup", "symbol"),  # 几号决议: its number, not a day
         ("哪一段提到了国际原子能机构？", "locate", None),
         ("决议中关于“不可逆”的原则出现在哪里？", "locate", None),
         ("Does it say verification is an end in itself?", "yes_no", None),
