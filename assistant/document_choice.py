@@ -90,8 +90,13 @@ class DocumentChoice:
         dated = [d for d in docs.values() if d.adopted[:4] in years]
         if len(dated) == 1 and not called:
             return dated[0], [dated[0].adopted[:4]], True
-        if says_main and (said := says_main.search(text)) and main:
-            return main, [said.group(0)], True
+        main_said = says_main.search(text) if says_main else None
+        # (not '79/240是哪天的决议': 决议 after a symbol only another document names is that resolution; '决议提到
+        # 78/22了吗' asks of the main one)
+        cited = _CITED_SYMBOL.search(text)
+        named_before = cited is not None and main_said is not None and cited.start() < main_said.start()
+        if main_said and main and not (named_before and self._only_citing(text, main) is not None):
+            return main, [main_said.group(0)], True
         treaties = [d for d in docs.values() if d.kind == "treaty"]
         the_treaty = pack(lang).the_treaty
         if len(treaties) == 1 and the_treaty and (said := the_treaty.search(text)):

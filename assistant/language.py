@@ -169,6 +169,7 @@ class LanguagePack:
     # a group of experts named generically ('the expert group', 专家组): in a question on a document that sets up one
     # of its own, that one
     generic_body: re.Pattern[str] | None
+    items_counted: re.Pattern[str] | None  # 'subparas', 子段: the lettered items of a paragraph, asked to be counted
     every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say

@@ -544,6 +544,12 @@ class ParagraphFacts:
             self.introduces_items(paragraph.text, form) for form in forms
         )
 
+    def counts_its_items(self, question: Question, pid: str) -> bool:
+        """For 'how many subparas does OP6 have', 'OP6有几个子段': the paragraph's lettered items are what is
+        counted, whatever they are items of."""
+        asked = pack(question.lang).items_counted
+        return bool(asked and asked.search(question.focus)) and bool(items_of(self.paragraphs, pid))
+
     def addressed_to(self, pid: str, names: list[str]) -> bool:
         """Whether the paragraph opens with a request ('Requests', 'Also requests', '请', '又请') made of one of
         `names`: named between the verb and what it is asked to do ('Requests the Group … to report'; not 'Requests

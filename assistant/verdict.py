@@ -373,7 +373,11 @@ class VerdictJudge:
             and not (kind == "year" and any(self.facts.states(pid, "duration") for pid in question.labels))
             # a count of a thing the paragraphs neither count nor name ('第7段的小组来自多少个国家')
             or kind == "number"
-            and not any(self.facts.counts_what_is_asked(question, pid, or_names=True) for pid in question.labels)
+            and not any(
+                self.facts.counts_what_is_asked(question, pid, or_names=True)
+                or self.facts.counts_its_items(question, pid)
+                for pid in question.labels
+            )
         ]
         if question.intent == "lookup" and missing:  # 'the report OP6 asks for: its symbol?': none stated
             return Verdict(

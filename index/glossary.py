@@ -24,9 +24,14 @@ class _Term:
     def __init__(self, term: str) -> None:
         self.term = term
         self.latin = bool(re.search(r"[A-Za-z]", term))
-        if re.fullmatch(r"[A-Z]{2,6}s?", term):  # acronyms: exact case, whole word
-            self._source, self._fold = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])", False
-            self._needles: tuple[str, ...] = (term,)
+        self._ignore_case = self.latin
+        if re.fullmatch(r"[A-Z]{2,6}s?", term):
+            # acronyms: whole word, in capitals; one of three letters or more also as typed all in lower case ('gge',
+            # 'npt'), which no word of two letters ('cd', 'un') may be taken for
+            lower = len(term.rstrip("s")) >= 3
+            either = f"(?:{re.escape(term)}|{re.escape(term.lower())})" if lower else re.escape(term)
+            self._source, self._fold, self._ignore_case = rf"(?<![A-Za-z]){either}(?![A-Za-z])", lower, False
+            self._needles: tuple[str, ...] = (term.lower() if lower else term,)
         elif self.latin:
             # a hyphen may be typed as a space or left out ('secretary general', 'non nuclear weapon states')
             words = r"[\s\-]+".join(
@@ -49,7 +54,7 @@ class _Term:
 
     def _compiled(self) -> re.Pattern[str]:
         if self._pattern is None:
-            self._pattern = re.compile(self._source, re.IGNORECASE if self._fold else 0)
+            self._pattern = re.compile(self._source, re.IGNORECASE if self._ignore_case else 0)
         return self._pattern
 
     def search(self, text: str, folded: str) -> bool:

@@ -900,6 +900,14 @@ def test_a_list_asked_of_a_named_paragraph_is_each_of_its_items(assistant, quest
     ]
 
 
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [("how many subparas does op6 of 80/53 have", "Answer: 8 ((a) to (h))."), ("80/53 OP5有几个子项", "共4项")],
+)
+def test_a_count_of_a_named_paragraphs_items_by_their_own_name(assistant, question, first_line):
+    assert assistant.ask(question).text.startswith(first_line)
+
+
 def test_a_list_of_a_named_paragraphs_items_using_other_words_is_not_every_item(assistant):
     """'declarations' is one item's word, not the lead's: the paragraph named, not a list of all its items."""
     answer = assistant.ask("list what OP6 of 80/53 says about declarations")

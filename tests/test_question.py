@@ -356,6 +356,13 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     assert reader.read("这个决议主要讲什么", []).scope == "A/RES/71/67"
 
 
+def test_an_acronym_typed_in_lower_case_is_its_name_when_it_has_three_letters_or_more():
+    glossary = shipped_glossary()
+    assert "政府专家小组" in glossary.official_terms("71/67 gge一共开几届会 在哪开")
+    assert "不扩散核武器条约" in glossary.official_terms("what does the npt say")
+    assert "裁军谈判会议" not in glossary.official_terms("the cd of the documents")  # two letters: a word
+
+
 def test_a_follow_up_naming_a_thing_of_the_last_turn_by_that_or_the_treaty(reader):
     """'that report' points back; '那条约' after the footnote citing the NPT is the NPT; a follow-up after a
     comparison asks both documents again ('which one meets in Vienna')."""
@@ -368,6 +375,13 @@ def test_a_follow_up_naming_a_thing_of_the_last_turn_by_that_or_the_treaty(reade
     compared = [{"role": "user", "content": "difference between the 71/67 GGE and the 80/53 group?"}]
     which = reader.read("which one meets in vienna", [*compared, {"role": "assistant", "content": "…"}])
     assert (which.scope, which.also) == ("A/RES/71/67", ("A/RES/80/53",))
+    on_fn5_en = [{"role": "user", "content": "what's fn5 in 71/67"}, {"role": "assistant", "content": "… the NPT."}]
+    assert reader.read("ok and how does that treaty define a nuclear-weapon state", on_fn5_en).scope == NPT
+    # 'that treaty's source' is the citing footnote's: the conversation's resolution
+    on_pp5 = [{"role": "user", "content": "What does PP5 recall?"}, {"role": "assistant", "content": "…"}]
+    assert reader.read("Which footnote gives that treaty's source?", on_pp5).scope == "A/RES/71/67"
+    on_gge = [{"role": "user", "content": "where did the 2016 GGE meet?"}, {"role": "assistant", "content": "…"}]
+    assert reader.read("and the new one?", on_gge).scope == "A/RES/80/53"  # the group the latest sets up
 
 
 @pytest.mark.parametrize(
@@ -428,6 +442,9 @@ def test_every_language_pack_defines_the_same_things():
         ("专家组2018年开会吗？", "A/RES/71/67", False),  # a year the main text has names no other document
         # '号决议' is that resolution, not 'the resolution': the one text that names it (80/53 recalls 79/240)
         ("79/240号决议哪天通过的？", "A/RES/80/53", False),
+        ("79/240是哪天的决议", "A/RES/80/53", False),  # its 决议 is 79/240, not the main resolution
+        ("关于 lessons learned，决议怎么说的？", "A/RES/71/67", True),  # a copied phrase does not outweigh 决议
+        ("71/67 gge一共开几届会 在哪开", "A/RES/71/67", True),
     ],
 )
 def test_the_document_a_question_is_about(reader: QuestionReader, text: str, scope: str, named: bool) -> None:
