@@ -321,7 +321,7 @@ class QuestionReader:
         ):
             lead = said.group(1)  # 'what did it decide': its decisions, if it opens paragraphs with that verb
         opening = language.opens_with.search(focus) if language.opens_with else None
-        opens = opening.group(1) if opening else ""
+        opens = next((g for g in opening.groups() if g), "") if opening else ""  # ('用decides的段落': its own group)
         if opens and intent in ("lookup", "locate", "summarize"):
             intent = "enumerate"  # "which paragraphs start with 'Recognizing'": every one that does
         aspects = listed_aspects(text, language) if not labels else ()

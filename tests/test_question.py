@@ -43,6 +43,7 @@ def reader() -> QuestionReader:
         ("NPT 的全称在决议里怎么写？", "lookup", "title"),
         ("Summarize the operative part paragraph by paragraph.", "summarize", None),
         ("列出所有提到“无核武器世界”的段落", "enumerate", None),
+        ("all the 80/53 paras on education / training / capacity-building", "enumerate", None),
         ("“信任”在决议里出现了几次？分别在哪？", "count", None),
         ("How many operative paragraphs are there?", "count", None),
         ("决议对秘书长提出了哪些要求？", "enumerate", "request"),
@@ -573,6 +574,7 @@ def test_every_kind_of_fact_asked_is_read(reader):
         ("80/53里以Underlining开头的段落", "Underlining", "enumerate"),
         ("80/53 执行部分里以 Decides（含 Also decides）开头的有几段", "Decides", "count"),  # a remark between
         ("专家组什么时候开始开会？", "", "lookup"),  # a start asked about, not an opening word
+        ("80/53里所有用decides的段落", "decides", "enumerate"),  # the paragraphs using a verb of the text's
     ],
 )
 def test_the_word_paragraphs_are_asked_to_open_with(reader, text, opens, intent):
