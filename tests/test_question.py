@@ -43,7 +43,7 @@ def reader() -> QuestionReader:
         ("NPT 的全称在决议里怎么写？", "lookup", "title"),
         ("Summarize the operative part paragraph by paragraph.", "summarize", None),
         ("列出所有提到“无核武器世界”的段落", "enumerate", None),
-        ("all the 80/53 paras on education / training / capacity-building", "enumerate", None),
+        ("all the 71/67 paras on civil society / partnerships", "enumerate", None),  # words between: its paras
         ("“信任”在决议里出现了几次？分别在哪？", "count", None),
         ("How many operative paragraphs are there?", "count", None),
         ("决议对秘书长提出了哪些要求？", "enumerate", "request"),
