@@ -242,6 +242,10 @@ class RelevanceJudge:
     def _uses(self, name: str) -> bool:
         return name.lower() in self._corpus_lower if name.isascii() else name in self._corpus
 
+    def _rendered(self, word: str) -> bool:
+        """A glossary term with an English name: what an English text would call it is known."""
+        return word in self._glossary.terms() and any(form.isascii() for form in self._glossary.forms(word))
+
     def _absent_place(self, word: str) -> bool:
         """A Chinese name of a state or region that an English text does not use in English (朝鲜: North Korea)."""
         english = self._segmenter.places().get(word)
@@ -318,7 +322,9 @@ class RelevanceJudge:
         # text never uses it (it holds '日内瓦', not '城市'); when the text does use it, it is evidence.
         # (what an interrogative asks for is a kind of thing: '哪个会议室' asks for a room, which '会议' is not)
         present = {w: self._in_corpus(w, whole=w in after_interrogative) for w in words}
-        checkable = {w: w.isascii() or self._has_chinese or self._absent_place(w) for w in words}
+        # (a Chinese word the glossary renders in English is checked in an English text by its renderings: 任期,
+        # 'term of office')
+        checkable = {w: w.isascii() or self._has_chinese or self._absent_place(w) or self._rendered(w) for w in words}
         words = [w for w in words if w.lower() not in _EN.answer_kinds and w not in _ZH.answer_kinds]
         asked_absent = [w for w in words if w in after_interrogative and not present[w] and checkable[w]]
         words = [w for w in words if w not in after_interrogative or present[w]]

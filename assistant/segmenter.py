@@ -107,25 +107,30 @@ class Lexicon:
         """(a word or a prefix of one, its frequency: 0 for a prefix only)."""
         if word in self._added:
             return True, self._added[word]
+        entry = self._dictionary_entry(word)
+        if entry is None:
+            return word in self._added_prefixes, 0
+        return True, entry[0]
+
+    def _dictionary_entry(self, word: str) -> tuple[int, str] | None:
+        """The dictionary's (frequency, tag) of a word or a prefix of one ((0, '') for a prefix only); None when it
+        has neither."""
         with self._lock:
             if word not in self._cache:
                 if len(self._cache) > _CACHE_LIMIT:  # a long-running server asks about many words
                     self._cache.clear()
                 known, entry = self._find(word)
                 self._cache[word] = entry if entry else ((0, "") if known else None)
-            entry = self._cache[word]
-        if entry is None:
-            return word in self._added_prefixes, 0
-        return True, entry[0]
+            return self._cache[word]
 
     def freq(self, word: str) -> int:
         return self._entry(word)[1]
 
     def tag(self, word: str) -> str:
-        """The word's part of speech in the dictionary ('n' for 基金, 'v' for 召开), '' if it has none."""
-        self._entry(word)
-        cached = self._cache.get(word)
-        return cached[1] if cached else ""
+        """The word's part of speech in the dictionary ('n' for 基金, 'v' for 召开; an added word keeps the one the
+        dictionary gives it: 任期), '' if it has none."""
+        entry = self._dictionary_entry(word)
+        return entry[1] if entry else ""
 
     def add_word(self, word: str) -> None:
         """Add a word the way jieba's `add_word(word)` does: frequent enough to be cut out whole."""

@@ -65,6 +65,8 @@ def test_added_terms_are_cut_whole_and_parts_of_speech_come_from_the_dictionary(
     assert lexicon.tag("基金") == "n"
     assert lexicon.tag("召开") == "v"
     assert lexicon.tag("不存在的词语") == ""
+    # a glossary term the dictionary has keeps its part of speech once added: a noun the texts never use is one
+    assert "任期" in shipped_glossary().terms() and lexicon.tag("任期") == "n"
 
 
 def test_a_damaged_or_missing_lexicon_is_compiled_again(tmp_path: Path) -> None:
