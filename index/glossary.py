@@ -111,10 +111,13 @@ def _heads(term: str) -> list[str]:
 
 class Glossary:
     """`terms`: official names and terms of art (also glossed in English answers); `vocabulary`: the documents'
-    general wording, for matching only."""
+    general wording, for matching only; `absent`: words staff use that no text does, known in both languages so a
+    question using one can be checked against a text in the other (never added to a query)."""
 
-    def __init__(self, terms: list[list[str]], vocabulary: list[list[str]]) -> None:
-        groups = [*terms, *vocabulary]
+    def __init__(
+        self, terms: list[list[str]], vocabulary: list[list[str]], absent: list[list[str]] | None = None
+    ) -> None:
+        groups = [*terms, *vocabulary, *(absent or [])]
         self._official = frozenset(group[0] for group in terms)
         # in the glossary's order: what is built by walking the terms is the same in every process (a frozenset's
         # order changes with the hash seed, and with it the order of the terms an answer names)
@@ -126,8 +129,11 @@ class Glossary:
             if len(group[0]) >= 2 and not group[0].isascii() and any(t.isascii() for t in group)
         }
         self._groups = [[_Term(term) for term in group] for group in groups]
-        # every name with its group's first name: what a query naming it refers to
-        self._named = [(name, names[0].term) for names in self._groups for name in names]
+        # every name with its group's first name: what a query naming it refers to (not the words no text uses: a
+        # query is never expanded with them)
+        self._named = [
+            (name, names[0].term) for names in self._groups[: len(terms) + len(vocabulary)] for name in names
+        ]
         # one question asks for the same terms many times (reader, retrieval, verdict, composer)
         self._official_terms = lru_cache(maxsize=4096)(self._find_official_terms)
         # The head noun of a multi-word English term ('experts' in 'governmental experts') -> the group's Chinese
@@ -152,7 +158,7 @@ class Glossary:
     @classmethod
     def from_file(cls, path: Path) -> Glossary:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["terms"], data["vocabulary"])
+        return cls(data["terms"], data["vocabulary"], data.get("absent", []))
 
     def terms(self) -> KeysView[str]:
         return self._terms

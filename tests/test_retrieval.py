@@ -184,3 +184,7 @@ def test_every_glossary_group_leads_to_words_the_corpus_uses(assistant):
     glossary = json.loads((SHIPPED_CORPUS / "glossary.json").read_text(encoding="utf-8"))
     groups = glossary["terms"] + glossary["vocabulary"]
     assert [group[0] for group in groups if group[0] not in corpus] == []
+    # the words known to be absent are that, and no query is expanded with them
+    absent = glossary["absent"]
+    assert absent and not [name for group in absent for name in group if name.lower() in corpus.lower()]
+    assert assistant.reader.glossary.official_terms("80/53专家任期多长，有信托基金吗") == []
