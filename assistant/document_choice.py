@@ -161,7 +161,7 @@ class DocumentChoice:
         if in_full or not name:
             return name or None
         if lang == "zh":
-            return next((name[i:] for i in range(1, len(name) - 1) if name[i:] in terms), None)
+            return _chinese_head(name, terms) or None
         return name.split()[0]
 
     def _dated(self, text: str, lang: str) -> tuple[int, str, str] | None:
@@ -340,6 +340,12 @@ def _names(text: str, name: str) -> bool:
     return bool(re.search(rf"(?<![A-Za-z0-9/]){re.escape(name)}s?(?![A-Za-z0-9/])", text, re.IGNORECASE))
 
 
+def _chinese_head(name: str, terms: KeysView[str]) -> str:
+    """The longest end of a Chinese name that is a term of its own: its head noun (专家组 of 科学和技术专家组); ''
+    when none is."""
+    return next((name[i:] for i in range(1, len(name) - 1) if name[i:] in terms), "")
+
+
 def _shortened(names: list[str], terms: KeysView[str]) -> re.Pattern[str] | None:
     """How users shorten a body's names: its head noun after a part of its qualifiers ('Group of Scientific and
     Technical Experts' -> 'the scientific group', 'technical experts'), and in Chinese the first character of each
@@ -354,7 +360,7 @@ def _shortened(names: list[str], terms: KeysView[str]) -> re.Pattern[str] | None
                 some = "|".join(re.escape(w) for w in qualifiers)
                 head = "|".join(re.escape(h.rstrip("s")) for h in heads)
                 forms.append(rf"\b(?i:(?:{some})(?:\s+and\s+(?:{some}))*\s+(?:[a-z]+\s+)?(?:{head})s?)\b")
-        elif head := next((name[i:] for i in range(1, len(name) - 1) if name[i:] in terms), ""):
+        elif head := _chinese_head(name, terms):
             qualifiers = re.split("[和与及、]", name[: -len(head)])
             if len(qualifiers) > 1 and all(len(q) >= 2 for q in qualifiers):
                 forms.append(re.escape("".join(q[0] for q in qualifiers) + head))
