@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CJK_RANGES = (
-    (0x3000, 0x303F),  # CJK punctuation
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0xFF00, 0xFFEF),  # full-width forms: ，；：（）
-    (0x2018, 0x201F),  # curly quotes used in Chinese text
-)
+# CJK punctuation, ideographs (extension A, unified, compatibility), full-width forms (，；：（）) and the curly
+# quotes Chinese text uses: one character class, so a text is scanned by the regex engine, not character by character
+_CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f]")
 _WS = re.compile(r"\s+")
+_HAN = re.compile("[\u4e00-\u9fff]")
 CLAUSE_END = re.compile(r"[，；。：,;:]")  # the punctuation that ends a clause, in either language
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in figures (2016), not part of a longer number
 _CURLY_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f"
@@ -27,7 +23,8 @@ _CONTROLS = re.compile(
     r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
 _NOT_PRINTABLE = re.compile("[\r\f\x0b]|[\ud800-\udfff]")
-_LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:[./\-][a-z0-9]+)*", re.IGNORECASE)
+# a run of Chinese characters, or a word, symbol or number (what BM25 counts)
+_KEYWORD_RUN = re.compile(r"([\u4e00-\u9fff\u3400-\u4dbf]+)|([A-Za-z0-9]+(?:[./\-][A-Za-z0-9]+)*)")
 # English function words carry no subject; in a small corpus BM25's IDF does not silence them.
 _EN_STOPWORDS = frozenset(
     """a an the of to in on for at by with from and or as is are was were be been being it its this that these
@@ -37,12 +34,11 @@ _EN_STOPWORDS = frozenset(
 
 
 def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+    return _CJK.match(ch) is not None
 
 
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text)
+    return _CJK.search(text) is not None
 
 
 def strip_controls(text: str) -> str:
@@ -65,7 +61,7 @@ def question_language(text: str) -> str:
     ask in): 'Which paragraphs say “信任”?' is English, 'OP7 里的 equitable … 指什么？' Chinese."""
     bare = _QUOTED_OR_BRACKETED.sub(" ", text)
     bare = bare if re.search(r"\w", bare) else text
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in bare) else "en"
+    return "zh" if _HAN.search(bare) else "en"
 
 
 def normalize_spaces(text: str) -> str:
@@ -91,31 +87,13 @@ def strip_all_spaces(text: str) -> str:
 
 
 def keyword_tokens(text: str) -> list[str]:
-    """Tokens for BM25: character bigrams inside Chinese runs (plus single characters of 1-char runs),
+    """Tokens for BM25: character bigrams inside Chinese runs (the character itself for a run of one),
     lower-cased words/symbols/numbers elsewhere, so 'A/61/1028', '62/21' and '25' stay whole."""
     tokens: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if len(run) == 1:
-            tokens.append(run[0])
-        tokens.extend(a + b for a, b in zip(run, run[1:]))
-        run.clear()
-
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            run.append(ch)
-            i += 1
-            continue
-        flush()
-        match = _LATIN_TOKEN.match(text, i)
-        if match:
-            if (token := match.group().lower()) not in _EN_STOPWORDS:
-                tokens.append(token)
-            i = match.end()
-        else:
-            i += 1
-    flush()
+    for match in _KEYWORD_RUN.finditer(text):
+        run, word = match.groups()
+        if run:
+            tokens.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+        elif (token := word.lower()) not in _EN_STOPWORDS:
+            tokens.append(token)
     return tokens
