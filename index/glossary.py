@@ -129,6 +129,11 @@ class Glossary:
             if len(group[0]) >= 2 and not group[0].isascii() and any(t.isascii() for t in group)
         }
         self._groups = [[_Term(term) for term in group] for group in groups]
+        # term -> every name of the groups it belongs to (a term may be in several)
+        self._forms: dict[str, frozenset[str]] = {}
+        for names in groups:
+            for term in names:
+                self._forms[term] = self._forms.get(term, frozenset()) | frozenset(names)
         # every name with its group's first name: what a query naming it refers to (not the words no text uses: a
         # query is never expanded with them)
         self._named = [
@@ -152,6 +157,7 @@ class Glossary:
             for short in group[1:]
             if has_cjk(group[0]) and has_cjk(short) and len(short) < len(group[0]) and _in_order(short, group[0])
         }
+        self._chinese_names = [term for term in self._terms if has_cjk(term)]
         # Longest first, so 'nuclear weapons' is taken whole before 'nuclear'.
         self._latin = sorted((name for name, _ in self._named if name.latin), key=lambda name: -name.weight)
 
@@ -169,9 +175,7 @@ class Glossary:
 
     def forms(self, term: str) -> frozenset[str]:
         """Every name of the groups `term` belongs to (the term itself when it is in none)."""
-        return frozenset(
-            name.term for group in self._groups if any(n.term == term for n in group) for name in group
-        ) or frozenset({term})
+        return self._forms.get(term) or frozenset({term})
 
     def chinese_for_word(self, word: str) -> frozenset[str]:
         """The Chinese terms of the groups whose English names use this word ('experts' -> 政府专家小组 ...):
@@ -181,10 +185,12 @@ class Glossary:
     def unabbreviated(self, text: str) -> str:
         """The text with each Chinese abbreviation of an official name written in full ('一委' -> 第一委员会,
         '裁谈会' -> 裁军谈判会议): a short form whose characters are the full name's, in its order, is how a Chinese
-        name is shortened; the texts and every word list know the full name."""
-        spans = _outermost(text, self._abbreviations)
+        name is shortened; the texts and every word list know the full name. (One inside a name written out is
+        left alone: the 一委 of 第一委员会.)"""
+        spans = _outermost(text, [*self._abbreviations, *self._chinese_names])
         for start, end, short in sorted(spans, reverse=True):
-            text = text[:start] + self._abbreviations[short] + text[end:]
+            if short in self._abbreviations:
+                text = text[:start] + self._abbreviations[short] + text[end:]
         return text
 
     def official_terms(self, query: str, vocabulary: bool = True) -> list[str]:

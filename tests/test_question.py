@@ -394,6 +394,10 @@ def test_a_chinese_abbreviation_of_an_official_name_is_read_in_full(reader, text
     assert full in reader.read(text, []).search
 
 
+def test_a_name_written_in_full_is_not_read_again_for_the_abbreviation_inside_it(reader):
+    assert "在第一委员会是" in reader.read("80/53 在第一委员会是协商一致通过的吗？", []).search  # its 一委
+
+
 def test_every_language_pack_defines_the_same_things():
     """A new language is one data file: it must define every intent, answer type, template and reason."""
     raw = {code: json.loads(files("assistant").joinpath(f"lang/{code}.json").read_text("utf-8")) for code in LANGUAGES}
