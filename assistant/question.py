@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.document_choice import DocumentChoice
 from assistant.followup import condense, last_question
-from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, only_asking, pack
+from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, number_value, only_asking, pack
 from assistant.named_paragraphs import asked_part, named_labels
 from assistant.question_kind import (
     FIGURE,
@@ -116,6 +116,7 @@ class QuestionReader:
             slips_read(in_full(text, language.abbreviations), language), language, self._today or date.today()
         )
         text = self.glossary.unabbreviated(text) if lang == "zh" else text
+        text = self._by_place_named(text, history, language)
         condensed = condense(text, history)
         if condensed.context and (answered := self._answered_symbols(history, condensed.context)):
             condensed.context = f"{condensed.context} {' '.join(answered)}"
@@ -374,6 +375,33 @@ class QuestionReader:
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations or named_labels(condensed.context, doc, lang)[0]),
         )
+
+    def _by_place_named(self, text: str, history: list[dict[str, Any]], language: LanguagePack) -> str:
+        """The text with a document it points to by its place among those the last answer names ('what date was the
+        second one adopted' after 'It recalls resolutions 71/67 and 74/50') written as that document (74/50); the
+        document the answer quotes is not one of them (its full symbol heads each quote: '根据A/RES/80/53序言部分第3段',
+        'A/RES/80/53:PP3')."""
+        said = language.one_named_before.search(text) if language.one_named_before else None
+        answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
+        if said is None or not answer:
+            return text
+        found = list(_SYMBOL_IN_TEXT.finditer(answer))
+        quoted = {
+            form
+            for m in found
+            if answer[m.end() : m.end() + 1] == ":" or m.group(0) in self.documents
+            for form in short_forms(m.group(0))
+        }
+        named = list(dict.fromkeys(m.group(0) for m in found if m.group(0) not in quoted))
+        if said.group("first"):
+            place: int | None = 1
+        elif said.group("last"):
+            place = -1
+        else:
+            place = language.ordinals.get(said.group("n").lower()) or number_value(said.group("n"), language.code)
+        if len(named) < 2 or place is None or not -len(named) <= place <= len(named) or place == 0:
+            return text
+        return text[: said.start()] + named[place - 1 if place > 0 else place] + text[said.end() :]
 
     def _answered_symbols(self, history: list[dict[str, Any]], context: str) -> list[str]:
         """The documents the last answer named when the earlier question named none ('序言部分第10段回顾了哪项

@@ -81,7 +81,10 @@ def names_only_part(focus: str, lang: str) -> bool:
     return bool(named) and only_asking(focus, lang)
 
 
-_ASPECT_SEPARATOR = re.compile(r"\s*(?:,|，|、|/|\+|;|；|\band\b|以及|和|及)\s*")
+# (a space between Chinese words separates them: '人数 开会地点 时间')
+_ASPECT_SEPARATOR = re.compile(
+    r"\s*(?:,|，|、|/|\+|;|；|\band\b|以及|和|及)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+)
 
 
 def listed_aspects(text: str, language: LanguagePack) -> tuple[tuple[str, str], ...]:

@@ -65,6 +65,7 @@ def reader() -> QuestionReader:
         ("Is the expert group capped at 30 members?", "yes_no", "number"),
         ("Is the report due at the 72nd session?", "yes_no", None),  # an ordinal is no figure
         ("The SG's report is due at the 73rd session, right?", "yes_no", None),
+        ("the group is 25 members right?", "yes_no", "number"),  # a tag question, typed without its comma
         # after a condition or a joining word the auxiliary still asks whether ('when does' without one is a time)
         ("If the group can't agree on its report, can individual experts put their own views in?", "yes_no", None),
         ("and do they sit as government reps?", "yes_no", None),
@@ -104,6 +105,11 @@ def reader() -> QuestionReader:
         ("俄罗斯支持这项决议吗？", "yes_no", "vote"),
         ("Did Japan support the resolution?", "yes_no", "vote"),
         ("决议支持建立无核武器世界吗？", "yes_no", None),
+        # adopted by consensus: the resolution's vote; a report the group should agree on by consensus is no vote
+        ("71/67是协商一致通过的吗", "yes_no", "vote"),
+        ("这个决议是不是大会一致通过的", "yes_no", "vote"),
+        ("决议是不是要求专家组的报告必须协商一致通过", "yes_no", "request"),
+        ("以色列对这个决议投的啥", "lookup", "vote"),  # how a state voted, asked without the word 票
         # an instruction after the question says the answer is a list; one before it only frames it
         ("哪些段落提到秘书长的报告？全部列出来", "enumerate", None),
         ("What does the resolution say about capacity-building? Give me a rundown.", "summarize", None),
@@ -588,7 +594,11 @@ def test_the_word_paragraphs_are_asked_to_open_with(reader, text, opens, intent)
 
 @pytest.mark.parametrize(
     "text",
-    ["80/53 - where's the bit on warhead dismantlement", "where is the part about gender balance in 80/53?"],
+    [
+        "80/53 - where's the bit on warhead dismantlement",
+        "where is the part about gender balance in 80/53?",
+        "where's the bit abt avoiding duplication of efforts in the 2025 res",  # chat shorthand
+    ],
 )
 def test_where_the_text_says_something_is_a_paragraph_asked_for(reader, text):
     assert reader.read(text, []).intent == "locate"
@@ -1035,6 +1045,7 @@ def test_what_someone_is_asked_to_do_is_a_request(reader):
             "对比一下2016年和2025年两份决议对专家组的安排（人数、会期、地点）",
             ["number", "time", "place"],
         ),  # in brackets
+        ("对比一下71/67和80/53设的专家组 人数 开会地点 时间", ["number", "place", "time"]),  # Chinese words spaced
     ],
 )
 def test_things_listed_after_a_colon_are_asked_one_by_one(reader, text, kinds):
@@ -1225,3 +1236,25 @@ def test_names_listed_after_a_colon_are_each_looked_up(reader):
 def test_a_year_named_relative_to_today_names_the_document_of_that_year(today, text, scope):
     reader = QuestionReader({d.symbol: d for d in shipped_documents()}, shipped_glossary(), today=today)
     assert reader.read(text, []).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "named"),
+    [
+        (
+            "what date was the second one adopted",
+            "It recalls resolution 71/67 and resolution 74/50, both asking for a group (A/RES/80/53:PP3).",
+            "74/50",
+        ),
+        ("那第二个决议是哪天通过的", "根据A/RES/80/53序言部分第3段：回顾第71/67号决议和第74/50号决议。", "74/50"),
+        ("and the former one?", "It recalls resolution 71/67 and resolution 74/50 (A/RES/80/53:PP3).", "71/67"),
+    ],
+)
+def test_a_document_pointed_to_by_its_place_in_the_last_answer_is_that_document(reader, text, answer, named):
+    history = [{"role": "user", "content": "what does PP3 of 80/53 recall"}, {"role": "assistant", "content": answer}]
+    assert named in reader.read(text, history).text
+
+
+def test_a_place_among_documents_needs_several_named(reader):
+    history = [{"role": "user", "content": "what does PP3 recall"}, {"role": "assistant", "content": "62/21 (PP10)."}]
+    assert reader.read("when was the second one adopted", history).text == "when was the second one adopted"
