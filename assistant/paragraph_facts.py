@@ -212,6 +212,31 @@ class ParagraphFacts:
             return False
         return len(self.stated_counts(question.text, question.lang, pid)) <= 1
 
+    def one_share_counted(self, question: Question, pid: str) -> str:
+        """'how many of them in Vienna', '2018年开了几届': a count asked for one of the values a clause of the
+        paragraph names together ('in Geneva and Vienna', '2018年和2019年') while it states one count for all of
+        them ('four 2-week sessions'): the value named, whose own share the text does not give; else ''."""
+        paragraph = self.paragraphs[pid]
+        together, number = pack(paragraph.lang).coordinated_values, pack(paragraph.lang).answer_type("number")
+        if together is None or number is None or question.answer_type != "number":
+            return ""
+        # the unit a follow-up counts in is the question's before it ('what are the sessions' … 'how many in Vienna')
+        asked = question.search if question.follow_up else question.text
+        for clause in re.finditer(r"[^，；。：,;:]+", paragraph.text):
+            counts = [
+                m
+                for m in number.shape.finditer(paragraph.text, clause.start(), clause.end())
+                if in_asked_unit(asked, question.lang, paragraph.text, m, paragraph.lang)
+            ]
+            if len(counts) != 1:
+                continue
+            for named_together in together.finditer(paragraph.text, clause.start(), clause.end()):
+                values = [v for v in named_together.groups() if v]
+                named = [v for v in values if any(self.has(question.focus, f) for f in self.glossary.forms(v))]
+                if 0 < len(named) < len(values):
+                    return named[0]
+        return ""
+
     def another_value(self, question: Question, pid: str) -> str:
         """For a yes-no question naming a value ('第七十一届', '21 members'): the value of that kind the paragraph
         gives instead, when it gives none the question names; else ''. Values in words are compared within one
@@ -394,6 +419,16 @@ class ParagraphFacts:
             return True
         # a title of the thing the question numbers ('秘书长1990年那份报告的标题'): one in the clause with its number
         numbered_title = answer_type == "title" and bool(specifics)
+        if answer_type == "symbol" and shape is not None and topic and paragraph.kind != "footnote":
+            # a symbol in a sentence on the topic: the record's 'A/71/450' is its First Committee report's, not the
+            # number of the agenda item another sentence names by its title (a footnote is on its paragraph's topic)
+            near = [
+                _word_stem(n) for forms in self.forms(topic, paragraph.lang) for n in forms
+            ]  # 'welcomes': Welcoming
+            return any(
+                shape.shape.search(sentence) and (not near or any(self.has(sentence, n) for n in near))
+                for sentence in _SENTENCE.split(paragraph.text)
+            )
         if shape is None or answer_type not in (*DATE_TYPES, *_NAMED_IN_SENTENCE) and not numbered_title:
             return shape is not None and self.states(pid, answer_type)
         names = (

@@ -82,6 +82,22 @@ class Vocabulary:
     short_verbs: list[str] = field(default_factory=list)
 
 
+# 'who picks the chair tho': an interrogative, one verb and its object, nothing else of substance
+_ASKED_OBJECT = re.compile(
+    r"^\s*(?:(?:and|so|but|ok)\s+)?(?:(?:under|in|for)\s+[^,]{1,30},\s*)?"
+    r"(?:who|what|which \w+)\s+\w+\s+(?:the|a|an|its|their)\s+([a-z][a-z-]*)"
+    r"(?:\s+(?:tho|though|then|now|pls|please|exactly|anyway))*\s*[?？.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _asked_object(text: str, word: str) -> bool:
+    """Whether the word is the object of the question's one verb ('the chair' in 'who picks the chair tho'): the
+    thing asked about, not a word that qualifies one ('a criterion for picking the experts')."""
+    asked = _ASKED_OBJECT.match(text)
+    return asked is not None and asked.group(1).lower() == word.lower()
+
+
 def _writable(directory: Path) -> str:
     """`directory` when it can be written (created if need be), else the system's temporary directory: a
     read-only data dir must still answer."""
@@ -333,7 +349,9 @@ class RelevanceJudge:
         lexicon = self._lexicon()
         nouns = [w for w in absent if not w.isascii() and lexicon.tag(w).startswith("n")]
         places = [w for w in nouns if lexicon.tag(w) == "ns"] + [w for w in absent if w in place_names("en")]
-        absent_names = nouns + [w for w in places if w.isascii()]
+        # in an English text, the thing asked about, a word it never uses ('who picks the chair')
+        things = [] if self._has_chinese else [w for w in absent if w.isascii() and _asked_object(question, w)]
+        absent_names = nouns + things + [w for w in places if w.isascii() and w not in things]
         named_places = [
             w
             for w in words

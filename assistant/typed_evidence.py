@@ -218,6 +218,9 @@ class TypedEvidenceFinder:
         ):
             # '日内瓦开几届，维也纳开几届': the text counts the sessions of both places together
             return TypedEvidence(missing="the paragraph gives one count for all of them together, not one for each")
+        if question.answer_type == "number" and (share := self.facts.one_share_counted(question, holding[0])):
+            # 'how many of them in Vienna': four sessions 'in Geneva and Vienna', none counted for Vienna alone
+            return TypedEvidence(missing=f"the paragraph counts them all together; it gives no count for {share} alone")
         evidence = holding + [pid for pid in retrieval.ids if pid not in holding]
         if question.intent == "yes_no" and (other := self.facts.another_value(question, holding[0])):
             # 'is it to report to the 71st session?': the paragraph on it names the 72nd

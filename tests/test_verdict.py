@@ -68,6 +68,12 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
         # the sessions asked about by their count are those the paragraph counts so
         ("Where will the GSTE's four sessions be held?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "A/RES/80/53:OP3"),
         ("专家组的三届会议在哪开", ["OP7", "PP10"], "OP7"),
+        # … in the sentence on the topic, its words in any form ('welcomes': Welcoming), or in its footnote
+        (
+            "whats the symbol of the SG options report that 80/53 welcomes",
+            ["A/RES/80/53:PP6", "A/RES/80/53:FN9"],
+            "A/RES/80/53:PP6",
+        ),
         ("决议里提到的那个双边倡议是哪两个国家发起的？", ["PP14", "OP1"], "PP14"),  # the initiative named by them
         ("PP2 提到了几届审议大会", ["PP2"], "PP2"),
         (
@@ -322,6 +328,7 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         # why a state voted as it did; whether a decision the text leaves open will be taken
         ("白俄罗斯为啥对71/67弃权", ["VOTE", "META"], "not why"),
         ("Will the GA extend the GSTE after the 84th session?", ["A/RES/80/53:OP10"], "after it was adopted"),
+        ("so will it actually be extended?", ["A/RES/80/53:OP10"], "after it was adopted"),
         # a body named in Latin script (known by the glossary only) that the resolution never names
         # … and the answer must be in a paragraph that names it, not in the best-ranked one with a year
         (
@@ -334,6 +341,16 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("How many of the GSTE sessions are in Geneva and how many in Vienna?", ["A/RES/80/53:OP3"], "together"),
         ("80/53专家组在日内瓦和维也纳各开几届？", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "together"),  # 各: each
         ("of the four 80/53 sessions, how many are in Vienna vs Geneva?", ["A/RES/80/53:OP3"], "together"),
+        # … or a count for one of the values the text names together ('in Geneva and Vienna', '2018年和2019年')
+        ("How many GSTE sessions will be held in Vienna?", ["A/RES/80/53:OP3"], "Vienna alone"),
+        ("80/53专家组在维也纳开几届？", ["A/RES/80/53:OP3"], "Vienna alone"),
+        ("71/67专家组2018年开了几届会", ["OP7"], "2018 alone"),
+        # … or a value for one of several the text does not number ('第一届' with its noun left out)
+        ("80/53专家组第一届在哪个城市开", ["A/RES/80/53:OP3"], "together"),
+        # the thing asked about, which an English text never names ('the chair'), with a verb it knows ('picks')
+        ("Under 80/53, who picks the chair?", ["A/RES/80/53:OP2"], "chair"),
+        # a symbol in another sentence of the paragraph than the one on the topic (the record's report symbol)
+        ("71/67的议程项目编号是多少", ["META", "OP8"], "没有写明"),
         # a treaty the documents never name is no figure a yes-no question can be answered No on
         ("Does 71/67 mention the Treaty on the Prohibition of Nuclear Weapons?", ["FN3", "PP2"], "Prohibition"),
         ("What does the Comprehensive Nuclear-Test-Ban Treaty say about entry into force?", ["PP7"], "Test-Ban"),
@@ -704,6 +721,10 @@ def test_a_count_for_one_place_or_for_each_group_is_answered(decide):
     # no places named, or 'each' of no places: the text's one count answers
     assert decide("80/53专家组开几届会？在哪开？", ["A/RES/80/53:OP3"]).found
     assert decide("How many sessions will each group hold?", ["OP7", "A/RES/80/53:OP3"]).found
+    # the count is of another thing than the one named together ('25人', not the sessions of 2018年和2019年)
+    assert decide("71/67专家组2018年有多少人", ["OP7"]).found
+    # the text's one place is every session's ('在日内瓦'), the years named together notwithstanding
+    assert decide("71/67专家组第一届会议在哪开", ["OP7"]).found
 
 
 @pytest.mark.parametrize(
