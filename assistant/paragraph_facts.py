@@ -52,6 +52,15 @@ def _word_stem(name: str) -> str:
     return stem(name) if name.isascii() and name.isalpha() else name
 
 
+def _counting_words(question: Question) -> str:
+    """The words that say what a question counts: its own, or a follow-up's earlier question's when it names no
+    unit ('how big was the 71/67 group' … 'and the 2025 one?'; 'what are the sessions' … 'how many in Vienna')."""
+    units = pack(question.lang).units.values()
+    if question.follow_up and not any(unit.search(question.text) for unit in units):
+        return question.search
+    return question.text
+
+
 @lru_cache(maxsize=8192)
 def folded(text: str) -> str:
     """Text lower-cased without spaces, as English names are looked up in it."""
@@ -101,6 +110,14 @@ class ParagraphFacts:
         if kind != "number" or not any(words.search(asked) for words in pack(lang).units.values()):
             return self.states(pid, kind)
         return bool(self.stated_counts(asked, lang, pid))
+
+    def names_thing(self, pid: str, thing: str) -> bool:
+        """The paragraph uses a word of the thing named ('briefings': 'a briefing'; 'reporting': 'to report'), or
+        its glossary name."""
+        paragraph = self.paragraphs[pid]
+        words = [_word_stem(w) for w in re.findall(r"[A-Za-z]{4,}", thing)] + re.findall(r"[\u4e00-\u9fff]{2,}", thing)
+        forms = [f for w in words for f in (w, *self.glossary.official_terms(w))]
+        return any(self.has(paragraph.text, f) for f in forms)
 
     def lists_items(self, pid: str, forms: list[str]) -> bool:
         """The paragraph names the thing and lists instances ('不可逆、可核查和透明原则', 'irreversibility,
@@ -220,8 +237,7 @@ class ParagraphFacts:
         together, number = pack(paragraph.lang).coordinated_values, pack(paragraph.lang).answer_type("number")
         if together is None or number is None or question.answer_type != "number":
             return ""
-        # the unit a follow-up counts in is the question's before it ('what are the sessions' … 'how many in Vienna')
-        asked = question.search if question.follow_up else question.text
+        asked = _counting_words(question)
         for clause in re.finditer(r"[^，；。：,;:]+", paragraph.text):
             counts = [
                 m
@@ -646,7 +662,8 @@ class ParagraphFacts:
         paragraph = self.paragraphs[pid]
         shape = pack(paragraph.lang).answer_type(question.answer_type or "")
         matches = shape.shape.finditer(paragraph.text) if shape else iter(())
-        return any(in_asked_unit(question.text, question.lang, paragraph.text, m, paragraph.lang) for m in matches)
+        asked = _counting_words(question)
+        return any(in_asked_unit(asked, question.lang, paragraph.text, m, paragraph.lang) for m in matches)
 
     def holds(self, paragraph: Paragraph, terms: list[str], topic: list[str]) -> bool:
         if terms:  # as written, or by the term's name in the paragraph's language (秘书长: 'Secretary-General')

@@ -74,9 +74,17 @@ class ParagraphSets:
             for pid, paragraph in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
             if paragraph.doc_symbol == question.scope and any(self.facts.has(paragraph.text, n) for n in names)
         ]
+        # one kind asked of several things ('the timeline: sessions, briefings, reporting'): each thing's paragraph
+        one_kind = len({kind for kind, _ in question.aspects}) == 1
         for kind, asked in question.aspects:
             stating = next(
-                (pid for pid in [*ranked, *naming] if self.facts.states_aspect(pid, kind, asked, question.lang)), None
+                (
+                    pid
+                    for pid in [*ranked, *naming]
+                    if self.facts.states_aspect(pid, kind, asked, question.lang)
+                    and (not one_kind or self.facts.names_thing(pid, asked))
+                ),
+                None,
             )
             if stating is None:
                 return []

@@ -12,7 +12,7 @@ from assistant.paragraph_facts import DATE_TYPES, ParagraphFacts
 from assistant.question import Question
 from assistant.relevance import Vocabulary
 from assistant.retrieval import Retrieval
-from index.documents import Paragraph, split_citation_id
+from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
 from index.glossary import Glossary, longest_terms
 
 EVIDENCE_DEPTH = 3  # search hits whose text may hold the asked-for fact
@@ -143,10 +143,13 @@ class TypedEvidenceFinder:
             on_topic = on_topic + [
                 p for p in retrieval.ids if p not in on_topic and self.facts.counts_by_items(question, p)
             ]
-            # 'how many experts': a lower-ranked paragraph on the topic with a number in that unit ('21 members')
+            # 'how many experts': a lower-ranked paragraph on the topic with a number in that unit ('21 members'); when
+            # the search found none, one of the document's own ('how big was it' ranks every paragraph naming the group)
+            counting_found = any(self.facts.in_asked_unit(question, p) for p in retrieval.ids)
+            further = retrieval.ids[EVIDENCE_DEPTH:] if counting_found else self._scope_paragraphs(question)
             on_topic += [
                 p
-                for p in retrieval.ids[EVIDENCE_DEPTH:]
+                for p in further
                 if p not in on_topic
                 and self.facts.in_asked_unit(question, p)
                 and self.facts.on_topic(p, words, specifics)
@@ -229,6 +232,14 @@ class TypedEvidenceFinder:
         return TypedEvidence(
             tuple(evidence), bool(grounded), bool(specifics) and holding[0] in naming, counted_as_asked
         )
+
+    def _scope_paragraphs(self, question: Question) -> list[str]:
+        """The paragraphs of the document asked about, in its order (its text: not its record, notes or data cards)."""
+        return [
+            pid
+            for pid, paragraph in sorted(self.paragraphs.items(), key=lambda item: item[1].order)
+            if paragraph.doc_symbol == question.scope and paragraph.kind not in ("meta", "footnote", *DATA_CARD_KINDS)
+        ]
 
     def counts_in_asked_unit(self, question: Question, pid: str) -> bool:
         """For a question that asks for a count in a unit ('多少人', 'how many experts'): the paragraph states one in

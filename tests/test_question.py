@@ -1045,7 +1045,11 @@ def test_what_someone_is_asked_to_do_is_a_request(reader):
             "对比一下2016年和2025年两份决议对专家组的安排（人数、会期、地点）",
             ["number", "time", "place"],
         ),  # in brackets
-        ("对比一下71/67和80/53设的专家组 人数 开会地点 时间", ["number", "place", "time"]),  # Chinese words spaced
+        ("对比一下71/67和80/53设的专家组 人数 开会地点 时间", ["number", "place", "time"]),  # spaced words
+        (
+            "give me the timeline in 80/53 - sessions, briefings, reporting",
+            ["time", "time", "time"],
+        ),  # one kind, before
     ],
 )
 def test_things_listed_after_a_colon_are_asked_one_by_one(reader, text, kinds):

@@ -347,6 +347,7 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("71/67专家组2018年开了几届会", ["OP7"], "2018 alone"),
         # … or a value for one of several the text does not number ('第一届' with its noun left out)
         ("80/53专家组第一届在哪个城市开", ["A/RES/80/53:OP3"], "together"),
+        ("80/53专家组第一届会议在日内瓦还是维也纳", ["A/RES/80/53:OP3"], "together"),  # asked with no verb
         # the thing asked about, which an English text never names ('the chair'), with a verb it knows ('picks')
         ("Under 80/53, who picks the chair?", ["A/RES/80/53:OP2"], "chair"),
         # a symbol in another sentence of the paragraph than the one on the topic (the record's report symbol)
@@ -839,3 +840,21 @@ def test_a_follow_up_moving_to_another_document_leaves_the_earlier_documents_num
 def test_a_text_asked_for_in_the_language_it_is_held_in_or_rendered_is_answered(decide, text, first):
     verdict = decide(text, [first])
     assert verdict.found and verdict.evidence[0] == first, verdict.reason
+
+
+def test_an_elliptical_follow_up_counts_in_the_unit_its_earlier_question_asked(decide):
+    history = [
+        {"role": "user", "content": "how big was the 71/67 expert group"},
+        {"role": "assistant", "content": "Up to 25 governmental experts (A/RES/71/67:OP7)."},
+    ]
+    # the search ranks the paragraphs naming the group; the one counting its members answers
+    verdict = decide("and the 2025 one?", ["A/RES/80/53:PP6", "A/RES/80/53:OP3", "A/RES/80/53:OP10"], history)
+    assert verdict.found and verdict.evidence[0] == "A/RES/80/53:OP1"
+
+
+def test_one_kind_asked_of_several_things_is_each_things_paragraph(decide):
+    verdict = decide(
+        "give me the timeline in 80/53 - sessions, briefings, reporting",
+        ["A/RES/80/53:OP3", "A/RES/80/53:OP1", "A/RES/80/53:OP9", "A/RES/80/53:OP10"],
+    )
+    assert verdict.found and {"A/RES/80/53:OP3", "A/RES/80/53:OP9"} <= set(verdict.evidence)
