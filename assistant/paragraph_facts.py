@@ -438,9 +438,8 @@ class ParagraphFacts:
         if answer_type == "symbol" and shape is not None and topic and paragraph.kind != "footnote":
             # a symbol in a sentence on the topic: the record's 'A/71/450' is its First Committee report's, not the
             # number of the agenda item another sentence names by its title (a footnote is on its paragraph's topic)
-            near = [
-                _word_stem(n) for forms in self.forms(topic, paragraph.lang) for n in forms
-            ]  # 'welcomes': Welcoming
+            # (its words in any form: 'welcomes', Welcoming)
+            near = [_word_stem(n) for forms in self.forms(topic, paragraph.lang) for n in forms]
             return any(
                 shape.shape.search(sentence) and (not near or any(self.has(sentence, n) for n in near))
                 for sentence in _SENTENCE.split(paragraph.text)
