@@ -152,6 +152,7 @@ class LanguagePack:
     each_asks: re.Pattern[str] | None  # 'each', 'vs', 各, 分别: one value asked for each of several named
     per_kind: re.Pattern[str] | None  # '每个区域几个', 'per regional group': a count for each thing of a kind
     coordinated_values: re.Pattern[str] | None  # 'in Geneva and Vienna', '2018年和2019年': values named together
+    asked_object: re.Pattern[str] | None  # 'who picks the chair': the one thing a question asks about (a group)
     one_named_before: re.Pattern[str] | None  # 'the second one', 后一个决议: a document by its place named
     # a list of things asked about one subject after a colon or a dash ('size, venue, sessions', '人数、地点、时间'),
     # and the kind of fact each names

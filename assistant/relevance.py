@@ -47,7 +47,8 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # the endings of English adjectives ('earlier', 'previous', 'specific'): after 'which' they qualify the noun asked for
 _EN_ADJECTIVE = re.compile(r"\w+(?:ier|ior|ous|ific|ive|ful|less|able|ible)")
 _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
-_ZH, _EN = pack("zh").vocabulary, pack("en").vocabulary  # asking words, answer kinds, interrogatives (data)
+_EN_PACK = pack("en")
+_ZH, _EN = pack("zh").vocabulary, _EN_PACK.vocabulary  # asking words, answer kinds, interrogatives (data)
 
 
 def _hyphened(tokens: list[str]) -> list[str]:
@@ -82,19 +83,10 @@ class Vocabulary:
     short_verbs: list[str] = field(default_factory=list)
 
 
-# 'who picks the chair tho': an interrogative, one verb and its object, nothing else of substance
-_ASKED_OBJECT = re.compile(
-    r"^\s*(?:(?:and|so|but|ok)\s+)?(?:(?:under|in|for)\s+[^,]{1,30},\s*)?"
-    r"(?:who|what|which \w+)\s+\w+\s+(?:the|a|an|its|their)\s+([a-z][a-z-]*)"
-    r"(?:\s+(?:tho|though|then|now|pls|please|exactly|anyway))*\s*[?？.!]*\s*$",
-    re.IGNORECASE,
-)
-
-
 def _asked_object(text: str, word: str) -> bool:
     """Whether the word is the object of the question's one verb ('the chair' in 'who picks the chair tho'): the
     thing asked about, not a word that qualifies one ('a criterion for picking the experts')."""
-    asked = _ASKED_OBJECT.match(text)
+    asked = _EN_PACK.asked_object.match(text) if _EN_PACK.asked_object else None
     return asked is not None and asked.group(1).lower() == word.lower()
 
 
