@@ -12,7 +12,7 @@ from assistant.language import in_asked_unit, listed_names, number_value, pack, 
 from assistant.question import Question
 from index.documents import Paragraph, items_of
 from index.glossary import Glossary, stem
-from index.text import CLAUSE_END, YEAR, strip_all_spaces
+from index.text import CLAUSE_END, CLAUSE_SPAN, YEAR, strip_all_spaces
 
 BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
 # "time": when, in whatever form (a year, a session); "deadline": by when ('within 180 days', 'not later than')
@@ -238,7 +238,7 @@ class ParagraphFacts:
         if together is None or number is None or question.answer_type != "number":
             return ""
         asked = _counting_words(question)
-        for clause in re.finditer(r"[^，；。：,;:]+", paragraph.text):
+        for clause in CLAUSE_SPAN.finditer(paragraph.text):
             counts = [
                 m
                 for m in number.shape.finditer(paragraph.text, clause.start(), clause.end())

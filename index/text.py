@@ -11,6 +11,7 @@ _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 _WS = re.compile(r"\s+")
 _HAN = re.compile("[\u4e00-\u9fff]")
 CLAUSE_END = re.compile(r"[，；。：,;:]")  # the punctuation that ends a clause, in either language
+CLAUSE_SPAN = re.compile(rf"[^{CLAUSE_END.pattern[1:-1]}]+")  # a clause: the text between two of those
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in figures (2016), not part of a longer number
 _CURLY_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f"
 # Whole terminal sequences first (CSI 'ESC[2J' and its one-byte form U+009B, OSC 'ESC]0;title BEL' up to its end,
