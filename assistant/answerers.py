@@ -343,19 +343,18 @@ class ExtractiveAnswerer:
     def _registry_answer(self, retrieval: Retrieval, lang: str) -> Answer:
         """The documents a resolution cites, each with the footnote or paragraph that cites it (quoted)."""
         symbol = split_citation_id(retrieval.hits[0].id)[0]
-        entries = [e for e in self.registry if e.cited_by[0].startswith(f"{symbol}:")]
+        found = set(retrieval.ids)  # the citing paragraphs of the documents asked for
+        entries = [(e, citing) for e in self.registry if (citing := e.cited_in(symbol)) and citing[0] in found]
         citations: list[Citation] = []
         language = pack(lang)
         lines = [language.t("cites_head", symbol=symbol)]
-        for number, entry in enumerate(entries, 1):
-            source = self.paragraphs[entry.cited_by[0]]
+        for number, (entry, citing) in enumerate(entries, 1):
+            source = self.paragraphs[citing[0]]
             quote = source.text if source.kind == "footnote" else self._clause_naming(source, entry.symbol)
             citation = make_citation(source, quote, lang)
             if citation not in citations:
                 citations.append(citation)
-            where = language.templates["list_sep"].join(
-                display_label(split_citation_id(c)[1], lang) for c in entry.cited_by
-            )
+            where = language.templates["list_sep"].join(display_label(split_citation_id(c)[1], lang) for c in citing)
             title = entry.title(lang)
             shown = language.templates["title_sep"] + title if title else ""
             lines.append(language.t("cited_item", n=number, symbol=entry.symbol, title=shown, where=where))

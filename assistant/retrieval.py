@@ -4,12 +4,14 @@ score, then footnote expansion. Retrieval ranks; it never decides whether the do
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.language import SPECIFIC_TYPES, pack
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from index.glossary import Glossary
+from index.registry import CitedDocument
 from index.store import LoadedIndex
 from index.text import question_language
 
@@ -143,15 +145,24 @@ class Retriever:
                     seen.add(pid)
         return out
 
+    def _titles(self, entry: CitedDocument, term: str) -> bool:
+        """Whether a cited document's title, in either language, names the term by any of its names (an English
+        one by its words: 'Review and Extension Conference' is a 'Review Conference')."""
+        titles = f"{entry.title_zh} {entry.title_en}".lower()
+        words = set(re.findall(r"[\w-]+", titles))
+        return any(
+            form.lower() in titles or form.isascii() and set(form.lower().split()) <= words
+            for form in self.glossary.forms(term)
+        )
+
     # -- the whole step --------------------------------------------------------------------------------------
     def retrieve(self, question: Question, top_k: int | None = None, only: str | None = None) -> Retrieval:
         """The paragraphs the question names, then the search's; `only` restricts everything to one document."""
         if question.intent == "cited_documents" and question.scope:
-            citing = list(
-                dict.fromkeys(
-                    e.cited_by[0] for e in self.index.registry if e.cited_by[0].startswith(f"{question.scope}:")
-                )
-            )
+            cited = [(entry, c) for entry in self.index.registry if (c := entry.cited_in(question.scope))]
+            # 'which NPT review conference documents does it cite': those whose titles name every term asked
+            titled = [(e, c) for e, c in cited if question.terms and all(self._titles(e, t) for t in question.terms)]
+            citing = list(dict.fromkeys(c[0] for _, c in titled or cited))
             if citing:
                 return Retrieval(question.search, [Hit(pid, 1.0, "registry") for pid in citing], registry=True)
         searched = self.search(question, only)

@@ -26,6 +26,11 @@ class CitedDocument:
     def title(self, lang: str) -> str:
         return (self.title_zh if lang == "zh" else self.title_en) or self.title_en or self.title_zh
 
+    def cited_in(self, citing: str) -> list[str]:
+        """The citation ids of one citing document (its footnotes first): two resolutions cite the same report
+        by footnotes of different numbers."""
+        return [c for c in self.cited_by if c.startswith(f"{citing}:")]
+
 
 @cache
 def _known(path: Path = SHIPPED_CORPUS / "cited.json") -> dict[str, dict[str, Any]]:

@@ -99,6 +99,28 @@ def test_which_documents_does_it_cite(assistant):
             assert citation.quote in assistant.index.paragraphs[citation.id].text
 
 
+def test_each_resolution_lists_what_it_cites_by_its_own_labels(assistant):
+    """Both resolutions cite the NPT review conferences' final documents, by footnotes of other numbers: each list
+    is that resolution's, with its own labels only."""
+    later = assistant.ask("What documents does 80/53 cite?")
+    assert later.found and {c.id.split(":")[0] for c in later.citations} == {"A/RES/80/53"}
+    for symbol in (*LATER_CITES, "NPT/CONF.2010/50 (Vol. I)", "A/RES/S-10/2", "A/61/1028"):
+        assert symbol in later.text
+    line = next(line for line in later.text.splitlines() if "NPT/CONF.2010/50" in line)
+    assert "(footnote 11, preambular paragraph 10, footnote 12, preambular paragraph 11)" in line
+    main_line = next(
+        line for line in assistant.ask("71/67引用了哪些文件").text.splitlines() if "NPT/CONF.2010/50" in line
+    )
+    assert main_line.endswith("（脚注4、序言部分第2段）")
+
+
+def test_the_cited_documents_of_a_kind_are_those_whose_titles_name_it(assistant):
+    """'Review and Extension Conference' (1995) is a review conference too; the NPT itself is none."""
+    answer = assistant.ask("71/67 脚注里引了哪些NPT审议大会的文件")
+    assert [c.id for c in answer.citations] == [R + "FN2", R + "FN3", R + "FN4"]
+    assert "A/RES/S-10/2" not in answer.text and "UNTS" not in answer.text
+
+
 def test_which_report_on_verification_does_it_cite(assistant):
     answer = assistant.ask("Which report on verification does the resolution cite?")
     ids = [c.id for c in answer.citations]
