@@ -120,6 +120,18 @@ class ExtractiveAnswerer:
             scores.append(score)
         return scores
 
+    def _clause_words(self, question: Question, paragraph: Paragraph, parts: list[_Clause]) -> list[set[str]]:
+        """The words of the query (of two letters or more) each clause holds whole."""
+        words = [w for w in self.keyword_query(question.search, paragraph.lang).split() if len(w) >= 2]
+        held = []
+        for part in parts:
+            piece = paragraph.text[part.start : part.end]
+            tokens = {stem(t) for t in keyword_tokens(piece)}
+            held.append(
+                {w for w in words if (tokens >= {stem(t) for t in keyword_tokens(w)} if w.isascii() else w in piece)}
+            )
+        return held
+
     def quote_span(self, question: Question, paragraph: Paragraph, same_language: bool) -> tuple[int, int]:
         """Start and end of the contiguous clauses that best answer the query (the whole paragraph when short)."""
         text = paragraph.text
@@ -134,22 +146,32 @@ class ExtractiveAnswerer:
         # … and for a fact of a kind asked, the best of the clauses on the question that state one (a count: of
         # what is asked, 'forty other States' for 'how many states')
         answering = [scores[i] > 0 and self._states_asked(question, paragraph, parts[i]) for i in range(len(parts))]
-        best = max(range(len(parts)), key=lambda i: (answering[i], scores[i], states[i], -i))
+        # (of two clauses stating one, the one next to the clauses on the question: 'one-third' of the Parties at
+        # whose request the Depositaries convene a conference, for 'what share of parties must ask them to convene')
+        on_question = [answering[i] * sum(scores[max(i - 1, 0) : i + 2]) for i in range(len(parts))]
+        best = max(range(len(parts)), key=lambda i: (answering[i], on_question[i], scores[i], states[i], -i))
         if scores[best] <= 0:
             return 0, len(text)
         if item := self._item_holding(paragraph, parts[best]):
             return item  # a numbered paragraph of an article ('2. … approved by a majority …') is quoted whole
         lo = hi = best
-        enough = scores[best] * _NEIGHBOUR_SHARE  # a neighbouring clause joins only if it answers too
+        enough = scores[best] * _NEIGHBOUR_SHARE  # a neighbouring clause joins only if it answers too …
+        # … or holds a word of the question the quote lacks: '审议' of '政府专家小组具体审议什么' is in the clause after
+        # the one naming the group, whose long name outweighs it
+        holds = self._clause_words(question, paragraph, parts)
+        quoted = set(holds[best])
         while hi - lo + 1 < _MAX_CLAUSES:
             left = scores[lo - 1] if lo > 0 else 0.0
             right = scores[hi + 1] if hi + 1 < len(parts) else 0.0
-            if max(left, right) < enough or max(left, right) <= 0:
+            new_left = lo > 0 and bool(holds[lo - 1] - quoted)
+            new_right = hi + 1 < len(parts) and bool(holds[hi + 1] - quoted)
+            if (max(left, right) < enough or max(left, right) <= 0) and not (new_left or new_right):
                 break
-            if right >= left:
+            if new_right or not new_left and right >= left:
                 hi += 1
             else:
                 lo -= 1
+            quoted |= holds[lo] | holds[hi]
         # A list of the names asked for runs over commas: every clause of it that names one joins.
         shape = (
             pack(paragraph.lang).answer_type(question.answer_type or "") if question.answer_type in _LISTED else None

@@ -45,6 +45,7 @@ SPECIFIC_TYPES = frozenset(
         "article",
         "outcome",
         "number",
+        "proportion",
         "vote",
         "definition",
     }
