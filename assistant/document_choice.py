@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, KeysView
 
 from assistant.labels import find_label_refs
 from assistant.language import asks_only, pack
+from assistant.named_paragraphs import named_labels
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.registry import aliases, known_documents, short_forms
@@ -149,6 +150,23 @@ class DocumentChoice:
         if only in docs:
             return docs[only], [], False  # '修正案会议要多少缔约国请求': 'amendment' is the NPT's word, not 71/67's
         return main, [], False
+
+    def by_labelled_text(self, text: str, doc: Document, lang: str) -> Document:
+        """A question naming paragraphs of no document ('how many objectives does OP5 give the group'): the
+        document whose paragraphs of those labels use the more of the question's terms (in any of their names),
+        when that is another than `doc`; else `doc`."""
+        terms = self.glossary.official_terms(text)
+
+        def used(candidate: Document) -> int:
+            ids = named_labels(text, candidate, lang)[0]
+            written = " ".join(p.text for p in candidate.paragraphs if citation_id(candidate.symbol, p.label) in ids)
+            folded = written.lower()
+            return sum(any(f.lower() in folded for f in self.glossary.forms(t)) for t in terms) if written else -1
+
+        uses = {symbol: used(d) for symbol, d in self.documents.items()}
+        best = max(uses.values(), default=0)
+        winners = [symbol for symbol, n in uses.items() if n == best]
+        return self.documents[winners[0]] if len(winners) == 1 and best > uses[doc.symbol] else doc
 
     def own_body(self, symbol: str, lang: str, in_full: bool = False) -> str | None:
         """The name, in a language, of the body a document sets up: in full, or the head of the name its text calls

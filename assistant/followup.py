@@ -16,6 +16,7 @@ from index.text import question_language
 
 MAX_HISTORY_TURNS = 20  # older turns are dropped: only the latest ones can be what a follow-up refers to
 MAX_TURN_CHARS = 20_000
+_LETTERED = re.compile(r"[(（]([a-z])[)）]")  # a lettered item as written: '(b)', '（b）'
 
 
 @dataclass
@@ -125,7 +126,9 @@ def _item_of_last(question: str, history: list[dict[str, Any]], cited: list[str]
         part = _article_part(question)
         return LabelRef(ref.kind, ref.number, str(part)) if part else None
     items = named_items(question)
-    letter = items[0][2] if items else _listed_item(question, history)
+    # (a follow-up naming no paragraph: a letter in brackets alone is an item, "what's (g) exactly")
+    bare = _LETTERED.search(question)
+    letter = items[0][2] if items else bare.group(1).lower() if bare else _listed_item(question, history)
     return LabelRef(ref.kind, ref.number, letter) if letter and ref and ref.kind in ("OP", None) else None
 
 
@@ -156,7 +159,7 @@ def _listed_item(question: str, history: list[dict[str, Any]]) -> str | None:
 
 def _letters_listed(answer: str, language: LanguagePack) -> set[str]:
     """The lettered items an answer shows: each written ('(b)') and each inside a range ('(a) to (d)')."""
-    letters = {m.group(1).lower() for m in re.finditer(r"[(（]([a-z])[)）]", answer)}
+    letters = {m.group(1).lower() for m in _LETTERED.finditer(answer)}
     for said in language.item_range.finditer(answer) if language.item_range else ():
         first, last = (said.group(i).lower() for i in (1, 2))
         letters |= {chr(c) for c in range(ord(first), ord(last) + 1)}

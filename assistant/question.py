@@ -138,12 +138,21 @@ class QuestionReader:
             earlier, earlier_names, earlier_named = self.choice.document(before, only, lang, mentions)
             if earlier_named and (not generic or doc is not None and earlier is not None and earlier.kind == doc.kind):
                 doc, names, scope_named, carried = earlier, earlier_names, True, True
+            elif not scope_named and (quoted := self._answer_document(history)):
+                # "what's (g) exactly" after an answer from 80/53 to a question that named no document
+                doc, scope_named, carried = quoted, True, True
         read, also, also_names = self.choice.also(condensed.question, doc, only, lang)
         if carried and not also:  # 'which one meets in Vienna' after a comparison of two resolutions' groups
             also = self.choice.also(before, doc, only, lang)[1]
         names = also_names if read is not doc else names + also_names  # 'both resolutions … NPT parties': not the NPT
         doc = read
         labels, missing = named_labels(condensed.question, doc, lang)
+        # 'how many objectives does OP5 give the group': 80/53's OP5 sets its objectives, 71/67's none
+        asked_alone = labels and doc and not scope_named and not also
+        labelled = self.choice.by_labelled_text(condensed.question, doc, lang) if asked_alone and doc else doc
+        if labelled is not doc:
+            doc, scope_named = labelled, True
+            labels, missing = named_labels(condensed.question, doc, lang)
         if chained := self.choice.chained(condensed.question, doc, lang):
             doc, names, labels, missing, scope_named = chained
         asked_text = text  # as asked: another document it names reads its generic names as that one's own
@@ -182,6 +191,8 @@ class QuestionReader:
             # 'and the Office for Disarmament Affairs?', '那2025年那个新的呢？': the earlier question asked again, of
             # the term this one names, or in the earlier words of the document it names
             before = asking_sentence(condensed.context)
+            if (now := self._cited_symbols(condensed.question)) and len(then := self._cited_symbols(before)) == 1:
+                before = before.replace(then[0], now[0])  # 'and 79/240?' after 'what did 78/239 do'
             asking = asked_again = without_names(before, self.choice.document(before, only, lang)[1], this_document)
             asking_language = pack(question_language(before))
             focus = focus if terms else asking
@@ -403,20 +414,26 @@ class QuestionReader:
             return text
         return text[: said.start()] + named[place - 1 if place > 0 else place] + text[said.end() :]
 
+    def _answer_document(self, history: list[dict[str, Any]]) -> Document | None:
+        """The one indexed document the last answer quotes, by its symbol; None when it quotes none or several."""
+        answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
+        quoted = [d for symbol, d in self.documents.items() if symbol in answer]
+        return quoted[0] if len(quoted) == 1 else None
+
     def _answered_symbols(self, history: list[dict[str, Any]], context: str) -> list[str]:
         """The documents the last answer named when the earlier question named none ('序言部分第10段回顾了哪项
         决议？' … '第62/21号决议'): what a follow-up pointing back ('那个决议是哪天通过的？') is about. An earlier
         question naming one is about that one ('62/21号决议注意到了哪些报告？' … '这两份秘书长报告的文号呢'), and the
         indexed documents' own symbols, which every answer's citations name, are no referent."""
-        indexed = {form for symbol in self.documents for form in short_forms(symbol)}
-
-        def cited(text: str) -> list[str]:
-            return [s for s in _SYMBOL_IN_TEXT.findall(text) if s not in indexed and not s.startswith("A/RES/")]
-
-        if cited(context):
+        if self._cited_symbols(context):
             return []
         answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
-        return list(dict.fromkeys(cited(answer)))
+        return list(dict.fromkeys(self._cited_symbols(answer)))
+
+    def _cited_symbols(self, text: str) -> list[str]:
+        """The symbols a text gives of documents that are not indexed ('79/240', 'A/74/90')."""
+        indexed = {form for symbol in self.documents for form in short_forms(symbol)}
+        return [s for s in _SYMBOL_IN_TEXT.findall(text) if s not in indexed and not s.startswith("A/RES/")]
 
     def of_own_body(self, question: Question, history: list[dict[str, Any]]) -> Question:
         """The question as asked of its scope, when that is not the document it was read for (one of the documents

@@ -87,23 +87,21 @@ _ASPECT_SEPARATOR = re.compile(
 )
 
 
-_THING = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}|[\u4e00-\u9fff]{2,8}")
+_THING = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}|[\u4e00-\u9fff]{2,8}")
 
 
 def listed_aspects(text: str, language: LanguagePack) -> tuple[tuple[str, str], ...]:
     """The things a question lists after a colon or a dash ('compare the two groups: size, venue, sessions',
-    '对比一下…：人数、地点、时间'), each with the kind of fact it asks, when two or more kinds are asked; or each
+    '对比一下…：人数、地点、时间'), each with the kind of fact it asks, when two or more kinds are asked, or when
+    three things or more are listed and one is of a kind (the others '': a thing, found by its words); or each
     with the one kind the words before the list ask of them all ('the timeline in 80/53 - sessions, briefings,
     reporting': a time for each); else ()."""
     said = language.aspect_list.search(text) if language.aspect_list else None
     if said is None:
         return ()
     parts = [p for p in _ASPECT_SEPARATOR.split(next(g for g in said.groups() if g)) if p.strip()]
-    typed = [
-        (kind, part)
-        for part in parts
-        if len(part) <= 40 and (kind := next((k for k, words in language.aspects.items() if words.search(part)), ""))
-    ]
+    kinds = [(next((k for k, words in language.aspects.items() if words.search(part)), ""), part) for part in parts]
+    typed = [(kind, part) for kind, part in kinds if kind and len(part) <= 40]
     if len(parts) >= 2 and len({kind for kind, _ in typed}) >= 2:
         return tuple(typed)
     # (a time or a place asked before a list after a colon or a dash; a list in brackets or of what a count adds up,
@@ -111,7 +109,12 @@ def listed_aspects(text: str, language: LanguagePack) -> tuple[tuple[str, str], 
     lead = next((k for k, words in language.aspects.items() if words.search(text[: said.start()])), "")
     bracketed = said.group(0).lstrip()[:1] in "(（"
     things = len(parts) >= 2 and all(_THING.fullmatch(part.strip()) for part in parts)  # nouns: 'briefings'
-    return tuple((lead, part) for part in parts) if lead in ("time", "place") and things and not bracketed else ()
+    if lead in ("time", "place") and things and not bracketed:
+        return tuple((lead, part) for part in parts)
+    # 'size, selection, meetings, decision-making': a kind of fact for some, the others each by its words (words,
+    # not 'yes/no/abstain')
+    words = all(len(part.strip()) >= 4 or has_cjk(part) for part in parts)
+    return tuple(kinds) if typed and things and words and len(parts) >= 3 else ()
 
 
 def asks_total(focus: str, language: LanguagePack, intent: str, kinds: list[str]) -> bool:

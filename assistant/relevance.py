@@ -267,15 +267,18 @@ class RelevanceJudge:
         asked_for: set[str] = set()
         after_interrogative = in_phrase = False
         modifier = ""  # an English asked-for word shaped like an adjective, until the word after it is read
+        last_asked = ""  # the English word right after an interrogative, until the token after it is read
         lexicon = self._lexicon()
         for token in _hyphened(self._tagged(text)):
             token = token.strip()
             if not token:
                 continue  # 'which bodies': the space does not end what the interrogative asks for
             if not re.search(r"\w", token):
-                if modifier:  # 'which earlier GA resolutions': it qualified a glossary term, taken out before
-                    asked_for.discard(modifier)
-                after_interrogative, modifier = False, ""
+                # 'which earlier GA resolutions', 'which new agenda item': it qualified a glossary term, taken out
+                # before (leaving ' ; ')
+                if modifier or token == ";" and last_asked:
+                    asked_for.discard(modifier or last_asked)
+                after_interrogative, modifier, last_asked = False, "", ""
                 continue
             if token.isascii():
                 for word in _EN_WORD.findall(token):
@@ -290,9 +293,10 @@ class RelevanceJudge:
                     elif after_interrogative:
                         asked_for.add(word)
                     modifier = word if after_interrogative and _EN_ADJECTIVE.fullmatch(lower) else ""
+                    last_asked = word if after_interrogative else ""
                     after_interrogative = False
                 continue
-            modifier = ""
+            modifier = last_asked = ""
             if _ZH.interrogative.match(token):
                 after_interrogative = True
                 continue
