@@ -256,14 +256,16 @@ class Assistant:
         if not verdict.found:  # not about the main resolution: the first document that answers it does, else the
             # refusal of one that has its subject says why ('no names', not 'never mentioned')
             return others[0] if others else nearer[0] if verdict.off_topic and nearer else turn
+        if not verdict.grounded and not others:
+            # 'where were those three informal in-person meetings held': words the main resolution lacks make it
+            # the question of a document that uses them all, which refuses it when it lacks the fact
+            owner = next((t for t in nearer if self._verdicts(t.question).uses_every_word(t.question)), None)
+            return owner or turn
         return replace(turn, others=tuple(others))
 
     def _cited_by(self, symbol: str, citing: str) -> bool:
         """Whether the document `citing` cites `symbol` (a footnote or paragraph of it names it)."""
-        return any(
-            entry.symbol == symbol and any(c.startswith(f"{citing}:") for c in entry.cited_by)
-            for entry in self.index.registry
-        )
+        return any(entry.symbol == symbol and bool(entry.cited_in(citing)) for entry in self.index.registry)
 
     def _each_document(self, turn: Turn) -> Turn:
         """A question about several documents ('71/67 和 80/53 的专家组有什么不同', 'do both resolutions …'): each one

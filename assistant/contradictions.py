@@ -84,6 +84,18 @@ class ContradictionFinder:
                 return Contradiction(reason, tuple(on_topic), kind)
         return None
 
+    def at_unnamed_place(
+        self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary, unnamed: list[str]
+    ) -> Contradiction | None:
+        """A yes-no question whose only names the documents never use are the place it asks about ('is the 80/53
+        group meeting in NY?'): No when a paragraph found names a place, the first one; None otherwise. (Its
+        topic may be named by the glossary's words only, 'group', 'meeting', which leave no words to match.)"""
+        asked = self.names.other_place(question, vocabulary)
+        if not asked or not all(name in asked for name in unnamed):
+            return None
+        placed = next((pid for pid in retrieval.ids if self.facts.states(pid, "place")), None)
+        return Contradiction(f"the documents give no {asked}", (placed,), "place") if placed else None
+
     def _contrary(self, question: Question) -> tuple[str, str] | None:
         """The first paragraph of the document asked about that states the contrary of what a yes-no question
         asserts, with the name of the contrast; None when the question asserts none or the document states none."""

@@ -84,13 +84,16 @@ class DataCards:
         return retrieval if len(hits) == len(retrieval.hits) else replace(retrieval, hits=hits)
 
     def with_card_words(self, question: Question, vocabulary: Vocabulary) -> Vocabulary:
-        """For a question the data card answers, the names in its table are the document's words too ('did
-        Germany vote for it': the card's table has Germany, its text 德国)."""
+        """For a question the data card answers, the names in its table and the words of its text are the
+        document's words too ('did Germany vote for it': the card's table has Germany, its text 德国; '官方记录':
+        its text says 正式记录)."""
         card = self.paragraphs.get(f"{question.scope}:{self.label(question)}")
         if card is None or not card.table:
             return vocabulary
         cells = {cell.lower() for row in card.table for cell in row}
-        known = {w for w in vocabulary.absent if w.lower() in cells or w in card.text}
+        known = {
+            w for w in vocabulary.absent if w.lower() in cells or any(f in card.text for f in self.glossary.forms(w))
+        }
         if not known:
             return vocabulary
         return replace(

@@ -113,10 +113,10 @@ class ParagraphFacts:
 
     def names_thing(self, pid: str, thing: str) -> bool:
         """The paragraph uses a word of the thing named ('briefings': 'a briefing'; 'reporting': 'to report'), or
-        its glossary name."""
+        another of its glossary names ('meetings': 'sessions')."""
         paragraph = self.paragraphs[pid]
         words = [_word_stem(w) for w in re.findall(r"[A-Za-z]{4,}", thing)] + re.findall(r"[\u4e00-\u9fff]{2,}", thing)
-        forms = [f for w in words for f in (w, *self.glossary.official_terms(w))]
+        forms = [f for w in words for t in (w, *self.glossary.official_terms(w)) for f in self.glossary.forms(t)]
         return any(self.has(paragraph.text, f) for f in forms)
 
     def lists_items(self, pid: str, forms: list[str]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from itertools import product
 
 from assistant.language import LANGUAGES, listed_shape, pack
-from assistant.paragraph_facts import BODY_KINDS, ParagraphFacts, folded, uses_words
+from assistant.paragraph_facts import BODY_KINDS, DATE_TYPES, ParagraphFacts, folded, uses_words
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval
@@ -23,6 +23,7 @@ ASPECT_DEPTH = 5  # search hits that may each hold one of several kinds of fact 
 FEW_PARAGRAPHS = 3
 _QUALIFIERS = ("also", "further")  # words before a lead verb ('Also requests', 'Further requests')
 _SLASHED = re.compile(r"([^\W\d_]+)/([^\W\d_]+)")  # 'A/B', words either way (not a symbol's '71/67')
+_KIND_FAMILY = {"time": (*DATE_TYPES, "session")}  # the kinds of fact a time of one is given as
 _JOINED = re.compile(r"\s*(?:或者?|和|与|、|及|/|,|\bor\b|\band\b)\s*")  # verbs asked about together
 
 
@@ -76,13 +77,15 @@ class ParagraphSets:
         ]
         # one kind asked of several things ('the timeline: sessions, briefings, reporting'): each thing's paragraph
         one_kind = len({kind for kind, _ in question.aspects}) == 1
+        # (a thing of no kind, 'selection' of the group's experts, may be in a paragraph that does not name it)
+        rest = [pid for pid in self.part(replace(question, part="ALL")) if pid not in ranked and pid not in naming]
         for kind, asked in question.aspects:
             stating = next(
                 (
                     pid
-                    for pid in [*ranked, *naming]
-                    if self.facts.states_aspect(pid, kind, asked, question.lang)
-                    and (not one_kind or self.facts.names_thing(pid, asked))
+                    for pid in [*ranked, *naming, *(rest if not kind else [])]
+                    if (self.facts.states_aspect(pid, kind, asked, question.lang) if kind else True)
+                    and (not one_kind and kind or self.facts.names_thing(pid, asked))
                 ),
                 None,
             )
@@ -91,6 +94,17 @@ class ParagraphSets:
             if stating not in found:
                 found.append(stating)
         return sorted(found, key=lambda pid: self.paragraphs[pid].order)
+
+    def stating_kind_briefed(self, question: Question) -> list[str]:
+        """A brief on one kind of fact a document states ('80/53 的时间线给我捋一下', 'the timeline of 80/53'): its
+        operative paragraphs stating one (a time: a date, a session, a deadline), in order; [] when the question
+        names no one kind."""
+        kinds = [kind for kind, words in pack(question.lang).aspects.items() if words.search(question.focus)]
+        if len(kinds) != 1:
+            return []
+        family = _KIND_FAMILY.get(kinds[0], (kinds[0],))
+        part = self.part(replace(question, part="OP")) or self.part(replace(question, part="ALL"))
+        return [pid for pid in part if any(self.facts.states(pid, kind) for kind in family)]
 
     def opening(self, question: Question) -> list[str]:
         """The paragraphs of the document that open with the verb asked about ("how many paragraphs start with

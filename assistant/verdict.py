@@ -118,6 +118,10 @@ class VerdictJudge:
             others = self.judge.within(question.also)
             unnamed = [name for name in unnamed if not others.names_term(name)]
         if unnamed and not card:
+            if question.intent == "yes_no" and (
+                no := self.contradictions.at_unnamed_place(question, retrieval, vocabulary, unnamed)
+            ):
+                return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
             return Verdict(False, f"the documents never mention: {', '.join(unnamed)}", off_topic=True)
         if question.aspects and (covering := self.sets.covering(question, retrieval)):
             # 'compare the two groups: size, venue, sessions': the paragraph stating each, in the text's order
@@ -172,6 +176,9 @@ class VerdictJudge:
             if question.follow_up and earlier:
                 # 'at which session, and what for?' after 'what does OP10 ask for': of the paragraphs discussed
                 return self._on_named(replace(question, labels=earlier), judge)
+            briefed = question.intent == "summarize" or question.intent == "lookup" and not question.answer_type
+            if briefed and (stating := self.sets.stating_kind_briefed(question)):
+                return Verdict(True, "every operative paragraph stating the kind of fact briefed", tuple(stating))
             return Verdict(False, "the question names no subject the documents hold")
         named = topic + vocabulary.asked_absent + self.glossary.official_terms(subject)
         if (data_card := self.paragraphs.get(f"{question.scope}:{card}")) and (
@@ -209,8 +216,11 @@ class VerdictJudge:
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
         named_only = not topic and vocabulary.glossary_terms > 0  # every Latin-script term checked above
-        # one English word of many the document lacks is wording ('is supposed to'), not another subject
-        wording = len(vocabulary.absent) == 1 and len(topic) >= 3 and vocabulary.absent[0].isascii()
+        # one English word of many the document lacks is wording ('is supposed to', 'fed into'), not another subject
+        # (a name is: 'the IAEA Additional Protocol'; and so is the one word besides the glossary's terms)
+        many = bool(topic) and len(topic) + vocabulary.glossary_terms >= 3
+        lacked = vocabulary.absent[0] if len(vocabulary.absent) == 1 else ""
+        wording = many and lacked.isascii() and lacked.islower()
         own = (bool(topic) or named_only or by_specifics) and (not vocabulary.absent or wording) or counted_as_asked
         own = own and not vocabulary.unchecked
         if question.intent == "lookup" and not question.answer_type and question.terms:
@@ -220,6 +230,9 @@ class VerdictJudge:
         # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it (or a
         # glossary word it spells: 'duplication'), each at it
         touched = [*topic, *(t for t in glossary_words if t not in topic)]
+        if question.intent == "locate" and question.terms:
+            # '80/53哪段说政治意愿是决定性因素': where its terms are, before a paragraph ranked on another word
+            evidence.sort(key=lambda pid: not self.facts.holds(self.paragraphs[pid], list(question.terms), []))
         if question.intent == "locate" and question.part:
             # 'which NPT article deals with …', '序言部分哪一段…': the paragraphs of that part first, those using more
             # of the longest terms it names, in any of their names, before the rest ('peaceful nuclear explosions':
@@ -301,6 +314,13 @@ class VerdictJudge:
             reason = "every paragraph that uses the words asked about"
             return Verdict(True, reason, tuple(listed), grounded=own, words=matched)
         return None
+
+    def uses_every_word(self, question: Question) -> bool:
+        """Whether the document asked about uses every content word of the question (as far as its language lets
+        them be checked): the document a question naming none is about, when the main resolution lacks some."""
+        judge = self.judge.within((question.scope,)) if question.scope else self.judge
+        vocabulary = judge.vocabulary(self._subject(question, judge))
+        return not vocabulary.absent and not vocabulary.unchecked
 
     def _settled_by_the_question(self, question: Question, retrieval: Retrieval) -> Verdict | None:
         """The verdicts the kind of question settles before its topic is looked for: the registry answers 'which

@@ -78,6 +78,8 @@ def test_enumeration_after_the_matching_clause_is_part_of_the_answer(assistant):
         ("这项决议属于哪个议程项目？", "META", "全面彻底裁军"),  # 'agenda item:' with its value
         ("A/71/450是什么文件", "META", "第一委员会"),  # a symbol ends where the Chinese begins
         ("What is 71/67 about?", "META", "核裁军核查"),  # the document alone: what its title says
+        # the verb asked about, in the clause after the one naming the group by its long name
+        ("71/67里那个政府专家小组具体审议什么", "OP7", "审议核查在推动核裁军方面的作用"),
     ],
 )
 def test_the_quote_holds_the_fact_asked_for(assistant, question, label, words):
@@ -232,6 +234,14 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         # a thing named by another ordinal than the record's (第一委员会)
         ("71/67 是根据第二委员会的报告通过的吗", "否。"),
         ("Does the NPT require non-nuclear-weapon states to accept IAEA safeguards?", "Yes."),  # 'undertakes to'
+        # a share, and of two the one next to the words on the question (asking the Depositaries to convene)
+        ("What majority does an NPT amendment need to be approved?", "Answer: majority of the votes."),
+        (
+            "npt amendments: what share of parties must ask before the depositaries convene a conference?",
+            "Answer: one-third.",
+        ),
+        # words the main resolution never uses and 80/53 does ('informal'; 'fed' is wording)
+        ("how many informal meetings fed into the SG options report", "Answer: three."),
         # the resolutions a text cites, counted by their numbers (PP3 names two), not by their paragraphs
         ("80/53 序言一共援引了几个以前的联大决议？", "共6个（62/21、71/67、74/50、78/239、79/240、78/22）。"),
         ("How many resolutions does 71/67 cite?", "Answer: 2 (62/21, S-10/2)."),
@@ -244,6 +254,12 @@ def test_a_direct_answer_comes_first(assistant, question, first_line):
     answer = assistant.ask(question)
     assert answer.found and answer.text.split("\n", 1)[0] == first_line
     _assert_verified(assistant, answer)
+
+
+def test_a_question_in_words_only_another_document_uses_is_that_ones_to_refuse(assistant):
+    """71/67's group meets in Geneva, but the informal in-person meetings are 80/53's, which says not where."""
+    answer = assistant.ask("where were those three informal in-person meetings held")
+    assert not answer.found and "Geneva" not in answer.text and "A/RES/80/53" in answer.text
 
 
 def test_a_summary_has_one_line_per_paragraph_with_its_lead_verb(assistant):

@@ -56,7 +56,10 @@ def reader() -> QuestionReader:
         ("every para that mentions the Disarmament Commission", "enumerate", None),  # 'para' is a paragraph
         # when and where something 'mentioned in' the text was held: a time and a place, not where in the text
         ("When and where were the three informal meetings mentioned in the resolution held?", "lookup", "place"),
-        ("what share of the experts must be women?", "lookup", "number"),
+        ("what share of the experts must be women?", "lookup", "proportion"),  # a share, which 21 members is not
+        ("决议要求专家里女性比例至少多少", "lookup", "proportion"),
+        ("By what majority is an amendment approved?", "lookup", "proportion"),
+        ("决议会考虑男女比例吗", "yes_no", None),  # a balance weighed, no share asked
         ("First Committee report number for the resolution?", "lookup", "symbol"),
         ("71/67 序言里回顾的那个2007年的决议是几号决议？", "lookup", "symbol"),  # 几号决议: its number, not a day
         ("哪一段提到了国际原子能机构？", "locate", None),

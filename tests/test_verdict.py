@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.language import pack
 from assistant.question import QuestionReader
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Hit, Retrieval
@@ -858,3 +859,124 @@ def test_one_kind_asked_of_several_things_is_each_things_paragraph(decide):
         ["A/RES/80/53:OP3", "A/RES/80/53:OP1", "A/RES/80/53:OP9", "A/RES/80/53:OP10"],
     )
     assert verdict.found and {"A/RES/80/53:OP3", "A/RES/80/53:OP9"} <= set(verdict.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("80/53 要求专家里女性比例至少多少", False),  # a share asked: 21 members is no share
+        ("What share of the experts in the 71/67 verification GGE were women?", False),
+        ("会考虑男女比例吗", True),  # whether it weighs a balance, no share asked
+    ],
+)
+def test_a_share_is_answered_by_a_share_only(decide, text, found):
+    retrieved = ["A/RES/80/53:OP2", "A/RES/80/53:OP1"] if "71/67" not in text else ["OP7", "PP10"]
+    assert decide(text, retrieved).found is found
+
+
+def test_a_share_is_a_type_of_its_own():
+    shape = pack("en").answer_type("proportion")
+    assert shape is not None and shape.asks.search("What majority does an NPT amendment need to be approved?")
+    assert shape.shape.search("approved by a majority of the votes of all the Parties to the Treaty")
+    assert shape.shape.search("if requested to do so by one-third or more of the Parties")
+    assert not shape.shape.search("consisting of 21 members")
+
+
+def test_a_yes_no_question_on_a_place_no_text_names_is_answered_by_the_place_it_names(decide):
+    """'NY' is New York, which no text names; 80/53's group meets in Geneva and Vienna: No (not 'never mentioned')."""
+    verdict = decide(
+        "is the 80/53 group meeting in NY?",
+        ["A/RES/80/53:META", "A/RES/80/53:OP10", "A/RES/80/53:PP6", "A/RES/80/53:OP3"],
+    )
+    assert verdict.found and verdict.contradicted and verdict.evidence == ("A/RES/80/53:OP3",), verdict
+    # a place no paragraph found names stays unanswered
+    assert not decide("is the 80/53 group meeting in NY?", ["A/RES/80/53:META", "A/RES/80/53:OP10"]).found
+
+
+def test_an_english_word_qualifying_a_term_after_which_is_no_thing_asked_for(decide):
+    """'which new agenda item': 'new' qualifies the glossary's 'agenda item', which the text uses."""
+    verdict = decide("which new agenda item does 80/53 put on the 81st session", ["A/RES/80/53:OP12"])
+    assert verdict.found and verdict.evidence[0] == "A/RES/80/53:OP12", verdict.reason
+    assert not decide("which room in Geneva will the GGE meet in?", ["OP7", "OP5"]).found
+
+
+def test_a_follow_up_naming_a_letter_in_brackets_is_that_item_of_the_last_answers_document(decide):
+    history = [
+        {"role": "user", "content": "what are the indicative areas for the programme of work"},
+        {"role": "assistant", "content": "OP6 lists eight areas, (a) to (h) (A/RES/80/53:OP6)."},
+    ]
+    verdict = decide("what's (g) exactly", ["A/RES/80/53:OP6"], history)
+    assert verdict.found and verdict.evidence == ("A/RES/80/53:OP6(g)",), verdict
+
+
+def test_an_elliptical_follow_up_naming_another_resolution_asks_the_same_of_it(decide):
+    history = [
+        {"role": "user", "content": "what did 78/239 do"},
+        {"role": "assistant", "content": "It welcomed the GGE's report (A/RES/80/53:PP4)."},
+    ]
+    verdict = decide("and 79/240?", ["A/RES/80/53:PP6", "A/RES/80/53:PP4", "A/RES/80/53:PP3"], history)
+    assert verdict.found and verdict.evidence[0] == "A/RES/80/53:PP6", verdict
+
+
+def test_a_count_for_one_place_asked_of_those_named_before(decide):
+    history = [
+        {"role": "user", "content": "GSTE sessions?"},
+        {"role": "assistant", "content": "Four 2-week sessions in Geneva and Vienna (A/RES/80/53:OP3)."},
+    ]
+    verdict = decide("how many of those in vienna", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], history)
+    assert not verdict.found and "Vienna" in verdict.reason
+
+
+def test_whether_a_group_will_be_extended_is_no_text_s_to_say(decide):
+    history = [
+        {"role": "user", "content": "80/53专家组向哪届大会报告"},
+        {"role": "assistant", "content": "向第八十四届会议报告（A/RES/80/53:OP10）。"},
+    ]
+    assert not decide("那会延长吗", ["A/RES/80/53:OP10"], history).found
+    assert decide("80/53提到延长专家组的活动了吗", ["A/RES/80/53:OP10"]).found
+
+
+def test_a_paragraph_named_alone_is_the_documents_whose_paragraph_uses_the_questions_terms(decide):
+    verdict = decide("how many objectives does OP5 give the group", [])
+    assert verdict.found and verdict.evidence[0].startswith("A/RES/80/53:OP5"), verdict
+    assert decide("OP5说了什么", []).evidence == (R + "OP5",)  # no term: the main resolution's
+
+
+def test_a_list_of_things_some_of_a_kind_is_a_paragraph_for_each(decide):
+    verdict = decide(
+        "how is the 80/53 group set up - size, selection, meetings",
+        ["A/RES/80/53:PP6", "A/RES/80/53:OP10", "A/RES/80/53:OP4", "A/RES/80/53:OP3"],
+    )
+    assert verdict.found and {"A/RES/80/53:OP1", "A/RES/80/53:OP2"} <= set(verdict.evidence), verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("80/53的中文标题是什么", False),  # only its English text is indexed
+        ("what is the Chinese title of 80/53", False),
+        ("80/53的标题是什么", True),  # its record gives it
+    ],
+)
+def test_a_title_in_a_language_the_document_is_not_held_in_is_not_answered(decide, text, found):
+    assert decide(text, ["A/RES/80/53:FN9", "A/RES/80/53:PP6", "A/RES/80/53:META"]).found is found
+
+
+def test_a_data_card_word_is_known_by_its_other_names(decide):
+    """The vote card says 正式记录 (official record); the question says 官方记录."""
+    assert decide("这个表决数据是官方记录吗 71/67", ["VOTE", "FN5"]).found
+
+
+def test_a_brief_on_one_kind_of_fact_is_every_operative_paragraph_stating_one(decide):
+    verdict = decide("80/53 的时间线给我捋一下", ["A/RES/80/53:FN5", "A/RES/80/53:PP2"])
+    assert verdict.evidence == tuple(f"A/RES/80/53:OP{n}" for n in (3, 9, 10, 12)), verdict
+
+
+def test_where_a_term_is_said_is_the_paragraph_holding_it_first(decide):
+    """决定性 is no 'decision' (OP10): the paragraph on political will (PP13) is where it is said."""
+    verdict = decide("80/53哪段说政治意愿是决定性因素", ["A/RES/80/53:OP10", "A/RES/80/53:PP13", "A/RES/80/53:OP4"])
+    assert verdict.found and verdict.evidence[0] == "A/RES/80/53:PP13", verdict
+
+
+def test_a_list_of_answers_after_a_dash_is_no_list_of_things(decide):
+    assert not decide("recorded vote on 80/53 - how many yes/no/abstain?", ["A/RES/80/53:META"]).found
