@@ -79,16 +79,16 @@ class ParagraphSets:
         one_kind = len({kind for kind, _ in question.aspects}) == 1
         # (a thing of no kind, 'selection' of the group's experts, may be in a paragraph that does not name it)
         rest = [pid for pid in self.part(replace(question, part="ALL")) if pid not in ranked and pid not in naming]
+
+        def states(pid: str, kind: str, asked: str) -> bool:
+            if not kind:  # a thing of no kind of fact: by its words
+                return self.facts.names_thing(pid, asked)
+            stated = self.facts.states_aspect(pid, kind, asked, question.lang)
+            return stated and (not one_kind or self.facts.names_thing(pid, asked))
+
         for kind, asked in question.aspects:
-            stating = next(
-                (
-                    pid
-                    for pid in [*ranked, *naming, *(rest if not kind else [])]
-                    if (self.facts.states_aspect(pid, kind, asked, question.lang) if kind else True)
-                    and (not one_kind and kind or self.facts.names_thing(pid, asked))
-                ),
-                None,
-            )
+            candidates = [*ranked, *naming, *(rest if not kind else [])]
+            stating = next((pid for pid in candidates if states(pid, kind, asked)), None)
             if stating is None:
                 return []
             if stating not in found:
@@ -96,9 +96,8 @@ class ParagraphSets:
         return sorted(found, key=lambda pid: self.paragraphs[pid].order)
 
     def stating_kind_briefed(self, question: Question) -> list[str]:
-        """A brief on one kind of fact a document states ('80/53 的时间线给我捋一下', 'the timeline of 80/53'): its
-        operative paragraphs stating one (a time: a date, a session, a deadline), in order; [] when the question
-        names no one kind."""
+        """A brief on one kind of fact a document states ('80/53 的时间线给我捋一下'): its operative paragraphs
+        stating one (a time: a date, a session, a deadline), in order; [] when the question names no one kind."""
         kinds = [kind for kind, words in pack(question.lang).aspects.items() if words.search(question.focus)]
         if len(kinds) != 1:
             return []

@@ -148,8 +148,9 @@ class QuestionReader:
         doc = read
         labels, missing = named_labels(condensed.question, doc, lang)
         # 'how many objectives does OP5 give the group': 80/53's OP5 sets its objectives, 71/67's none
-        asked_alone = labels and doc and not scope_named and not also
-        labelled = self.choice.by_labelled_text(condensed.question, doc, lang) if asked_alone and doc else doc
+        labelled = doc
+        if doc is not None and labels and not scope_named and not also:
+            labelled = self.choice.by_labelled_text(condensed.question, doc, lang)
         if labelled is not doc:
             doc, scope_named = labelled, True
             labels, missing = named_labels(condensed.question, doc, lang)
