@@ -234,15 +234,6 @@ def language_name(code: str, in_language: str) -> str:
 
 
 @cache
-def place_names(code: str) -> frozenset[str]:
-    """CLDR's names of states and regions in that language ('Asia', 'China'): an English word the glossary does
-    not know is a place when it is one of them."""
-    from babel import Locale
-
-    return frozenset(name for name in Locale(code).territories.values() if name[:1].isupper())
-
-
-@cache
 def place_translations(source: str, target: str) -> dict[str, str]:
     """A state's or region's name in one language -> its name in another (朝鲜 -> North Korea), from CLDR."""
     from babel import Locale

@@ -17,12 +17,12 @@ import re
 import tempfile
 import threading
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from assistant.disk_cache import cached_json
-from assistant.language import pack, place_names, place_translations, spelled, spelled_ordinal
+from assistant.language import pack, place_translations, spelled, spelled_ordinal
 from assistant.segmenter import Lexicon, open_lexicon
 from index.glossary import Glossary, stem
 from index.text import question_language
@@ -127,6 +127,12 @@ class _Segmenter:
                 path = Path(_writable(self._cache_dir)) / f"places-zh-en-{cldr_version}.json"
                 self._places = cached_json(path, lambda: place_translations("zh", "en"), _names_map)
             return self._places
+
+    @cached_property
+    def english_places(self) -> frozenset[str]:
+        """CLDR's English names of states and regions ('Asia', 'China'): an English word the glossary does not know
+        is a place when it is one of them (read from the names kept for `places`, not from CLDR again)."""
+        return frozenset(name for name in self.places().values() if name[:1].isupper())
 
     def lexicon(self) -> Lexicon:
         with self._lock:
@@ -344,14 +350,16 @@ class RelevanceJudge:
         unchecked = [w for w in words if not present[w] and not checkable[w]]
         lexicon = self._lexicon()
         nouns = [w for w in absent if not w.isascii() and lexicon.tag(w).startswith("n")]
-        places = [w for w in nouns if lexicon.tag(w) == "ns"] + [w for w in absent if w in place_names("en")]
+        places = [w for w in nouns if lexicon.tag(w) == "ns"] + [
+            w for w in absent if w in self._segmenter.english_places
+        ]
         # in an English text, the thing asked about, a word it never uses ('who picks the chair')
         things = [] if self._has_chinese else [w for w in absent if w.isascii() and _asked_object(question, w)]
         absent_names = nouns + things + [w for w in places if w.isascii() and w not in things]
         named_places = [
             w
             for w in words
-            if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in place_names("en"))
+            if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in self._segmenter.english_places)
         ] + [t for t in self._glossary.official_terms(question) if lexicon.tag(t) == "ns"]  # 'Geneva' -> 日内瓦
         bodies = [w for w in nouns if lexicon.tag(w) == "nt"]
         return Vocabulary(

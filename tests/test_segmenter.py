@@ -129,4 +129,6 @@ def test_place_names_are_read_from_cldr_once_then_from_the_cache(
         raise AssertionError("CLDR read again")
 
     monkeypatch.setattr(relevance, "place_translations", unreachable)
-    assert relevance._Segmenter(shipped_glossary(), tmp_path).places() == first
+    again = relevance._Segmenter(shipped_glossary(), tmp_path)
+    assert again.places() == first
+    assert {"China", "North Korea", "Asia"} <= again.english_places  # the English names, from the same cache
