@@ -4,6 +4,7 @@ finds; the verdict decides."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.document_names import DocumentNames
@@ -21,6 +22,14 @@ class Contradiction:
     reason: str
     evidence: tuple[str, ...]  # the paragraphs that say otherwise
     kind: str = ""  # the kind of fact they give instead ('place'), when the question named none
+
+
+def said_as_where(question: Question, place: str) -> bool:
+    """The place is said as where something is ('是在纽约开会吗', 'held in Vienna'), not as whose ('有没有中国专家')
+    or as a name ('点名英国')."""
+    at = pack(question.lang).at_place
+    focus = question.focus
+    return at is not None and any(at.search(focus[: m.start()]) for m in re.finditer(re.escape(place), focus, re.I))
 
 
 class ContradictionFinder:
@@ -50,7 +59,7 @@ class ContradictionFinder:
         """A yes-no question the paragraph on its topic answers No by naming another place, state or body than the
         one asked about (which the documents never mention), or by stating the contrary; None otherwise."""
         absent_places = vocabulary.absent_places if vocabulary.absent_names == vocabulary.absent_places else []
-        other_places = absent_places if len(topic) > 1 else []
+        other_places = [p for p in absent_places if said_as_where(question, p)] if len(topic) > 1 else []
         if english_place := self.names.other_place(question, vocabulary):
             other_places = [*other_places, english_place]
         if contrary := self._contrary(question):
@@ -90,7 +99,7 @@ class ContradictionFinder:
         """A yes-no question whose only names the documents never use are the place it asks about ('is the 80/53
         group meeting in NY?'): No when a paragraph found names a place, the first one; None otherwise. (Its
         topic may be named by the glossary's words only, 'group', 'meeting', which leave no words to match.)"""
-        asked = self.names.other_place(question, vocabulary)
+        asked = self.names.place_named(question)
         if not asked or not all(name in asked for name in unnamed):
             return None
         placed = next((pid for pid in retrieval.ids if self.facts.states(pid, "place")), None)

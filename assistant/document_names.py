@@ -124,9 +124,12 @@ class DocumentNames:
     @staticmethod
     def other_place(question: Question, vocabulary: Vocabulary) -> str:
         """The place an English question names ('in New York') when the documents use none of its words."""
+        words = DocumentNames.place_named(question).split()
+        return " ".join(words) if words and all(w in vocabulary.absent for w in words) else ""
+
+    @staticmethod
+    def place_named(question: Question) -> str:
+        """The place an English question names as where something is ('in New York', 'in Vienna'), or ''."""
         shape = pack("en").answer_type("place") if question.lang == "en" else None
         match = shape.shape.search(question.focus) if shape else None
-        if match is None:
-            return ""
-        words = match.group(0).split()[1:]  # without 'in' / 'at'
-        return " ".join(words) if words and all(w in vocabulary.absent for w in words) else ""
+        return " ".join(match.group(0).split()[1:]) if match else ""  # without 'in' / 'at'

@@ -155,6 +155,7 @@ class LanguagePack:
     coordinated_values: re.Pattern[str] | None  # 'in Geneva and Vienna', '2018年和2019年': values named together
     asked_object: re.Pattern[str] | None  # 'who picks the chair': the one thing a question asks about (a group)
     one_named_before: re.Pattern[str] | None  # 'the second one', 后一个决议: a document by its place named
+    at_place: re.Pattern[str] | None  # the words right before a place said as where something is ('在', 'in')
     # a list of things asked about one subject after a colon or a dash ('size, venue, sessions', '人数、地点、时间'),
     # and the kind of fact each names
     aspect_list: re.Pattern[str] | None

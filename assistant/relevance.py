@@ -360,7 +360,16 @@ class RelevanceJudge:
             w
             for w in words
             if w not in absent and (lexicon.tag(w) == "ns" if not w.isascii() else w in self._segmenter.english_places)
-        ] + [t for t in self._glossary.official_terms(question) if lexicon.tag(t) == "ns"]  # 'Geneva' -> 日内瓦
+        ]
+        # a place the glossary knows, named in English ('Geneva' -> 日内瓦) or as its first name is ('Vienna')
+        folded = question.lower()
+        glossed = [*self._glossary.official_terms(question), *(t for t in self._glossary.terms() if t.isascii())]
+        named_places += [
+            t
+            for t in dict.fromkeys(glossed)
+            if (not t.isascii() or re.search(rf"\b{re.escape(t.lower())}\b", folded))
+            and any(lexicon.tag(f) == "ns" for f in self._glossary.forms(t) if not f.isascii())
+        ]
         bodies = [w for w in nouns if lexicon.tag(w) == "nt"]
         return Vocabulary(
             words,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.contradictions import ContradictionFinder
+from assistant.contradictions import ContradictionFinder, said_as_where
 from assistant.data_cards import DataCards
 from assistant.document_names import DocumentNames
 from assistant.labels import display_label, without_label_refs
@@ -212,6 +212,19 @@ class VerdictJudge:
         if question.intent == "lookup" and evidence and (items := self._items_listing(question, evidence[0])):
             # 'which objectives does the group get', 'all indicative areas pls': each item of the paragraph listing them
             return Verdict(True, "each item the paragraph lists", (evidence[0], *items), every=True)
+        if question.intent == "yes_no" and any(said_as_where(question, p) for p in vocabulary.places):
+            # a place the text names, asked whether: on a paragraph naming a place and the terms asked about ('was
+            # the first NPT review conference to be held in Vienna': not 80/53's footnote on the 2010 conference,
+            # nor its OP3, whose Vienna is the Group's)
+            terms = [t for t in question.terms if t not in vocabulary.places]
+            placed = [
+                pid
+                for pid in evidence[:EVIDENCE_DEPTH]
+                if self.facts.states(pid, "place") and (not terms or self.facts.holds(self.paragraphs[pid], terms, []))
+            ]
+            if not placed:
+                return Verdict(False, "the paragraphs on it name no place")
+            evidence = placed + [pid for pid in evidence if pid not in placed]
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
@@ -490,6 +503,8 @@ class VerdictJudge:
             asking = text
             if answer_type:
                 asking = answer_type.asks.sub(" ", asking)
+            if answer_type and question.intent == "yes_no" and question.answer_type == "duration":
+                asking = answer_type.shape.sub(" ", asking)  # '是不是开两个礼拜': a length named, no topic
             if question.intent in language.intents:  # 'brief me on everything it says about': how, not what
                 asking = language.intents[question.intent].sub(" ", asking)
             # the numbers and symbols inside the asking words stay ('when was resolution 78/22 adopted')

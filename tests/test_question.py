@@ -562,6 +562,8 @@ def test_a_summary_naming_no_topic_is_of_the_whole_text(reader, text, part):
         ("80/53 序言一共援引了几个以前的联大决议？", "count", "resolution"),
         ("How many resolutions does 80/53 recall?", "count", "resolution"),
         ("决议引用了哪些文件？", "cited_documents", None),  # 决议 is the one citing
+        ("71/67 引的NPT审议大会文件都有哪些", "cited_documents", None),  # 引 for 引用, a kind between
+        ("71/67 脚注里引了哪些NPT审议大会的文件", "cited_documents", None),
     ],
 )
 def test_the_resolutions_a_text_cites_are_listed_by_number(reader, text, intent, listed):

@@ -284,7 +284,7 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
             "Treaty on the Prohibition of Nuclear Weapons",
         ),
         # a name the glossary knows by its English form first, spelled as such: 71/67 never names Vienna
-        ("Why did 71/67 set up a verification agency in Vienna?", ["PP14", "OP7"], "Vienna"),
+        ("Why did 71/67 set up a verification agency in Vienna?", ["PP14", "OP7"], "not why"),  # a place, not a reason
         # the dates of the sessions: OP7 gives their years only
         ("专家组每届会议的具体日期定了吗？", ["OP7", "PP10"], "日期"),
         # a day a named paragraph never gives (its '第七十二届会议' is a session, not a deadline's date)
@@ -980,3 +980,33 @@ def test_where_a_term_is_said_is_the_paragraph_holding_it_first(decide):
 
 def test_a_list_of_answers_after_a_dash_is_no_list_of_things(decide):
     assert not decide("recorded vote on 80/53 - how many yes/no/abstain?", ["A/RES/80/53:META"]).found
+
+
+def test_a_yes_no_question_on_a_place_is_answered_on_a_paragraph_naming_one_on_its_terms(decide):
+    """'Was the first NPT review conference to be held in Vienna': not Yes on 80/53's footnote on the 2010
+    conference, nor on its OP3, whose Vienna is the Group's."""
+    npt = "UNTS vol. 729, No. 10485:"
+    later = ["A/RES/80/53:FN11", "A/RES/80/53:PP10", "A/RES/80/53:OP3"]
+    assert not decide("Was the first NPT review conference supposed to be held in Vienna? (80/53)", later).found
+    assert not decide("is the npt review conf supposed to be held in geneva", ["FN3", "PP2", "FN4"]).found
+    verdict = decide("does the GSTE meet in Vienna?", ["A/RES/80/53:OP10", "A/RES/80/53:OP3"])
+    assert verdict.found and verdict.evidence[0] == "A/RES/80/53:OP3"
+    assert decide("Is the first review conference to be held in Geneva under the NPT?", [npt + "ART8"]).found
+
+
+def test_a_state_named_as_whose_is_no_other_place(decide):
+    """'有没有中国专家' asks whose experts, not where: OP7's Geneva says nothing of it."""
+    assert not decide("71/67 的专家小组成员里有没有中国专家", ["OP7"]).found
+    assert decide("71/67的专家组是在纽约开会吗？", ["OP7"]).contradicted
+
+
+def test_footnotes_named_in_a_row_are_each_named(decide):
+    assert decide("71/67 脚注7和8", []).evidence == (R + "FN7", R + "FN8")
+
+
+def test_a_yes_no_question_naming_a_length_is_checked_against_the_length_given(decide):
+    """'两个礼拜' is a length named, no topic the text lacks: OP7's sessions last 5 days, so No."""
+    verdict = decide("每届专家组会议是不是开两个礼拜？", ["OP7", "PP10"])
+    assert verdict.found and verdict.contradicted and verdict.evidence[0] == R + "OP7", verdict
+    # a state a paragraph mentions ('提到…英国') is no place said as where
+    assert decide("71/67 有没有提到挪威和英国的倡议？", ["PP14", "PP3"]).found
