@@ -287,14 +287,18 @@ class QuestionReader:
             )
         if intent == "yes_no" and answer_type is None and doc is not None:
             # '是向第七十一届会议报告吗？', 'does it meet four times?', '是不是开两个礼拜': the value it names says
-            # what kind of fact is checked (a session or a length in the text's own language; a number in any: values
-            # are compared as numbers) ('同一天', '一次性', 'the one that': one in a set phrase is no value)
+            # what kind of fact is checked (a session in the text's own language; a length too where both write it
+            # with a Chinese unit, '5天', where an English text spells what a question writes in figures; a number in
+            # any: values are compared as numbers) ('同一天', '一次性', 'the one that': one in a set phrase is no value)
             answer_type = next(
                 (
                     a.name
                     for a in language.answer_types
-                    if (a.name == "number" or a.name in ("session", "duration") and doc.lang == lang)
-                    and any(not _SET_PHRASE_ONE.match(m.group(0)) for m in a.shape.finditer(focus))
+                    if (a.name in ("number", "session", "duration") and (a.name == "number" or doc.lang == lang))
+                    and any(
+                        not _SET_PHRASE_ONE.match(m.group(0)) and (a.name != "duration" or has_cjk(m.group(0)))
+                        for m in a.shape.finditer(focus)
+                    )
                 ),
                 None,
             )
