@@ -355,7 +355,10 @@ def _by_symbol(text: str, symbol: str) -> bool:
 
 def _names(text: str, name: str) -> bool:
     """Whether the text uses this name of a document as a word ('NPT', not 'NPT/CONF.2010/50')."""
-    return bool(re.search(rf"(?<![A-Za-z0-9/]){re.escape(name)}s?(?![A-Za-z0-9/])", text, re.IGNORECASE))
+    # (the substring test first: a pattern per name is compiled only for a name the text holds)
+    return name.lower() in text.lower() and bool(
+        re.search(rf"(?<![A-Za-z0-9/]){re.escape(name)}s?(?![A-Za-z0-9/])", text, re.IGNORECASE)
+    )
 
 
 def _chinese_head(name: str, terms: KeysView[str]) -> str:

@@ -367,7 +367,7 @@ class RelevanceJudge:
         named_places += [
             t
             for t in dict.fromkeys(glossed)
-            if (not t.isascii() or re.search(rf"\b{re.escape(t.lower())}\b", folded))
+            if (not t.isascii() or t.lower() in folded and re.search(rf"\b{re.escape(t.lower())}\b", folded))
             and any(lexicon.tag(f) == "ns" for f in self._glossary.forms(t) if not f.isascii())
         ]
         bodies = [w for w in nouns if lexicon.tag(w) == "nt"]
