@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ class ChromaServer:
 
 def chroma_client(directory: Path, server: ChromaServer | None) -> Any:
     """An embedded client on `directory`, or a client of `server`."""
+    _skip_override_checks()
     import chromadb
     from chromadb.config import Settings
 
@@ -35,6 +37,28 @@ def chroma_client(directory: Path, server: ChromaServer | None) -> Any:
     if server is None:
         return chromadb.PersistentClient(path=str(directory), settings=settings)
     return _bounded_http_client(server, lambda: chromadb.HttpClient(server.host, server.port, settings=settings))
+
+
+@cache
+def _skip_override_checks() -> None:
+    """Mark chromadb's methods as overrides without checking them. chromadb decorates about a hundred methods with
+    the `overrides` package's `@override`, whose check of each (the class body's bytecode disassembled, the two
+    signatures compared type by type) costs a tenth of a second of every cold start while checking only chromadb's
+    own classes, which do not change once it is installed. The mark itself stays (chromadb's `EnforceOverrides`
+    classes require it). Done before chromadb is first imported, once per process."""
+    try:
+        import overrides
+        import overrides.overrides as checked
+    except ImportError:  # a chromadb that no longer uses the package
+        return
+
+    def mark(method: Any = None, **_options: Any) -> Any:
+        if method is None:  # used as @override(check_signature=...)
+            return mark
+        method.__override__ = True
+        return method
+
+    overrides.override = overrides.overrides = checked.override = checked.overrides = mark
 
 
 def _bounded_http_client(server: ChromaServer, construct: Any) -> Any:

@@ -185,3 +185,30 @@ def test_a_query_asked_again_is_embedded_once():
     other = embeddings.embed_query("Where does the group meet?")
     assert again == first and len(first) == E5Embeddings.dim
     assert calls == ["Where does the group meet?"] and other != first
+
+
+def test_chromadb_opened_without_override_checks_still_enforces_the_mark(tmp_path: Path):
+    """The client skips `overrides`' signature checks for speed; chromadb's EnforceOverrides classes must still
+    refuse a method that overrides without the decorator."""
+    from overrides import EnforceOverrides
+
+    from index.chroma_client import chroma_client, close_client
+
+    close_client(chroma_client(tmp_path, None))
+    from overrides import override
+
+    class Base(EnforceOverrides):
+        def run(self, x: int) -> int:
+            return x
+
+    class Marked(Base):
+        @override
+        def run(self, x: int) -> int:
+            return x + 1
+
+    assert Marked().run(1) == 2
+    with pytest.raises(TypeError, match="does not have @override"):
+
+        class Unmarked(Base):
+            def run(self, x: int) -> int:
+                return x - 1
