@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +30,7 @@ class ChromaServer:
 
 def chroma_client(directory: Path, server: ChromaServer | None) -> Any:
     """An embedded client on `directory`, or a client of `server`."""
-    _skip_override_checks()
+    _lighten_chromadb_import()
     import chromadb
     from chromadb.config import Settings
 
@@ -40,12 +41,16 @@ def chroma_client(directory: Path, server: ChromaServer | None) -> Any:
 
 
 @cache
-def _skip_override_checks() -> None:
-    """Mark chromadb's methods as overrides without checking them. chromadb decorates about a hundred methods with
-    the `overrides` package's `@override`, whose check of each (the class body's bytecode disassembled, the two
-    signatures compared type by type) costs a tenth of a second of every cold start while checking only chromadb's
-    own classes, which do not change once it is installed. The mark itself stays (chromadb's `EnforceOverrides`
-    classes require it). Done before chromadb is first imported, once per process."""
+def _lighten_chromadb_import() -> None:
+    """Skip import work chromadb causes that no answer uses, once per process, before chromadb is first imported;
+    together a seventh of a second of every cold start:
+    - the `overrides` package's checks: chromadb decorates about a hundred methods with `@override`, each checked
+      when its class is defined (the class body's bytecode disassembled, the two signatures compared type by
+      type), which checks only chromadb's own classes, unchanged once installed. The mark itself stays
+      (chromadb's `EnforceOverrides` classes require it);
+    - httpx's command-line client (rich, pygments, click), which httpx imports when it can and does without."""
+    # (a module set to None cannot be imported: httpx's `from ._main import main` fails and it goes on without)
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     try:
         import overrides
         import overrides.overrides as checked

@@ -187,9 +187,9 @@ def test_a_query_asked_again_is_embedded_once():
     assert calls == ["Where does the group meet?"] and other != first
 
 
-def test_chromadb_opened_without_override_checks_still_enforces_the_mark(tmp_path: Path):
-    """The client skips `overrides`' signature checks for speed; chromadb's EnforceOverrides classes must still
-    refuse a method that overrides without the decorator."""
+def test_chromadb_opened_lightly_still_enforces_the_mark(tmp_path: Path):
+    """The client skips `overrides`' signature checks and httpx's command-line client for speed; chromadb's
+    EnforceOverrides classes must still refuse a method that overrides without the decorator."""
     from overrides import EnforceOverrides
 
     from index.chroma_client import chroma_client, close_client
