@@ -469,6 +469,9 @@ def test_what_the_resolution_says_of_a_document_it_cites(assistant):
     assert answer.found and answer.citations[0].id == "A/RES/71/67:FN5" and "729" in answer.text
     # a document the resolution does not cite is not answered with the resolution's facts
     assert not assistant.ask("What was the vote tally on 80/53?").found
+    # a document cited, not indexed: only the resolutions citing it may answer, not the treaty's count of articles
+    answer = assistant.ask("A/51/182/Rev.1那份报告里列了几条核查原则")
+    assert not answer.found and not answer.citations
 
 
 @pytest.mark.parametrize(
