@@ -45,15 +45,12 @@ from assistant.question_text import (
 from assistant.spelling import Speller
 from index.documents import Document
 from index.glossary import Glossary, longest_terms
+from index.meta import days_of_month
 from index.registry import short_forms
 from index.text import has_cjk, question_language, strip_all_spaces
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
 _LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction beside the question can ask for
-_MONTH_DAY = re.compile(
-    r"\d{1,2}\s*月\s*\d{1,2}\s*日|\b\d{1,2} (?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b"
-)
 _SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the one that': no value checked
 # values a list of paragraphs can be of: each paragraph writes its own ('resolution': a resolution's number)
 _LISTED_KINDS = frozenset({"symbol", "year", "resolution"})
@@ -285,6 +282,8 @@ class QuestionReader:
             answer_type = next(
                 (a.name for a in language.answer_types if (a.card or bare) and a.asks.search(asked_before)), None
             )
+        if intent == "yes_no" and answer_type is None and days_of_month(focus):
+            answer_type = "day"  # '都是12月5日通过的吗？', 'adopted 5 Dec 2025 right?' (not the number 5)
         if intent == "yes_no" and answer_type is None and doc is not None:
             # '是向第七十一届会议报告吗？', 'does it meet four times?', '是不是开两个礼拜': the value it names says
             # what kind of fact is checked (a session in the text's own language; a length too where both write it
@@ -302,8 +301,6 @@ class QuestionReader:
                 ),
                 None,
             )
-        if intent == "yes_no" and answer_type is None and _MONTH_DAY.search(focus):
-            answer_type = "day"  # '都是12月5日通过的吗？'
         if intent == "yes_no" and answer_type is None and (figure := FIGURE.search(focus)):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         if intent in ("enumerate", "count", "locate") and (either := self._alternatives(focus, doc, lang)):

@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import re
+
 from index.documents import Document, Paragraph
 
 MONTHS = "January February March April May June July August September October November December".split()
+_MONTH = "|".join([*MONTHS, *(m[:3] for m in MONTHS), "Sept"])  # 'December', 'Dec', 'Dec.'
+_MONTH_OF = {name.lower(): n for n, m in enumerate(MONTHS, 1) for name in (m, m[:3])} | {"sept": 9}
+# a day of a month as date_text writes it in either language, the year left out or not, and as people shorten it
+_DAY_OF_MONTH = re.compile(
+    rf"(?P<zm>\d{{1,2}})\s*月\s*(?P<zd>\d{{1,2}})\s*[日号]"
+    rf"|\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})\b\.?(?!\w)|\b(?P<m2>{_MONTH})\.? (?P<d2>\d{{1,2}})\b"
+)
+
+
+def days_of_month(text: str) -> dict[tuple[int, int], str]:
+    """The days of the year a text names, (month, day) -> as written ('12月5日', '5 December 2025', 'Dec 5'):
+    dates compared across languages and forms."""
+    days: dict[tuple[int, int], str] = {}
+    for m in _DAY_OF_MONTH.finditer(text):
+        if m.group("zm"):
+            month, day = int(m.group("zm")), int(m.group("zd"))
+        else:
+            month = _MONTH_OF[(m.group("m") or m.group("m2")).lower()]
+            day = int(m.group("d") or m.group("d2"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            days.setdefault((month, day), m.group(0))
+    return days
 
 
 def date_text(iso: str, lang: str) -> str:

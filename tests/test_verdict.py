@@ -1010,3 +1010,17 @@ def test_a_yes_no_question_naming_a_length_is_checked_against_the_length_given(d
     assert verdict.found and verdict.contradicted and verdict.evidence[0] == R + "OP7", verdict
     # a state a paragraph mentions ('提到…英国') is no place said as where
     assert decide("71/67 有没有提到挪威和英国的倡议？", ["PP14", "PP3"]).found
+
+
+def test_a_yes_no_question_naming_a_day_is_checked_against_the_day_given(decide):
+    """A day is compared as a day of the year, in either language and however shortened: 71/67 was adopted on
+    5 December 2016, 80/53 (an English record) on 1 December 2025."""
+    m80 = "A/RES/80/53:META"
+    assert decide("71/67是12月1日通过的吗", ["META"]).contradicted
+    assert not decide("71/67是12月5日通过的吗", ["META"]).contradicted
+    assert decide("71/67是12月5日通过的吗", ["META"]).found
+    verdict = decide("80/53是12月5日通过的吗", [m80])
+    assert verdict.found and verdict.contradicted and verdict.evidence[0] == m80
+    assert decide("80/53 was adopted 5 Dec 2025 right?", [m80]).contradicted
+    assert not decide("was 80/53 adopted on Dec. 1?", [m80]).contradicted
+
