@@ -110,6 +110,8 @@ class LanguagePack:
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
     says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief
+    # what may close a sentence after an instruction ('…总结下', '…summarize pls'): the instruction is on all before it
+    instruction_end: re.Pattern[str] | None
     # a comparison ('71/67 vs 80/53', '两份决议…有啥变化'): of documents asked together, each one's paragraphs on it
     compares: re.Pattern[str] | None
     document_speaks: str  # a document as the one that mentions ('where does {name} mention'), '' when unknown

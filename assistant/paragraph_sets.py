@@ -131,15 +131,20 @@ class ParagraphSets:
         return on_topic if topic or specifics else opening
 
     def _verb_forms(self, verb: str) -> set[str]:
-        """A lead verb in both languages ('Stressing', 强调): the glossary's renderings and the packs' lead verbs."""
+        """A lead verb in both languages ('Stressing', 强调): the glossary's renderings and the packs' lead verbs,
+        with the verbs of one English head ('Calls for' 呼吁, 'Calls upon' 促请: the calls it makes)."""
         forms = {verb, *self.glossary.renderings(verb, "en"), *self.glossary.renderings(verb, "zh")}
-        for code in LANGUAGES:
-            for verbs in pack(code).lead_verbs.values():
-                for source, target in verbs.items():
-                    # 'Also requests': the verb is the word after its qualifier
-                    head = next((w for w in target.split() if w.lower() not in _QUALIFIERS), target)
-                    if verb == source or stem(verb) == stem(head):
-                        forms |= {source, head}
+        # 'Also requests': the verb is the word after its qualifier
+        leads = [
+            (source, next((w for w in target.split() if w.lower() not in _QUALIFIERS), target))
+            for code in LANGUAGES
+            for verbs in pack(code).lead_verbs.values()
+            for source, target in verbs.items()
+        ]
+        heads = {stem(head) for source, head in leads if verb == source or stem(verb) == stem(head)}
+        for source, head in leads:
+            if stem(head) in heads:
+                forms |= {source, head}
         return forms
 
     def _opening(self, question: Question, forms: set[str], *, clause: bool) -> list[str]:

@@ -151,7 +151,19 @@ class QuestionReader:
         if labelled is not doc:
             doc, scope_named = labelled, True
             labels, missing = named_labels(condensed.question, doc, lang)
-        if chained := self.choice.chained(condensed.question, doc, lang):
+        chained = self.choice.chained(condensed.question, doc, lang)
+        article_word = language.article_word
+        if (
+            not chained
+            and condensed.context
+            and not labels
+            and article_word
+            and article_word.search(condensed.question)
+            and language.follow_up["marker"].search(condensed.question)
+        ):
+            # 'ok what does that article actually say' after a question on PP5: the article PP5 rests on
+            chained = self.choice.chained(f"{condensed.question} {condensed.context}", doc, lang)
+        if chained:
             doc, names, labels, missing, scope_named = chained
         asked_text = text  # as asked: another document it names reads its generic names as that one's own
         if doc is not None:
@@ -216,9 +228,16 @@ class QuestionReader:
         if intent == "yes_no" and which and whether and which.start() < whether.start():
             intent = "lookup"  # '生效几年后开会决定是否延长': 几年 is asked; the 'whether' after it is the text's
         summary = asking_language.intents["summarize"].search(asking.lstrip())
+        # ('71/67序言里关于核查的几个核心判断总结下': the instruction closes the sentence, it is on all that precedes)
+        closing = bool(
+            summary
+            and asking_language.instruction_end
+            and asking_language.instruction_end.match(asking.lstrip()[summary.end() :])
+        )
         if (
             intent == "summarize"
             and answer_type in SPECIFIC_TYPES
+            and not closing
             and (summary.start() > 0 if summary else not asked_types)
         ):
             # '那份概述核查原则的报告文号': the verb describes the report; its symbol is asked, as one fact is beside an
@@ -333,7 +352,8 @@ class QuestionReader:
             and language.lead_asks
             and (said := language.lead_asks.search(focus))
         ):
-            lead = said.group(1)  # 'what did it decide': its decisions, if it opens paragraphs with that verb
+            # 'what did it decide', '提了哪些呼吁': its decisions, its calls, if it opens paragraphs with that verb
+            lead = next(g for g in said.groups() if g)
         opening = language.opens_with.search(focus) if language.opens_with else None
         opens = next((g for g in opening.groups() if g), "") if opening else ""  # ('用decides的段落': its own group)
         if opens and intent in ("lookup", "locate", "summarize"):

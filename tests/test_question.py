@@ -488,6 +488,24 @@ def test_a_question_across_a_citation_names_the_treaty_article(reader, text, lab
     assert (question.scope, question.labels) == (NPT, labels)
 
 
+def test_a_follow_up_pointing_back_at_an_article_is_the_article_the_last_paragraph_names(reader):
+    history = [
+        {"role": "user", "content": "what does PP5 of 71/67 say?"},
+        {"role": "assistant", "content": "It recalls the undertaking under article VI (A/RES/71/67:PP5)."},
+    ]
+    question = reader.read("ok what does that article actually say", history)
+    assert (question.scope, question.labels) == (NPT, (f"{NPT}:ART6", f"{R}PP5"))
+    # an article asked about by its topic is no pointing back
+    assert reader.read("which article covers withdrawal", history).labels != (f"{NPT}:ART6", f"{R}PP5")
+
+
+def test_an_instruction_closing_the_sentence_is_on_all_before_it(reader):
+    """'几个…总结下' asks for a summary of them, not for how many; an instruction inside a phrase does not."""
+    question = reader.read("71/67序言里关于核查的几个核心判断总结下", [])
+    assert (question.intent, question.part) == ("summarize", "PP")
+    assert reader.read("那份概述核查原则的报告文号是多少", []).intent == "lookup"
+
+
 def test_a_range_of_articles(reader):
     """Articles in Roman numerals or Chinese numerals, as a range: every article in it, in the treaty."""
     articles = tuple(f"{NPT}:ART{n}" for n in range(1, 7))
@@ -531,6 +549,8 @@ def test_a_paragraph_of_the_treaty_itself_is_no_chain(reader):
         ("Did the resolution decide to meet in Geneva?", ""),  # yes-no
         ("80/53 — list everything the GA 'decides' in it", "decides"),
         ("80/53 'Welcoming' para — which SG report?", "Welcoming"),
+        ("71/67执行部分提了哪些呼吁", "呼吁"),  # the verb as the thing asked for
+        ("哪些呼吁得到了响应", ""),  # … not inside a longer phrase
     ],
 )
 def test_the_verb_a_question_asks_about(reader, text, lead):

@@ -1024,3 +1024,9 @@ def test_a_yes_no_question_naming_a_day_is_checked_against_the_day_given(decide)
     assert decide("80/53 was adopted 5 Dec 2025 right?", [m80]).contradicted
     assert not decide("was 80/53 adopted on Dec. 1?", [m80]).contradicted
 
+
+def test_the_calls_a_resolution_makes_are_the_paragraphs_opening_with_a_verb_of_calling(decide):
+    """呼吁 ('Calls for') and 促请 ('Calls upon') are both calls: one English head groups the lead verbs."""
+    verdict = decide("71/67呼吁了什么", ["OP1"])
+    assert verdict.every and verdict.evidence == (R + "OP1", R + "OP3", R + "OP4")
+
