@@ -243,6 +243,13 @@ class VerdictJudge:
         # 'what does 80/53 say about avoiding duplication': the paragraphs found that use a word of it (or a
         # glossary word it spells: 'duplication'), each at it
         touched = [*topic, *(t for t in glossary_words if t not in topic)]
+        if question.follow_up and question.intent == "lookup" and not question.answer_type:
+            # "and what goes on that session's agenda" after a question OP6 answered: the paragraphs holding more of
+            # the follow-up's own words and numbers ('which picks them': OP2's selection, not OP1's 21 members)
+            # before the one the conversation was on
+            own_words = [w for w in touched if w in question.focus] + self.glossary.official_terms(question.focus)
+            own_words += judge.known_specifics(question.focus)
+            evidence.sort(key=lambda pid: -sum(self.facts.holds(self.paragraphs[pid], [w], []) for w in own_words))
         if question.intent == "locate" and question.terms:
             # '80/53哪段说政治意愿是决定性因素': where its terms are, before a paragraph ranked on another word
             evidence.sort(key=lambda pid: not self.facts.holds(self.paragraphs[pid], list(question.terms), []))

@@ -1030,3 +1030,20 @@ def test_the_calls_a_resolution_makes_are_the_paragraphs_opening_with_a_verb_of_
     verdict = decide("71/67呼吁了什么", ["OP1"])
     assert verdict.every and verdict.evidence == (R + "OP1", R + "OP3", R + "OP4")
 
+
+def test_a_follow_up_is_answered_first_by_the_paragraph_holding_its_own_words(decide):
+    """'who picks them' after a question on the GSTE's size: OP2 selects the experts, whatever ranks first."""
+    history = [
+        {"role": "user", "content": "how big is the GSTE"},
+        {"role": "assistant", "content": "21 members, serving in their personal capacity (A/RES/80/53:OP1)."},
+    ]
+    found = ["A/RES/80/53:OP10", "A/RES/80/53:OP1", "A/RES/80/53:OP2"]
+    verdict = decide("who picks them", found, history)
+    assert verdict.found and verdict.evidence[0] == "A/RES/80/53:OP2"
+    # a year the follow-up names counts as its own word: the paragraphs of 2023 stay before the record of adoption
+    history = [
+        {"role": "user", "content": "80/53 提到了哪些以前的决议"},
+        {"role": "assistant", "content": "62/21、71/67、74/50、78/239、78/22（A/RES/80/53 PP2–PP7）。"},
+    ]
+    found = ["A/RES/80/53:PP7", "A/RES/80/53:META", "A/RES/80/53:PP4"]
+    assert decide("其中哪几个是2023年通过的？", found, history).evidence[0] == "A/RES/80/53:PP7"
