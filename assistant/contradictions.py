@@ -82,11 +82,12 @@ class ContradictionFinder:
                     return Contradiction(reason, (pid,), "place")
         if len(topic) > 1 and (kind := self._kind_of_names(vocabulary)):
             # '是挪威和美国的倡议吧', '是不是鼓励安理会去处理…': the paragraph on that topic names other states or
-            # bodies than the one the documents never mention
+            # bodies than the one the documents never mention (states in a sentence on it: the NPT's depositaries are
+            # named beside its definition of a nuclear-weapon State, which names none)
             on_topic = [
                 pid
                 for pid in retrieval.ids[:EVIDENCE_DEPTH]
-                if self.facts.states(pid, kind) and self.facts.on_topic(pid, topic, [])
+                if self.facts.states_near(pid, kind, topic, []) and self.facts.on_topic(pid, topic, [])
             ]
             if on_topic:
                 reason = f"the documents give no {', '.join(vocabulary.absent_names)}"

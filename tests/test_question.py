@@ -921,6 +921,9 @@ def test_a_yes_no_question_on_what_others_did_asks_for_an_event(reader):
         "What did the 1995 Review and Extension Conference decide about the NPT's duration?", []
     ).asks_event
     assert not reader.read("What does the last operative paragraph of 80/53 decide?", []).asks_event
+    # a report pointed back at is a report, as 'the report' is; the document pointed back at is the document
+    assert reader.read("what did that report say", []).asks_event
+    assert not reader.read("what did that resolution say about consensus", []).asks_event
     # what a report the documents only cite says inside it: others' words, which the index does not hold
     assert reader.read("List the verification principles in the Disarmament Commission report", []).asks_event
     assert reader.read("裁军审议委员会报告里概述的核查一般原则具体是哪些？", []).asks_event

@@ -1047,3 +1047,18 @@ def test_a_follow_up_is_answered_first_by_the_paragraph_holding_its_own_words(de
     ]
     found = ["A/RES/80/53:PP7", "A/RES/80/53:META", "A/RES/80/53:PP4"]
     assert decide("其中哪几个是2023年通过的？", found, history).evidence[0] == "A/RES/80/53:PP7"
+
+
+def test_states_named_beside_a_definition_are_no_answer_to_whether_a_state_meets_it(decide):
+    """ART9 names its depositaries (the US, the UK, the USSR) in one sentence and defines a nuclear-weapon State in
+    another, naming none: whether China is one, the treaty does not say, so neither Yes nor No."""
+    npt = "UNTS vol. 729, No. 10485:"
+    history = [
+        {"role": "user", "content": "NPT怎么定义核武器国家"},
+        {
+            "role": "assistant",
+            "content": "1967年1月1日前制造并爆炸过核武器的国家（UNTS vol. 729, No. 10485:ART9(3)）。",
+        },
+    ]
+    verdict = decide("那中国算吗", [npt + "ART9", npt + "PP6", npt + "ART1"], history)
+    assert not verdict.found and not verdict.contradicted
