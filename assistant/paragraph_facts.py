@@ -12,7 +12,7 @@ from assistant.language import in_asked_unit, listed_names, number_value, pack, 
 from assistant.question import Question
 from index.documents import Paragraph, items_of
 from index.glossary import Glossary, stem
-from index.meta import days_of_month
+from index.meta import days_of_month, months_named
 from index.text import CLAUSE_END, CLAUSE_SPAN, YEAR, strip_all_spaces
 
 BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
@@ -259,13 +259,12 @@ class ParagraphFacts:
         gives instead, when it gives none the question names; else ''. Values in words are compared within one
         language only ('72nd session' is 第七十二届)."""
         paragraph = self.paragraphs[pid]
-        if question.answer_type == "day":  # '12月5日' against '1 December 2025': as days of the year, in any language
-            asked_days, given_days = days_of_month(question.focus), days_of_month(paragraph.text)
-            return (
-                next(iter(given_days.values()))
-                if asked_days and given_days and not asked_days.keys() & given_days.keys()
-                else ""
-            )
+        # '12月5日' against '1 December 2025', '1月' against 'January': as days and months of the year, in any language
+        if question.answer_type in ("day", "month"):
+            named = days_of_month if question.answer_type == "day" else months_named
+            asked_dates, given_dates = named(question.focus), named(paragraph.text)
+            differ = asked_dates and given_dates and not asked_dates.keys() & given_dates.keys()
+            return next(iter(given_dates.values()), "") if differ else ""
         asked = pack(question.lang).answer_type(question.answer_type or "")
         stated = pack(paragraph.lang).answer_type(question.answer_type or "")
         if asked is None or stated is None:

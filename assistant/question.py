@@ -45,7 +45,7 @@ from assistant.question_text import (
 from assistant.spelling import Speller
 from index.documents import Document
 from index.glossary import Glossary, longest_terms
-from index.meta import days_of_month
+from index.meta import days_of_month, months_named
 from index.registry import short_forms
 from index.text import has_cjk, question_language, strip_all_spaces
 
@@ -303,6 +303,8 @@ class QuestionReader:
             )
         if intent == "yes_no" and answer_type is None and days_of_month(focus):
             answer_type = "day"  # '都是12月5日通过的吗？', 'adopted 5 Dec 2025 right?' (not the number 5)
+        if intent == "yes_no" and answer_type is None and months_named(focus):
+            answer_type = "month"  # '是不是在2018年5月开会': the month is checked, not only the year
         if intent == "yes_no" and answer_type is None and doc is not None:
             # '是向第七十一届会议报告吗？', 'does it meet four times?', '是不是开两个礼拜': the value it names says
             # what kind of fact is checked (a session in the text's own language; a length too where both write it

@@ -115,7 +115,8 @@ class TypedEvidenceFinder:
         # initiative': 挪威)
         words = [] if question.follow_up and specifics else topic + [p for p in vocabulary.places if p not in topic]
         adoption = pack(question.lang).adoption
-        if question.answer_type in DATE_TYPES and words and not (adoption and adoption.search(question.focus)):
+        named_topic = words or vocabulary.glossary_terms  # ('does the GGE meet in May 2018': named by its terms only)
+        if question.answer_type in DATE_TYPES and named_topic and not (adoption and adoption.search(question.focus)):
             # a document's record dates its adoption: no answer to when anything else happens ('第一届会议哪天开幕')
             candidates = [pid for pid in candidates if self.paragraphs[pid].kind != "meta"]
         if question.intent == "yes_no":  # the figure a yes-no question checks is no topic ('capped at 21?')

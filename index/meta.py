@@ -16,6 +16,19 @@ _DAY_OF_MONTH = re.compile(
 )
 
 
+_MONTH_NAMED = re.compile(rf"(?<!\d)(?P<zm>\d{{1,2}})\s*月|\b(?P<m>{_MONTH})\b")
+
+
+def months_named(text: str) -> dict[int, str]:
+    """The months a text names, number -> as written ('5月', 'January', 'Sept'): compared across languages."""
+    months: dict[int, str] = {}
+    for m in _MONTH_NAMED.finditer(text):
+        month = int(m.group("zm")) if m.group("zm") else _MONTH_OF[m.group("m").lower()]
+        if 1 <= month <= 12:
+            months.setdefault(month, m.group(0))
+    return months
+
+
 def days_of_month(text: str) -> dict[tuple[int, int], str]:
     """The days of the year a text names, (month, day) -> as written ('12月5日', '5 December 2025', 'Dec 5'):
     dates compared across languages and forms."""

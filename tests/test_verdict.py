@@ -1025,6 +1025,17 @@ def test_a_yes_no_question_naming_a_day_is_checked_against_the_day_given(decide)
     assert not decide("was 80/53 adopted on Dec. 1?", [m80]).contradicted
 
 
+def test_a_yes_no_question_naming_a_month_is_checked_against_the_month_given(decide):
+    """OP7 gives the years the GGE meets, no month: whether it meets in May is not answered (nor by the month of
+    the record's adoption); 80/53's OP3 gives January 2027 for the GSTE's start, in English."""
+    assert not decide("专家组是不是在2018年5月开会", ["OP7", "PP10", "META"]).found
+    assert not decide("does the GGE meet in May 2018?", ["META", "OP7", "PP10"]).found
+    op3 = ["A/RES/80/53:OP3", "A/RES/80/53:META"]
+    assert decide("80/53专家组是2027年3月开始开会吗", op3).contradicted
+    verdict = decide("80/53专家组是2027年1月开始开会吗", op3)
+    assert verdict.found and not verdict.contradicted
+
+
 def test_the_calls_a_resolution_makes_are_the_paragraphs_opening_with_a_verb_of_calling(decide):
     """呼吁 ('Calls for') and 促请 ('Calls upon') are both calls: one English head groups the lead verbs."""
     verdict = decide("71/67呼吁了什么", ["OP1"])
