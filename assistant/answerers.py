@@ -99,6 +99,10 @@ class ExtractiveAnswerer:
     def _clause_scores(self, question: Question, paragraph: Paragraph, parts: list[_Clause]) -> list[float]:
         text = paragraph.text
         wanted = {stem(t) for t in keyword_tokens(self.keyword_query(question.search, paragraph.lang))}
+        # a follow-up's own words count twice: the clause on what it asks ('拆除弹头部件那个是哪一项'), not on what
+        # the conversation asked before (the programme of work)
+        own = {stem(t) for t in keyword_tokens(self.keyword_query(question.focus, paragraph.lang))}
+        own = own if question.follow_up else set()
         answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
         units = [u for u, asks in pack(question.lang).units.items() if asks.search(question.text)]
         # the symbols the question itself gives, not its document's, in a paragraph naming others: 'and when was
@@ -111,6 +115,7 @@ class ExtractiveAnswerer:
             piece = text[part.start : part.end]
             tokens = {stem(t) for t in keyword_tokens(piece)}  # 'approve' is 'approved'
             score = sum(2.0 if t.isascii() else 1.0 for t in wanted & tokens)
+            score += sum(2.0 if t.isascii() else 1.0 for t in own & tokens)
             score += _ANSWER_TYPE_WEIGHT * sum(1 for s in symbols if s in piece)
             stated = [m.group(0) for m in answer_type.shape.finditer(piece)] if answer_type else []
             if stated:
