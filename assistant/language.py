@@ -162,6 +162,9 @@ class LanguagePack:
     # and the kind of fact each names
     aspect_list: re.Pattern[str] | None
     aspects: dict[str, re.Pattern[str]]
+    # what a comparison of the bodies documents set up covers when it lists nothing ('对比一下两份决议设的专家组'):
+    # (kind of fact, the words asking it), as a list after a colon would
+    body_brief: tuple[tuple[str, str], ...]
     total_asks: re.Pattern[str] | None  # 'in total', 总共: a number that adds up what the text counts
     # how a text states a count of things each of a length ('four 2-week sessions', 三届会议，每届为期5天): groups n, m
     # and unit (a word the language's `units` patterns know)
@@ -334,6 +337,7 @@ def pack(code: str) -> LanguagePack:
         cardinals=raw.get("cardinals", {}),
         units={unit: _compiled(p) for unit, p in raw.get("units", {}).items()},
         aspects={kind: _compiled(p) for kind, p in raw.get("aspects", {}).items()},
+        body_brief=tuple((kind, words) for kind, words in raw.get("body_brief", [])),
         products=[_compiled(p) for p in raw.get("products", [])],
         language_names={code: _compiled(p) for code, p in raw.get("language_names", {}).items()},
     )

@@ -361,6 +361,20 @@ class QuestionReader:
         if opens and intent in ("lookup", "locate", "summarize"):
             intent = "enumerate"  # "which paragraphs start with 'Recognizing'": every one that does
         aspects = listed_aspects(text, language) if not labels else ()
+        generic_body = language.generic_body
+        if (
+            not aspects
+            and also
+            and not labels
+            and answer_type is None
+            and language.compares
+            and language.compares.search(focus)
+            and generic_body
+            and generic_body.search(asked_text)
+        ):
+            # '对比一下71/67和80/53设的专家组': the groups compared on what sets one up, as if listed (its size, and
+            # where it meets: the paragraph saying so says when too)
+            aspects = language.body_brief
         if aspects and intent in ("lookup", "summarize", "enumerate"):
             # 'brief me on the 2025 group: size, venue, when it meets': a paragraph for each kind of fact
             intent, answer_type, asked_types = "summarize", None, []

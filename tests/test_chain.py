@@ -117,7 +117,10 @@ def test_a_follow_up_quotes_the_clause_on_its_own_words(assistant):
     """Not the clause on what the conversation asked before (OP6's 'programme of work')."""
     history = [
         {"role": "user", "content": "80/53 专家组的工作方案要考虑哪些领域？"},
-        {"role": "assistant", "content": "根据80/53执行部分第6段，指示性领域包括：申报；移除已部署核弹头；弹头部件的拆除和储存……"},
+        {
+            "role": "assistant",
+            "content": "根据80/53执行部分第6段，指示性领域包括：申报；移除已部署核弹头；弹头部件的拆除和储存……",
+        },
     ]
     answer = assistant.ask("拆除弹头部件那个是哪一项？", history)
     assert answer.found and answer.citations[0].id == "A/RES/80/53:OP6"

@@ -1086,6 +1086,17 @@ def test_things_listed_after_a_colon_are_asked_one_by_one(reader, text, kinds):
     assert question.intent == "summarize" and question.part is None
 
 
+@pytest.mark.parametrize(
+    "text", ["对比一下71/67和80/53设的专家组", "compare the 71/67 expert group with the 80/53 one"]
+)
+def test_groups_compared_with_nothing_listed_are_compared_on_size_and_venue(reader, text):
+    question = reader.read(text, [])
+    assert [kind for kind, _ in question.aspects] == ["number", "place"] and question.also == ("A/RES/80/53",)
+    # … but only groups, only compared, and only across documents
+    assert reader.read("对比一下71/67和80/53对民间社会的提法", []).aspects == ()
+    assert reader.read("71/67设的专家组有多少人", []).aspects == ()
+
+
 def test_the_years_both_resolutions_were_adopted_in_name_them(reader):
     question = reader.read("对比一下2016年和2025年两份决议对专家组的安排（人数、会期、地点）", [])
     assert question.scope == "A/RES/71/67" and question.also == ("A/RES/80/53",)
