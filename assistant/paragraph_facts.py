@@ -13,7 +13,7 @@ from assistant.question import Question
 from index.documents import Paragraph, items_of
 from index.glossary import Glossary, stem
 from index.meta import days_of_month, months_named
-from index.text import CLAUSE_END, CLAUSE_SPAN, YEAR, strip_all_spaces
+from index.text import CLAUSE_END, CLAUSE_SPAN, YEAR, has_cjk, strip_all_spaces
 
 BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
 # "time": when, in whatever form (a year, a session); "deadline": by when ('within 180 days', 'not later than')
@@ -30,6 +30,13 @@ _PLACE_FRAME = re.compile(r"\b(?:in|at|and)\b|^在|举行$|召开$|开会$|[和�
 # the rest of a row of names joined to the one before ('和大不列颠及北爱尔兰联合王国', '-Norway')
 _JOINED_NAME = re.compile(r"(?:[和及与、]|-)(?:[\u4e00-\u9fff]{2,16}?(?:联合王国|共和国|国)|[A-Z][a-z]+)")
 _SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+
+
+def _same_head(one: str, other: str) -> bool:
+    """Whether two things numbered by an ordinal are of one kind: their heads agree on their first three characters
+    ('届会议报' of '第71届会议报告', '届会议提' of '第七十二届会议提出报告'; 'session', 'session')."""
+    n = min(3, len(one), len(other))
+    return one[:n].lower() == other[:n].lower()
 
 
 def _next_word(text: str) -> str:
@@ -297,10 +304,11 @@ class ParagraphFacts:
         out = []
         for asked in shape.finditer(question.focus):
             number = number_value(asked.group("n"), question.lang)
-            numbered = [g for g in given if g.group("head").lower() == asked.group("head").lower()]
+            numbered = [g for g in given if _same_head(g.group("head"), asked.group("head"))]
             if numbered:
                 same = any(number_value(g.group("n"), paragraph.lang) == number for g in numbered)
-                out.append((same, numbered[0].group(0)))
+                first, head = numbered[0].group(0), numbered[0].group("head")
+                out.append((same, first[: len(first) - len(head) + 3] if has_cjk(head) else first))  # 第七十二届会议
         return out
 
     def forms(self, topic: list[str], lang: str) -> list[list[str]]:

@@ -489,6 +489,8 @@ def test_a_yes_no_question_with_a_figure_the_text_does_not_hold_is_answered_no(d
         # a session in words, within the text's language
         ("秘书长是向第七十一届会议报告吗？", ["OP6", "OP8"], True),
         ("秘书长是向第七十二届会议报告吗？", ["OP6", "OP8"], False),
+        # an ordinal in figures, the thing it numbers followed by more words ('第71届会议报告', '第七十二届会议提出')
+        ("71/67是不是要求秘书长向第71届会议报告", ["META", "OP6", "OP7"], True),
         ("专家组要开四届会议，对吗？", ["OP7", "PP10"], True),
         ("专家组要开三届会议，对吗？", ["OP7", "PP10"], False),
         # a number in words is a value the question checks, not a word of the subject the text must use
