@@ -220,10 +220,7 @@ class Assistant:
         unstated = asks_fact and not verdict.found and not verdict.off_topic and bool(question.mentioned)
         # 'which paragraphs mention irreversibility': where each document says it
         listed = verdict.found and question.intent == "enumerate" and bool(question.terms)
-        # found on words the main resolution does not all use ('delivery vehicles in the programme of work'): the
-        # document that uses them answers instead, if one does
-        ungrounded = verdict.found and not verdict.grounded and not typed and not listed
-        if not typed and not listed and not verdict.off_topic and not unstated and not ungrounded:
+        if not typed and not listed and not verdict.off_topic and not unstated:
             return turn
         symbols = [s for s in self.index.documents if s != question.scope and (s in question.mentioned or not unstated)]
         if (citing := self.reader.choice.citing(question.text)) is not None:
@@ -261,8 +258,6 @@ class Assistant:
         if not verdict.found:  # not about the main resolution: the first document that answers it does, else the
             # refusal of one that has its subject says why ('no names', not 'never mentioned')
             return others[0] if others else nearer[0] if verdict.off_topic and nearer else turn
-        if ungrounded and others:
-            return replace(others[0], others=tuple(others[1:]))
         if not verdict.grounded and not others:
             # 'where were those three informal in-person meetings held': words the main resolution lacks make it
             # the question of a document that uses them all, which refuses it when it lacks the fact

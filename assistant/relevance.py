@@ -48,7 +48,8 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 _EN_ADJECTIVE = re.compile(r"\w+(?:ier|ior|ous|ific|ive|ful|less|able|ible)")
 _LATIN_RUN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9]|[./\-](?=[A-Za-z0-9]))*)")
 _EN_PACK = pack("en")
-_ZH, _EN = pack("zh").vocabulary, _EN_PACK.vocabulary  # asking words, answer kinds, interrogatives (data)
+_ZH_PACK = pack("zh")
+_ZH, _EN = _ZH_PACK.vocabulary, _EN_PACK.vocabulary  # asking words, answer kinds, interrogatives (data)
 
 
 def _hyphened(tokens: list[str]) -> list[str]:
@@ -349,7 +350,21 @@ class RelevanceJudge:
         absent = [w for w in words if not present[w] and checkable[w]]
         unchecked = [w for w in words if not present[w] and not checkable[w]]
         lexicon = self._lexicon()
-        nouns = [w for w in absent if not w.isascii() and lexicon.tag(w).startswith("n")]
+        # (a name of a locality word and a verb is those two words, unless said as where: '议程里加分项' adds to the
+        # agenda, '在里加开会' meets in Riga)
+        at_place = _ZH_PACK.at_place
+        nouns = [
+            w
+            for w in absent
+            if not w.isascii()
+            and lexicon.tag(w).startswith("n")
+            and not (
+                len(w) == 2
+                and lexicon.tag(w[0]) == "f"
+                and lexicon.tag(w[1]).startswith("v")
+                and not (at_place and at_place.search(question[: question.find(w)]))
+            )
+        ]
         places = [w for w in nouns if lexicon.tag(w) == "ns"] + [
             w for w in absent if w in self._segmenter.english_places
         ]

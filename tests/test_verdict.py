@@ -1075,3 +1075,11 @@ def test_states_named_beside_a_definition_are_no_answer_to_whether_a_state_meets
     ]
     verdict = decide("那中国算吗", [npt + "ART9", npt + "PP6", npt + "ART1"], history)
     assert not verdict.found and not verdict.contradicted
+
+
+def test_a_locality_word_and_a_verb_are_no_name_unless_said_as_where(decide):
+    """'议程里加分项' adds a sub-item to the agenda (the lexicon reads 里加 as Riga); '在里加开会' is Riga."""
+    verdict = decide("71/67决定在哪一届会议议程里加分项？分项叫什么", ["OP8", "PP1"])
+    assert verdict.found and verdict.evidence[0] == R + "OP8"
+    riga = decide("专家组在里加开会吗", ["OP7", "PP10"])
+    assert not (riga.found and not riga.contradicted), riga  # never a Yes: the documents name no Riga
