@@ -30,14 +30,21 @@ class ChromaServer:
 
 def chroma_client(directory: Path, server: ChromaServer | None) -> Any:
     """An embedded client on `directory`, or a client of `server`."""
-    _lighten_chromadb_import()
-    import chromadb
+    chromadb = import_chromadb()
     from chromadb.config import Settings
 
     settings = Settings(anonymized_telemetry=False)
     if server is None:
         return chromadb.PersistentClient(path=str(directory), settings=settings)
     return _bounded_http_client(server, lambda: chromadb.HttpClient(server.host, server.port, settings=settings))
+
+
+def import_chromadb() -> Any:
+    """The chromadb module, imported as every answer imports it (see `_lighten_chromadb_import`)."""
+    _lighten_chromadb_import()
+    import chromadb
+
+    return chromadb
 
 
 @cache
