@@ -58,6 +58,7 @@ def reader() -> QuestionReader:
         ("When and where were the three informal meetings mentioned in the resolution held?", "lookup", "place"),
         ("what share of the experts must be women?", "lookup", "proportion"),  # a share, which 21 members is not
         ("决议要求专家里女性比例至少多少", "lookup", "proportion"),
+        ("what % of the 21 experts must be women", "lookup", "proportion"),
         ("By what majority is an amendment approved?", "lookup", "proportion"),
         ("决议会考虑男女比例吗", "yes_no", None),  # a balance weighed, no share asked
         ("First Committee report number for the resolution?", "lookup", "symbol"),
