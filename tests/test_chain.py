@@ -246,7 +246,6 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("专家小组规模是不是固定25人？", "否。"),
         # … or what it says is done on a voluntary basis
         ("is participation in the 80/53 group's technical discussions mandatory for states", "No."),
-        ("does the GSTE have to reach consensus on its report", "No."),
         ("71/67 要设的专家组是不是正好25个人？", "否。"),
         # a thing named by another ordinal than the record's (第一委员会)
         ("71/67 是根据第二委员会的报告通过的吗", "否。"),
