@@ -245,7 +245,7 @@ class VerdictJudge:
         touched = [*topic, *(t for t in glossary_words if t not in topic)]
         if question.follow_up and question.intent == "lookup" and not question.answer_type:
             # "and what goes on that session's agenda" after a question OP6 answered: the paragraphs holding more of
-            # the follow-up's own words and numbers ('which picks them': OP2's selection, not OP1's 21 members)
+            # the follow-up's own words and numbers ('who picks them': OP2's selection, not OP1's 21 members)
             # before the one the conversation was on
             own_words = [w for w in touched if w in question.focus] + self.glossary.official_terms(question.focus)
             own_words += judge.known_specifics(question.focus)
