@@ -97,11 +97,11 @@ class Composer:
         # states asked for several ('哪两个国家'), where each is named whole (a Chinese text:
         # 大不列颠及北爱尔兰联合王国, not its 爱尔兰), in the text's order
         several_asked = pack(question.lang).several_asked
-        several = (
-            question.answer_type == "states"
-            and source_lang == "zh"
-            and bool(several_asked and several_asked.search(question.focus))
-        )
+        several = question.answer_type == "states" and bool(several_asked and several_asked.search(question.focus))
+        if several and source_lang != "zh":
+            # an English name holds others' ('the United Kingdom of Great Britain and Northern Ireland'), and the
+            # shapes cannot tell where one ends: the quote names them all, and no line names some
+            return ""
         if several:
             matches.sort(key=lambda m: m.start())
         values: list[str] = []

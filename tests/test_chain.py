@@ -272,6 +272,17 @@ def test_a_direct_answer_comes_first(assistant, question, first_line):
     _assert_verified(assistant, answer)
 
 
+@pytest.mark.parametrize("question", ["NPT保存国是哪三个国家", "which states are the NPT depositaries?"])
+def test_several_states_of_an_english_text_are_left_to_its_quote(assistant, question):
+    """'the United Kingdom of Great Britain and Northern Ireland and the Union of Soviet Socialist Republics': no
+    line naming some of them ('United States', or 'Ireland' out of another's name); the quote names all three."""
+    answer = assistant.ask(question)
+    assert answer.found and [c.id for c in answer.citations][0] == "UNTS vol. 729, No. 10485:ART9"
+    first = answer.text.split("\n", 1)[0]
+    assert "Union of Soviet Socialist Republics" in first and "United States of America" in first
+    _assert_verified(assistant, answer)
+
+
 def test_a_question_in_words_only_another_document_uses_is_that_ones_to_refuse(assistant):
     """71/67's group meets in Geneva, but the informal in-person meetings are 80/53's, which says not where."""
     answer = assistant.ask("where were those three informal in-person meetings held")
