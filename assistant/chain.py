@@ -223,7 +223,7 @@ class Assistant:
         if not typed and not listed and not verdict.off_topic and not unstated:
             return turn
         symbols = [s for s in self.index.documents if s != question.scope and (s in question.mentioned or not unstated)]
-        if (citing := self.reader.choice.citing(question.text)) is not None:
+        if (citing := self.reader.choice.citing(question.unindexed)) is not None:
             symbols = [s for s in symbols if s in citing]  # of a document cited, not indexed: only those citing it
         if question.scope_named:
             if verdict.found:

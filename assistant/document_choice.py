@@ -214,16 +214,16 @@ class DocumentChoice:
         holders = {symbol for symbol, folded in self._folded.items() if any(c in folded for c in copied)}
         return self.documents[holders.pop()] if len(holders) == 1 else None
 
-    def citing(self, text: str) -> set[str] | None:
-        """The indexed documents that cite every unindexed document the text names by symbol ('A/51/182/Rev.1那份
-        报告里…': 71/67 and 80/53, not the NPT): only they can say anything of it. None when it names none."""
-        copied = [
-            s.lower()
-            for s in _CITED_SYMBOL.findall(text)
-            if not any(_by_symbol(s, symbol) for symbol in self.documents)
-        ]
-        if not copied:
+    def unindexed(self, text: str) -> list[str]:
+        """The documents the text names by symbol that the index does not hold ('A/51/182/Rev.1那份报告')."""
+        return [s for s in _CITED_SYMBOL.findall(text) if not any(_by_symbol(s, symbol) for symbol in self.documents)]
+
+    def citing(self, unindexed: tuple[str, ...]) -> set[str] | None:
+        """The indexed documents that cite every one of these unindexed documents ('A/51/182/Rev.1': 71/67 and
+        80/53, not the NPT): only they can say anything of them. None when there are none."""
+        if not unindexed:
             return None
+        copied = [s.lower() for s in unindexed]
         return {symbol for symbol, folded in self._folded.items() if all(c in folded for c in copied)}
 
     def only_in(self, text: str, main: Document) -> tuple[str, tuple[str, ...]]:

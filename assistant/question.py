@@ -71,6 +71,7 @@ class Question:
     also: tuple[str, ...] = ()  # other documents it asks about too ('71/67 和 80/53', 'both resolutions'): grouped
     # other indexed documents it names, if only inside another name ('the first NPT review conference': the NPT)
     mentioned: tuple[str, ...] = ()
+    unindexed: tuple[str, ...] = ()  # documents it names by symbol that the index does not hold ('A/61/1028')
     intent: str = "lookup"
     answer_type: str | None = None
     also_types: tuple[str, ...] = ()  # the other kinds of fact it asks for ('where and when': the time too)
@@ -402,6 +403,7 @@ class QuestionReader:
             scope_terms=scope_terms,
             also=also,
             mentioned=tuple(s for s in self.choice.named(condensed.question) if not doc or s != doc.symbol),
+            unindexed=tuple(self.choice.unindexed(asked_text)),
             intent=intent,
             answer_type=answer_type,
             also_types=tuple(t for t in asked_types if t != answer_type),

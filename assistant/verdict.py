@@ -353,6 +353,17 @@ class VerdictJudge:
             return other_language
         if question.intent == "opinion":
             return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
+        mentions = pack(question.lang).mentions
+        if (
+            question.intent == "summarize"
+            and question.unindexed
+            and not (question.labels or question.part)
+            and not (mentions and mentions.search(question.focus))
+        ):
+            # '概括一下A/61/1028那份报告的内容': a document cited, not indexed ('what 71/67 says about it' is answered)
+            language = pack(question.lang)
+            symbols = language.templates["list_sep"].join(question.unindexed)
+            return Verdict(False, language.reasons["unindexed_text"].format(symbols=symbols))
         if question.asks_reason and self.cards.label(question):
             return Verdict(False, "the recorded vote says how each state voted, not why")
         if body := self.cards.other_voting_body(question):  # 'the First Committee vote': the card is the plenary's

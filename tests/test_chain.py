@@ -499,6 +499,12 @@ def test_what_the_resolution_says_of_a_document_it_cites(assistant):
     # a document cited, not indexed: only the resolutions citing it may answer, not the treaty's count of articles
     answer = assistant.ask("A/51/182/Rev.1那份报告里列了几条核查原则")
     assert not answer.found and not answer.citations
+    # … nor summarized from the paragraphs that cite it; what they say of it is asked by 'mentions'
+    for question in ("概括一下A/61/1028那份报告的内容", "summarize the report A/51/182/Rev.1"):
+        answer = assistant.ask(question)
+        assert not answer.found and "A/" in answer.reason and not answer.citations
+    answer = assistant.ask("列出提到A/61/1028的段落")
+    assert answer.found and "A/RES/71/67:FN6" in [c.id for c in answer.citations]
 
 
 @pytest.mark.parametrize(
