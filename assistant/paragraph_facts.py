@@ -297,19 +297,31 @@ class ParagraphFacts:
         numbers too: whether the paragraph gives that ordinal (in any form: 'eighty-fourth session'), and the
         first one it gives (第一委员会)."""
         paragraph = self.paragraphs[pid]
-        shape = pack(question.lang).ordinal_name
-        if shape is None or paragraph.lang != question.lang:
+        asking, stating = pack(question.lang).ordinal_name, pack(paragraph.lang).ordinal_name
+        if asking is None or stating is None:
             return []
-        given = list(shape.finditer(paragraph.text))
+        given = list(stating.finditer(paragraph.text))
         out = []
-        for asked in shape.finditer(question.focus):
+        for asked in asking.finditer(question.focus):
             number = number_value(asked.group("n"), question.lang)
-            numbered = [g for g in given if _same_head(g.group("head"), asked.group("head"))]
+            numbered = [
+                g for g in given if self._same_kind(asked.group("head"), question.lang, g.group("head"), paragraph.lang)
+            ]
             if numbered:
                 same = any(number_value(g.group("n"), paragraph.lang) == number for g in numbered)
                 first, head = numbered[0].group(0), numbered[0].group("head")
                 out.append((same, first[: len(first) - len(head) + 3] if has_cjk(head) else first))  # 第七十二届会议
         return out
+
+    def _same_kind(self, asked: str, asked_lang: str, given: str, given_lang: str) -> bool:
+        """Whether two heads of ordinals name one kind of thing; across languages, by the glossary's names of the
+        asked one ('session' -> 会议, in '届会议提' of '第七十二届会议提出报告'; 会议 -> 'session')."""
+        if asked_lang == given_lang:
+            return _same_head(asked, given)
+        names = [n for n in self.glossary.renderings(asked, given_lang) if len(n) >= 2]
+        if given_lang == "zh":
+            return any(n in given for n in names)
+        return stem(given.lower()) in {stem(n.lower()) for n in names}
 
     def forms(self, topic: list[str], lang: str) -> list[list[str]]:
         """The words a text in `lang` uses for each topic word: as written, or the glossary's forms of it; in a

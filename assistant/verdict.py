@@ -453,6 +453,10 @@ class VerdictJudge:
         ):
             # 'OP6 indicative areas 全部列出来': each item of the paragraph named
             return Verdict(True, "each item the paragraph lists", (question.labels[0], *items), every=True)
+        given = [pair for pid in question.labels for pair in self.facts.ordinals_given(question, pid)]
+        if question.intent == "yes_no" and given and not any(same for same, _ in given):
+            # 'is the SG asked in OP6 to report to the 71st session?': the paragraph named numbers it the 72nd
+            return Verdict(True, f"the paragraph named gives {given[0][1]}", question.labels, contradicted=True)
         return Verdict(True, "the paragraphs the question names", question.labels)
 
     def _unlisted(self, question: Question, ids: list[str]) -> str:

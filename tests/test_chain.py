@@ -249,6 +249,9 @@ def test_a_new_question_after_an_answer_is_not_pulled_back_to_it(assistant):
         ("71/67 要设的专家组是不是正好25个人？", "否。"),
         # a thing named by another ordinal than the record's (第一委员会)
         ("71/67 是根据第二委员会的报告通过的吗", "否。"),
+        # … in the other language too: 第七十二届会议 is the 'seventy-second session'
+        ("Does OP6 have the Secretary-General report to the seventy-first session?", "No."),
+        ("80/53 OP10 要求专家组向第八十五届会议报告吗", "否。"),
         ("Does the NPT require non-nuclear-weapon states to accept IAEA safeguards?", "Yes."),  # 'undertakes to'
         # a share, and of two the one next to the words on the question (asking the Depositaries to convene)
         ("What majority does an NPT amendment need to be approved?", "Answer: majority of the votes."),
