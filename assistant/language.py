@@ -362,11 +362,21 @@ def number_value(value: str, lang: str) -> int | None:
         return zh_number(numeral.group(0))
     language = pack(lang)
     numerals = {w: n for w, n in language.ordinals.items() if w.isalpha() and n > 0} | language.cardinals
-    words = [numerals.get(word) for word in re.split(r"[-\s]+", value.strip().lower())]
+    words = [numerals.get(word) for word in re.split(r"[-\s]+", value.strip().lower()) if word != "and"]
     while len(words) > 1 and words[-1] is None:  # 'eighty-fourth session': the number before what it counts
         words.pop()
     if len(words) == 1:
         return words[0]
+    if None not in words and ({100, 1000} & set(words)):  # 'one thousand nine hundred and sixty-eight'
+        total = current = 0
+        for word in (int(w or 0) for w in words):
+            if word == 1000:
+                total, current = total + (current or 1) * 1000, 0
+            elif word == 100:
+                current = (current or 1) * 100
+            else:
+                current += word
+        return total + current
     tens, units = words if len(words) == 2 else (None, None)
     if tens in range(20, 100, 10) and units in range(1, 10):
         return int(tens or 0) + int(units or 0)  # 'twenty-five'

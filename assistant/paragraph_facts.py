@@ -21,7 +21,8 @@ DATE_TYPES = ("year", "day", "month", "time", "deadline")
 # states a paragraph names are the topic's only in a sentence on it (the NPT's depositaries are no nuclear-weapon
 # States, though its next sentence defines those)
 _NAMED_IN_SENTENCE = ("states",)
-_ORDINAL_TYPES = ("session", "meeting")  # values that are one ordinal each ('84th session', 第51次)
+# values that are one number each ('84th session', 第51次; '1968', 'one thousand nine hundred and sixty-eight')
+_ONE_NUMBER_TYPES = ("session", "meeting", "year")
 # kinds of fact one of several has its own of
 _DISCRETE_TYPES = frozenset({"place", "year", "time", "day", "month", "deadline"})
 _INSTANCE = re.compile(YEAR.pattern + r"|\b\d+/\d+\b|\([a-z]\)")  # a year, a symbol, an item
@@ -284,7 +285,7 @@ class ParagraphFacts:
         same_number = bool(numbers & {number_value(g, paragraph.lang) for g in given})
         if question.answer_type == "number":
             return given[0] if numbers and given and not same_number else ""
-        if question.answer_type in _ORDINAL_TYPES and same_number:
+        if question.answer_type in _ONE_NUMBER_TYPES and same_number:
             return ""
         if paragraph.lang != question.lang:
             values = [v for v in values if v.isdigit()]

@@ -956,6 +956,9 @@ def test_a_session_in_figures_is_one_the_text_spells_in_words():
     assert spelled_ordinal(81, "en") == ["eighty-first"] and spelled_ordinal(3, "en") == ["third"]
     assert spelled_ordinal(80, "en") == [] and spelled_ordinal(72, "zh") == ["七十二"]
     assert number_value("eighty-fourth session", "en") == number_value("第八十四届", "zh") == 84
+    # a year as a treaty writes it is that number
+    assert number_value("one thousand nine hundred and sixty-eight", "en") == 1968
+    assert number_value("three hundred", "en") == 300 and number_value("two thousand and sixteen", "en") == 2016
 
 
 def test_an_acronym_with_two_letters_swapped_is_the_one_it_swaps_to(reader):
