@@ -209,6 +209,10 @@ def test_the_articles_of_the_treaty_asked_about(reader, text, intent, answer_typ
         ("序言第8到13段逐段概括", ["PP8", "PP9", "PP10", "PP11", "PP12", "PP13"]),
         ("71/67 脚注6到8引的都是哪些文件", ["FN6", "FN7", "FN8"]),  # a range of footnotes
         ("what do footnotes 6 to 8 cite?", ["FN6", "FN7", "FN8"]),
+        # a list of numbers after one abbreviation or word: each ('fn 6 and 7', 'PP3、4')
+        ("fn 6 and 7 - what do they cite", ["FN6", "FN7"]),
+        ("what do OP6 & 7 say", ["OP6", "OP7"]),
+        ("PP3、4讲了什么", ["PP3", "PP4"]),
         ("第二执行段", ["OP2"]),  # the ordinal before the part
         ("序言弟10段讲了啥", ["PP10"]),  # 弟 typed for 第
         ("执行段落第4段", ["OP4"]),
@@ -217,6 +221,12 @@ def test_the_articles_of_the_treaty_asked_about(reader, text, intent, answer_typ
 )
 def test_named_paragraphs_ordinals_and_ranges(reader, text, labels):
     assert reader.read(text, []).labels == tuple(R + label for label in labels)
+
+
+def test_a_symbol_after_a_label_is_no_second_label(reader):
+    """'OP7 and 80/53': the number of a resolution, not an 80th operative paragraph."""
+    question = reader.read("OP7 and 80/53?", [])
+    assert question.labels == ("A/RES/80/53:OP7",) and not question.missing
 
 
 def test_the_documents_a_question_names_inside_another_name(reader):
