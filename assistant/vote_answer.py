@@ -67,8 +67,12 @@ def answer_from_vote(question: Question, paragraph: Paragraph, lang: str) -> Vot
         # with none against and none abstaining
         without_vote = re.search(language.templates["vote_asks_consensus"], question.text, re.IGNORECASE)
         unanimous = re.search(language.templates["vote_asks_unanimous"], question.text, re.IGNORECASE)
+        # 'is 174 the official figure?': the card's figures are a research dataset's, which its source sentence says
+        official = re.search(language.templates["vote_asks_official"], question.text, re.IGNORECASE)
         agrees: bool | None = None
-        if question.intent == "yes_no" and (without_vote or unanimous):
+        if question.intent == "yes_no" and official:
+            agrees = False
+        elif question.intent == "yes_no" and (without_vote or unanimous):
             agrees = not without_vote and not (counts["no"] or counts["abstain"])
         elif question.intent == "yes_no" and asked and (anyone or figures):
             agrees = any(counts[v] in figures if figures else counts[v] for v in asked)

@@ -78,6 +78,9 @@ def test_the_shipped_resolution_carries_the_card_after_its_text() -> None:
         ("Was 71/67 adopted unanimously?", "No. 174 in favour, 0 against, 6 abstentions."),
         ("Was 71/67 adopted by consensus?", "No. 174 in favour, 0 against, 6 abstentions."),
         ("What was the final tally on 71/67?", "174 in favour, 0 against, 6 abstentions."),
+        # the card is a research dataset's, which its source sentence says: not the official record's figures
+        ("Is 174 the official count of votes in favour of 71/67?", "No. 174 in favour, 0 against, 6 abstentions."),
+        ("71/67的赞成票数是官方记录的数字吗", "否。赞成174票，反对0票，弃权6票。"),
         ("中国对核裁军核查决议（71/67）投的什么票", "中国：弃权。"),  # the title's words are the record's
         # a count the question names is checked against the totals
         (
