@@ -232,9 +232,10 @@ class RelevanceJudge:
         """Whether the texts use the word (`whole`: a longer word counts as used through a part of it only when the
         rest of it follows close after, as coordination shares it)."""
         if word.isascii():
-            return stem(word) in self._corpus_lower or any(  # 'resolutions' where a text says 'resolution'
-                term in self._corpus for term in self._glossary.chinese_for_word(word)
-            )
+            # a word of the texts that starts with its stem ('resolutions' where a text says 'resolution'), not one
+            # that only holds it ('funded' is not in 'fundamental', nor 'arm' in 'disarmament')
+            used = re.search(rf"(?<![a-z]){re.escape(stem(word))}[a-z]{{0,5}}(?![a-z])", self._corpus_lower)
+            return bool(used) or any(term in self._corpus for term in self._glossary.chinese_for_word(word))
         if word in self._corpus:
             return True
         if word in self._glossary.terms():  # known by another of its names, when these texts use one

@@ -796,6 +796,8 @@ def test_a_count_of_things_only_another_document_names_is_that_documents(assista
         ("80/53提到国际原子能机构了吗", "国际原子能机构"),
         # a Chinese word the glossary renders in English ('term of office') that the English text never uses
         ("80/53专家任期多长 可以连任吗", "任期"),
+        # an English word inside a longer one of the texts is not theirs ('funded': 'fundamental importance')
+        ("in which paragraph is the 80/53 group funded out of the regular budget", "funded"),
         # the one time the paragraph gives is the session the question itself names, not when it opens
         ("when does the 81st session open? need the date of the High Rep briefing", "state no time"),
     ],
