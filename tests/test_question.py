@@ -54,6 +54,7 @@ def reader() -> QuestionReader:
         ("how many operative paras does it have?", "count", None),
         ("every paragraph that asks something of the Secretary-General, pls", "enumerate", "request"),
         ("every para that mentions the Disarmament Commission", "enumerate", None),  # 'para' is a paragraph
+        ("paras on capacity-building?", "enumerate", None),  # paragraphs on a topic, asked by their name
         # when and where something 'mentioned in' the text was held: a time and a place, not where in the text
         ("When and where were the three informal meetings mentioned in the resolution held?", "lookup", "place"),
         ("what share of the experts must be women?", "lookup", "proportion"),  # a share, which 21 members is not
