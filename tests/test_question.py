@@ -363,6 +363,11 @@ def test_a_follow_up_stays_with_the_document_and_the_kind_of_fact_of_the_convers
     assert reader.read("Did the GA end up extending the group?", []).asks_later  # what followed adoption
     assert reader.read("how many states parties does the NPT have these days?", []).asks_later
     assert reader.read("was the group extended in the end?", []).asks_later
+    # whether what was asked for was done on time, or how it actually went, is later too; the plan is not
+    assert reader.read("秘书长有没有按时给72届会议交报告", []).asks_later
+    assert reader.read("did the SG submit the report on time?", []).asks_later
+    assert reader.read("71/67专家组实际开会的天数是多少", []).asks_later
+    assert not reader.read("专家组每届会议开几天", []).asks_later
     fresh = reader.read("who else did that?", [])
     assert not fresh.follow_up and fresh.scope == "A/RES/71/67" and fresh.answer_type is None
     # 'in it' refers back: a follow-up, with the document the conversation named
