@@ -353,15 +353,14 @@ class VerdictJudge:
             return other_language
         if question.intent == "opinion":
             return Verdict(False, "the documents say what the resolution says, not what anyone thinks of it")
-        mentions = pack(question.lang).mentions
+        language = pack(question.lang)
         if (
             question.intent == "summarize"
             and question.unindexed
             and not (question.labels or question.part)
-            and not (mentions and mentions.search(question.focus))
+            and not (language.mentions and language.mentions.search(question.focus))
         ):
             # '概括一下A/61/1028那份报告的内容': a document cited, not indexed ('what 71/67 says about it' is answered)
-            language = pack(question.lang)
             symbols = language.templates["list_sep"].join(question.unindexed)
             return Verdict(False, language.reasons["unindexed_text"].format(symbols=symbols))
         if question.asks_reason and self.cards.label(question):
@@ -453,8 +452,12 @@ class VerdictJudge:
         ):
             # 'OP6 indicative areas 全部列出来': each item of the paragraph named
             return Verdict(True, "each item the paragraph lists", (question.labels[0], *items), every=True)
-        given = [pair for pid in question.labels for pair in self.facts.ordinals_given(question, pid)]
-        if question.intent == "yes_no" and given and not any(same for same, _ in given):
+        given = (
+            [pair for pid in question.labels for pair in self.facts.ordinals_given(question, pid)]
+            if question.intent == "yes_no"
+            else []
+        )
+        if given and not any(same for same, _ in given):
             # 'is the SG asked in OP6 to report to the 71st session?': the paragraph named numbers it the 72nd
             return Verdict(True, f"the paragraph named gives {given[0][1]}", question.labels, contradicted=True)
         return Verdict(True, "the paragraphs the question names", question.labels)
