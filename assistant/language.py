@@ -21,6 +21,10 @@ from index.numerals import ZH_NUMERAL, zh_number, zh_numeral
 LANGUAGES = ("zh", "en")
 # Answer types whose shape is specific enough to tell paragraphs apart and to refuse on when absent; a request,
 # a body or a purpose is stated in too many ways for that.
+# Facts a list or a summary can be of, which the paragraphs on their topic rarely hold ('list the GGE's
+# recommendations', 'list the experts' names'): still asked, so still checked (not a place: 'list every paragraph
+# where …' asks for paragraphs).
+FACTS_LISTED = frozenset({"request", "outcome", "names", "money", "deadline"})
 SPECIFIC_TYPES = frozenset(
     {
         "meeting",

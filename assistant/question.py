@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.document_choice import DocumentChoice
 from assistant.followup import condense, last_question
-from assistant.language import LANGUAGES, SPECIFIC_TYPES, LanguagePack, number_value, only_asking, pack
+from assistant.language import FACTS_LISTED, LANGUAGES, SPECIFIC_TYPES, LanguagePack, number_value, only_asking, pack
 from assistant.named_paragraphs import asked_part, named_labels
 from assistant.question_kind import (
     FIGURE,
@@ -290,7 +290,13 @@ class QuestionReader:
             intent, answer_type = "count" if counts else "enumerate", "resolution"
         listing = intent == "enumerate" or intent == "lookup" and several or answer_type == "resolution"
         listed = answer_type if listing and answer_type in _LISTED_KINDS else None
-        if intent in ("locate", "enumerate", "count", "summarize") and answer_type != "request" and not card:
+        facts_listed = intent in ("enumerate", "summarize") and answer_type in FACTS_LISTED
+        if (
+            intent in ("locate", "enumerate", "count", "summarize")
+            and answer_type != "request"
+            and not facts_listed
+            and not card
+        ):
             # what is asked for is paragraphs ('where is it mentioned', 'how many times'); a card's fact is a fact
             # ('list the abstainers', 'how many states abstained')
             answer_type = None

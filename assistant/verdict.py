@@ -20,6 +20,7 @@ from assistant.data_cards import DataCards
 from assistant.document_names import DocumentNames
 from assistant.labels import display_label, without_label_refs
 from assistant.language import (
+    FACTS_LISTED,
     language_name,
     pack,
 )
@@ -132,7 +133,7 @@ class VerdictJudge:
         if question.intent in ("enumerate", "count", "summarize") and (
             listed := self._listing(question, retrieval, subject, vocabulary, glossary_words, card)
         ):
-            return listed
+            return self._stating_listed(question, listed)
         if unknown := judge.unknown_specifics(subject):
             if question.intent == "yes_no" and not any(u.startswith("《") or " " in u for u in unknown):
                 # 'capped at 30 members?': the text's own figure says no; a treaty it never names is no figure
@@ -268,6 +269,16 @@ class VerdictJudge:
         if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _stating_listed(self, question: Question, listed: Verdict) -> Verdict:
+        """A list of facts of a kind ('list the GGE's recommendations'): the paragraphs on the topic that state
+        one, none when none does; a list of requests is of the paragraphs that make them, as listed."""
+        if question.answer_type in (None, "request") or question.answer_type not in FACTS_LISTED:
+            return listed
+        stating = [pid for pid in listed.evidence if self.facts.states(pid, question.answer_type)]
+        if not stating:
+            return Verdict(False, self.evidence.no_type_reason(question, list(listed.evidence[:2])))
+        return replace(listed, evidence=tuple(stating))
 
     def _other_documents(self, symbol: str | None) -> set[str]:
         """The short forms of the indexed documents' symbols other than `symbol` ('71/67', 'A/RES/71/67')."""

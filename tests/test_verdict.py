@@ -222,6 +222,9 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("决议是否设立了核查基金？", ["OP7", "OP4"], "基金"),
         ("裁军谈判会议在哪里开会？", ["OP5", "PP10", "OP8"], "地点"),
         ("Who was appointed to chair the group of governmental experts?", ["OP7", "PP10"], "names"),
+        # a list or a summary of facts of a kind the paragraphs on the topic do not state
+        ("summarize the 2019 GGE report conclusions for me", ["OP7", "PP15", "PP10"], "recommendation or conclusion"),
+        ("列出71/67专家组全部专家的名单", ["OP7", "PP10", "PP15"], "人名"),
         # a kind of thing the text never names, and no answer type to find one by
         ("What penalties apply to states that violate the resolution?", ["PP4", "OP4"], "penalties"),
         ("专家小组开会用哪几种工作语言？", ["OP7", "PP10"], "语言"),
