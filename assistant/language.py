@@ -187,6 +187,7 @@ class LanguagePack:
     every_document: re.Pattern[str] | None  # 'both resolutions' / 两项决议 (group 'resolutions'), 'which documents'
     asks_reason: re.Pattern[str] | None  # 'why' / 为什么: a reason asked for, which a data card never holds
     asks_later: re.Pattern[str] | None  # 'today' / 后来: what happened after a document, which it cannot say
+    asks_next: re.Pattern[str] | None  # 'the next review conference' / 下一次: the next of events, dated or not
     # 'did the group adopt its report', '名单出来了没': whether someone did something, an event no text records that
     # only decides and asks
     asks_event: re.Pattern[str] | None

@@ -83,6 +83,7 @@ class Question:
     about: str | None = None  # a document whose mentions in this one are asked for ('which rest on the NPT')
     asks_reason: bool = False  # 'why did Russia abstain': a reason, which no data card (the vote) holds
     asks_later: bool = False  # 'how many parties today', '后来有没有设立…': after the document, which it cannot tell
+    asks_next: bool = False  # 'when is the next review conference': an event after the ones a text dates
     asks_total: bool = False  # 'how many days in all', 总共几天: what the text counts, added up
     # the things listed after a colon ('size, venue, sessions'), each with the kind of fact it asks: a paragraph each
     aspects: tuple[tuple[str, str], ...] = ()
@@ -421,6 +422,7 @@ class QuestionReader:
             about=about,
             asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
             asks_later=bool(language.asks_later and language.asks_later.search(focus)),
+            asks_next=bool(language.asks_next and language.asks_next.search(focus)),
             aspects=aspects,
             asks_total=asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
             asks_event=bool(language.asks_event and language.asks_event.search(focus))

@@ -191,6 +191,9 @@ class VerdictJudge:
             return Verdict(False, typed.missing, off_topic=typed.off_topic)
         if typed and typed.other_value:  # 'is it to report to the 71st session?': the paragraph on it names the 72nd
             return Verdict(True, f"the paragraph on it gives {typed.other_value}", typed.evidence, contradicted=True)
+        if typed and question.asks_next and question.answer_type in DATE_TYPES and self._dated_before(typed.evidence):
+            # 'when is the next NPT review conference': the paragraph on them dates those before it was adopted
+            return Verdict(False, "the documents date only earlier ones, not the next", off_topic=True)
         evidence = list(typed.evidence) if typed else list(retrieval.ids)
         by_specifics = False  # the evidence holds the question's own numbers and symbols ('79/240'): its topic
         counted_as_asked = bool(typed and typed.counted_as_asked)
@@ -269,6 +272,16 @@ class VerdictJudge:
         if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _dated_before(self, evidence: tuple[str, ...]) -> bool:
+        """The first paragraph gives years, all of them up to the year its document was adopted in."""
+        if not evidence:
+            return False
+        paragraph = self.paragraphs[evidence[0]]
+        record = self.paragraphs.get(f"{paragraph.doc_symbol}:META")
+        adopted = YEAR.search(record.text) if record else None
+        years = YEAR.findall(paragraph.text)
+        return adopted is not None and bool(years) and max(map(int, years)) <= int(adopted.group(0))
 
     def _stating_listed(self, question: Question, listed: Verdict) -> Verdict:
         """A list of facts of a kind ('list the GGE's recommendations'): the paragraphs on the topic that state

@@ -222,6 +222,10 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("决议是否设立了核查基金？", ["OP7", "OP4"], "基金"),
         ("裁军谈判会议在哪里开会？", ["OP5", "PP10", "OP8"], "地点"),
         ("Who was appointed to chair the group of governmental experts?", ["OP7", "PP10"], "names"),
+        # the next of events a paragraph dates only up to its document's adoption
+        ("When is the next NPT review conference scheduled?", ["PP2", "FN3", "FN4"], "earlier"),
+        # what a later session did, its number written without 第
+        ('72届联大在"核裁军核查"分项下通过了什么决议？', ["OP8", "META", "OP5"], "after it was adopted"),
         # a list or a summary of facts of a kind the paragraphs on the topic do not state
         ("summarize the 2019 GGE report conclusions for me", ["OP7", "PP15", "PP10"], "recommendation or conclusion"),
         ("列出71/67专家组全部专家的名单", ["OP7", "PP10", "PP15"], "人名"),
