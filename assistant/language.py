@@ -21,10 +21,6 @@ from index.numerals import ZH_NUMERAL, zh_number, zh_numeral
 LANGUAGES = ("zh", "en")
 # Answer types whose shape is specific enough to tell paragraphs apart and to refuse on when absent; a request,
 # a body or a purpose is stated in too many ways for that.
-# Facts a list or a summary can be of, which the paragraphs on their topic rarely hold ('list the GGE's
-# recommendations', 'list the experts' names'): still asked, so still checked (not a place: 'list every paragraph
-# where …' asks for paragraphs).
-FACTS_LISTED = frozenset({"request", "outcome", "names", "money", "deadline"})
 SPECIFIC_TYPES = frozenset(
     {
         "meeting",
@@ -54,6 +50,10 @@ SPECIFIC_TYPES = frozenset(
         "definition",
     }
 )
+# Facts a list or a summary can be of, which the paragraphs on their topic rarely hold ('list the GGE's
+# recommendations', 'list the experts' names'): still asked, so still checked (not a place: 'list every paragraph
+# where …' asks for paragraphs).
+FACTS_LISTED = frozenset({"request", "outcome", "names", "money", "deadline"})
 _NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state (联合国, 欧盟 ...)
 _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
 _CARDINALS = "@cardinals"  # a shape's numbers in words: the pack's cardinals

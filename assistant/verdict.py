@@ -286,7 +286,7 @@ class VerdictJudge:
     def _stating_listed(self, question: Question, listed: Verdict) -> Verdict:
         """A list of facts of a kind ('list the GGE's recommendations'): the paragraphs on the topic that state
         one, none when none does; a list of requests is of the paragraphs that make them, as listed."""
-        if question.answer_type in (None, "request") or question.answer_type not in FACTS_LISTED:
+        if question.answer_type == "request" or question.answer_type not in FACTS_LISTED:
             return listed
         stating = [pid for pid in listed.evidence if self.facts.states(pid, question.answer_type)]
         if not stating:
