@@ -48,10 +48,10 @@ def _open_assistant(settings: Settings) -> Assistant:
 def _read_history(path: str | None) -> list[dict[str, Any]]:
     """The turns of a history file, typed: anything but a JSON list of {role, content, citations} turns is one
     InputError, whatever its shape (wrong types, nesting too deep, bytes that are not UTF-8)."""
-    from index.schemas import HISTORY, parse_json
-
     if not path:
         return []
+    from index.schemas import HISTORY, parse_json
+
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:

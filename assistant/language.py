@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from importlib.resources import files
-from typing import Any
+from typing import Any, cast
 
 from index.glossary import stem
 from index.numerals import ZH_NUMERAL, zh_number, zh_numeral
@@ -265,12 +265,29 @@ def _shape(pattern: str, code: str) -> re.Pattern[str]:
 _NOT_LETTERS = re.compile(r"\\[uUx][0-9A-Fa-f]{2,8}|\\[A-Za-z]|\(\?(?:P<\w+>|P=\w+\)|[A-Za-z-]+[:)])")
 
 
+class DeferredPattern:
+    """A pack's pattern, compiled on its first use and then read as the compiled pattern (`search`, `finditer`,
+    `pattern` …): a question reads a few of the ~280 patterns of the two packs, and compiling them all was a
+    tenth of a second of every cold start."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return getattr(self._compiled, name)
+
+
 def _compiled(pattern: str) -> re.Pattern[str]:
-    """A pack's pattern, matched in any case. One with no cased letter (Chinese only) is compiled without the flag,
-    which changes nothing it matches and spares compiling the case folds of whole CJK ranges: a tenth of a second
-    of every cold start."""
+    """A pack's pattern, matched in any case, compiled when first used. One with no cased letter (Chinese only)
+    is compiled without the flag, which changes nothing it matches and spares compiling the case folds of whole
+    CJK ranges."""
     cased = any(c.lower() != c.upper() for c in _NOT_LETTERS.sub("", pattern))
-    return re.compile(pattern, re.IGNORECASE if cased else 0)
+    return cast("re.Pattern[str]", DeferredPattern(pattern, re.IGNORECASE if cased else 0))
 
 
 # optional patterns not under their own name: a label's item ('(a)') is in "labels"; a row of names is matched

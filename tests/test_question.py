@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -12,7 +13,7 @@ from importlib.resources import files
 
 import pytest
 
-from assistant.language import LANGUAGES, listed_names, number_value, pack, spelled, spelled_ordinal
+from assistant.language import LANGUAGES, DeferredPattern, listed_names, number_value, pack, spelled, spelled_ordinal
 from assistant.question import QuestionReader
 from index.corpus import shipped_documents
 from index.glossary import shipped_glossary
@@ -434,6 +435,30 @@ def test_every_language_pack_defines_the_same_things():
     for code in LANGUAGES:
         language = pack(code)
         assert all(a.asks.pattern and a.shape.pattern for a in language.answer_types)
+
+
+def _deferred_patterns(value: object) -> list[DeferredPattern]:
+    if isinstance(value, DeferredPattern):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list | tuple | frozenset):
+        return [p for item in value for p in _deferred_patterns(item)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [p for name in value.__dataclass_fields__ for p in _deferred_patterns(getattr(value, name))]
+    return []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_pattern_of_a_pack_compiles_and_matches_as_written(code):
+    """Patterns compile on first use, so a broken one would surface only with the question that reaches it:
+    compile them all here."""
+    patterns = _deferred_patterns(pack(code))
+    assert len(patterns) > 100
+    compiled = [re.compile(p.pattern, p.flags) for p in patterns]  # .pattern compiles it; a bad one raises
+    assert all(p.pattern == c.pattern and p.groups == c.groups for p, c in zip(patterns, compiled, strict=True))
+    intent = pack(code).intents["enumerate"]
+    assert intent.search("列出所有提到专家组的段落" if code == "zh" else "list every paragraph on the group")
 
 
 @pytest.mark.parametrize(
