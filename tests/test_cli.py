@@ -163,3 +163,30 @@ def test_an_index_from_another_version_is_rebuilt_on_first_use(tmp_path: Path, c
     captured = capsys.readouterr()
     assert "(schema 1)" in captured.err and "rebuilding it from the corpus" in captured.err
     assert "日内瓦" in captured.out
+
+
+def test_the_pipeline_is_imported_with_the_collector_paused_and_left_running(monkeypatch):
+    """A cold answer imports LangChain and Chroma with the cyclic garbage collector paused and freezes what they
+    made; the collector runs again afterwards, also when an import fails."""
+    import gc
+
+    import index.chroma_client
+    from assistant import cli
+
+    def broken() -> None:
+        assert not gc.isenabled()  # paused while importing
+        raise ImportError("chromadb is broken")
+
+    try:
+        cli._import_pipeline.cache_clear()
+        monkeypatch.setattr(index.chroma_client, "import_chromadb", broken)
+        with pytest.raises(ImportError):
+            cli._import_pipeline()
+        assert gc.isenabled()
+        monkeypatch.undo()
+        cli._import_pipeline.cache_clear()
+        gc.unfreeze()
+        cli._import_pipeline()
+        assert gc.isenabled() and gc.get_freeze_count() > 10_000  # the imported modules' objects, frozen
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
