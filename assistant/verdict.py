@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.contradictions import ContradictionFinder, said_as_where
+from assistant.contradictions import Contradiction, ContradictionFinder, said_as_where
 from assistant.data_cards import DataCards
 from assistant.document_names import DocumentNames
 from assistant.labels import display_label, without_label_refs
@@ -29,7 +29,7 @@ from assistant.paragraph_sets import FEW_PARAGRAPHS, ParagraphSets
 from assistant.question import Question
 from assistant.question_text import quoted_words
 from assistant.relevance import RelevanceJudge, Vocabulary
-from assistant.retrieval import Retrieval
+from assistant.retrieval import Hit, Retrieval
 from assistant.typed_evidence import EVIDENCE_DEPTH, LITERAL_TYPES, TypedEvidenceFinder, literal_kinds
 from index.documents import Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, longest_terms, stem
@@ -422,7 +422,7 @@ class VerdictJudge:
 
     def _on_named(self, question: Question, judge: RelevanceJudge) -> Verdict:
         """A question naming its paragraphs is answered by them, unless it asks for a kind of fact they do not spell
-        out, a year they do not give, or a thing they never name."""
+        out, a year they do not give, or a thing they never name; a yes-no question, No when they name another."""
         if elsewhere := self.names.other_documents_named(question, self._subject(question, judge), judge):
             # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
             return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
@@ -476,6 +476,10 @@ class VerdictJudge:
         ):
             # 'OP6 indicative areas 全部列出来': each item of the paragraph named
             return Verdict(True, "each item the paragraph lists", (question.labels[0], *items), every=True)
+        if question.intent == "yes_no" and (
+            no := self._named_say_otherwise(question, subject, judge, named_vocabulary, topic)
+        ):
+            return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
         given = (
             [pair for pid in question.labels for pair in self.facts.ordinals_given(question, pid)]
             if question.intent == "yes_no"
@@ -485,6 +489,18 @@ class VerdictJudge:
             # 'is the SG asked in OP6 to report to the 71st session?': the paragraph named numbers it the 72nd
             return Verdict(True, f"the paragraph named gives {given[0][1]}", question.labels, contradicted=True)
         return Verdict(True, "the paragraphs the question names", question.labels)
+
+    def _named_say_otherwise(
+        self, question: Question, subject: str, judge: RelevanceJudge, vocabulary: Vocabulary, topic: list[str]
+    ) -> Contradiction | None:
+        """The No to a yes-no question on the paragraphs it names, found as for one naming none, in those paragraphs
+        only: they name another place, state or body than the one asked about, which the document never mentions
+        ('does 71/67 OP7 say the group meets in Vienna?': Geneva)."""
+        named = Retrieval(question.search, [Hit(pid, 1.0, "label") for pid in question.labels])
+        no = self.contradictions.by_another(question, named, vocabulary, topic)
+        if no is None and (unnamed := self.names.never_named(question, subject, judge)):
+            no = self.contradictions.at_unnamed_place(question, named, vocabulary, unnamed)
+        return no if no and set(no.evidence) <= set(question.labels) else None
 
     def _unlisted(self, question: Question, ids: list[str]) -> str:
         """Why a question asking for things one by one is not answered: the paragraphs found name them but none

@@ -1090,3 +1090,22 @@ def test_a_locality_word_and_a_verb_are_no_name_unless_said_as_where(decide):
     assert verdict.found and verdict.evidence[0] == R + "OP8"
     riga = decide("专家组在里加开会吗", ["OP7", "PP10"])
     assert not (riga.found and not riga.contradicted), riga  # never a Yes: the documents name no Riga
+
+
+@pytest.mark.parametrize(
+    ("text", "contradicted"),
+    [
+        ("Does 71/67 OP7 say the group meets in Vienna?", True),  # OP7 names Geneva; 71/67 never names Vienna
+        ("第7段说专家组在维也纳开会吗？", True),
+        ("71/67 执行部分第7段是不是说专家组在纽约开会", True),
+        ("Does 71/67 OP7 say the group meets in Geneva?", False),  # the place it names
+        ("第7段说专家组在日内瓦开会吗？", False),
+        ("Does OP3 of 80/53 say the group meets in Vienna?", False),  # Geneva and Vienna
+    ],
+)
+def test_a_yes_no_question_on_a_named_paragraph_is_no_when_it_names_another_place(decide, text, contradicted):
+    """Naming the paragraph does not make every yes-no question on it a Yes: the No that a question naming none
+    gets from the paragraph on its topic, it gets from the paragraph it names."""
+    verdict = decide(text, [])
+    assert verdict.found and verdict.contradicted == contradicted, verdict
+    assert len(verdict.evidence) == 1 and verdict.evidence[0].endswith(("71/67:OP7", "80/53:OP3")), verdict
