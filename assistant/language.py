@@ -267,8 +267,8 @@ _NOT_LETTERS = re.compile(r"\\[uUx][0-9A-Fa-f]{2,8}|\\[A-Za-z]|\(\?(?:P<\w+>|P=\
 
 class DeferredPattern:
     """A pack's pattern, compiled on its first use and then read as the compiled pattern (`search`, `finditer`,
-    `pattern` …): a question reads a few of the ~280 patterns of the two packs, and compiling them all was a
-    tenth of a second of every cold start."""
+    `pattern` …): a question reads fewer than half of the two packs' 281 patterns, and compiling them all took
+    0.15 s of every cold start."""
 
     __slots__ = ("_compiled", "_flags", "_source")
 
