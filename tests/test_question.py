@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -457,6 +459,8 @@ def test_every_pattern_of_a_pack_compiles_and_matches_as_written(code):
     assert len(patterns) > 100
     compiled = [re.compile(p.pattern, p.flags) for p in patterns]  # .pattern compiles it; a bad one raises
     assert all(p.pattern == c.pattern and p.groups == c.groups for p, c in zip(patterns, compiled, strict=True))
+    copied = pickle.loads(pickle.dumps(copy.deepcopy(patterns[0])))  # copied as itself, matching the same
+    assert copied.pattern == patterns[0].pattern and copied.flags == patterns[0].flags
     intent = pack(code).intents["enumerate"]
     assert intent.search("列出所有提到专家组的段落" if code == "zh" else "list every paragraph on the group")
 
