@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, KeysView
 
-from assistant.labels import find_label_refs
-from assistant.language import asks_only, pack
+from assistant.labels import find_label_refs, without_label_refs
+from assistant.language import asks_only, number_value, pack
 from assistant.named_paragraphs import named_labels
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
@@ -36,6 +36,7 @@ class DocumentChoice:
         self.main = self._main()
         self.written = {symbol: "".join(p.text for p in d.paragraphs) for symbol, d in documents.items()}
         self._main_text = self.written[self.main.symbol] if self.main else ""
+        self._counts = {symbol: _counts(d) for symbol, d in documents.items()}
         self._folded = {symbol: text.lower() for symbol, text in self.written.items()}
         self._places = " ".join(  # where the texts say things happen ('in Geneva and Vienna', '在日内瓦举行')
             m.group(0)
@@ -142,6 +143,8 @@ class DocumentChoice:
             return latest, [], True  # 'the new experts group': the group the latest resolution sets up
         if (holding := self._only_citing(text, main)) is not None:
             return holding, [], False  # '78/22 是啥时候通过的': 80/53 recalls 78/22, 71/67 never names it
+        if (counting := self._only_counting(text, main, lang)) is not None:
+            return counting, [], False  # '21名专家谈不拢的话，报告怎么处理': 80/53's group has 21 members, 71/67's 25
         if called:
             return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
         if len(treaties) == 1 and names_article:
@@ -213,6 +216,30 @@ class DocumentChoice:
             return None
         holders = {symbol for symbol, folded in self._folded.items() if any(c in folded for c in copied)}
         return self.documents[holders.pop()] if len(holders) == 1 else None
+
+    def _only_counting(self, text: str, main: Document | None, lang: str) -> Document | None:
+        """The one document whose text counts something by a number the question counts by ('21名专家': 80/53's
+        'consisting of 21 members'; 'forty other States': the NPT) when the main resolution's does not; None
+        otherwise."""
+        counting = self.naming_counts(text, main, lang)
+        return counting[0][0] if counting else None
+
+    def naming_counts(self, text: str, main: Document | None, lang: str) -> list[tuple[Document, str]]:
+        """The counts in the question that only one document's text counts by, each with that document: they name
+        it, like a symbol only it cites. Footnotes and records are not counts of anything ('action 2', '174 in
+        favour'); nor is a count a yes-no question checks ('专家组要开四届会议，对吗': the main resolution's group,
+        whose three say no)."""
+        language = pack(lang)
+        counted, checks = language.count_named, language.intents.get("yes_no")
+        if counted is None or main is None or checks and checks.search(text):
+            return []
+        named = []
+        for match in counted.finditer(_CITED_SYMBOL.sub(" ", without_label_refs(text))):  # ('62/21 as described')
+            n = number_value(match.group("n"), lang)
+            holders = [d for d in self.documents.values() if n and n > 1 and n in self._counts[d.symbol]]
+            if len(holders) == 1 and holders[0] is not main:
+                named.append((holders[0], match.group(0)))
+        return named
 
     def unindexed(self, text: str) -> list[str]:
         """The documents the text names by symbol that the index does not hold ('A/51/182/Rev.1那份报告')."""
@@ -358,6 +385,18 @@ class DocumentChoice:
             for s in dict.fromkeys(cites)
             if s in self.documents and self.documents[s].kind == "treaty"
         ]
+
+
+def _counts(doc: Document) -> set[int]:
+    """The numbers a document's own paragraphs count things by ('21 members', '三届会议', 'forty other States')."""
+    shape = pack(doc.lang).answer_type("number")
+    return {
+        n
+        for p in doc.paragraphs
+        if shape and p.kind not in ("footnote", "meta", "vote")
+        for m in shape.shape.finditer(p.text)
+        if (n := number_value(m.group(0), doc.lang)) is not None
+    }
 
 
 def _by_symbol(text: str, symbol: str) -> bool:

@@ -13,7 +13,7 @@ from assistant.question import Question
 from index.documents import Paragraph, items_of
 from index.glossary import Glossary, stem
 from index.meta import days_of_month, months_named
-from index.text import CLAUSE_END, CLAUSE_SPAN, YEAR, has_cjk, strip_all_spaces
+from index.text import CLAUSE_END, CLAUSE_SPAN, YEAR, has_cjk, strip_all_spaces, uses_words
 
 BODY_KINDS = frozenset({"preambular", "operative", "numbered", "article", "action"})  # the text, not its notes
 # "time": when, in whatever form (a year, a session); "deadline": by when ('within 180 days', 'not later than')
@@ -43,16 +43,6 @@ def _same_head(one: str, other: str) -> bool:
 def _next_word(text: str) -> str:
     """The first word of the text ('' when none)."""
     return next(iter(text.split()), "").lower()
-
-
-def uses_words(text: str, term: str) -> bool:
-    """Whether an English text uses the words of `term` as words, in any case, in the singular or plural and across
-    a broken line ('capacity- building'): 'men' is not in 'documents'."""
-    lowered = text.lower()
-    if strip_all_spaces(term.lower()) not in strip_all_spaces(lowered):
-        return False  # most terms are not there at all: no pattern to build
-    words = r"\s*".join(re.escape(w) for w in term.lower().split())
-    return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", lowered)) is not None
 
 
 def _word_stem(name: str) -> str:

@@ -9,14 +9,14 @@ from dataclasses import replace
 from itertools import product
 
 from assistant.language import LANGUAGES, listed_shape, pack
-from assistant.paragraph_facts import BODY_KINDS, DATE_TYPES, ParagraphFacts, folded, uses_words
+from assistant.paragraph_facts import BODY_KINDS, DATE_TYPES, ParagraphFacts, folded
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval
 from index.documents import Paragraph, split_citation_id
 from index.glossary import Glossary, stem
 from index.registry import aliases, defined_as, family
-from index.text import strip_all_spaces
+from index.text import strip_all_spaces, uses_words
 
 ASPECT_DEPTH = 5  # search hits that may each hold one of several kinds of fact asked about one subject
 # a brief longer than this, of the paragraphs naming a term, is narrowed by the question's other words

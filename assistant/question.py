@@ -189,6 +189,10 @@ class QuestionReader:
             # this one's topic
             context = without_names(context, self.choice.document(context, only, lang)[1], this_document)
         search = without_names(f"{context} {condensed.question}", named, this_document).strip()
+        if not scope_named and doc is not None:
+            # a count that chose the document names it, it is not what is asked ('21名专家谈不拢的话'): not searched for
+            for _, count in self.choice.naming_counts(condensed.question, self.choice.main, lang):
+                search = search.replace(count, " ")
         terms = self._terms(without_names(text, named, this_document))  # not the name of the document read
         asking, asking_language = "", language  # the words that say what kind of answer is wanted
         elliptical = language.elliptical

@@ -24,7 +24,7 @@ from assistant.language import (
     language_name,
     pack,
 )
-from assistant.paragraph_facts import DATE_TYPES, ParagraphFacts, uses_words
+from assistant.paragraph_facts import DATE_TYPES, ParagraphFacts
 from assistant.paragraph_sets import FEW_PARAGRAPHS, ParagraphSets
 from assistant.question import Question
 from assistant.question_text import quoted_words
@@ -34,7 +34,7 @@ from assistant.typed_evidence import EVIDENCE_DEPTH, LITERAL_TYPES, TypedEvidenc
 from index.documents import Paragraph, items_of, split_citation_id
 from index.glossary import Glossary, longest_terms, stem
 from index.registry import short_forms
-from index.text import YEAR, has_cjk
+from index.text import YEAR, has_cjk, uses_words
 
 # facts a named paragraph must spell out to give them, a year too ('PP14 的倡议是哪一年启动的')
 _NAMED_LITERAL_TYPES = LITERAL_TYPES | {"year"}

@@ -98,3 +98,13 @@ def keyword_tokens(text: str) -> list[str]:
         elif (token := word.lower()) not in _EN_STOPWORDS:
             tokens.append(token)
     return tokens
+
+
+def uses_words(text: str, term: str) -> bool:
+    """Whether an English text uses the words of `term` as words, in any case, in the singular or plural and across
+    a broken line ('capacity- building'): 'men' is not in 'documents'."""
+    lowered = text.lower()
+    if strip_all_spaces(term.lower()) not in strip_all_spaces(lowered):
+        return False  # most terms are not there at all: no pattern to build
+    words = r"\s*".join(re.escape(w) for w in term.lower().split())
+    return re.search(rf"(?<![a-z]){words}(?:s|es)?(?![a-z])", re.sub(r"-\s+", "-", lowered)) is not None

@@ -171,8 +171,10 @@ def reader() -> QuestionReader:
 def test_intent_and_answer_type(reader, text, intent, answer_type):
     question = reader.read(text, [])
     assert (question.intent, question.answer_type) == (intent, answer_type)
-    # 'the resolution' unqualified is the main one; a term only 80/53 uses names it ('High Representative')
-    assert question.scope == ("A/RES/80/53" if "High Representative" in text else "A/RES/71/67")
+    # 'the resolution' unqualified is the main one; a term only 80/53 uses names it ('High Representative'), and so
+    # does a count only it counts by ('the 21 experts')
+    only_80_53 = "High Representative" in text or "21 experts" in text
+    assert question.scope == ("A/RES/80/53" if only_80_53 else "A/RES/71/67")
 
 
 @pytest.mark.parametrize(
@@ -1172,6 +1174,28 @@ def test_one_thing_after_a_colon_is_no_list_of_aspects(reader):
 )
 def test_what_only_one_document_writes_chooses_that_document(reader, text, scope):
     assert reader.read(text, []).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("21名专家谈不拢的话，报告怎么处理？", "A/RES/80/53"),  # 80/53's group has 21 members; 71/67's up to 25
+        ("Who picks the 21 experts?", "A/RES/80/53"),
+        ("要40个国家批准才生效？", "UNTS vol. 729, No. 10485"),  # the NPT's 'forty other States'
+        ("25名专家在哪开会", "A/RES/71/67"),  # the main resolution counts by it too
+        ("专家组要开四届会议，对吗？", "A/RES/71/67"),  # a count a yes-no question checks names nothing
+        ("What does footnote 4 cite?", "A/RES/71/67"),  # a label's number is no count (80/53's OP3: four)
+        ("What is resolution 62/21 about?", "A/RES/71/67"),  # nor a symbol's (80/53's OP1: 21 members)
+        ("Compare the two resolutions", "A/RES/71/67"),  # nor a footnote's ('action 2')
+    ],
+)
+def test_a_count_only_one_document_counts_by_chooses_that_document(reader, text, scope):
+    assert reader.read(text, []).scope == scope
+
+
+def test_a_count_that_chose_the_document_is_not_searched_for(reader):
+    question = reader.read("21名专家谈不拢的话，报告怎么处理？", [])
+    assert "21" not in question.search and "21" in question.focus
 
 
 def test_a_count_of_meetings_is_a_number_not_a_count_of_mentions(reader):
