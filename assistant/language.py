@@ -113,6 +113,9 @@ class LanguagePack:
     display: dict[str, str]
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
+    # a sentence before the question that says who asks or what for ('For a briefing tomorrow:', 'NGO researcher
+    # here:', '做IAEA研究的：'): no topic of the question
+    frames: re.Pattern[str] | None
     says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief
     # what may close a sentence after an instruction ('…总结下', '…summarize pls'): the instruction is on all before it
     instruction_end: re.Pattern[str] | None

@@ -40,6 +40,7 @@ from assistant.question_text import (
     quoted_words,
     simplified,
     slips_read,
+    unframed,
     without_names,
 )
 from assistant.spelling import Speller
@@ -188,7 +189,7 @@ class QuestionReader:
             # '那80/53是第几次？' after '71/67 是在第几次全会通过的？': the earlier question's document is not
             # this one's topic
             context = without_names(context, self.choice.document(context, only, lang)[1], this_document)
-        search = without_names(f"{context} {condensed.question}", named, this_document).strip()
+        search = without_names(f"{context} {unframed(condensed.question)}", named, this_document).strip()
         if not scope_named and doc is not None:
             # a count that chose the document names it, it is not what is asked ('21名专家谈不拢的话'): not searched for
             for _, count in self.choice.naming_counts(condensed.question, self.choice.main, lang):

@@ -15,6 +15,7 @@ from index.text import has_cjk, question_language
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 
 
+_POINTS_TO_ASKER = re.compile(r"我们|我国|我方|本国|咱们|\b(?:our|us|we|my)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -122,6 +123,24 @@ def asking_sentence(text: str) -> str:
     while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
         clauses.pop(0)
     return "".join(clauses).strip()
+
+
+def unframed(text: str) -> str:
+    """The text without the sentences before the question that frame it: the asker speaking of themselves ('We
+    abstained in 2016.') or saying what for ('For a briefing tomorrow:'). Their words are no topic to search for
+    (2016 is not 80/53's PP3, a briefing not its OP9), unless the question points back at the asker ('Speaking for
+    a developing-country delegation: … about our needs')."""
+    sentences = _sentences(text)
+    asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
+    if _POINTS_TO_ASKER.search(" ".join(sentences[asking:])):
+        return text
+    frames = pack(question_language(text)).frames
+    kept = [
+        s
+        for i, s in enumerate(sentences)
+        if i >= asking or not (_FIRST_PERSON.match(s.strip()) or frames and frames.search(s.strip()))
+    ]
+    return (" " if question_language(text) == "en" else "").join(kept) if len(kept) < len(sentences) else text
 
 
 def instructions(text: str) -> str:

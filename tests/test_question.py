@@ -306,6 +306,25 @@ def test_a_framing_sentence_is_not_the_question(reader):
     assert question.intent == "yes_no" and question.answer_type != "states"  # '弃权' frames; it is not asked
 
 
+@pytest.mark.parametrize(
+    ("text", "searched", "not_searched"),
+    [
+        # who asks and what for are no topic: 80/53's PP3 has 2016, its OP9 a briefing
+        ("Our delegation abstained in 2016. Does the 2025 text treat verification as a precondition?", "", "2016"),
+        ("For a briefing tomorrow: which earlier resolutions does 80/53 recall?", "", "briefing"),
+        ("NGO researcher here: does 80/53 mention civil society?", "", "researcher"),
+        ("做IAEA研究的：NPT 对保障协定什么时候开始谈判有规定吗？", "保障协定", "IAEA"),
+        # ... unless the question points back at the asker
+        ("Speaking for a developing-country delegation: does 80/53 cover our needs in training?", "developing", ""),
+        # a sentence before the question that says what it is about stays
+        ("专家组的事。它在哪开会？", "专家组", ""),
+    ],
+)
+def test_a_sentence_framing_the_question_is_not_searched_for(reader, text, searched, not_searched):
+    search = reader.read(text, []).search
+    assert searched in search and (not not_searched or not_searched not in search)
+
+
 def test_a_follow_up_carries_the_question_it_depends_on(reader):
     history = [{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]
     question = reader.read("它是哪一天通过的？", history)
