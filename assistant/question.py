@@ -37,6 +37,7 @@ from assistant.question_text import (
     in_full,
     in_years,
     instructions,
+    last_clause,
     quoted_words,
     simplified,
     slips_read,
@@ -430,7 +431,7 @@ class QuestionReader:
             asks_next=bool(language.asks_next and language.asks_next.search(focus)),
             aspects=aspects,
             asks_total=asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),
-            asks_event=bool(language.asks_event and language.asks_event.search(focus))
+            asks_event=any(language.asks_event and language.asks_event.search(c) for c in (focus, last_clause(focus)))
             and not authors_act(focus)
             or at_a_later_session(focus, doc, language),
             lead=lead,

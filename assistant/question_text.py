@@ -125,6 +125,12 @@ def asking_sentence(text: str) -> str:
     return "".join(clauses).strip()
 
 
+def last_clause(text: str) -> str:
+    """The clause after the last dash of a sentence ('OP5 encourages the CD — did the CD then adopt …?'): a
+    question of its own on what the words before it name; the text itself when it has no dash."""
+    return re.split(r"\s[-–—]+\s|——", text)[-1].strip()
+
+
 def unframed(text: str) -> str:
     """The text without the sentences before the question that frame it: the asker speaking of themselves ('We
     abstained in 2016.') or saying what for ('For a briefing tomorrow:'). Their words are no topic to search for

@@ -988,6 +988,9 @@ def test_a_yes_no_question_on_what_others_did_asks_for_an_event(reader):
         "What did the 1995 Review and Extension Conference decide about the NPT's duration?", []
     ).asks_event
     assert not reader.read("What does the last operative paragraph of 80/53 decide?", []).asks_event
+    # asked after a dash, of what the words before it name
+    assert reader.read("OP5 of 71/67 encourages the CD — did the CD then adopt a programme of work?", []).asks_event
+    assert not reader.read("OP 5 of 71/67 - what does it encourage the CD to do?", []).asks_event
     # a report pointed back at is a report, as 'the report' is; the document pointed back at is the document
     assert reader.read("what did that report say", []).asks_event
     assert not reader.read("what did that resolution say about consensus", []).asks_event
