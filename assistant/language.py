@@ -113,6 +113,8 @@ class LanguagePack:
     display: dict[str, str]
     follow_up: dict[str, re.Pattern[str]]  # 'marker' of a follow-up; a neighbour 'before' / 'after' the last one
     elliptical: re.Pattern[str] | None  # a follow-up that names only what to ask the last question of ('那80/53呢')
+    # a follow-up asking for another than the one just given ('anyone else?', '还有谁'): not that one again
+    asks_other: re.Pattern[str] | None
     # a sentence before the question that says who asks or what for ('For a briefing tomorrow:', 'NGO researcher
     # here:', '做IAEA研究的：'): no topic of the question
     frames: re.Pattern[str] | None

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from assistant.document_choice import DocumentChoice
-from assistant.followup import condense, last_question
+from assistant.followup import Condensed, condense, last_question
 from assistant.language import FACTS_LISTED, LANGUAGES, SPECIFIC_TYPES, LanguagePack, number_value, only_asking, pack
 from assistant.named_paragraphs import asked_part, named_labels
 from assistant.question_kind import (
@@ -95,6 +95,9 @@ class Question:
     text_language: str = ""  # the language of the official text asked for ('71/67的英文原文': en), '' if none
     follow_up: bool = False
     previous_citations: tuple[str, ...] = field(default_factory=tuple)
+    # the paragraphs the last answer gave, when a follow-up asks for another than those ('anyone else?'): the
+    # answer is elsewhere
+    answered: tuple[str, ...] = field(default_factory=tuple)
 
 
 class QuestionReader:
@@ -439,7 +442,22 @@ class QuestionReader:
             text_language=text_language(focus),
             follow_up=bool(condensed.context or condensed.previous_citations),
             previous_citations=tuple(condensed.previous_citations or named_labels(condensed.context, doc, lang)[0]),
+            answered=self._answered(condensed, history, doc, language, focus),
         )
+
+    @staticmethod
+    def _answered(
+        condensed: Condensed, history: list[dict[str, Any]], doc: Document | None, language: LanguagePack, focus: str
+    ) -> tuple[str, ...]:
+        """The paragraphs the last answer gave (its citations, else the labels its text names) when the follow-up
+        asks for another than those ('anyone else giving technical help?' after OP7's Office for Disarmament
+        Affairs); () otherwise."""
+        if not condensed.context or not (language.asks_other and language.asks_other.search(focus)):
+            return ()
+        if condensed.previous_citations:
+            return tuple(condensed.previous_citations)
+        answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
+        return tuple(named_labels(answer, doc, language.code)[0])
 
     def _by_place_named(self, text: str, history: list[dict[str, Any]], language: LanguagePack) -> str:
         """The text with a document it points to by its place among those the last answer names ('what date was the

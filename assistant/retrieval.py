@@ -108,7 +108,9 @@ class Retriever:
             answer_type = pack(paragraph.lang).answer_type(question.answer_type) if question.answer_type else None
             if answer_type and answer_type.name in RANKED_TYPES and answer_type.shape.search(paragraph.text):
                 hit.score += ANSWER_TYPE_BONUS  # it can state what is asked: a number, a date, a place
-            if hit.id in prefer:
+            if hit.id in question.answered:
+                hit.score -= HISTORY_BONUS  # 'anyone else?': not the one just given
+            elif hit.id in prefer:
                 hit.score += HISTORY_BONUS  # a follow-up most likely asks about what was just cited
             elif hit.id in nearby:
                 hit.score += NEIGHBOUR_BONUS  # or continues with the paragraph next to it

@@ -203,9 +203,10 @@ class TypedEvidenceFinder:
         holding = [pid for pid in ([] if unmoored else on_topic) if holds(pid)]
         # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
         # says before what its footnotes cite
-        # ('when's that report due' after OP6: the paragraph the conversation is about, first)
+        # ('when's that report due' after OP6: the paragraph the conversation is about, first; '还有谁': last)
         holding.sort(
             key=lambda pid: (
+                pid in question.answered,
                 pid not in question.previous_citations,
                 not self.facts.in_asked_unit(question, pid),
                 self.paragraphs[pid].kind == "footnote",

@@ -127,6 +127,32 @@ def test_a_follow_up_quotes_the_clause_on_its_own_words(assistant):
     assert "(c) Dismantlement and storage of warhead components" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("history", "question"),
+    [
+        # the paragraph the last answer gave, by the label its text names ...
+        (
+            [
+                {"role": "user", "content": "Which UN office supports the 80/53 group?"},
+                {"role": "assistant", "content": "The Office for Disarmament Affairs (OP7)."},
+            ],
+            "anyone else giving technical help?",
+        ),
+        # ... or by its citations
+        (
+            [
+                {"role": "user", "content": "80/53 让哪个办公室给专家组提供协助？"},
+                {"role": "assistant", "content": "裁军事务厅。", "citations": ["A/RES/80/53:OP7"]},
+            ],
+            "还有谁提供技术协助？",
+        ),
+    ],
+)
+def test_a_follow_up_asking_for_another_is_not_given_the_same_one(assistant, history, question):
+    answer = assistant.ask(question, history)
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP8"  # UNIDIR's technical assistance
+
+
 def test_follow_up_naming_another_paragraph(assistant):
     history = [
         {"role": "user", "content": "What does operative paragraph 6 request?"},

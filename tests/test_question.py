@@ -325,6 +325,14 @@ def test_a_sentence_framing_the_question_is_not_searched_for(reader, text, searc
     assert searched in search and (not not_searched or not_searched not in search)
 
 
+def test_a_follow_up_asking_for_another_knows_the_one_it_was_given(reader):
+    given = [{"role": "user", "content": "Which office supports the 80/53 group?"}]
+    given.append({"role": "assistant", "content": "The Office for Disarmament Affairs (OP7)."})
+    assert reader.read("anyone else giving technical help?", given).answered == ("A/RES/80/53:OP7",)
+    assert reader.read("where does it meet?", given).answered == ()  # not asking for another
+    assert reader.read("还有其他机构吗？", []).answered == ()  # no conversation: nothing was given
+
+
 def test_a_follow_up_carries_the_question_it_depends_on(reader):
     history = [{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]
     question = reader.read("它是哪一天通过的？", history)
