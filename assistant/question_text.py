@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from assistant.language import LanguagePack, pack
+from assistant.language import LanguagePack, only_asking, pack
 from index.numerals import zh_number, zh_numeral
 from index.text import has_cjk, question_language
 
@@ -118,10 +118,20 @@ def asking_sentence(text: str) -> str:
     if len(asking) > 1 and elliptical and elliptical.search(asking[0].strip()):
         asking = [asking[0] + asking[1]]  # '那俄罗斯呢？有没有反对票？': what it asks of the one it names follows
     sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
-    # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too
+    lang = question_language(text)
+    if only_asking(sentence, lang) and sentence in sentences and (at := sentences.index(sentence)) > 0:
+        # 'Does it?' after "… 'Yugoslavia' shows up in the vote list.": the sentence before holds what it asks
+        sentence = f"{sentences[at - 1].strip()}{' ' if lang == 'en' else ''}{sentence}"
+    # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too, and
+    # so do the clauses that go on with it to say what for ('我是参赞，正在准备发言稿，想确认一下…')
     clauses = re.split(r"(?<=[，,])|(?<=\s[-–—]\s)", sentence)
-    while len(clauses) > 1 and _FIRST_PERSON.match(clauses[0].strip()):
+    frames = pack(lang).frames
+    framing = False
+    while len(clauses) > 1 and (
+        _FIRST_PERSON.match(clauses[0].strip()) or framing and frames and frames.search(clauses[0].strip(" ，,"))
+    ):
         clauses.pop(0)
+        framing = True
     return "".join(clauses).strip()
 
 

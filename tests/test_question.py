@@ -307,6 +307,23 @@ def test_a_framing_sentence_is_not_the_question(reader):
 
 
 @pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        # the clauses going on with the asker's to say what for frame the question too ...
+        ("我是代表团参赞，正在准备发言稿，想确认一下71/67有没有提到国际人道主义法？", "国际人道主义法"),
+        # ... not those that say what it is about
+        ("我记得有一段说不管手段上立场如何，核查措施都能增进信任，是哪段？", "核查措施都能增进信任"),
+        ("我是记者，专家组在哪开会，开几次？", "专家组在哪开会"),
+        # a question that only asks ('Does it?') asks of the sentence before it
+        ("My boss can't believe 'Yugoslavia' shows up in the 71/67 vote list. Does it?", "Yugoslavia"),
+    ],
+)
+def test_the_sentence_that_asks_is_the_focus(reader, text, focus):
+    question = reader.read(text, [])
+    assert focus in question.focus and "发言稿" not in question.focus and "我是" not in question.focus
+
+
+@pytest.mark.parametrize(
     ("text", "searched", "not_searched"),
     [
         # who asks and what for are no topic: 80/53's PP3 has 2016, its OP9 a briefing
