@@ -126,6 +126,12 @@ class TypedEvidenceFinder:
         on_document = card_id in self.paragraphs and (card_fact or self.cards.on_card(card_id, words))
         if on_document and card_id not in candidates:
             candidates.append(card_id)  # '在大会全体会议上，表决结果如何': however the search ranked it
+        # a question on the document's adoption ('根据哪个委员会的报告通过的，报告文号是什么'): its record says what
+        # it was adopted on, however the search ranked it
+        record_id = f"{question.scope}:META"
+        on_adoption = bool(adoption and adoption.search(question.focus)) and record_id in self.paragraphs
+        if on_adoption and record_id not in candidates and self.facts.states(record_id, question.answer_type):
+            candidates.append(record_id)
         grounded = [
             pid
             for pid in candidates
@@ -206,6 +212,7 @@ class TypedEvidenceFinder:
         # ('when's that report due' after OP6: the paragraph the conversation is about, first; '还有谁': last)
         holding.sort(
             key=lambda pid: (
+                not (on_adoption and pid == record_id),
                 pid in question.answered,
                 pid not in question.previous_citations,
                 not self.facts.in_asked_unit(question, pid),

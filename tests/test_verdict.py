@@ -1109,3 +1109,21 @@ def test_a_yes_no_question_on_a_named_paragraph_is_no_when_it_names_another_plac
     verdict = decide(text, [])
     assert verdict.found and verdict.contradicted == contradicted, verdict
     assert len(verdict.evidence) == 1 and verdict.evidence[0].endswith(("71/67:OP7", "80/53:OP3")), verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["71/67是根据哪个委员会的报告通过的，报告文号是什么？", "80/53 was adopted on which report? Give the symbol."],
+)
+def test_a_question_on_what_the_document_was_adopted_on_rests_on_its_record(decide, text):
+    """The record says 'adopted on the report of the First Committee (A/71/450)'; PP10 and its footnotes name other
+    reports, and the search ranks them first."""
+    symbol = "A/RES/80/53" if "80/53" in text else "A/RES/71/67"
+    ranked = [f"{symbol}:{label}" for label in ("PP10", "FN6", "FN7", "FN8", "META")]
+    verdict = decide(text, ranked)
+    assert verdict.found and verdict.evidence[0] == f"{symbol}:META", verdict
+
+
+def test_a_report_not_asked_about_as_the_one_adopted_on_is_another_paragraphs(decide):
+    verdict = decide("71/67 提到的政府专家组报告文号是多少？", ["PP10", "FN6", "FN7", "FN8", "META"])
+    assert verdict.found and verdict.evidence[0] != R + "META", verdict
