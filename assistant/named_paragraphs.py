@@ -55,6 +55,19 @@ def _ordinals(text: str, doc: Document, lang: str) -> list[LabelRef]:
     noun = r"footnote" if kind == "FN" else r"(?:paragraph|para\b|clause)" if kind == "PP" else r"(?:paragraph|para\b)"
     numbers = sorted(int(p.label[len(kind) :]) for p in doc.paragraphs if re.fullmatch(rf"{kind}\d+", p.label))
     refs = []
+    if lang == "en":
+        # one in figures ('the 25th preambular paragraph') or of two words ('the twenty-fifth preambular paragraph')
+        language = pack(lang)
+        tens = {w: n for w, n in language.cardinals.items() if n in range(20, 100, 10)}
+        units = {w: n for w, n in language.ordinals.items() if w.isalpha() and 0 < n < 10}
+        spelled = rf"(?:{'|'.join(tens)})[-\s](?:{'|'.join(units)})"
+        pattern = rf"\b(\d+(?:st|nd|rd|th)|{spelled})\s+(?:\w+\s+)?{noun}"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            said = re.split(r"[-\s]", match.group(1).lower())
+            number = int(said[0][:-2]) if said[0][0].isdigit() else tens[said[0]] + units[said[1]]
+            if (ref := LabelRef(kind, number)) not in refs:
+                refs.append(ref)
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
     for word, number in sorted(pack(lang).ordinals.items(), key=lambda item: -len(item[0])):
         # the ordinal qualifies the paragraph ('the third preambular paragraph'), not another word
         pattern = rf"\b{re.escape(word)}\s+(?:\w+\s+)?{noun}" if lang == "en" else re.escape(word)
