@@ -409,6 +409,9 @@ class QuestionReader:
         main = self.choice.main
         unnamed_other = doc is not None and main is not None and doc is not main and not scope_named
         scope_terms = self.choice.only_in(condensed.question, main)[1] if unnamed_other and main else ()
+        previous = self._previous(condensed, history, doc, lang)
+        # 'anyone else giving technical help?': not the paragraphs just given
+        asks_other = bool(language.asks_other and language.asks_other.search(focus))
         return Question(
             text=asked_text,
             search=search,
@@ -441,23 +444,20 @@ class QuestionReader:
             opens=opens,
             text_language=text_language(focus),
             follow_up=bool(condensed.context or condensed.previous_citations),
-            previous_citations=tuple(condensed.previous_citations or named_labels(condensed.context, doc, lang)[0]),
-            answered=self._answered(condensed, history, doc, language, focus),
+            previous_citations=() if asks_other else previous,
+            answered=previous if asks_other else (),
         )
 
     @staticmethod
-    def _answered(
-        condensed: Condensed, history: list[dict[str, Any]], doc: Document | None, language: LanguagePack, focus: str
+    def _previous(
+        condensed: Condensed, history: list[dict[str, Any]], doc: Document | None, lang: str
     ) -> tuple[str, ...]:
-        """The paragraphs the last answer gave (its citations, else the labels its text names) when the follow-up
-        asks for another than those ('anyone else giving technical help?' after OP7's Office for Disarmament
-        Affairs); () otherwise."""
-        if not condensed.context or not (language.asks_other and language.asks_other.search(focus)):
-            return ()
-        if condensed.previous_citations:
+        """The paragraphs the last answer gave: its citations, else the labels its text names ('Geneva and Vienna
+        (A/RES/80/53:OP3)'), else those the question before named."""
+        if condensed.previous_citations or not condensed.context:
             return tuple(condensed.previous_citations)
         answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
-        return tuple(named_labels(answer, doc, language.code)[0])
+        return tuple(named_labels(answer, doc, lang)[0] or named_labels(condensed.context, doc, lang)[0])
 
     def _by_place_named(self, text: str, history: list[dict[str, Any]], language: LanguagePack) -> str:
         """The text with a document it points to by its place among those the last answer names ('what date was the

@@ -210,10 +210,15 @@ class TypedEvidenceFinder:
         # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
         # says before what its footnotes cite
         # ('when's that report due' after OP6: the paragraph the conversation is about, first; '还有谁': last)
+        # ('and when does it report back to the GA?' after OP3's sessions: the paragraph holding more of the
+        # follow-up's own words, before the one the conversation was on)
+        own = [w for w in words if w in question.text] + self.glossary.official_terms(question.text)
+        own = own if question.follow_up else []
         holding.sort(
             key=lambda pid: (
                 not (on_adoption and pid == record_id),
                 pid in question.answered,
+                -sum(self.facts.holds(self.paragraphs[pid], [w], []) for w in own),
                 pid not in question.previous_citations,
                 not self.facts.in_asked_unit(question, pid),
                 self.paragraphs[pid].kind == "footnote",

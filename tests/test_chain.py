@@ -153,6 +153,19 @@ def test_a_follow_up_asking_for_another_is_not_given_the_same_one(assistant, his
     assert answer.found and answer.citations[0].id == "A/RES/80/53:OP8"  # UNIDIR's technical assistance
 
 
+def test_a_follow_up_rests_on_the_paragraph_the_last_answer_names_unless_it_names_words_of_another(assistant):
+    """An answer's text names its paragraph ('(A/RES/80/53:OP3)') as its citations do; a follow-up asking a kind of
+    fact that paragraph states is on it ('over what period?'), one whose own words another holds is on that one."""
+    history = [
+        {"role": "user", "content": "Where will the 80/53 expert group meet?"},
+        {"role": "assistant", "content": "Geneva and Vienna (A/RES/80/53:OP3)."},
+    ]
+    answer = assistant.ask("over what period?", history)
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP3" and "January 2027" in answer.text
+    answer = assistant.ask("and when does it report back to the GA?", history)
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP10" and "eighty-fourth" in answer.text
+
+
 def test_follow_up_naming_another_paragraph(assistant):
     history = [
         {"role": "user", "content": "What does operative paragraph 6 request?"},

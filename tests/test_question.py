@@ -351,6 +351,7 @@ def test_a_follow_up_asking_for_another_knows_the_one_it_was_given(reader):
     given.append({"role": "assistant", "content": "The Office for Disarmament Affairs (OP7)."})
     assert reader.read("anyone else giving technical help?", given).answered == ("A/RES/80/53:OP7",)
     assert reader.read("where does it meet?", given).answered == ()  # not asking for another
+    assert reader.read("where does it meet?", given).previous_citations == ("A/RES/80/53:OP7",)
     assert reader.read("还有其他机构吗？", []).answered == ()  # no conversation: nothing was given
 
 
