@@ -118,6 +118,7 @@ class LanguagePack:
     # a sentence before the question that says who asks or what for ('For a briefing tomorrow:', 'NGO researcher
     # here:', '做IAEA研究的：'): no topic of the question
     frames: re.Pattern[str] | None
+    points_to_asker: re.Pattern[str] | None  # a question pointing back at the asker a frame names ('our needs')
     says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief
     # what may close a sentence after an instruction ('…总结下', '…summarize pls'): the instruction is on all before it
     instruction_end: re.Pattern[str] | None

@@ -15,7 +15,6 @@ from index.text import has_cjk, question_language
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 
 
-_POINTS_TO_ASKER = re.compile(r"我们|我国|我方|本国|咱们|\b(?:our|us|we|my)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,40})[”\"」』]|(《[^《》]{1,60}》)")
 
 
@@ -148,9 +147,10 @@ def unframed(text: str) -> str:
     a developing-country delegation: … about our needs')."""
     sentences = _sentences(text)
     asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
-    if _POINTS_TO_ASKER.search(" ".join(sentences[asking:])):
+    language = pack(question_language(text))
+    if language.points_to_asker and language.points_to_asker.search(" ".join(sentences[asking:])):
         return text
-    frames = pack(question_language(text)).frames
+    frames = language.frames
     kept = [
         s
         for i, s in enumerate(sentences)
