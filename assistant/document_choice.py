@@ -143,8 +143,8 @@ class DocumentChoice:
             return latest, [], True  # 'the new experts group': the group the latest resolution sets up
         if (holding := self._only_citing(text, main)) is not None:
             return holding, [], False  # '78/22 是啥时候通过的': 80/53 recalls 78/22, 71/67 never names it
-        if (counting := self._only_counting(text, main, lang)) is not None:
-            return counting, [], False  # '21名专家谈不拢的话，报告怎么处理': 80/53's group has 21 members, 71/67's 25
+        if counting := self.naming_counts(text, main, lang):
+            return counting[0][0], [], False  # '21名专家谈不拢的话，报告怎么处理': 80/53 has 21 members, 71/67 25
         if called:
             return main, [], False  # a document the main resolution cites, not indexed: what the resolution says of it
         if len(treaties) == 1 and names_article:
@@ -217,18 +217,11 @@ class DocumentChoice:
         holders = {symbol for symbol, folded in self._folded.items() if any(c in folded for c in copied)}
         return self.documents[holders.pop()] if len(holders) == 1 else None
 
-    def _only_counting(self, text: str, main: Document | None, lang: str) -> Document | None:
-        """The one document whose text counts something by a number the question counts by ('21名专家': 80/53's
-        'consisting of 21 members'; 'forty other States': the NPT) when the main resolution's does not; None
-        otherwise."""
-        counting = self.naming_counts(text, main, lang)
-        return counting[0][0] if counting else None
-
     def naming_counts(self, text: str, main: Document | None, lang: str) -> list[tuple[Document, str]]:
-        """The counts in the question that only one document's text counts by, each with that document: they name
-        it, like a symbol only it cites. Footnotes and records are not counts of anything ('action 2', '174 in
-        favour'); nor is a count a yes-no question checks ('专家组要开四届会议，对吗': the main resolution's group,
-        whose three say no)."""
+        """The counts in the question that only one document's text counts by ('21名专家': 80/53's 'consisting of 21
+        members'; 'forty other States': the NPT), each with that document: they name it, like a symbol only it
+        cites. Footnotes and records are not counts of anything ('action 2', '174 in favour'); nor is a count a
+        yes-no question checks ('专家组要开四届会议，对吗': the main resolution's group, whose three say no)."""
         language = pack(lang)
         counted, checks = language.count_named, language.intents.get("yes_no")
         if counted is None or main is None or checks and checks.search(text):

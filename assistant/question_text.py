@@ -147,7 +147,8 @@ def unframed(text: str) -> str:
     a developing-country delegation: … about our needs')."""
     sentences = _sentences(text)
     asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
-    language = pack(question_language(text))
+    lang = question_language(text)
+    language = pack(lang)
     if language.points_to_asker and language.points_to_asker.search(" ".join(sentences[asking:])):
         return text
     frames = language.frames
@@ -156,7 +157,7 @@ def unframed(text: str) -> str:
         for i, s in enumerate(sentences)
         if i >= asking or not (_FIRST_PERSON.match(s.strip()) or frames and frames.search(s.strip()))
     ]
-    return (" " if question_language(text) == "en" else "").join(kept) if len(kept) < len(sentences) else text
+    return (" " if lang == "en" else "").join(kept) if len(kept) < len(sentences) else text
 
 
 def instructions(text: str) -> str:
