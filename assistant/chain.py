@@ -20,7 +20,7 @@ from assistant.question import Question, QuestionReader
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval, Retriever
 from assistant.verdict import Verdict, VerdictJudge
-from index.documents import DATA_CARD_KINDS
+from index.documents import DATA_CARD_KINDS, split_citation_id
 from index.errors import InputError, TimeBudgetError, UnknownDocumentError
 from index.glossary import shipped_glossary
 from index.sources import open_or_build
@@ -275,8 +275,16 @@ class Assistant:
         turns = [turn]
         asked = [turn.question.scope, *turn.question.also]
         for symbol in turn.question.also:
+            # the paragraphs it names of one document are no part of another's ('does 80/53 keep the wording of
+            # 71/67's PP7': 80/53 answers from its own text)
+            own_labels = tuple(pid for pid in turn.question.labels if split_citation_id(pid)[0] == symbol)
             other = self.reader.of_own_body(
-                replace(turn.question, scope=symbol, also=tuple(s for s in asked if s and s != symbol)),
+                replace(
+                    turn.question,
+                    scope=symbol,
+                    also=tuple(s for s in asked if s and s != symbol),
+                    labels=own_labels,
+                ),
                 turn.request.history,
             )
             retrieval = self.retriever.retrieve(other, turn.request.top_k, symbol)

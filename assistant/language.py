@@ -119,6 +119,10 @@ class LanguagePack:
     # here:', '做IAEA研究的：'): no topic of the question
     frames: re.Pattern[str] | None
     points_to_asker: re.Pattern[str] | None  # a question pointing back at the asker a frame names ('our needs')
+    # a sentence that only asks whether the one before it is so ('… created a 21-member group. Right?', '…。对吗？')
+    tag_question: re.Pattern[str] | None
+    # the words before a question put through someone else ("The ambassador's office asks whether …"): who asks
+    reported_question: re.Pattern[str] | None
     says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief
     # what may close a sentence after an instruction ('…总结下', '…summarize pls'): the instruction is on all before it
     instruction_end: re.Pattern[str] | None

@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.document_choice import DocumentChoice
 from assistant.followup import Condensed, condense, last_question
+from assistant.labels import without_label_refs
 from assistant.language import FACTS_LISTED, LANGUAGES, SPECIFIC_TYPES, LanguagePack, number_value, only_asking, pack
 from assistant.named_paragraphs import asked_part, named_labels
 from assistant.question_kind import (
@@ -339,7 +340,7 @@ class QuestionReader:
                 ),
                 None,
             )
-        if intent == "yes_no" and answer_type is None and (figure := FIGURE.search(focus)):
+        if intent == "yes_no" and answer_type is None and (figure := FIGURE.search(without_label_refs(focus))):
             answer_type = "year" if len(figure.group(0)) == 4 else "number"  # 'does it meet in 2020?'
         if intent in ("enumerate", "count", "locate") and (either := self._alternatives(focus, doc, lang)):
             terms = either  # 'mentions civil society, women or developing countries': a paragraph with any of them

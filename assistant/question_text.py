@@ -118,8 +118,11 @@ def asking_sentence(text: str) -> str:
         asking = [asking[0] + asking[1]]  # '那俄罗斯呢？有没有反对票？': what it asks of the one it names follows
     sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
     lang = question_language(text)
-    if only_asking(sentence, lang) and sentence in sentences and (at := sentences.index(sentence)) > 0:
-        # 'Does it?' after "… 'Yugoslavia' shows up in the vote list.": the sentence before holds what it asks
+    tag = pack(lang).tag_question
+    asks_only = only_asking(sentence, lang) or bool(tag and tag.search(sentence))
+    if asks_only and sentence in sentences and (at := sentences.index(sentence)) > 0:
+        # 'Does it?' after "… 'Yugoslavia' shows up in the vote list.", 'Right?' after '… a 21-member group.': the
+        # sentence before holds what it asks
         sentence = f"{sentences[at - 1].strip()}{' ' if lang == 'en' else ''}{sentence}"
     # a clause in which the asker speaks of themselves ('我是记者，…', "I'm with a delegation, …") frames it too, and
     # so do the clauses that go on with it to say what for ('我是参赞，正在准备发言稿，想确认一下…')
@@ -131,7 +134,10 @@ def asking_sentence(text: str) -> str:
     ):
         clauses.pop(0)
         framing = True
-    return "".join(clauses).strip()
+    sentence = "".join(clauses).strip()
+    # a question put through someone else ('My minister wants to know when …'): who asks is no topic
+    reported = pack(lang).reported_question
+    return reported.sub("", sentence, count=1).strip() if reported else sentence
 
 
 def last_clause(text: str) -> str:
@@ -142,13 +148,16 @@ def last_clause(text: str) -> str:
 
 def unframed(text: str) -> str:
     """The text without the sentences before the question that frame it: the asker speaking of themselves ('We
-    abstained in 2016.') or saying what for ('For a briefing tomorrow:'). Their words are no topic to search for
+    abstained in 2016.') or saying what for ('For a briefing tomorrow:'), and without who a question is put
+    through ('My minister wants to know'). Their words are no topic to search for
     (2016 is not 80/53's PP3, a briefing not its OP9), unless the question points back at the asker ('Speaking for
     a developing-country delegation: … about our needs')."""
     sentences = _sentences(text)
     asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
     lang = question_language(text)
     language = pack(lang)
+    if language.reported_question:  # 'My minister wants to know when …': who asks
+        sentences[asking] = language.reported_question.sub("", sentences[asking], count=1)
     if language.points_to_asker and language.points_to_asker.search(" ".join(sentences[asking:])):
         return text
     frames = language.frames
@@ -157,7 +166,7 @@ def unframed(text: str) -> str:
         for i, s in enumerate(sentences)
         if i >= asking or not (_FIRST_PERSON.match(s.strip()) or frames and frames.search(s.strip()))
     ]
-    return (" " if lang == "en" else "").join(kept) if len(kept) < len(sentences) else text
+    return (" " if lang == "en" else "").join(kept) if kept != _sentences(text) else text
 
 
 def instructions(text: str) -> str:

@@ -22,6 +22,7 @@ from assistant.labels import display_label, without_label_refs
 from assistant.language import (
     FACTS_LISTED,
     language_name,
+    only_asking,
     pack,
 )
 from assistant.paragraph_facts import DATE_TYPES, ParagraphFacts
@@ -269,8 +270,16 @@ class VerdictJudge:
         # of a question asking where in the text is no place asked for)
         if question.intent == "locate" and (kinds := [k for k in question.also_types if k != "place"]):
             evidence.sort(key=lambda pid: not all(self.facts.states(pid, kind) for kind in kinds))
-        if question.intent == "summarize" and not question.part and (on := self.facts.touching(evidence, touched)):
+        if question.intent != "summarize" or question.part:
+            return Verdict(True, reason, tuple(evidence), grounded=own)
+        if on := self.facts.touching(evidence, touched):
             return Verdict(True, reason, tuple(on), grounded=own, words=tuple(touched))
+        says = pack(question.lang).says_about
+        on_what = says.search(question.focus) if says else None
+        if on_what and not only_asking(question.focus[on_what.end() :], question.lang):
+            # 'what does the NPT say about pulling out': a topic in words the text does not use is found by meaning
+            # only, and the paragraph found first is on it, not every paragraph found
+            return Verdict(True, reason, tuple(evidence[:1]), grounded=own)
         return Verdict(True, reason, tuple(evidence), grounded=own)
 
     def _dated_before(self, evidence: tuple[str, ...]) -> bool:
@@ -423,14 +432,19 @@ class VerdictJudge:
     def _on_named(self, question: Question, judge: RelevanceJudge) -> Verdict:
         """A question naming its paragraphs is answered by them, unless it asks for a kind of fact they do not spell
         out, a year they do not give, or a thing they never name; a yes-no question, No when they name another."""
-        if elsewhere := self.names.other_documents_named(question, self._subject(question, judge), judge):
-            # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
-            return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
         subject = self._subject(question, judge)
         named_vocabulary = judge.vocabulary(subject)
         # a date near the words the question names besides the paragraph ('exact dates of the three informal
         # meetings mentioned in PP6': PP6's one date is that of the resolution it recalls)
         topic = [w for w in named_vocabulary.words if w not in named_vocabulary.absent]
+        if elsewhere := self.names.other_documents_named(question, subject, judge):
+            if question.intent == "yes_no" and (
+                no := self._named_say_otherwise(question, subject, judge, named_vocabulary, topic)
+            ):
+                # 'does OP3 really say the sessions are in New York?': a place, which the paragraph gives otherwise
+                return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
+            # 'Summarize Article 5 of New START', '《全面禁止核试验条约》第四条': another document's
+            return Verdict(False, f"the documents never mention: {', '.join(elsewhere)}", off_topic=True)
         specifics = judge.known_specifics(without_label_refs(subject))
         # every literal kind of fact it asks for ('where and on which dates': the place too)
         missing = [

@@ -1010,3 +1010,49 @@ def test_a_list_of_a_named_paragraphs_items_using_other_words_is_not_every_item(
     """'declarations' is one item's word, not the lead's: the paragraph named, not a list of all its items."""
     answer = assistant.ask("list what OP6 of 80/53 says about declarations")
     assert "A/RES/80/53:OP6(h)" not in [c.id for c in answer.citations]
+
+
+def test_a_comparison_naming_one_documents_paragraph_answers_the_other_from_its_own_text(assistant):
+    """'from PP7 of 71/67' names 71/67's paragraph: 80/53 answers from its own PP11, not by repeating 71/67's PP7."""
+    answer = assistant.ask(
+        "Does 80/53 keep the irreversibility / verifiability / transparency language from PP7 of 71/67?"
+    )
+    cited = [c.id for c in answer.citations]
+    assert cited[:2] == ["A/RES/71/67:PP7", "A/RES/80/53:PP11"]
+    assert answer.text.count("Preambular paragraph 7 of A/RES/71/67") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line", "cited"),
+    [
+        # a sentence that only asks whether the one before it is so
+        ("A colleague at the Mission insists 71/67 created a 21-member group. Right?", "No.", "A/RES/71/67:OP7"),
+        ("Did 71/67 create a 25-member group?", "Yes.", "A/RES/71/67:OP7"),
+        # a place the named paragraph does not give, which no document names
+        ("Does OP3 of 80/53 really say the sessions will be in New York?", "No.", "A/RES/80/53:OP3"),
+    ],
+)
+def test_a_claim_checked_against_the_text(assistant, question, first_line, cited):
+    answer = assistant.ask(question)
+    assert answer.found and answer.text.splitlines()[0] == first_line
+    assert [c.id for c in answer.citations][:1] == [cited]
+
+
+def test_a_question_put_through_someone_else_is_asked_without_them(assistant):
+    """'The ambassador's office asks whether …': the vote, not the paragraph naming the United Kingdom."""
+    answer = assistant.ask("The ambassador's office asks whether the UK and France backed 71/67.")
+    assert answer.found and {c.id for c in answer.citations} == {"A/RES/71/67:VOTE"}
+    assert "France: voted in favour" in answer.text and "United Kingdom: voted in favour" in answer.text
+
+
+def test_what_a_text_says_on_a_topic_in_words_it_does_not_use_is_the_paragraph_found_for_it(assistant):
+    """Not the NPT paragraph by paragraph: its article on withdrawal."""
+    answer = assistant.ask("What does the NPT say about pulling out of the treaty?")
+    assert answer.citations[0].id == "UNTS vol. 729, No. 10485:ART10"
+    assert "three months" in answer.text
+    assert "UNTS vol. 729, No. 10485:PP1" not in [c.id for c in answer.citations]
+
+
+def test_the_new_panel_in_a_hyphenated_name_is_the_later_documents(assistant):
+    answer = assistant.ask("How big is the new sci-tech verification panel going to be?")
+    assert answer.citations[0].id == "A/RES/80/53:OP1" and "21" in answer.text.splitlines()[0]

@@ -1426,3 +1426,25 @@ def test_a_document_pointed_to_by_its_place_in_the_last_answer_is_that_document(
 def test_a_place_among_documents_needs_several_named(reader):
     history = [{"role": "user", "content": "what does PP3 recall"}, {"role": "assistant", "content": "62/21 (PP10)."}]
     assert reader.read("when was the second one adopted", history).text == "when was the second one adopted"
+
+
+@pytest.mark.parametrize(
+    ("text", "focus", "intent"),
+    [
+        ("My minister wants to know when the 80/53 group first meets.", "when the", "lookup"),
+        ("The ambassador's office asks whether France backed 71/67.", "whether France", "yes_no"),
+        ("A colleague insists 71/67 created a 21-member group. Right?", "A colleague insists", "yes_no"),
+    ],
+)
+def test_who_asks_is_no_topic_and_a_tag_asks_of_the_sentence_before(reader, text, focus, intent):
+    question = reader.read(text, [])
+    assert question.focus.startswith(focus) and question.intent == intent
+    assert "minister" not in question.search and "ambassador" not in question.search
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_type"),
+    [("Does 80/53 keep the same language as PP7 of 71/67?", None), ("In which languages is 71/67 issued?", "language")],
+)
+def test_language_as_wording_asks_for_no_language(reader, text, answer_type):
+    assert reader.read(text, []).answer_type == answer_type
