@@ -1056,3 +1056,42 @@ def test_what_a_text_says_on_a_topic_in_words_it_does_not_use_is_the_paragraph_f
 def test_the_new_panel_in_a_hyphenated_name_is_the_later_documents(assistant):
     answer = assistant.ask("How big is the new sci-tech verification panel going to be?")
     assert answer.citations[0].id == "A/RES/80/53:OP1" and "21" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "said"),
+    [
+        # who does something is a body the text names, not a person
+        (
+            "who's backstopping the experts on the secretariat side?",
+            "A/RES/80/53:OP7",
+            "Office for Disarmament Affairs",
+        ),
+        # where in the treaty: its article, whose place is the one asked about
+        (
+            "Where in the NPT is the review conference in Geneva provided for?",
+            "UNTS vol. 729, No. 10485:ART8",
+            "Geneva",
+        ),
+        # whether the experts may speak for their country: the text says they sit in their personal capacity
+        ("大使问：我们推荐的专家要是进了科技专家组，能不能代表我国表态？", "A/RES/80/53:OP1", "否"),
+        ("Can our nominee on the GSTE represent our country's position?", "A/RES/80/53:OP1", "No."),
+    ],
+)
+def test_asked_in_other_words_than_the_text_s(assistant, question, cited, said):
+    answer = assistant.ask(question)
+    assert answer.found and answer.citations[0].id == cited and said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("who is chairing the group?", "names of people"),
+        ("List the 25 experts of the 71/67 GGE with their nationalities.", "names of people"),
+        ("Is the UK-Norway initiative still running, or did it wrap up?", "after it was adopted"),
+        ("Who's footing the bill for the sci-tech panel?", "amount of money"),
+    ],
+)
+def test_a_kind_of_fact_the_text_does_not_hold_is_refused(assistant, question, reason):
+    answer = assistant.ask(question)
+    assert not answer.found and reason in (answer.reason or "")
