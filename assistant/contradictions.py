@@ -15,6 +15,7 @@ from assistant.relevance import Vocabulary
 from assistant.retrieval import Retrieval
 from assistant.typed_evidence import EVIDENCE_DEPTH
 from index.documents import Paragraph
+from index.text import has_cjk
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,34 @@ class ContradictionFinder:
         self.paragraphs = paragraphs
         self.facts = facts
         self.names = names
+        # the Chinese names of places an English text may give: the states of the data cards' tables (their rows are
+        # [Chinese name, code, …, English name]), besides the glossary's places
+        self._chinese_names = {
+            row[3]: row[0] for p in paragraphs.values() if p.table and p.lang == "zh" for row in p.table if len(row) > 3
+        }
+
+    def place_not_among(self, question: Question, ids: list[str] | tuple[str, ...]) -> Contradiction | None:
+        """A Chinese question asking whether something is at a place ('是在纽约开会吗') of an English text: No when
+        the first paragraph giving a place gives only places whose Chinese names are known, none of them the one
+        asked about (the text cannot be searched for a Chinese name); None otherwise."""
+        asking = pack(question.lang).place_asked
+        asked = asking.search(question.focus) if asking else None
+        placed = next(
+            (pid for pid in ids if self.paragraphs[pid].lang != question.lang and self.facts.places_given(pid)), None
+        )
+        if asked is None or placed is None:
+            return None
+        known = [self._known_names(name) for name in self.facts.places_given(placed)]
+        given = set().union(*known)
+        # ('在维也纳和日内瓦开会吗': each place asked is one it gives)
+        if not all(known) or not (other := [n for n in re.split(r"[和及与、]", asked.group(1)) if n not in given]):
+            return None
+        return Contradiction(f"the paragraph on it gives no {'、'.join(other)}", (placed,), "place")
+
+    def _known_names(self, place: str) -> set[str]:
+        """The Chinese names of an English place name (none when neither the glossary nor a data card knows it)."""
+        names = {f for f in self.facts.glossary.forms(place) if has_cjk(f)}
+        return names | ({self._chinese_names[place]} if place in self._chinese_names else set())
 
     def another_ordinal(self, question: Question, retrieval: Retrieval, vocabulary: Vocabulary) -> Contradiction | None:
         """A yes-no question naming a thing by an ordinal ('是根据第二委员会的报告通过的吗') that the paragraph on its

@@ -121,6 +121,8 @@ class LanguagePack:
     points_to_asker: re.Pattern[str] | None  # a question pointing back at the asker a frame names ('our needs')
     # a sentence that only asks whether the one before it is so ('… created a 21-member group. Right?', '…。对吗？')
     tag_question: re.Pattern[str] | None
+    # a place asked about as where something is held, its name in group 1 ('是在纽约开会吗': 纽约)
+    place_asked: re.Pattern[str] | None
     # the words before a question put through someone else ("The ambassador's office asks whether …"): who asks
     reported_question: re.Pattern[str] | None
     says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief

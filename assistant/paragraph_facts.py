@@ -529,6 +529,20 @@ class ParagraphFacts:
         names = [name for forms in self.forms(places, paragraph.lang) for name in forms]
         return any(not any(self.has(m.group(0), name) for name in names) for m in shape.shape.finditer(paragraph.text))
 
+    def places_given(self, pid: str) -> list[str]:
+        """The names of the places the paragraph gives as where something is ('in Geneva and Vienna': Geneva,
+        Vienna; 'in Geneva, Switzerland': both)."""
+        paragraph = self.paragraphs[pid]
+        shape = pack(paragraph.lang).answer_type("place")
+        said = [m.group(0) for m in shape.shape.finditer(paragraph.text)] if shape else []
+        return list(
+            dict.fromkeys(
+                name
+                for place in said
+                for name in re.findall(r"\b[A-Z][a-z]+\b|[\u4e00-\u9fff]{2,}", _PLACE_FRAME.sub(" ", place))
+            )
+        )
+
     def place_besides(self, pid: str, places: list[str]) -> str:
         """Another place the paragraph gives where it gives one of `places` ('in Geneva and Vienna': Vienna), else
         ''."""

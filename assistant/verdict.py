@@ -227,9 +227,17 @@ class VerdictJudge:
                 for pid in evidence[:EVIDENCE_DEPTH]
                 if self.facts.states(pid, "place") and (not terms or self.facts.holds(self.paragraphs[pid], terms, []))
             ]
+            if not placed and (no := self.contradictions.place_not_among(question, evidence[:EVIDENCE_DEPTH])):
+                # '80/53的专家组在纽约开会吗': its text gives Geneva and Vienna, whose Chinese names are known
+                return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
             if not placed:
                 return Verdict(False, "the paragraphs on it name no place")
             evidence = placed + [pid for pid in evidence if pid not in placed]
+        if question.intent == "yes_no" and (
+            no := self.contradictions.place_not_among(question, evidence[:EVIDENCE_DEPTH])
+        ):
+            # 'NPT第一次审议大会是在纽约举行的吗': its English article gives Geneva, Switzerland
+            return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
         reason = f"the topic is in the documents ({', '.join(topic[:4]) or 'named terms'})"
         # grounded: every word of the topic is this document's own, as far as its language lets it be checked (what
         # another document must be to answer a question not put to it)
@@ -514,6 +522,7 @@ class VerdictJudge:
         no = self.contradictions.by_another(question, named, vocabulary, topic)
         if no is None and (unnamed := self.names.never_named(question, subject, judge)):
             no = self.contradictions.at_unnamed_place(question, named, vocabulary, unnamed)
+        no = no or self.contradictions.place_not_among(question, question.labels)
         return no if no and set(no.evidence) <= set(question.labels) else None
 
     def _unlisted(self, question: Question, ids: list[str]) -> str:
