@@ -393,8 +393,10 @@ class QuestionReader:
             # '对比一下71/67和80/53设的专家组': the groups compared on what sets one up, as if listed (its size, and
             # where it meets: the paragraph saying so says when too)
             aspects = language.body_brief
-        if aspects and intent in ("lookup", "summarize", "enumerate"):
-            # 'brief me on the 2025 group: size, venue, when it meets': a paragraph for each kind of fact
+        kinds_listed = len({kind for kind, _ in aspects if kind})
+        if aspects and (intent in ("lookup", "summarize", "enumerate") or intent == "count" and kinds_listed >= 2):
+            # 'brief me on the 2025 group: size, venue, when it meets': a paragraph for each kind of fact ('…：几次、
+            # 每次多长、在哪': a count among the kinds listed)
             intent, answer_type, asked_types = "summarize", None, []
         else:
             aspects = ()

@@ -1113,3 +1113,16 @@ def test_a_place_asked_in_chinese_of_an_english_text(assistant, question, first_
     """The English text cannot be searched for 纽约; the Chinese names of the places it gives can be compared."""
     answer = assistant.ask(question)
     assert answer.found and answer.text.startswith(first_line) and answer.citations[0].id == cited
+
+
+def test_two_documents_asked_for_the_day_and_meeting_of_adoption_each_answer(assistant):
+    """分别是哪天 asks each document for its day ('respectively'), not for every paragraph; 全会 is 全体会议."""
+    answer = assistant.ask("两份决议分别是哪天、第几次全会通过的？")
+    assert [c.id for c in answer.citations] == ["A/RES/71/67:META", "A/RES/80/53:META"]
+    assert "第51次全体会议" in answer.text and "52nd plenary meeting" in answer.text
+
+
+def test_a_comparison_listing_a_count_among_the_kinds_asked_finds_each_documents_paragraph(assistant):
+    answer = assistant.ask("两个决议设的专家组，会议安排比较一下：几次、每次多长、在哪")
+    cited = [c.id for c in answer.citations]
+    assert "A/RES/71/67:OP7" in cited and "A/RES/80/53:OP3" in cited
