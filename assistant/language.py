@@ -123,6 +123,9 @@ class LanguagePack:
     tag_question: re.Pattern[str] | None
     # a place asked about as where something is held, its name in group 1 ('是在纽约开会吗': 纽约)
     place_asked: re.Pattern[str] | None
+    # the end of a period a question on a time asks for ('when does it first meet', '什么时候开始'): which date of
+    # those the text gives, no topic of its own
+    period_end: re.Pattern[str] | None
     # the words before a question put through someone else ("The ambassador's office asks whether …"): who asks
     reported_question: re.Pattern[str] | None
     says_about: re.Pattern[str] | None  # what a text says on a topic ('what does 80/53 say about training'): a brief

@@ -141,6 +141,8 @@ class VerdictJudge:
                 return Verdict(True, f"the documents give no {', '.join(unknown)}", tuple(retrieval.ids), True)
             return Verdict(False, f"not in the documents: {', '.join(unknown)}", off_topic=True)
         topic = [w for w in vocabulary.words if w not in vocabulary.absent]
+        if question.answer_type in DATE_TYPES and (period_end := pack(question.lang).period_end):
+            topic = [w for w in topic if not period_end.match(w)]  # 'when does the GSTE first meet': of its dates
         if question.intent == "yes_no" and (
             no := self.contradictions.by_another(question, retrieval, vocabulary, topic)
         ):

@@ -1126,3 +1126,13 @@ def test_a_comparison_listing_a_count_among_the_kinds_asked_finds_each_documents
     answer = assistant.ask("两个决议设的专家组，会议安排比较一下：几次、每次多长、在哪")
     cited = [c.id for c in answer.citations]
     assert "A/RES/71/67:OP7" in cited and "A/RES/80/53:OP3" in cited
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("when does the GSTE first meet?", "January 2027"), ("80/53的专家组什么时候开始开会？", "January 2027")],
+)
+def test_the_start_of_a_period_asked_is_of_the_dates_the_text_gives(assistant, question, said):
+    """'first' says which of OP3's dates is asked; it is no topic that OP3 would have to name."""
+    answer = assistant.ask(question)
+    assert answer.found and answer.citations[0].id == "A/RES/80/53:OP3" and said in answer.text
