@@ -1136,3 +1136,32 @@ def test_the_start_of_a_period_asked_is_of_the_dates_the_text_gives(assistant, q
     """'first' says which of OP3's dates is asked; it is no topic that OP3 would have to name."""
     answer = assistant.ask(question)
     assert answer.found and answer.citations[0].id == "A/RES/80/53:OP3" and said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "cited"),
+    [
+        # 到时候 points back at the session the last answer gave; what is to be decided then is OP10's, not every
+        # paragraph opening with 'Decides'
+        (
+            "到时候要决定什么？",
+            [
+                {"role": "user", "content": "80/53说专家组报告交到哪届联大？"},
+                {"role": "assistant", "content": "第八十四届会议（A/RES/80/53:OP10）。"},
+            ],
+            "A/RES/80/53:OP10",
+        ),
+        # 'what if …呢' asks a question of its own, not the last one again
+        (
+            "那如果达不成一致呢？",
+            [
+                {"role": "user", "content": "GSTE 的专家代表政府吗？"},
+                {"role": "assistant", "content": "不代表，以个人身份参加（A/RES/80/53:OP1）。"},
+            ],
+            "A/RES/80/53:OP4",
+        ),
+    ],
+)
+def test_a_follow_up_pointing_back_or_asking_what_if(assistant, question, history, cited):
+    answer = assistant.ask(question, history)
+    assert answer.found and [c.id for c in answer.citations] == [cited]
