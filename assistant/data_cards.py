@@ -110,6 +110,17 @@ class DataCards:
             (c for c in cards if c in self.paragraphs and self.facts.states(c, question.answer_type or "")), None
         )
 
+    def states_not_listed(self, question: Question, names: list[str]) -> list[str]:
+        """`names` when each is a state (by the names the question's language gives states) the data card stating
+        the kind of fact asked has no row for ('how did Turkmenistan vote'), else []."""
+        card = self.paragraphs.get(f"{question.scope}:{self.label(question)}") if self.label(question) else None
+        states = pack(question.lang).answer_type("states")
+        if card is None or not card.table or states is None:
+            return []
+        cells = {cell.lower() for row in card.table for cell in row}
+        listed = [name for name in names if not states.shape.fullmatch(name) or name.lower() in cells]
+        return [] if listed else names
+
     def left_out(self, card: Paragraph, topic: list[str]) -> str:
         """The clause of a data card saying it leaves out what the question asks about ('缺席或未投票的会员国未列入'
         for 'which states were absent'), else ''."""

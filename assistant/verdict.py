@@ -147,6 +147,12 @@ class VerdictJudge:
             no := self.contradictions.by_another(question, retrieval, vocabulary, topic)
         ):
             return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
+        if vocabulary.absent_names and (unlisted := self.cards.states_not_listed(question, vocabulary.absent_names)):
+            # '土库曼斯坦投了什么票': the recorded vote leaves out the states that were absent or did not vote
+            language = pack(question.lang)
+            return Verdict(
+                False, language.reasons["vote_not_listed"].format(states=language.templates["list_sep"].join(unlisted))
+            )
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
         card_states = f"{question.scope}:{card}" in self.paragraphs  # the vote, for a vote question
@@ -174,7 +180,8 @@ class VerdictJudge:
             chinese_absent = [
                 w for w in vocabulary.absent if not w.isascii() and not any(a.asks.search(w) for a in asking)
             ]
-            if question.answer_type and not chinese_absent and (record := self.cards.stating(question)):
+            # (a data card's fact is asked in any words: '一共拿到多少张赞成票')
+            if question.answer_type and (not chinese_absent or card) and (record := self.cards.stating(question)):
                 return Verdict(True, "a fact about the document itself", (record,))
             earlier = tuple(pid for pid in question.previous_citations if pid in self.paragraphs)
             if question.follow_up and earlier:

@@ -1165,3 +1165,26 @@ def test_the_start_of_a_period_asked_is_of_the_dates_the_text_gives(assistant, q
 def test_a_follow_up_pointing_back_or_asking_what_if(assistant, question, history, cited):
     answer = assistant.ask(question, history)
     assert answer.found and [c.id for c in answer.citations] == [cited]
+
+
+def test_a_question_put_through_someone_in_chinese_is_asked_without_them(assistant):
+    """领导问… names who asks; 领导 is no topic the documents would have to mention."""
+    answer = assistant.ask("我是外交部军控司的，领导问71/67设立的专家小组在哪开会，麻烦查一下")
+    assert answer.found and answer.citations[0].id == "A/RES/71/67:OP7" and "日内瓦" in answer.text
+
+
+def test_a_count_of_the_vote_in_words_of_its_own_is_the_card_s(assistant):
+    answer = assistant.ask("71/67一共拿到多少张赞成票？")
+    assert answer.found and answer.citations[0].id == "A/RES/71/67:VOTE" and "赞成174票" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("土库曼斯坦在71/67表决中投了什么票？", "缺席或未投票的会员国未列入"),
+        ("How did Turkmenistan vote on 71/67?", "absent"),
+    ],
+)
+def test_a_state_the_recorded_vote_does_not_list_is_refused_saying_whom_it_leaves_out(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.found and said in (answer.reason or "")
