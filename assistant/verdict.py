@@ -147,12 +147,11 @@ class VerdictJudge:
             no := self.contradictions.by_another(question, retrieval, vocabulary, topic)
         ):
             return Verdict(True, no.reason, no.evidence, contradicted=True, kind=no.kind)
-        if vocabulary.absent_names and (unlisted := self.cards.states_not_listed(question, vocabulary.absent_names)):
+        if vocabulary.absent_names and (not_voting := self.cards.states_not_listed(question, vocabulary.absent_names)):
             # '土库曼斯坦投了什么票': the recorded vote leaves out the states that were absent or did not vote
             language = pack(question.lang)
-            return Verdict(
-                False, language.reasons["vote_not_listed"].format(states=language.templates["list_sep"].join(unlisted))
-            )
+            states = language.templates["list_sep"].join(not_voting)
+            return Verdict(False, language.reasons["vote_not_listed"].format(states=states))
         if vocabulary.absent_names:
             return Verdict(False, f"the documents never mention: {', '.join(vocabulary.absent_names)}", off_topic=True)
         card_states = f"{question.scope}:{card}" in self.paragraphs  # the vote, for a vote question
