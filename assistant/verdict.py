@@ -257,6 +257,14 @@ class VerdictJudge:
         wording = many and lacked.isascii() and lacked.islower()
         own = (bool(topic) or named_only or by_specifics) and (not vocabulary.absent or wording) or counted_as_asked
         own = own and not vocabulary.unchecked
+        mentions = pack(question.lang).mentions
+        mentioned = mentions.search(question.focus) if mentions and question.lang == "en" else None
+        # 'does 71/67 mention cyber security?': a word of what it is asked to mention that the document never uses is
+        # no Yes of a paragraph on 'security' (the English words of a question are checked; a Chinese one's may be
+        # the asker's own: 我们这类组织)
+        unused = [w for w in vocabulary.absent if mentioned and w in question.focus[mentioned.end() :]]
+        if question.intent == "yes_no" and unused and not wording and not own:
+            return Verdict(False, f"the documents never use: {', '.join(unused)}", off_topic=True)
         if question.intent == "lookup" and not question.answer_type and question.terms:
             # 'who are the depositary governments': the paragraph that designates them says who, first
             defining = [pid for pid in evidence if self.facts.defines(pid, question.terms)]

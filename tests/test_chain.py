@@ -1188,3 +1188,19 @@ def test_a_count_of_the_vote_in_words_of_its_own_is_the_card_s(assistant):
 def test_a_state_the_recorded_vote_does_not_list_is_refused_saying_whom_it_leaves_out(assistant, question, said):
     answer = assistant.ask(question)
     assert not answer.found and said in (answer.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("Does 71/67 mention cyber security?", False),  # not PP6's 'security'
+        ("Does the NPT talk about climate change?", False),
+        ("Is UNIDIR mentioned anywhere in the 2025 resolution?", True),
+        ("Does the resolution encourage the Conference on Disarmament to deal with verification?", True),
+    ],
+)
+def test_whether_a_text_mentions_a_thing_is_judged_on_the_words_of_that_thing(assistant, question, found):
+    answer = assistant.ask(question)
+    assert answer.found is found
+    if not found:
+        assert "never use" in (answer.reason or "")
