@@ -15,7 +15,16 @@ from importlib.resources import files
 
 import pytest
 
-from assistant.language import LANGUAGES, DeferredPattern, listed_names, number_value, pack, spelled, spelled_ordinal
+from assistant.language import (
+    LANGUAGES,
+    DeferredPattern,
+    listed_names,
+    not_asking,
+    number_value,
+    pack,
+    spelled,
+    spelled_ordinal,
+)
 from assistant.question import QuestionReader
 from index.corpus import shipped_documents
 from index.glossary import shipped_glossary
@@ -1448,3 +1457,10 @@ def test_who_asks_is_no_topic_and_a_tag_asks_of_the_sentence_before(reader, text
 )
 def test_language_as_wording_asks_for_no_language(reader, text, answer_type):
     assert reader.read(text, []).answer_type == answer_type
+
+
+def test_going_to_asks_of_the_future_and_names_no_topic(reader):
+    """'where is it going to meet': 'going' is grammar, no word the paragraph on the meetings must hold."""
+    question = reader.read("where's it going to meet?", [])
+    assert question.answer_type == "place"
+    assert "going" not in not_asking(question.focus, "en")
