@@ -1204,3 +1204,18 @@ def test_whether_a_text_mentions_a_thing_is_judged_on_the_words_of_that_thing(as
     assert answer.found is found
     if not found:
         assert "never use" in (answer.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "said"),
+    [
+        ("这个专家班子规模封顶是多少人？", "A/RES/71/67:OP7", "25"),  # 班子: a group; 封顶: at most
+        ("决议对动用核武器带来的人道灾难是什么态度？", "A/RES/71/67:PP4", "人道主义"),  # 动用: use
+        ("决议有没有提到拆核弹这件事要做到不可逆、能查证、够透明？", "A/RES/71/67:PP7", "不可逆"),  # 核弹
+        ("政府专家小组 日内瓦 届会 天数", "A/RES/71/67:OP7", "5天"),  # 天数 asks a length
+        ("想引用71/67里关于发展多边核查能力的原话，原文是怎么写的？", "A/RES/71/67:PP8", "多边"),  # 原话 asks
+    ],
+)
+def test_colloquial_chinese_for_the_texts_words(assistant, question, cited, said):
+    answer = assistant.ask(question)
+    assert answer.found and cited in [c.id for c in answer.citations] and said in answer.text
