@@ -1219,3 +1219,9 @@ def test_whether_a_text_mentions_a_thing_is_judged_on_the_words_of_that_thing(as
 def test_colloquial_chinese_for_the_texts_words(assistant, question, cited, said):
     answer = assistant.ask(question)
     assert answer.found and cited in [c.id for c in answer.citations] and said in answer.text
+
+
+def test_whether_someone_was_selected_is_an_outcome_after_adoption(assistant):
+    """Put through someone else ('My minister wants to know if …'), the question is still on what happened later."""
+    answer = assistant.ask("My minister wants to know if our national nominee has been accepted for the GSTE.")
+    assert not answer.found and "after it was adopted" in (answer.reason or "")
