@@ -265,6 +265,10 @@ class VerdictJudge:
         unused = [w for w in vocabulary.absent if mentioned and w in question.focus[mentioned.end() :]]
         if question.intent == "yes_no" and unused and not wording and not own:
             return Verdict(False, f"the documents never use: {', '.join(unused)}", off_topic=True)
+        if question.intent == "lookup" and not question.answer_type and len(question.terms) > 1:
+            # 'the UN Treaty Series reference for the NPT': the paragraph holding a term no other paragraph of its
+            # document holds (条约汇编, one footnote's) before those holding only the common one (the NPT)
+            evidence.sort(key=lambda pid: -self._own_terms(pid, question.terms))
         if question.intent == "lookup" and not question.answer_type and question.terms:
             # 'who are the depositary governments': the paragraph that designates them says who, first
             defining = [pid for pid in evidence if self.facts.defines(pid, question.terms)]
@@ -305,6 +309,16 @@ class VerdictJudge:
             # only, and the paragraph found first is on it, not every paragraph found
             return Verdict(True, reason, tuple(evidence[:1]), grounded=own)
         return Verdict(True, reason, tuple(evidence), grounded=own)
+
+    def _own_terms(self, pid: str, terms: tuple[str, ...]) -> int:
+        """How many of the terms the paragraph is the only one of its document to hold."""
+        symbol = self.paragraphs[pid].doc_symbol
+        others = [p for p in self.paragraphs.values() if p.doc_symbol == symbol and p.id != pid]
+        return sum(
+            1
+            for t in terms
+            if self.facts.holds(self.paragraphs[pid], [t], []) and not any(self.facts.holds(p, [t], []) for p in others)
+        )
 
     def _dated_before(self, evidence: tuple[str, ...]) -> bool:
         """The first paragraph gives years, all of them up to the year its document was adopted in."""

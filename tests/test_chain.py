@@ -1215,3 +1215,9 @@ def test_whether_someone_was_selected_is_an_outcome_after_adoption(assistant):
     """Put through someone else ('My minister wants to know if …'), the question is still on what happened later."""
     answer = assistant.ask("My minister wants to know if our national nominee has been accepted for the GSTE.")
     assert not answer.found and "after it was adopted" in (answer.reason or "")
+
+
+def test_a_lookup_naming_a_term_only_one_paragraph_holds_is_answered_by_it(assistant):
+    """条约汇编 (Treaty Series) is FN5's alone; the NPT, named in many paragraphs, does not choose among them."""
+    answer = assistant.ask("What's the UN Treaty Series reference for the NPT that the resolution footnotes?")
+    assert answer.citations[0].id == "A/RES/71/67:FN5" and "10485" in answer.text
