@@ -52,12 +52,15 @@ class ContradictionFinder:
         asked about (the text cannot be searched for a Chinese name); None otherwise."""
         asking = pack(question.lang).place_asked
         asked = asking.search(question.focus) if asking else None
-        placed = next(
-            (pid for pid in ids if self.paragraphs[pid].lang != question.lang and self.facts.places_given(pid)), None
-        )
-        if asked is None or placed is None:
+        if asked is None:
             return None
-        known = [self._known_names(name) for name in self.facts.places_given(placed)]
+        # the first paragraph in the other language that gives a place
+        for placed in ids:
+            if self.paragraphs[placed].lang != question.lang and (places := self.facts.places_given(placed)):
+                break
+        else:
+            return None
+        known = [self._known_names(name) for name in places]
         given = set().union(*known)
         # ('在维也纳和日内瓦开会吗': each place asked is one it gives)
         if not all(known) or not (other := [n for n in re.split(r"[和及与、]", asked.group(1)) if n not in given]):

@@ -113,7 +113,8 @@ class DataCards:
     def states_not_listed(self, question: Question, names: list[str]) -> list[str]:
         """`names` when each is a state (by the names the question's language gives states) the data card stating
         the kind of fact asked has no row for ('how did Turkmenistan vote'), else []."""
-        card = self.paragraphs.get(f"{question.scope}:{self.label(question)}") if self.label(question) else None
+        label = self.label(question)
+        card = self.paragraphs.get(f"{question.scope}:{label}") if label else None
         states = pack(question.lang).answer_type("states")
         if card is None or not card.table or states is None:
             return []

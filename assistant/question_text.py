@@ -152,7 +152,8 @@ def unframed(text: str) -> str:
     through ('My minister wants to know'). Their words are no topic to search for
     (2016 is not 80/53's PP3, a briefing not its OP9), unless the question points back at the asker ('Speaking for
     a developing-country delegation: … about our needs')."""
-    sentences = _sentences(text)
+    typed = _sentences(text)
+    sentences = list(typed)
     asking = next((i for i, s in enumerate(sentences) if s.rstrip().endswith(("？", "?"))), len(sentences) - 1)
     lang = question_language(text)
     language = pack(lang)
@@ -166,7 +167,7 @@ def unframed(text: str) -> str:
         for i, s in enumerate(sentences)
         if i >= asking or not (_FIRST_PERSON.match(s.strip()) or frames and frames.search(s.strip()))
     ]
-    return (" " if lang == "en" else "").join(kept) if kept != _sentences(text) else text
+    return (" " if lang == "en" else "").join(kept) if kept != typed else text
 
 
 def instructions(text: str) -> str:

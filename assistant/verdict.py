@@ -268,7 +268,8 @@ class VerdictJudge:
         if question.intent == "lookup" and not question.answer_type and len(question.terms) > 1:
             # 'the UN Treaty Series reference for the NPT': the paragraph holding a term no other paragraph of its
             # document holds (条约汇编, one footnote's) before those holding only the common one (the NPT)
-            evidence.sort(key=lambda pid: -self._own_terms(pid, question.terms))
+            sole = self._sole_holders(question.terms, {self.paragraphs[pid].doc_symbol for pid in evidence})
+            evidence.sort(key=lambda pid: -sole.count(pid))
         if question.intent == "lookup" and not question.answer_type and question.terms:
             # 'who are the depositary governments': the paragraph that designates them says who, first
             defining = [pid for pid in evidence if self.facts.defines(pid, question.terms)]
@@ -310,15 +311,15 @@ class VerdictJudge:
             return Verdict(True, reason, tuple(evidence[:1]), grounded=own)
         return Verdict(True, reason, tuple(evidence), grounded=own)
 
-    def _own_terms(self, pid: str, terms: tuple[str, ...]) -> int:
-        """How many of the terms the paragraph is the only one of its document to hold."""
-        symbol = self.paragraphs[pid].doc_symbol
-        others = [p for p in self.paragraphs.values() if p.doc_symbol == symbol and p.id != pid]
-        return sum(
-            1
-            for t in terms
-            if self.facts.holds(self.paragraphs[pid], [t], []) and not any(self.facts.holds(p, [t], []) for p in others)
-        )
+    def _sole_holders(self, terms: tuple[str, ...], symbols: set[str]) -> list[str]:
+        """For each term that only one paragraph of those documents holds, that paragraph (one pass over them)."""
+        holders: dict[str, list[str]] = {t: [] for t in terms}
+        for paragraph in self.paragraphs.values():
+            if paragraph.doc_symbol in symbols:
+                for t in terms:
+                    if self.facts.holds(paragraph, [t], []):
+                        holders[t].append(paragraph.id)
+        return [ids[0] for ids in holders.values() if len(ids) == 1]
 
     def _dated_before(self, evidence: tuple[str, ...]) -> bool:
         """The first paragraph gives years, all of them up to the year its document was adopted in."""
