@@ -168,6 +168,12 @@ class LanguagePack:
     items_asked: re.Pattern[str] | None
     lists_instances: re.Pattern[str] | None  # a text giving instances ('A, B and C', 'such as', 、, 比如)
     refers_back: re.Pattern[str] | None  # a sentence continuing the one before ('such agreements', 此种)
+    # a thing named before by the head of its name ('该小组', 'the Group'; group 'head')
+    short_name: re.Pattern[str] | None
+    # 'how often does it meet', '多久开一次会': a frequency of meetings, which a count of sessions over a period
+    # states ('三届会议' in 2018 and 2019, 'four 2-week sessions … from January 2027 to September 2029')
+    meeting_asked: re.Pattern[str] | None
+    sessions_counted: re.Pattern[str] | None
     # a time counted from an event ('Five years after the entry into force'): the event, which it does not date
     counted_from: re.Pattern[str] | None
     topic_joiner: re.Pattern[str] | None  # 'gender + geographic balance', '性别和地域': a brief on each of several

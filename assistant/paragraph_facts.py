@@ -419,6 +419,12 @@ class ParagraphFacts:
             return True
         return bool(shape and shape.shape.search(paragraph.text))
 
+    def counts_sessions(self, pid: str) -> bool:
+        """The paragraph counts the sessions held over its period: how often they meet."""
+        paragraph = self.paragraphs[pid]
+        counted = pack(paragraph.lang).sessions_counted
+        return bool(counted and counted.search(paragraph.text))
+
     def footnote_cites(self, paragraph: Paragraph) -> list[str]:
         footnotes = [self.paragraphs.get(f"{paragraph.doc_symbol}:FN{n}") for n in paragraph.footnote_numbers]
         return [cited for footnote in footnotes if footnote is not None for cited in footnote.cites]
@@ -495,7 +501,20 @@ class ParagraphFacts:
                 # (an English word in any of its forms: 'negotiating' where the text says 'Negotiation')
                 if not names or any(self.has(earlier + window, _word_stem(name)) for name in names):
                     return True
+                if self._named_before_by_head(paragraph.lang, sentence[: sentence.find(window)], window, names):
+                    return True
         return False
+
+    def _named_before_by_head(self, lang: str, before: str, window: str, names: list[str]) -> bool:
+        """The window names a thing by the head of its name ('该小组2018年…', 'the Group will hold…') that the
+        sentence named in full before it ('…的政府专家小组，'): the date is that thing's."""
+        short_name = pack(lang).short_name
+        heads = {m.group("head") for m in short_name.finditer(window)} if short_name else set()
+        return any(
+            self.has(before, name) and (name.endswith(head) if lang == "zh" else head in name.split())
+            for name in names
+            for head in heads
+        )
 
     @staticmethod
     def _dates_another_document(lang: str, sentence: str, match: re.Match[str], specifics: list[str]) -> bool:

@@ -436,7 +436,8 @@ class QuestionReader:
             terms=terms,
             about=about,
             asks_reason=bool(language.asks_reason and language.asks_reason.search(focus)),
-            asks_later=bool(language.asks_later and language.asks_later.search(focus)),
+            # ('by when does the group have to wrap up': the time limit the text sets, not what happened later)
+            asks_later=bool(language.asks_later and language.asks_later.search(focus)) and answer_type != "deadline",
             asks_next=bool(language.asks_next and language.asks_next.search(focus)),
             aspects=aspects,
             asks_total=asks_total(focus, language, intent, [t for t in (answer_type, *asked_types) if t]),

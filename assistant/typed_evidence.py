@@ -129,7 +129,9 @@ class TypedEvidenceFinder:
         # a question on the document's adoption ('根据哪个委员会的报告通过的，报告文号是什么'): its record says what
         # it was adopted on, however the search ranked it
         record_id = f"{question.scope}:META"
-        on_adoption = bool(adoption and adoption.search(question.focus)) and record_id in self.paragraphs
+        # (or a follow-up to one: '报告文号呢？' after '根据哪个委员会的报告通过的')
+        asked = question.search if question.follow_up else question.focus
+        on_adoption = bool(adoption and adoption.search(asked)) and record_id in self.paragraphs
         if on_adoption and record_id not in candidates and self.facts.states(record_id, question.answer_type):
             candidates.append(record_id)
         grounded = [
@@ -175,17 +177,25 @@ class TypedEvidenceFinder:
             and self.paragraphs[on_topic[0]].lang == question.lang
         )
         listed_by = words + self.glossary.official_terms(subject)  # what a list of years may count
+        meeting_asked = pack(question.lang).meeting_asked
+        meets_how_often = question.answer_type == "frequency" and bool(
+            meeting_asked and meeting_asked.search(question.focus)
+        )
 
         def holds(pid: str) -> bool:
             """The paragraph states a fact of the asked type on the topic (a count: of what is asked)."""
+            # (a question on the adoption: the record's date is its document's, whatever the terms it names)
+            near = [] if on_adoption and pid == record_id else words + named_terms
             return (
                 (
-                    self.facts.states_near(pid, question.answer_type or "", words + named_terms, specifics)
+                    self.facts.states_near(pid, question.answer_type or "", near, specifics)
                     # 'NPT的保存国政府是谁': who holds a role may be states, named in a sentence on it
                     or question.answer_type == "names"
                     and self.facts.states_near(pid, "states", words + named_terms, specifics)
                     or question.answer_type == "number"
                     and (self.facts.counts_by_items(question, pid) or bool(self.facts.listing(pid, listed_by)))
+                    or meets_how_often
+                    and self.facts.counts_sessions(pid)
                 )
                 and (question.answer_type != "place" or self.facts.states_beyond(pid, vocabulary.places))
                 and not (

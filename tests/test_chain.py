@@ -723,6 +723,14 @@ def test_an_elliptical_follow_up_is_answered_as_the_last_question_of_what_it_nam
             "A/RES/71/67:OP6",
             "the 72nd session",
         ),
+        # one asking when 'it' was adopted, of the document the turn before named: its record's date
+        (
+            "What's the 2025 resolution on nuclear disarmament verification?",
+            "A/RES/80/53, which establishes the Group of Scientific and Technical Experts.",
+            "when was it adopted?",
+            "A/RES/80/53:META",
+            "1 December 2025",
+        ),
         # one that only asks for the wording quotes the paragraph asked about
         (
             "What does OP5 of 71/67 say?",
@@ -1221,3 +1229,38 @@ def test_a_lookup_naming_a_term_only_one_paragraph_holds_is_answered_by_it(assis
     """条约汇编 (Treaty Series) is FN5's alone; the NPT, named in many paragraphs, does not choose among them."""
     answer = assistant.ask("What's the UN Treaty Series reference for the NPT that the resolution footnotes?")
     assert answer.citations[0].id == "A/RES/71/67:FN5" and "10485" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "cited", "said"),
+    [
+        # OP7 dates the group's sessions in a clause naming it '该小组' (政府专家小组 two clauses before); 80/53's
+        # PP4 dates resolution 78/239, not the group
+        ("那个GGE最晚哪年要把会开完？", [], "A/RES/71/67:OP7", "2019年"),
+        # how often a group meets: the sessions it holds over its period
+        ("How often does the 2016 expert group meet?", [], "A/RES/71/67:OP7", "三届会议"),
+        # a time limit asked is what the text sets, not what happened after ('wrap up')
+        (
+            "by when does the science & tech group have to wrap up its sessions?",
+            [],
+            "A/RES/80/53:OP3",
+            "September 2029",
+        ),
+        # a follow-up to a question on the adoption: the record's symbol of the report
+        (
+            "报告文号呢？",
+            [{"role": "user", "content": "71/67 是根据哪个委员会的报告通过的？"}],
+            "A/RES/71/67:META",
+            "A/71/450",
+        ),
+    ],
+)
+def test_a_fact_stated_of_a_thing_the_question_names_otherwise(assistant, question, history, cited, said):
+    answer = assistant.ask(question, history)
+    assert answer.found and [c.id for c in answer.citations] == [cited] and said in answer.text
+
+
+def test_how_often_is_not_answered_by_the_sessions_of_a_paragraph_on_another_act(assistant):
+    """The sessions OP7 counts say how often the group meets, not how often the Secretary-General reports."""
+    answer = assistant.ask("How often must the Secretary-General report on 71/67?")
+    assert not answer.found and "frequency" in (answer.reason or "")
