@@ -53,7 +53,7 @@ SPECIFIC_TYPES = frozenset(
 # Facts a list or a summary can be of, which the paragraphs on their topic rarely hold ('list the GGE's
 # recommendations', 'list the experts' names'): still asked, so still checked (not a place: 'list every paragraph
 # where …' asks for paragraphs).
-FACTS_LISTED = frozenset({"request", "outcome", "names", "money", "deadline"})
+FACTS_LISTED = frozenset({"request", "outcome", "names", "states", "money", "deadline"})
 _NOT_STATES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are no state (联合国, 欧盟 ...)
 _TERRITORIES = "@territories"  # a shape naming states: CLDR's territory names in that language (Babel)
 _CARDINALS = "@cardinals"  # a shape's numbers in words: the pack's cardinals

@@ -13,7 +13,7 @@ from assistant.paragraph_facts import BODY_KINDS, DATE_TYPES, ParagraphFacts, fo
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from assistant.retrieval import Retrieval
-from index.documents import Paragraph, split_citation_id
+from index.documents import DATA_CARD_KINDS, Paragraph, split_citation_id
 from index.glossary import Glossary, stem
 from index.registry import aliases, defined_as, family
 from index.text import strip_all_spaces, uses_words
@@ -67,6 +67,11 @@ class ParagraphSets:
         document order; [] when some kind has none."""
         found: list[str] = []
         ranked = [pid for pid in retrieval.ids[:ASPECT_DEPTH] if split_citation_id(pid)[0] == question.scope]
+        adoption = pack(question.lang).adoption
+        if adoption and adoption.search(question.search):
+            # '通过情况简报：日期、会议、表决结果': the record and the cards of the adoption first
+            records = [pid for pid in self._records(question.scope) if pid not in ranked]
+            ranked = [*records, *ranked]
         # then, in the text's order, its paragraphs naming the subject: the question's terms, or the group the
         # document sets up by any of its names ('consisting of 21 members' for the size of 80/53's group)
         names = [f for t in (*question.terms, *aliases(question.scope or "")) for f in self.glossary.forms(t)]
@@ -81,8 +86,9 @@ class ParagraphSets:
         rest = [pid for pid in self.part(replace(question, part="ALL")) if pid not in ranked and pid not in naming]
 
         def states(pid: str, kind: str, asked: str) -> bool:
-            if not kind:  # a thing of no kind of fact: by its words
-                return self.facts.names_thing(pid, asked)
+            if not kind:  # a thing of no kind of fact: by its words, or the card stating it ('表决结果': the vote)
+                card = next((a.card for a in pack(question.lang).answer_types if a.card and a.asks.search(asked)), "")
+                return self.facts.names_thing(pid, asked) or bool(card) and split_citation_id(pid)[1] == card
             stated = self.facts.states_aspect(pid, kind, asked, question.lang)
             return stated and (not one_kind or self.facts.names_thing(pid, asked))
 
@@ -94,6 +100,12 @@ class ParagraphSets:
             if stating not in found:
                 found.append(stating)
         return sorted(found, key=lambda pid: self.paragraphs[pid].order)
+
+    def _records(self, symbol: str | None) -> list[str]:
+        """The document's record and data cards (its adoption, its vote)."""
+        kinds = ("meta", *DATA_CARD_KINDS)
+        held = [p for p in self.paragraphs.values() if p.doc_symbol == symbol and p.kind in kinds]
+        return [p.id for p in sorted(held, key=lambda p: kinds.index(p.kind))]
 
     def stating_kind_briefed(self, question: Question) -> list[str]:
         """A brief on one kind of fact a document states ('80/53 的时间线给我捋一下'): its operative paragraphs

@@ -59,6 +59,7 @@ _SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the o
 _LISTED_KINDS = frozenset({"symbol", "year", "resolution"})
 # a resolution's number or a document's symbol as a sentence writes it, in either language ('第62/21号决议',
 # 'resolution 74/50,')
+_CITATION_ID = re.compile(r"((?:[A-Z]+/)+\d+/\d+):[A-Z]+\d+")  # 'A/RES/71/67:OP7': a paragraph of that document
 _SYMBOL_IN_TEXT = re.compile(r"(?<![\dA-Za-z/])(?:[A-Z]+/)*\d{2,}/\d+(?![\d/])")
 
 
@@ -461,6 +462,8 @@ class QuestionReader:
         if condensed.previous_citations or not condensed.context:
             return tuple(condensed.previous_citations)
         answer = next((str(t["content"]) for t in reversed(history) if t["role"] == "assistant"), "")
+        if doc is not None:  # ('… (A/RES/71/67:OP7)' is no paragraph of 80/53, which the follow-up may be about)
+            answer = _CITATION_ID.sub(lambda m: m.group(0) if m.group(1) == doc.symbol else " ", answer)
         return tuple(named_labels(answer, doc, lang)[0] or named_labels(condensed.context, doc, lang)[0])
 
     def _by_place_named(self, text: str, history: list[dict[str, Any]], language: LanguagePack) -> str:

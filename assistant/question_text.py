@@ -116,8 +116,12 @@ def asking_sentence(text: str) -> str:
     elliptical = pack(question_language(text)).elliptical
     if len(asking) > 1 and elliptical and elliptical.search(asking[0].strip()):
         asking = [asking[0] + asking[1]]  # '那俄罗斯呢？有没有反对票？': what it asks of the one it names follows
-    sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
     lang = question_language(text)
+    whether = pack(lang).intents["yes_no"]
+    while len(asking) > 1 and only_asking(asking[1], lang) and whether.search(asking[0]):
+        # '名字公布了吗？都是谁？': a question of asking words only after a yes-no one asks what it was whether of
+        asking = [asking[0] + asking[1], *asking[2:]]
+    sentence = (asking[0] if asking else sentences[-1] if sentences else text).strip()
     tag = pack(lang).tag_question
     asks_only = only_asking(sentence, lang) or bool(tag and tag.search(sentence))
     if asks_only and sentence in sentences and (at := sentences.index(sentence)) > 0:

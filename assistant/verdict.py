@@ -283,7 +283,15 @@ class VerdictJudge:
             # before the one the conversation was on
             own_words = [w for w in touched if w in question.focus] + self.glossary.official_terms(question.focus)
             own_words += judge.known_specifics(question.focus)
-            evidence.sort(key=lambda pid: -sum(self.facts.holds(self.paragraphs[pid], [w], []) for w in own_words))
+            evidence += [pid for pid in question.previous_citations if pid in self.paragraphs and pid not in evidence]
+            # (and, holding as many, the one the conversation was on before the rest when the follow-up names no topic
+            # of its own: 'what could be decided at that point?' after OP10; '那如果达不成一致呢' names one)
+            evidence.sort(
+                key=lambda pid: (
+                    -sum(self.facts.holds(self.paragraphs[pid], [w], []) for w in own_words),
+                    bool(topic) or pid not in question.previous_citations,
+                )
+            )
         if question.intent == "locate" and question.terms:
             # '80/53哪段说政治意愿是决定性因素': where its terms are, before a paragraph ranked on another word
             evidence.sort(key=lambda pid: not self.facts.holds(self.paragraphs[pid], list(question.terms), []))
@@ -336,7 +344,10 @@ class VerdictJudge:
         one, none when none does; a list of requests is of the paragraphs that make them, as listed."""
         if question.answer_type == "request" or question.answer_type not in FACTS_LISTED:
             return listed
-        stating = [pid for pid in listed.evidence if self.facts.states(pid, question.answer_type)]
+        # (states in a sentence on the terms asked: 'which states are the nuclear-weapon States' is not answered by
+        # the depositary governments ART9 names in another sentence)
+        terms = list(question.terms)
+        stating = [pid for pid in listed.evidence if self.facts.states_near(pid, question.answer_type, terms, [])]
         if not stating:
             return Verdict(False, self.evidence.no_type_reason(question, list(listed.evidence[:2])))
         return replace(listed, evidence=tuple(stating))

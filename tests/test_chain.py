@@ -1149,6 +1149,15 @@ def test_the_start_of_a_period_asked_is_of_the_dates_the_text_gives(assistant, q
             ],
             "A/RES/80/53:OP10",
         ),
+        # 'at that point' after a question on OP10: what OP10 says may be decided then
+        (
+            "what could be decided at that point?",
+            [
+                {"role": "user", "content": "What does OP10 of 80/53 say?"},
+                {"role": "assistant", "content": "The Group reports to the General Assembly at its 84th session."},
+            ],
+            "A/RES/80/53:OP10",
+        ),
         # 'what if …呢' asks a question of its own, not the last one again
         (
             "那如果达不成一致呢？",
@@ -1264,3 +1273,24 @@ def test_how_often_is_not_answered_by_the_sessions_of_a_paragraph_on_another_act
     """The sessions OP7 counts say how often the group meets, not how often the Secretary-General reports."""
     answer = assistant.ask("How often must the Secretary-General report on 71/67?")
     assert not answer.found and "frequency" in (answer.reason or "")
+
+
+def test_names_asked_after_whether_they_were_published_are_refused(assistant):
+    history = [
+        {"role": "user", "content": "GSTE 有多少成员？"},
+        {"role": "assistant", "content": "21名（A/RES/80/53 执行部分第1段）。"},
+    ]
+    answer = assistant.ask("这些人的名字公布了吗？都是谁？", history)
+    assert not answer.found and "人名" in (answer.reason or "")
+
+
+def test_states_listed_by_name_are_those_named_in_a_sentence_on_what_is_asked(assistant):
+    """ART9 names the depositary governments, in another sentence than the one defining a nuclear-weapon State."""
+    answer = assistant.ask("Which states are the nuclear-weapon States under the NPT? list them by name")
+    assert not answer.found and "names of states" in (answer.reason or "")
+
+
+def test_a_brief_on_the_adoption_is_its_record_and_its_vote(assistant):
+    answer = assistant.ask("71/67通过情况简报：日期、会议、表决结果都要")
+    assert [c.id for c in answer.citations] == ["A/RES/71/67:META", "A/RES/71/67:VOTE"]
+    assert "2016年12月5日" in answer.text and "174" in answer.text

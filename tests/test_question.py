@@ -364,6 +364,31 @@ def test_a_follow_up_asking_for_another_knows_the_one_it_was_given(reader):
     assert reader.read("还有其他机构吗？", []).answered == ()  # no conversation: nothing was given
 
 
+def test_a_paragraph_of_another_document_the_last_answer_cites_is_not_one_of_the_document_asked_about(reader):
+    given = [{"role": "user", "content": "How big was the GGE set up by 71/67?"}]
+    given.append({"role": "assistant", "content": "Up to 25 experts (A/RES/71/67:OP7)."})
+    assert reader.read("and the 2025 group: where does it meet?", given).previous_citations == ()
+    assert reader.read("where does it meet?", given).previous_citations == (R + "OP7",)
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "follow_up"),
+    [
+        # 'at that point' points back to the time the last answer named
+        ("what could be decided at that point?", [{"role": "user", "content": "What does OP10 of 80/53 say?"}], True),
+        ("what could be decided in the end?", [], False),
+    ],
+)
+def test_a_time_pointed_back_to_makes_a_follow_up(reader, text, history, follow_up):
+    assert reader.read(text, history).follow_up is follow_up
+
+
+def test_a_question_of_asking_words_only_after_a_yes_no_one_asks_its_kind_of_fact(reader):
+    question = reader.read("GSTE的专家名字公布了吗？都是谁？", [])
+    assert question.answer_type == "names" and question.intent == "lookup"
+    assert reader.read("开几次会？每次多长？", []).focus == "开几次会？"  # it asks a question of its own
+
+
 def test_a_follow_up_carries_the_question_it_depends_on(reader):
     history = [{"role": "user", "content": "决议提到的第62/21号决议是关于什么的？"}]
     question = reader.read("它是哪一天通过的？", history)
