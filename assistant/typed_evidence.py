@@ -217,6 +217,20 @@ class TypedEvidenceFinder:
             )
 
         holding = [pid for pid in ([] if unmoored else on_topic) if holds(pid)]
+        if not holding and (words or named_terms) and not unmoored:
+            # 'when does the GA next hear how 80/53 is being implemented': a paragraph ranked below the first that
+            # holds every word of the topic and states one (OP9's briefing to the Assembly on the implementation); in
+            # the question's language, where its words are checked as they are, not through the glossary's names
+            every_word = words + named_terms
+            holding = [
+                pid
+                for pid in retrieval.ids[EVIDENCE_DEPTH:]
+                if pid not in candidates
+                and self.paragraphs[pid].lang == question.lang
+                and self.facts.holds(self.paragraphs[pid], [], every_word)
+                and self.facts.on_topic(pid, every_word, specifics)
+                and holds(pid)
+            ]
         # a value in the unit asked about ('21 members' for 'how many experts') first, then what the document
         # says before what its footnotes cite
         # ('when's that report due' after OP6: the paragraph the conversation is about, first; '还有谁': last)

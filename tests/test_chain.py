@@ -1294,3 +1294,17 @@ def test_a_brief_on_the_adoption_is_its_record_and_its_vote(assistant):
     answer = assistant.ask("71/67通过情况简报：日期、会议、表决结果都要")
     assert [c.id for c in answer.citations] == ["A/RES/71/67:META", "A/RES/71/67:VOTE"]
     assert "2016年12月5日" in answer.text and "174" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "said"),
+    [
+        # 'who is asked to': the bodies a paragraph asks, whose clause the quote keeps
+        ("Who is asked to support the GSTE, and with what?", "A/RES/80/53:OP7", "Office for Disarmament Affairs"),
+        # a paragraph ranked below the first three that holds every word of the topic and states a time
+        ("when does the GA next hear how 80/53 is being implemented?", "A/RES/80/53:OP9", "eighty-first session"),
+    ],
+)
+def test_the_paragraph_stating_what_is_asked_is_quoted_where_it_says_it(assistant, question, cited, said):
+    answer = assistant.ask(question)
+    assert answer.found and answer.citations[0].id == cited and said in answer.text
