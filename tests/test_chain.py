@@ -1308,3 +1308,23 @@ def test_a_brief_on_the_adoption_is_its_record_and_its_vote(assistant):
 def test_the_paragraph_stating_what_is_asked_is_quoted_where_it_says_it(assistant, question, cited, said):
     answer = assistant.ask(question)
     assert answer.found and answer.citations[0].id == cited and said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "cited", "said"),
+    [
+        # 'which cities' asks for a place: the list of them is quoted whole
+        ("In which cities was the NPT done?", "UNTS vol. 729, No. 10485:ART11", "London, Moscow and Washington"),
+        # someone's need reported ('A colleague … needs the …'): who needs it is no topic
+        (
+            "A colleague in our Vienna mission needs the First Committee report symbol for 80/53.",
+            "A/RES/80/53:META",
+            "A/80/534",
+        ),
+        # 'wants to know if …': a yes-no question reported, answered No where the text gives other places
+        ("My ambassador wants to know if the new group will have any meetings in New York.", "A/RES/80/53:OP3", "No."),
+    ],
+)
+def test_a_question_reported_or_asking_in_the_plural_is_answered_as_asked(assistant, question, cited, said):
+    answer = assistant.ask(question)
+    assert answer.found and answer.citations[0].id == cited and said in answer.text

@@ -1489,3 +1489,15 @@ def test_going_to_asks_of_the_future_and_names_no_topic(reader):
     question = reader.read("where's it going to meet?", [])
     assert question.answer_type == "place"
     assert "going" not in not_asking(question.focus, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("if the new group will meet in New York.", "yes_no"),  # a reported 'whether'
+        ("if consensus cannot be reached, what happens?", "lookup"),  # a condition before the question
+        ("if consensus cannot be reached what happens?", "lookup"),
+    ],
+)
+def test_an_if_clause_alone_asks_whether(reader, text, intent):
+    assert reader.read(text, []).intent == intent
