@@ -56,6 +56,19 @@ def _whole_state_name(quote: str, match: re.Match[str]) -> str:
     return quote[head.start() if head else match.start() : tail.end() if tail else match.end()]
 
 
+def _unit_after(question: Question, quote: str, end: int, source_lang: str) -> str:
+    """The word right after a number of an English text when it is the unit the question asks in (' months' of
+    'three months in advance', '-week' of 'four 2-week sessions' for 'how many weeks'); ''."""
+    word = re.match(r"[\s-]+([A-Za-z]+)", quote[end:])
+    asked, written = pack(question.lang).units, pack(source_lang).units
+    return (
+        word.group(0)
+        if word
+        and any(asked[u].search(question.text) and u in written and written[u].fullmatch(word.group(1)) for u in asked)
+        else ""
+    )
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -86,6 +99,7 @@ class Composer:
                 # a value with a number in it before a word that only names the kind ('180 days', not 'period')
                 not re.search(r"[\d一二三四五六七八九十百千两]", m.group(0))
                 and not any(w in cardinals for w in m.group(0).lower().split()),
+                not _unit_after(question, quote, m.end(), source_lang),  # '2-week', not 'four' for 'how many weeks'
                 not in_asked_unit(question.text, question.lang, quote, m, source_lang),
                 not followed_by_asked_word(question.focus, quote, m),
                 not re.search(r"\d", m.group(0)),
@@ -108,6 +122,8 @@ class Composer:
         for match in matches if question.answer_type in _MULTIPLE or several else matches[:1]:
             before = source.qualifiers.search(quote[max(0, match.start() - 6) : match.start()])
             value = (before.group(0) if before else "") + match.group(0).strip()
+            if question.answer_type == "number" and (unit := _unit_after(question, quote, match.end(), source_lang)):
+                value += unit  # 'three months', not 'three'
             if question.answer_type == "states" and source_lang == "zh":
                 value = _whole_state_name(quote, match)
             if value not in values:

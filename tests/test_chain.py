@@ -1328,3 +1328,10 @@ def test_the_paragraph_stating_what_is_asked_is_quoted_where_it_says_it(assistan
 def test_a_question_reported_or_asking_in_the_plural_is_answered_as_asked(assistant, question, cited, said):
     answer = assistant.ask(question)
     assert answer.found and answer.citations[0].id == cited and said in answer.text
+
+
+def test_a_count_asked_in_a_unit_of_time_is_answered_with_its_unit(assistant):
+    """几个月 asks for months (Traditional script converted): ART10's 'three months in advance'."""
+    answer = assistant.ask("不擴散核武器條約 退出 要提前幾個月通知？")
+    assert answer.found and answer.citations[0].id == "UNTS vol. 729, No. 10485:ART10"
+    assert answer.text.startswith("three months")
