@@ -122,8 +122,9 @@ class Composer:
         for match in matches if question.answer_type in _MULTIPLE or several else matches[:1]:
             before = source.qualifiers.search(quote[max(0, match.start() - 6) : match.start()])
             value = (before.group(0) if before else "") + match.group(0).strip()
-            if question.answer_type == "number" and (unit := _unit_after(question, quote, match.end(), source_lang)):
-                value += unit  # 'three months', not 'three'
+            if question.answer_type == "number" and source_lang != question.lang:
+                # (a Chinese question on an English text: 'three months' for 几个月, whose unit is not the answer's)
+                value += _unit_after(question, quote, match.end(), source_lang)
             if question.answer_type == "states" and source_lang == "zh":
                 value = _whole_state_name(quote, match)
             if value not in values:

@@ -57,9 +57,9 @@ _LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction beside 
 _SET_PHRASE_ONE = re.compile(r"一|one\b", re.IGNORECASE)  # '一次性', 'the one that': no value checked
 # values a list of paragraphs can be of: each paragraph writes its own ('resolution': a resolution's number)
 _LISTED_KINDS = frozenset({"symbol", "year", "resolution"})
+_CITATION_ID = re.compile(r"((?:[A-Z]+/)+\d+/\d+):[A-Z]+\d+")  # 'A/RES/71/67:OP7': a paragraph of that document
 # a resolution's number or a document's symbol as a sentence writes it, in either language ('第62/21号决议',
 # 'resolution 74/50,')
-_CITATION_ID = re.compile(r"((?:[A-Z]+/)+\d+/\d+):[A-Z]+\d+")  # 'A/RES/71/67:OP7': a paragraph of that document
 _SYMBOL_IN_TEXT = re.compile(r"(?<![\dA-Za-z/])(?:[A-Z]+/)*\d{2,}/\d+(?![\d/])")
 
 

@@ -777,9 +777,10 @@ def test_a_number_spelled_with_a_hyphen_is_one_number(assistant):
         "Yes."
     )
     assert assistant.ask("Is the NPT extension conference held 20 years after entry into force?").text.startswith("No.")
-    # years counted in Chinese; the 'whether' after the asking word is the text's, not a yes-no question
+    # years counted in Chinese (the unit of the English text kept); the 'whether' after the asking word is the
+    # text's, not a yes-no question
     answer = assistant.ask("条约生效多少年后要开会决定NPT是否无限期延长？")
-    assert answer.text.startswith("Twenty-five。") and answer.citations[0].id == NPT + "ART10"
+    assert answer.text.startswith("Twenty-five years。") and answer.citations[0].id == NPT + "ART10"
 
 
 def test_who_the_defined_ones_are_is_the_paragraph_that_designates_them(assistant):

@@ -170,6 +170,9 @@ def test_a_time_limit_relative_to_an_event_answers_by_when_not_when(decide, text
             ["UNTS vol. 729, No. 10485:ART3"],
             "UNTS vol. 729, No. 10485:ART3",
         ),
+        # how often a group meets: the sessions it holds over its period (four from January 2027 to September 2029)
+        ("How often does the GSTE meet?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "A/RES/80/53:OP3"),
+        ("政府专家小组多久开一次会？", ["OP7", "PP10"], "OP7"),
         # an acronym of an indexed document's own symbol names that document ('UNTS vol. 729, No. 10485')
         (
             "71/67 fn 5 says UNTS vol 729 no 10485 - which treaty is that?",
@@ -422,8 +425,12 @@ def test_a_follow_up_is_bound_to_what_it_refers_to(decide):
         ("which countries are members of the IPNDV?", ["PP14", "OP3"], "no names of states"),
         # an article of a treaty the documents never name, by an acronym they never use
         ("TPNW第四条关于核查的规定是怎么写的？", [], "never mention: TPNW"),
-        # how often: the sessions' length and their span of years give no interval
-        ("How often does the GSTE meet?", ["A/RES/80/53:OP3", "A/RES/80/53:OP1"], "no frequency"),
+        # how often it reports: the sessions it holds over its period say how often it meets, not that
+        (
+            "How often does the GSTE report to the General Assembly?",
+            ["A/RES/80/53:OP10", "A/RES/80/53:OP3"],
+            "no frequency",
+        ),
         # which of several sessions: the paragraph gives the places of the four together, no session by its own
         ("Which of the four GSTE sessions are in Vienna and which in Geneva?", ["A/RES/80/53:OP3"], "no session"),
         # pay for the experts is money, which no paragraph on them states
