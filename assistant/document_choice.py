@@ -9,12 +9,12 @@ import re
 from collections.abc import Callable, Iterator, KeysView
 
 from assistant.labels import find_label_refs, without_label_refs
-from assistant.language import asks_only, number_value, pack
+from assistant.language import asks_only, number_value, pack, question_language
 from assistant.named_paragraphs import named_labels
 from index.documents import Document, Paragraph, citation_id
 from index.glossary import Glossary
 from index.registry import aliases, known_documents, short_forms
-from index.text import YEAR, has_cjk, question_language
+from index.text import YEAR, has_cjk
 
 _NAMES_YEAR = re.compile(r"(?<!\d)(?:19|20)?\d\d\s*年|\b(?:19|20)\d\d\b")  # '1995年', '95年', 'the 2000 conference'
 # a resolution's number or a document's symbol ('78/22', 'A/79/93'), not a date nor a ratio

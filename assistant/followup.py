@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.labels import LabelRef, display_label, find_label_refs, named_items
-from assistant.language import LANGUAGES, LanguagePack, not_asking, pack
+from assistant.language import LANGUAGES, LanguagePack, not_asking, pack, question_language
 from index.documents import split_citation_id
 from index.errors import InputError
 from index.numerals import zh_number
-from index.text import question_language
 
 MAX_HISTORY_TURNS = 20  # older turns are dropped: only the latest ones can be what a follow-up refers to
 MAX_TURN_CHARS = 20_000

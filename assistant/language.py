@@ -18,7 +18,24 @@ from typing import Any, cast
 from index.glossary import stem
 from index.numerals import ZH_NUMERAL, zh_number, zh_numeral
 
-LANGUAGES = ("zh", "en")
+
+@cache
+def _raw_pack(code: str) -> dict[str, Any]:
+    return cast(
+        "dict[str, Any]", json.loads(files("assistant").joinpath(f"lang/{code}.json").read_text(encoding="utf-8"))
+    )
+
+
+def _shipped_languages() -> tuple[str, ...]:
+    """A language is one pack file (assistant/lang/<code>.json): those whose script tells a question apart first,
+    the one a question is in otherwise (the pack with no script of its own) last."""
+    codes = [
+        p.name.removesuffix(".json") for p in files("assistant").joinpath("lang").iterdir() if p.name.endswith(".json")
+    ]
+    return tuple(sorted(codes, key=lambda code: (not _raw_pack(code).get("script"), code)))
+
+
+LANGUAGES = _shipped_languages()
 # Answer types whose shape is specific enough to tell paragraphs apart and to refuse on when absent; a request,
 # a body or a purpose is stated in too many ways for that.
 SPECIFIC_TYPES = frozenset(
@@ -168,6 +185,7 @@ class LanguagePack:
     items_asked: re.Pattern[str] | None
     lists_instances: re.Pattern[str] | None  # a text giving instances ('A, B and C', 'such as', 、, 比如)
     refers_back: re.Pattern[str] | None  # a sentence continuing the one before ('such agreements', 此种)
+    script: re.Pattern[str] | None  # the characters a question in this language is told by (None: the default one)
     # a thing named before by the head of its name ('该小组', 'the Group'; group 'head')
     short_name: re.Pattern[str] | None
     # 'how often does it meet', '多久开一次会': a frequency of meetings, which a count of sessions over a period
@@ -258,6 +276,17 @@ def _territory_names(code: str) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+_QUOTED_OR_BRACKETED = re.compile(r"[(（][^()（）]*[)）]|[“\"「《][^”\"」》]*[”\"」》]")
+
+
+def question_language(text: str) -> str:
+    """The language of the first pack whose script the text uses outside quotes and brackets, else the default
+    one: 'Which paragraphs say “信任”?' is English, 'OP7 里的 equitable … 指什么？' Chinese."""
+    bare = _QUOTED_OR_BRACKETED.sub(" ", text)
+    bare = bare if re.search(r"\w", bare) else text
+    return next((code for code in LANGUAGES if (script := pack(code).script) and script.search(bare)), LANGUAGES[-1])
+
+
 def language_name(code: str, in_language: str) -> str:
     """A language's name in another ('en' in Chinese: 英语), from CLDR (Babel)."""
     from babel import Locale
@@ -325,7 +354,7 @@ def _optional(raw: dict[str, Any], key: str) -> re.Pattern[str] | None:
 @cache
 def pack(code: str) -> LanguagePack:
     """The language pack for `code` (loaded once per process)."""
-    raw = json.loads(files("assistant").joinpath(f"lang/{code}.json").read_text(encoding="utf-8"))
+    raw = _raw_pack(code)
     # every optional pattern is read from the key of its own name ('asks_event'), matched in any case
     optional = {
         f.name: _optional(raw, f.name)

@@ -18,7 +18,16 @@ from typing import Any
 from assistant.document_choice import DocumentChoice
 from assistant.followup import Condensed, condense, last_question
 from assistant.labels import without_label_refs
-from assistant.language import FACTS_LISTED, LANGUAGES, SPECIFIC_TYPES, LanguagePack, number_value, only_asking, pack
+from assistant.language import (
+    FACTS_LISTED,
+    LANGUAGES,
+    SPECIFIC_TYPES,
+    LanguagePack,
+    number_value,
+    only_asking,
+    pack,
+    question_language,
+)
 from assistant.named_paragraphs import asked_part, named_labels
 from assistant.question_kind import (
     FIGURE,
@@ -50,7 +59,7 @@ from index.documents import Document
 from index.glossary import Glossary, longest_terms
 from index.meta import days_of_month, months_named
 from index.registry import short_forms
-from index.text import has_cjk, question_language, strip_all_spaces
+from index.text import has_cjk, strip_all_spaces
 
 INTENTS = ("opinion", "cited_documents", "count", "summarize", "enumerate", "locate", "yes_no")  # tried in order
 _LIST_INTENTS = ("summarize", "enumerate")  # the answers an instruction beside the question can ask for

@@ -8,9 +8,9 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from assistant.language import LanguagePack, only_asking, pack
+from assistant.language import LanguagePack, only_asking, pack, question_language
 from index.numerals import zh_number, zh_numeral
-from index.text import has_cjk, question_language
+from index.text import has_cjk
 
 _FIRST_PERSON = re.compile(r"(?:我|我们|本人|咱们)(?!国)|(?:I|I'm|I am|We|We're|We are|My|Our)\b")
 

@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.disk_cache import cached_json
-from assistant.language import pack, place_translations, spelled, spelled_ordinal
+from assistant.language import pack, place_translations, question_language, spelled, spelled_ordinal
 from assistant.segmenter import Lexicon, open_lexicon
 from index.glossary import Glossary, stem
-from index.text import question_language
 
 # Numbers of two or more digits and document symbols.
 # symbols, numbers; '2018/2019' is two years

@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.language import SPECIFIC_TYPES, pack
+from assistant.language import SPECIFIC_TYPES, pack, question_language
 from assistant.question import Question
 from assistant.relevance import RelevanceJudge
 from index.glossary import Glossary
 from index.registry import CitedDocument
 from index.store import LoadedIndex
-from index.text import question_language
 
 _CANDIDATES = 30
 DENSE_WEIGHT = 0.5

@@ -9,7 +9,6 @@ import unicodedata
 # quotes Chinese text uses: one character class, so a text is scanned by the regex engine, not character by character
 _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f]")
 _WS = re.compile(r"\s+")
-_HAN = re.compile("[\u4e00-\u9fff]")
 CLAUSE_END = re.compile(r"[，；。：,;:]")  # the punctuation that ends a clause, in either language
 CLAUSE_SPAN = re.compile(rf"[^{CLAUSE_END.pattern[1:-1]}]+")  # a clause: the text between two of those
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in figures (2016), not part of a longer number
@@ -52,17 +51,6 @@ def terminal_text(text: str) -> str:
     """Text safe to print: no controls, no carriage returns that overwrite a line, and the undecodable bytes of
     a command line (surrogate escapes) as U+FFFD, which every terminal encoding can show."""
     return _NOT_PRINTABLE.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", strip_controls(text))
-
-
-_QUOTED_OR_BRACKETED = re.compile(r"[(（][^()（）]*[)）]|[“\"「《][^”\"」》]*[”\"」》]")
-
-
-def question_language(text: str) -> str:
-    """'zh' when the text has Chinese characters outside quotes and brackets, else 'en' (the two languages users
-    ask in): 'Which paragraphs say “信任”?' is English, 'OP7 里的 equitable … 指什么？' Chinese."""
-    bare = _QUOTED_OR_BRACKETED.sub(" ", text)
-    bare = bare if re.search(r"\w", bare) else text
-    return "zh" if _HAN.search(bare) else "en"
 
 
 def normalize_spaces(text: str) -> str:

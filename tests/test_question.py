@@ -524,6 +524,30 @@ def test_every_language_pack_defines_the_same_things():
         assert all(a.asks.pattern and a.shape.pattern for a in language.answer_types)
 
 
+def test_a_new_language_is_one_pack_file(tmp_path):
+    """A copy of the package with one more pack file (a Greek one, told by its script) knows that language and
+    reads a question in its script as in it; nothing else changes."""
+    import shutil
+
+    package = files("assistant")
+    shutil.copytree(str(package), tmp_path / "assistant", ignore=shutil.ignore_patterns("__pycache__"))
+    greek = json.loads(package.joinpath("lang/en.json").read_text("utf-8")) | {"script": "[\u0370-\u03ff]"}
+    (tmp_path / "assistant" / "lang" / "el.json").write_text(json.dumps(greek, ensure_ascii=False), "utf-8")
+    probe = (
+        "from assistant.language import LANGUAGES, question_language as q;"
+        "print(LANGUAGES, q('Πόσα μέλη;'), q('多少人？'), q('how many?'))"
+    )
+    # (run in the copy's directory, whose package comes before the installed one)
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert run.stdout.split() == ["('el',", "'zh',", "'en')", "el", "zh", "en"]
+
+
+def test_the_languages_are_the_pack_files_and_one_is_the_default():
+    codes = {p.name.removesuffix(".json") for p in files("assistant").joinpath("lang").iterdir()}
+    assert set(LANGUAGES) == codes
+    assert [code for code in LANGUAGES if pack(code).script is None] == [LANGUAGES[-1]]
+
+
 def _deferred_patterns(value: object) -> list[DeferredPattern]:
     if isinstance(value, DeferredPattern):
         return [value]
