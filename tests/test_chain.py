@@ -1093,6 +1093,20 @@ def test_the_new_panel_in_a_hyphenated_name_is_the_later_documents(assistant):
         # whether the experts may speak for their country: the text says they sit in their personal capacity
         ("大使问：我们推荐的专家要是进了科技专家组，能不能代表我国表态？", "A/RES/80/53:OP1", "否"),
         ("Can our nominee on the GSTE represent our country's position?", "A/RES/80/53:OP1", "No."),
+        # 'who is asked to': the bodies a paragraph asks, whose clause the quote keeps
+        ("Who is asked to support the GSTE, and with what?", "A/RES/80/53:OP7", "Office for Disarmament Affairs"),
+        # a paragraph ranked below the first three that holds every word of the topic and states a time
+        ("when does the GA next hear how 80/53 is being implemented?", "A/RES/80/53:OP9", "eighty-first session"),
+        # 'which cities' asks for a place: the list of them is quoted whole
+        ("In which cities was the NPT done?", "UNTS vol. 729, No. 10485:ART11", "London, Moscow and Washington"),
+        # someone's need reported ('A colleague … needs the …'): who needs it is no topic
+        (
+            "A colleague in our Vienna mission needs the First Committee report symbol for 80/53.",
+            "A/RES/80/53:META",
+            "A/80/534",
+        ),
+        # 'wants to know if …': a yes-no question reported, answered No where the text gives other places
+        ("My ambassador wants to know if the new group will have any meetings in New York.", "A/RES/80/53:OP3", "No."),
     ],
 )
 def test_asked_in_other_words_than_the_text_s(assistant, question, cited, said):
@@ -1295,40 +1309,6 @@ def test_a_brief_on_the_adoption_is_its_record_and_its_vote(assistant):
     answer = assistant.ask("71/67通过情况简报：日期、会议、表决结果都要")
     assert [c.id for c in answer.citations] == ["A/RES/71/67:META", "A/RES/71/67:VOTE"]
     assert "2016年12月5日" in answer.text and "174" in answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "cited", "said"),
-    [
-        # 'who is asked to': the bodies a paragraph asks, whose clause the quote keeps
-        ("Who is asked to support the GSTE, and with what?", "A/RES/80/53:OP7", "Office for Disarmament Affairs"),
-        # a paragraph ranked below the first three that holds every word of the topic and states a time
-        ("when does the GA next hear how 80/53 is being implemented?", "A/RES/80/53:OP9", "eighty-first session"),
-    ],
-)
-def test_the_paragraph_stating_what_is_asked_is_quoted_where_it_says_it(assistant, question, cited, said):
-    answer = assistant.ask(question)
-    assert answer.found and answer.citations[0].id == cited and said in answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "cited", "said"),
-    [
-        # 'which cities' asks for a place: the list of them is quoted whole
-        ("In which cities was the NPT done?", "UNTS vol. 729, No. 10485:ART11", "London, Moscow and Washington"),
-        # someone's need reported ('A colleague … needs the …'): who needs it is no topic
-        (
-            "A colleague in our Vienna mission needs the First Committee report symbol for 80/53.",
-            "A/RES/80/53:META",
-            "A/80/534",
-        ),
-        # 'wants to know if …': a yes-no question reported, answered No where the text gives other places
-        ("My ambassador wants to know if the new group will have any meetings in New York.", "A/RES/80/53:OP3", "No."),
-    ],
-)
-def test_a_question_reported_or_asking_in_the_plural_is_answered_as_asked(assistant, question, cited, said):
-    answer = assistant.ask(question)
-    assert answer.found and answer.citations[0].id == cited and said in answer.text
 
 
 def test_a_count_asked_in_a_unit_of_time_is_answered_with_its_unit(assistant):
