@@ -58,7 +58,7 @@ def _whole_state_name(quote: str, match: re.Match[str]) -> str:
 
 def _unit_after(question: Question, quote: str, end: int, source_lang: str) -> str:
     """The word right after a number of an English text when it is the unit the question asks in (' months' of
-    'three months in advance', '-week' of 'four 2-week sessions' for 'how many weeks'); ''."""
+    'three months in advance' for 几个月); ''."""
     word = re.match(r"[\s-]+([A-Za-z]+)", quote[end:])
     asked, written = pack(question.lang).units, pack(source_lang).units
     return (
@@ -99,7 +99,6 @@ class Composer:
                 # a value with a number in it before a word that only names the kind ('180 days', not 'period')
                 not re.search(r"[\d一二三四五六七八九十百千两]", m.group(0))
                 and not any(w in cardinals for w in m.group(0).lower().split()),
-                not _unit_after(question, quote, m.end(), source_lang),  # '2-week', not 'four' for 'how many weeks'
                 not in_asked_unit(question.text, question.lang, quote, m, source_lang),
                 not followed_by_asked_word(question.focus, quote, m),
                 not re.search(r"\d", m.group(0)),
